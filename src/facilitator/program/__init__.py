@@ -1,0 +1,29 @@
+"""Session programs: the method's parts and steps as data, their validation and schedule."""
+
+from facilitator.program.loader import ProgramError, load_program, load_program_text
+from facilitator.program.model import (
+    WORKSPACES,
+    Break,
+    Category,
+    Part,
+    Program,
+    Step,
+)
+from facilitator.program.schedule import Schedule, ScheduledItem, build_schedule, format_clock, parse_clock
+
+__all__ = [
+    "WORKSPACES",
+    "Break",
+    "Category",
+    "Part",
+    "Program",
+    "ProgramError",
+    "Schedule",
+    "ScheduledItem",
+    "Step",
+    "build_schedule",
+    "format_clock",
+    "load_program",
+    "load_program_text",
+    "parse_clock",
+]

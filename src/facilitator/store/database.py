@@ -1,0 +1,117 @@
+"""The one place that opens the SQLite file: pragmas, schema migrations, error translation."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
+
+from facilitator.text import Text, UserError
+
+#: Alembic revisions in order, oldest first. A test keeps this in step with
+#: `migrations/versions`; knowing them here lets a normal start skip importing Alembic.
+REVISIONS = ("0001",)
+SCHEMA_HEAD = REVISIONS[-1]
+_MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+class StoreError(UserError):
+    """The store cannot do what was asked, for a reason the user can act on."""
+
+
+def _apply_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # FULL, not NORMAL: in WAL mode NORMAL may lose the last commits on power loss, and a
+    # workshop day cannot be repeated. The cost is one fsync per commit. See docs/data-safety.md.
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+
+
+def translate_error(error: BaseException, path: Path) -> StoreError | None:
+    """A user-facing StoreError for SQLite problems the user can act on, else None."""
+    original = error.orig if isinstance(error, DBAPIError) else error
+    if not isinstance(original, sqlite3.Error):
+        return None
+    message = str(original).lower()
+    if "disk is full" in message or "database or disk is full" in message:
+        return StoreError(
+            Text(
+                "Disken er fuld, så ændringen kunne ikke gemmes. Frigør plads; ændringen står stadig på skærmen.",
+                "The disk is full, so the change could not be saved. Free some space; the change is still on screen.",
+            )
+        )
+    if "readonly" in message or "read-only" in message:
+        return StoreError(
+            Text(
+                f"Datamappen {path.parent} er skrivebeskyttet, så intet kan gemmes.",
+                f"The data folder {path.parent} is read-only, so nothing can be saved.",
+            )
+        )
+    if "locked" in message:
+        return StoreError(
+            Text(
+                "Databasen er optaget af et andet program. Prøv igen om et øjeblik.",
+                "The database is busy in another program. Try again in a moment.",
+            )
+        )
+    if "not a database" in message or "malformed" in message or "corrupt" in message:
+        return StoreError(
+            Text(
+                f"Filen {path} er ikke en gyldig Facilitator-database eller er beskadiget.",
+                f"The file {path} is not a valid Facilitator database or is damaged.",
+            )
+        )
+    if "unable to open" in message:
+        return StoreError(Text(f"Databasefilen {path} kan ikke åbnes.", f"The database file {path} cannot be opened."))
+    return None
+
+
+def open_engine(path: Path) -> Engine:
+    """An engine on the SQLite file at `path` with the app's pragmas on every connection."""
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _apply_pragmas)
+    return engine
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision stored in the database, or None for an empty database."""
+    with engine.connect() as connection:
+        raw = connection.connection.dbapi_connection
+        assert raw is not None
+        has_table = raw.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'").fetchone()
+        if not has_table:
+            other_tables = raw.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+            ).fetchone()[0]
+            return None if other_tables == 0 else "unknown"
+        row = raw.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+
+
+def migrate(engine: Engine, path: Path) -> None:
+    """Bring the schema up to date; refuse databases written by a newer app."""
+    revision = current_revision(engine)
+    if revision == SCHEMA_HEAD:
+        return
+    if revision is not None and revision not in REVISIONS:
+        raise StoreError(
+            Text(
+                f"Databasen {path} er lavet af en nyere version af Facilitator (skema {revision}). "
+                "Opdatér appen for at åbne den; filen er ikke ændret.",
+                f"The database {path} was made by a newer version of Facilitator (schema {revision}). "
+                "Update the app to open it; the file has not been changed.",
+            )
+        )
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS_DIR))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, SCHEMA_HEAD)

@@ -1,0 +1,77 @@
+"""The database tables. Only `facilitator.store` touches these; everyone else gets plain data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class SessionRow(Base):
+    """A partnership session (partnerskabssession) and the program snapshot it runs."""
+
+    __tablename__ = "sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(500))
+    date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    venue: Mapped[str] = mapped_column(String(500), default="")
+    facilitator: Mapped[str] = mapped_column(String(500), default="")
+    start_time: Mapped[str] = mapped_column(String(5), default="09:00")
+    program_name: Mapped[str] = mapped_column(String(500), default="")
+    # The program text as it was when the session was created, so later edits to the
+    # program file never change a session that is under way.
+    program_text: Mapped[str] = mapped_column(Text)
+    current_step_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+
+    partners: Mapped[list[PartnerRow]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", passive_deletes=True, order_by="PartnerRow.position"
+    )
+    principles: Mapped[list[PrincipleRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="PrincipleRow.position"
+    )
+
+
+class PartnerRow(Base):
+    """A (potential) partner taking part in the session."""
+
+    __tablename__ = "partners"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    organisation: Mapped[str] = mapped_column(String(500), default="")
+    role: Mapped[str] = mapped_column(Text, default="")
+    mandate: Mapped[str] = mapped_column(Text, default="")
+    why_now: Mapped[str] = mapped_column(Text, default="")
+    colour: Mapped[str] = mapped_column(String(7))
+
+    session: Mapped[SessionRow] = relationship(back_populates="partners")
+
+
+class PrincipleRow(Base):
+    """One of the (at most three) guiding principles set in the introduction."""
+
+    __tablename__ = "principles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class AppStateRow(Base):
+    """Small facts about the app itself, such as the session to reopen at start."""
+
+    __tablename__ = "app_state"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,421 @@
+"""Reading and writing sessions. Every call is one short transaction, committed at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm import sessionmaker
+
+from facilitator.palette import PARTNER_COLOURS, next_colour
+from facilitator.program import Program, format_clock, load_program_text, parse_clock
+from facilitator.store.database import StoreError, migrate, open_engine, translate_error
+from facilitator.store.models import AppStateRow, PartnerRow, PrincipleRow, SessionRow
+from facilitator.text import Text, UserError, clean_text
+
+MAX_PRINCIPLES = 3
+MAX_NAME_LENGTH = 200
+MAX_TEXT_LENGTH = 20_000
+LAST_SESSION_KEY = "last_session_id"
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One line of the list of stored sessions."""
+
+    id: int
+    title: str
+    date: dt.date | None
+    venue: str
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class SessionData:
+    """A session's own fields, including the program text it runs."""
+
+    id: int
+    title: str
+    date: dt.date | None
+    venue: str
+    facilitator: str
+    start_time: str
+    program_name: str
+    program_text: str
+    current_step_id: str | None
+
+    def program(self) -> Program:
+        """The program snapshot this session runs, parsed and validated."""
+        return load_program_text(self.program_text, self.program_name or "<session>")
+
+
+@dataclass(frozen=True)
+class PartnerData:
+    """A partner as the UI and exports see it."""
+
+    id: int
+    session_id: int
+    position: int
+    name: str
+    organisation: str
+    role: str
+    mandate: str
+    why_now: str
+    colour: str
+
+    @property
+    def display_name(self) -> str:
+        """'Name (Organisation)', or whichever of the two is filled in."""
+        if self.name and self.organisation:
+            return f"{self.name} ({self.organisation})"
+        return self.name or self.organisation
+
+
+SESSION_FIELDS = ("title", "date", "venue", "facilitator", "start_time", "current_step_id")
+PARTNER_FIELDS = ("name", "organisation", "role", "mandate", "why_now", "colour")
+_SINGLE_LINE = {"title", "venue", "facilitator", "name", "organisation"}
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _invalid(da: str, en: str) -> StoreError:
+    return StoreError(Text(da, en))
+
+
+def _clean_field(field: str, value: object) -> object:
+    if field == "date":
+        if value is None or isinstance(value, dt.date):
+            return value
+        raise _invalid("Datoen er ugyldig.", "The date is invalid.")
+    if field == "current_step_id":
+        return value
+    if field == "start_time":
+        try:
+            return format_clock(parse_clock(str(value)))
+        except UserError as error:
+            raise StoreError(error.text) from None
+    if field == "colour":
+        colour = str(value).strip().upper()
+        if len(colour) != 7 or colour[0] != "#" or any(c not in "0123456789ABCDEF" for c in colour[1:]):
+            raise _invalid(f"Farven {value!r} er ugyldig.", f"The colour {value!r} is invalid.")
+        return colour
+    if not isinstance(value, str):
+        raise _invalid(f"Feltet {field} skal være tekst.", f"The field {field} must be text.")
+    cleaned = clean_text(value, multiline=field not in _SINGLE_LINE)
+    if len(cleaned) > MAX_TEXT_LENGTH:
+        raise _invalid(
+            f"Teksten er for lang ({len(cleaned)} tegn); højst {MAX_TEXT_LENGTH}.",
+            f"The text is too long ({len(cleaned)} characters); at most {MAX_TEXT_LENGTH}.",
+        )
+    if field in ("title", "name") and not cleaned:
+        what_da, what_en = ("Titlen", "The title") if field == "title" else ("Navnet", "The name")
+        raise _invalid(f"{what_da} mangler.", f"{what_en} is missing.")
+    if field == "name" and len(cleaned) > MAX_NAME_LENGTH:
+        raise _invalid(
+            f"Navnet er for langt; højst {MAX_NAME_LENGTH} tegn.",
+            f"The name is too long; at most {MAX_NAME_LENGTH} characters.",
+        )
+    return cleaned
+
+
+class Store:
+    """The app's database: sessions, partners and principles in one SQLite file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(
+                Text(
+                    f"Datamappen {self.path.parent} kan ikke oprettes: {error.strerror}.",
+                    f"The data folder {self.path.parent} cannot be created: {error.strerror}.",
+                )
+            ) from None
+        self._engine = open_engine(self.path)
+        try:
+            migrate(self._engine, self.path)
+        except DBAPIError as error:
+            self._engine.dispose()
+            raise translate_error(error, self.path) or error from None
+        except StoreError:
+            self._engine.dispose()
+            raise
+        self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+
+    def close(self) -> None:
+        """Release the database file."""
+        self._engine.dispose()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[OrmSession]:
+        try:
+            with self._sessions.begin() as orm:
+                yield orm
+        except DBAPIError as error:
+            raise translate_error(error, self.path) or error from None
+
+    def _session_row(self, orm: OrmSession, session_id: int) -> SessionRow:
+        row = orm.get(SessionRow, session_id)
+        if row is None:
+            raise _invalid(f"Sessionen {session_id} findes ikke.", f"Session {session_id} does not exist.")
+        return row
+
+    # Sessions -----------------------------------------------------------------------
+
+    def create_session(
+        self,
+        program: Program,
+        *,
+        title: str,
+        date: dt.date | None = None,
+        venue: str = "",
+        facilitator: str = "",
+        start_time: str = "09:00",
+    ) -> int:
+        """Store a new session that runs `program`; returns its id."""
+        now = _now()
+        fields = {"title": title, "date": date, "venue": venue, "facilitator": facilitator, "start_time": start_time}
+        values = {name: _clean_field(name, value) for name, value in fields.items()}
+        first_step = next(iter(program.step_ids()), None)
+        with self._transaction() as orm:
+            row = SessionRow(
+                **values,
+                program_name=program.source_name,
+                program_text=program.source_text,
+                current_step_id=first_step,
+                created_at=now,
+                updated_at=now,
+            )
+            orm.add(row)
+            orm.flush()
+            return row.id
+
+    def list_sessions(self) -> list[SessionSummary]:
+        """Every stored session, most recently changed first."""
+        with self._transaction() as orm:
+            rows = orm.execute(
+                select(
+                    SessionRow.id, SessionRow.title, SessionRow.date, SessionRow.venue, SessionRow.updated_at
+                ).order_by(SessionRow.updated_at.desc(), SessionRow.id.desc())
+            ).all()
+        return [SessionSummary(*row) for row in rows]
+
+    def get_session(self, session_id: int) -> SessionData:
+        """The session's fields; StoreError if it does not exist."""
+        with self._transaction() as orm:
+            row = self._session_row(orm, session_id)
+            return SessionData(
+                id=row.id,
+                title=row.title,
+                date=row.date,
+                venue=row.venue,
+                facilitator=row.facilitator,
+                start_time=row.start_time,
+                program_name=row.program_name,
+                program_text=row.program_text,
+                current_step_id=row.current_step_id,
+            )
+
+    def update_session(self, session_id: int, **fields: object) -> None:
+        """Change some of the session's own fields (see SESSION_FIELDS)."""
+        unknown = set(fields) - set(SESSION_FIELDS)
+        if unknown:
+            raise TypeError(f"unknown session fields: {sorted(unknown)}")
+        values = {name: _clean_field(name, value) for name, value in fields.items()}
+        with self._transaction() as orm:
+            row = self._session_row(orm, session_id)
+            for name, value in values.items():
+                setattr(row, name, value)
+            row.updated_at = _now()
+
+    def delete_session(self, session_id: int) -> None:
+        """Remove the session and everything that belongs to it."""
+        with self._transaction() as orm:
+            orm.delete(self._session_row(orm, session_id))
+            state = orm.get(AppStateRow, LAST_SESSION_KEY)
+            if state is not None and state.value == str(session_id):
+                orm.delete(state)
+
+    # Partners -----------------------------------------------------------------------
+
+    def partners(self, session_id: int) -> list[PartnerData]:
+        """The session's partners in their agreed order."""
+        with self._transaction() as orm:
+            rows = orm.scalars(
+                select(PartnerRow).where(PartnerRow.session_id == session_id).order_by(PartnerRow.position)
+            ).all()
+            return [self._partner_data(row) for row in rows]
+
+    @staticmethod
+    def _partner_data(row: PartnerRow) -> PartnerData:
+        return PartnerData(
+            id=row.id,
+            session_id=row.session_id,
+            position=row.position,
+            name=row.name,
+            organisation=row.organisation,
+            role=row.role,
+            mandate=row.mandate,
+            why_now=row.why_now,
+            colour=row.colour,
+        )
+
+    def _check_unique_partner(
+        self, orm: OrmSession, session_id: int, name: str, organisation: str, own_id: int | None
+    ) -> None:
+        others = orm.execute(
+            select(PartnerRow.id, PartnerRow.name, PartnerRow.organisation).where(PartnerRow.session_id == session_id)
+        ).all()
+        key = (name.casefold(), organisation.casefold())
+        for other_id, other_name, other_organisation in others:
+            if other_id != own_id and (other_name.casefold(), other_organisation.casefold()) == key:
+                label = f"{name} ({organisation})" if organisation else name
+                raise _invalid(
+                    f"Der er allerede en partner, der hedder {label}. Tilføj fx organisationen for at skelne dem.",
+                    f"There is already a partner called {label}. Add the organisation, for example, to tell them apart.",
+                )
+
+    def add_partner(self, session_id: int, name: str, **fields: str) -> PartnerData:
+        """Add a partner at the end of the list; a free palette colour unless one is given."""
+        unknown = set(fields) - set(PARTNER_FIELDS)
+        if unknown:
+            raise TypeError(f"unknown partner fields: {sorted(unknown)}")
+        values = {field: _clean_field(field, value) for field, value in {"name": name, **fields}.items()}
+        with self._transaction() as orm:
+            session = self._session_row(orm, session_id)
+            self._check_unique_partner(orm, session_id, values["name"], values.get("organisation", ""), None)
+            used = [partner.colour for partner in session.partners]
+            row = PartnerRow(
+                session_id=session_id,
+                position=len(session.partners),
+                colour=values.pop("colour", None) or next_colour(used),
+                **{field: values.get(field, "") for field in PARTNER_FIELDS if field != "colour"},
+            )
+            orm.add(row)
+            session.updated_at = _now()
+            orm.flush()
+            return self._partner_data(row)
+
+    def update_partner(self, partner_id: int, **fields: str) -> PartnerData:
+        """Change some of a partner's fields (see PARTNER_FIELDS)."""
+        unknown = set(fields) - set(PARTNER_FIELDS)
+        if unknown:
+            raise TypeError(f"unknown partner fields: {sorted(unknown)}")
+        values = {field: _clean_field(field, value) for field, value in fields.items()}
+        with self._transaction() as orm:
+            row = self._partner_row(orm, partner_id)
+            if "name" in values or "organisation" in values:
+                self._check_unique_partner(
+                    orm,
+                    row.session_id,
+                    values.get("name", row.name),
+                    values.get("organisation", row.organisation),
+                    row.id,
+                )
+            for field, value in values.items():
+                setattr(row, field, value)
+            row.session.updated_at = _now()
+            return self._partner_data(row)
+
+    def _partner_row(self, orm: OrmSession, partner_id: int) -> PartnerRow:
+        row = orm.get(PartnerRow, partner_id)
+        if row is None:
+            raise _invalid(f"Partneren {partner_id} findes ikke.", f"Partner {partner_id} does not exist.")
+        return row
+
+    def move_partner(self, partner_id: int, new_index: int) -> None:
+        """Move a partner to another place in the session's list."""
+        with self._transaction() as orm:
+            row = self._partner_row(orm, partner_id)
+            siblings = list(row.session.partners)
+            siblings.remove(row)
+            siblings.insert(max(0, min(new_index, len(siblings))), row)
+            for position, partner in enumerate(siblings):
+                partner.position = position
+            row.session.updated_at = _now()
+
+    def remove_partner(self, partner_id: int) -> None:
+        """Delete a partner and close the gap in the order."""
+        with self._transaction() as orm:
+            row = self._partner_row(orm, partner_id)
+            session = row.session
+            session.partners.remove(row)
+            for position, partner in enumerate(session.partners):
+                partner.position = position
+            session.updated_at = _now()
+
+    # Guiding principles -------------------------------------------------------------
+
+    def principles(self, session_id: int) -> list[str]:
+        """The session's guiding principles, at most three."""
+        with self._transaction() as orm:
+            return list(
+                orm.scalars(
+                    select(PrincipleRow.text)
+                    .where(PrincipleRow.session_id == session_id)
+                    .order_by(PrincipleRow.position)
+                )
+            )
+
+    def set_principles(self, session_id: int, texts: list[str]) -> list[str]:
+        """Replace the guiding principles; empty ones are dropped, more than three refused."""
+        cleaned = [text for text in (clean_text(text) for text in texts) if text]
+        if len(cleaned) > MAX_PRINCIPLES:
+            raise _invalid(
+                f"Højst {MAX_PRINCIPLES} vejledende principper, som metoden foreskriver.",
+                f"At most {MAX_PRINCIPLES} guiding principles, as the method prescribes.",
+            )
+        with self._transaction() as orm:
+            session = self._session_row(orm, session_id)
+            session.principles.clear()
+            orm.flush()
+            session.principles.extend(PrincipleRow(position=index, text=text) for index, text in enumerate(cleaned))
+            session.updated_at = _now()
+        return cleaned
+
+    # App state ----------------------------------------------------------------------
+
+    def last_session_id(self) -> int | None:
+        """The session that was open when the app last closed, if it still exists."""
+        with self._transaction() as orm:
+            state = orm.get(AppStateRow, LAST_SESSION_KEY)
+            if state is None or not state.value.isdigit():
+                return None
+            session_id = int(state.value)
+            return session_id if orm.get(SessionRow, session_id) is not None else None
+
+    def set_last_session_id(self, session_id: int | None) -> None:
+        """Remember (or forget) the session to reopen at the next start."""
+        with self._transaction() as orm:
+            state = orm.get(AppStateRow, LAST_SESSION_KEY)
+            if session_id is None:
+                if state is not None:
+                    orm.delete(state)
+            elif state is None:
+                orm.add(AppStateRow(key=LAST_SESSION_KEY, value=str(session_id)))
+            else:
+                state.value = str(session_id)
+
+    def session_count(self) -> int:
+        with self._transaction() as orm:
+            return orm.scalar(select(func.count(SessionRow.id))) or 0
+
+
+__all__ = [
+    "MAX_PRINCIPLES",
+    "PARTNER_COLOURS",
+    "PartnerData",
+    "SessionData",
+    "SessionSummary",
+    "Store",
+    "StoreError",
+]
