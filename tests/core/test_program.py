@@ -70,14 +70,17 @@ def test_every_step_opens_a_known_workspace_and_has_an_instruction(program):
     for _, step in program.stops():
         assert step.workspace in WORKSPACES
         if not step.is_break:
-            assert step.instruction is not None and step.instruction.da, step.id
+            assert step.instruction is not None, step.id
+            assert step.instruction.da, step.id
     used = {step.workspace for _, step in program.stops()}
     assert {"partners", "principles", "circle:change", "board:change", "form:ambition", "next-steps"} <= used
 
 
 def test_texts_have_english_variants(program):
     for part in program.parts:
-        assert part.title.en and part.purpose and part.purpose.en, part.id
+        assert part.title.en, part.id
+        assert part.purpose is not None, part.id
+        assert part.purpose.en, part.id
         for step in part.steps:
             assert step.title.en, step.id
     assert program.title.get("en") != program.title.get("da")
