@@ -405,6 +405,21 @@ class Store:
             else:
                 state.value = str(session_id)
 
+    def get_state(self, key: str) -> str | None:
+        """A stored app fact (window layout and the like), or None."""
+        with self._transaction() as orm:
+            state = orm.get(AppStateRow, key)
+            return state.value if state is not None else None
+
+    def set_state(self, key: str, value: str) -> None:
+        """Store a small app fact as text."""
+        with self._transaction() as orm:
+            state = orm.get(AppStateRow, key)
+            if state is None:
+                orm.add(AppStateRow(key=key, value=value))
+            else:
+                state.value = value
+
     def session_count(self) -> int:
         with self._transaction() as orm:
             return orm.scalar(select(func.count(SessionRow.id))) or 0

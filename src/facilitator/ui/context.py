@@ -1,0 +1,37 @@
+"""What a workspace needs to know about the session it works on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from facilitator.program import Program
+from facilitator.store import Store
+from facilitator.text import UserError
+
+
+class SessionEvents(QObject):
+    """Signals a workspace sends to the rest of the session page."""
+
+    #: The session's own fields changed (title, date, start time ...).
+    session_changed = Signal()
+    #: Partners were added, removed, reordered or edited.
+    partners_changed = Signal()
+    #: Something could not be saved; the text is the user-facing reason.
+    error = Signal(str)
+
+
+@dataclass
+class SessionContext:
+    """The open session: store, ids, the program it runs and the UI language."""
+
+    store: Store
+    session_id: int
+    program: Program
+    events: SessionEvents
+    language: str = "da"
+
+    def report(self, error: UserError) -> None:
+        """Tell the user why something did not work, in their language."""
+        self.events.error.emit(error.message(self.language))

@@ -1,0 +1,234 @@
+"""The start screen: create a session from a program, or open a recent one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.paths import AppPaths, programs_dir
+from facilitator.program import ProgramError, load_program
+from facilitator.store import SessionSummary, Store
+from facilitator.text import Text, UserError
+
+_SESSION_ID = Qt.ItemDataRole.UserRole
+
+
+def available_programs(paths: AppPaths) -> list[Path]:
+    """Program files shipped with the app, then the facilitator's own saved programs."""
+    found = sorted(programs_dir().glob("*.toml"))
+    if paths.user_programs_dir.is_dir():
+        found += sorted(paths.user_programs_dir.glob("*.toml"))
+    return found
+
+
+class StartPage(QWidget):
+    """Creates a new session or opens a stored one; emits the id to open."""
+
+    session_chosen = Signal(int)
+    demo_requested = Signal()
+
+    def __init__(self, store: Store, paths: AppPaths, language: str = "da", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.paths = paths
+        self.language = language
+        self.setObjectName("startPage")
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(40, 32, 40, 32)
+        outer.setSpacing(18)
+        title = QLabel(self.tr("Facilitator"))
+        title.setObjectName("appTitle")
+        tagline = QLabel(self.tr("Partnerskabsdannelse for bæredygtig omstilling – en hel dag, trin for trin."))
+        tagline.setObjectName("tagline")
+        outer.addWidget(title)
+        outer.addWidget(tagline)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        outer.addLayout(columns, 1)
+
+        # New session.
+        new_card = QFrame()
+        new_card.setObjectName("card")
+        new_layout = QVBoxLayout(new_card)
+        new_heading = QLabel(self.tr("Ny partnerskabssession"))
+        new_heading.setObjectName("cardHeading")
+        new_layout.addWidget(new_heading)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.program_combo = QComboBox()
+        self.program_combo.setAccessibleName(self.tr("Program"))
+        self.program_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText(self.tr("Fx Kystpartnerskab Vesterhavsbugten"))
+        self.title_edit.setAccessibleName(self.tr("Titel"))
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dd-MM-yyyy")
+        self.date_edit.setAccessibleName(self.tr("Dato"))
+        self.start_edit = QTimeEdit(QTime(9, 0))
+        self.start_edit.setDisplayFormat("HH:mm")
+        self.start_edit.setAccessibleName(self.tr("Starttidspunkt"))
+        self.venue_edit = QLineEdit()
+        self.venue_edit.setPlaceholderText(self.tr("Fx Hotel Nyborg Strand"))
+        self.venue_edit.setAccessibleName(self.tr("Sted"))
+        self.facilitator_edit = QLineEdit()
+        self.facilitator_edit.setAccessibleName(self.tr("Facilitator"))
+        form.addRow(self.tr("&Program"), self.program_combo)
+        form.addRow(self.tr("&Titel"), self.title_edit)
+        form.addRow(self.tr("&Dato"), self.date_edit)
+        form.addRow(self.tr("St&art"), self.start_edit)
+        form.addRow(self.tr("&Sted"), self.venue_edit)
+        form.addRow(self.tr("&Facilitator"), self.facilitator_edit)
+        new_layout.addLayout(form)
+        self.program_info = QLabel()
+        self.program_info.setObjectName("hint")
+        self.program_info.setWordWrap(True)
+        new_layout.addWidget(self.program_info)
+        self.create_error = QLabel()
+        self.create_error.setObjectName("error")
+        self.create_error.setWordWrap(True)
+        self.create_error.hide()
+        new_layout.addWidget(self.create_error)
+        new_layout.addStretch(1)
+        self.create_button = QPushButton(self.tr("&Opret session"))
+        self.create_button.setObjectName("primary")
+        self.create_button.setDefault(True)
+        new_layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
+        columns.addWidget(new_card, 1)
+
+        # Recent sessions.
+        recent_card = QFrame()
+        recent_card.setObjectName("card")
+        recent_layout = QVBoxLayout(recent_card)
+        recent_heading = QLabel(self.tr("Seneste sessioner"))
+        recent_heading.setObjectName("cardHeading")
+        recent_layout.addWidget(recent_heading)
+        self.recent_list = QListWidget()
+        self.recent_list.setObjectName("recentList")
+        self.recent_list.setAccessibleName(self.tr("Seneste sessioner"))
+        recent_layout.addWidget(self.recent_list, 1)
+        self.empty_hint = QLabel(
+            self.tr("Ingen sessioner endnu. Opret en ny, eller åbn demosessionen for at se, hvordan en dag forløber.")
+        )
+        self.empty_hint.setObjectName("hint")
+        self.empty_hint.setWordWrap(True)
+        recent_layout.addWidget(self.empty_hint)
+        self.empty_spacer = QWidget()
+        recent_layout.addWidget(self.empty_spacer, 1)
+        recent_buttons = QHBoxLayout()
+        self.demo_button = QPushButton(self.tr("Opret &demosession"))
+        self.open_button = QPushButton(self.tr("Å&bn"))
+        recent_buttons.addWidget(self.demo_button)
+        recent_buttons.addStretch(1)
+        recent_buttons.addWidget(self.open_button)
+        recent_layout.addLayout(recent_buttons)
+        columns.addWidget(recent_card, 1)
+
+        self.create_button.clicked.connect(self.create_session)
+        self.title_edit.returnPressed.connect(self.create_session)
+        self.open_button.clicked.connect(self.open_selected)
+        self.recent_list.itemActivated.connect(lambda _item: self.open_selected())
+        self.recent_list.currentRowChanged.connect(lambda row: self.open_button.setEnabled(row >= 0))
+        self.program_combo.currentIndexChanged.connect(self._show_program_info)
+        self.demo_button.clicked.connect(self.demo_requested)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the program choices and the list of sessions."""
+        self.program_combo.blockSignals(True)
+        self.program_combo.clear()
+        for path in available_programs(self.paths):
+            self.program_combo.addItem(self._program_label(path), str(path))
+        self.program_combo.blockSignals(False)
+        self._show_program_info()
+        self.recent_list.clear()
+        sessions = self.store.list_sessions()
+        for summary in sessions:
+            self.recent_list.addItem(self._session_item(summary))
+        self.empty_hint.setVisible(not sessions)
+        self.recent_list.setVisible(bool(sessions))
+        self.empty_spacer.setVisible(not sessions)
+        if sessions:
+            self.recent_list.setCurrentRow(0)
+        self.open_button.setEnabled(bool(sessions))
+
+    def _program_label(self, path: Path) -> str:
+        try:
+            return load_program(path).title.get(self.language)
+        except ProgramError:
+            return path.name
+
+    def _session_item(self, summary: SessionSummary) -> QListWidgetItem:
+        details = [summary.date.strftime("%d-%m-%Y") if summary.date else "", summary.venue]
+        text = summary.title + "\n" + "  ·  ".join(detail for detail in details if detail)
+        item = QListWidgetItem(text.strip())
+        item.setData(_SESSION_ID, summary.id)
+        item.setToolTip(summary.title)
+        return item
+
+    def _show_program_info(self) -> None:
+        path = self.program_combo.currentData()
+        if not path:
+            self.program_info.setText("")
+            return
+        try:
+            program = load_program(path)
+        except ProgramError as error:
+            self.program_info.setText(error.message(self.language))
+            return
+        hours, minutes = divmod(program.minutes, 60)
+        length = self.tr("%1 t %2 min").replace("%1", str(hours)).replace("%2", f"{minutes:02d}")
+        parts = self.tr("%n dele", "", len(program.parts))
+        description = program.description.get(self.language) if program.description else ""
+        self.program_info.setText(f"{length} · {parts}\n{description}".strip())
+
+    def create_session(self) -> None:
+        """Create a session from the form and ask to open it."""
+        path = self.program_combo.currentData()
+        try:
+            if not path:
+                raise ProgramError(Text("Der er ikke valgt noget program.", "No program is chosen."))
+            program = load_program(path)
+            date = self.date_edit.date()
+            session_id = self.store.create_session(
+                program,
+                title=self.title_edit.text(),
+                date=dt.date(date.year(), date.month(), date.day()),
+                venue=self.venue_edit.text(),
+                facilitator=self.facilitator_edit.text(),
+                start_time=self.start_edit.time().toString("HH:mm"),
+            )
+        except UserError as error:
+            self.create_error.setText(error.message(self.language))
+            self.create_error.show()
+            self.title_edit.setFocus()
+            return
+        self.create_error.hide()
+        self.title_edit.clear()
+        self.venue_edit.clear()
+        self.session_chosen.emit(session_id)
+
+    def open_selected(self) -> None:
+        item = self.recent_list.currentItem()
+        if item is not None:
+            self.session_chosen.emit(item.data(_SESSION_ID))

@@ -1,0 +1,130 @@
+"""The current step: where it sits in the day, what the facilitator does, and its workspace."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.program import Item, Part, ScheduledItem, Step, format_clock
+
+
+class _FittedScrollArea(QScrollArea):
+    """As tall as its label needs, up to a cap; longer instructions scroll."""
+
+    def __init__(self, label: QLabel, max_height: int) -> None:
+        super().__init__()
+        self._label = label
+        self._max_height = max_height
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(label)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        width = max(self.viewport().width(), 200)
+        return QSize(width, min(self._label.heightForWidth(width) + 2, self._max_height))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        height = self.sizeHint().height()
+        if height != self.height():
+            self.setFixedHeight(height)
+
+
+class StepView(QWidget):
+    """Header, instruction and a stack of workspaces for the step on screen."""
+
+    previous_requested = Signal()
+    next_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 12, 18, 12)
+        layout.setSpacing(6)
+        self.breadcrumb = QLabel()
+        self.breadcrumb.setObjectName("breadcrumb")
+        self.title = QLabel()
+        self.title.setObjectName("stepTitle")
+        self.title.setWordWrap(True)
+        self.meta = QLabel()
+        self.meta.setObjectName("stepMeta")
+        self.question = QLabel()
+        self.question.setObjectName("question")
+        self.question.setWordWrap(True)
+        layout.addWidget(self.breadcrumb)
+        layout.addWidget(self.title)
+        layout.addWidget(self.meta)
+        layout.addWidget(self.question)
+
+        self.instruction = QLabel()
+        self.instruction.setObjectName("instruction")
+        self.instruction.setWordWrap(True)
+        self.instruction.setTextFormat(Qt.TextFormat.PlainText)
+        self.instruction.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.instruction.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        instruction_scroll = _FittedScrollArea(self.instruction, max_height=170)
+        instruction_scroll.setObjectName("instructionCard")
+        self.instruction_scroll = instruction_scroll
+        layout.addWidget(instruction_scroll)
+
+        self.workspaces = QStackedWidget()
+        self.workspaces.setObjectName("workspaceArea")
+        layout.addWidget(self.workspaces, 1)
+
+        navigation = QHBoxLayout()
+        self.previous_button = QPushButton(self.tr("‹ Forrige trin"))
+        self.previous_button.setToolTip(self.tr("Forrige trin (Ctrl+Venstre)"))
+        self.next_button = QPushButton(self.tr("Næste trin ›"))
+        self.next_button.setObjectName("primary")
+        self.next_button.setToolTip(self.tr("Næste trin (Ctrl+Højre)"))
+        navigation.addWidget(self.previous_button)
+        navigation.addStretch(1)
+        navigation.addWidget(self.next_button)
+        layout.addLayout(navigation)
+        self.previous_button.clicked.connect(self.previous_requested)
+        self.next_button.clicked.connect(self.next_requested)
+
+    def show_step(
+        self,
+        item: Item,
+        step: Step,
+        slot: ScheduledItem,
+        position: tuple[int, int],
+        language: str = "da",
+    ) -> None:
+        """Fill the header for `step` of `item`, placed at `slot` on the clock."""
+        if isinstance(item, Part):
+            self.breadcrumb.setText(f"{item.label.get(language)} · {item.title.get(language)}")
+            number, total = position
+            place = self.tr("Trin %1 af %2").replace("%1", str(number)).replace("%2", str(total))
+        else:
+            self.breadcrumb.setText(self.tr("Pause"))
+            place = ""
+        self.title.setText(step.title.get(language))
+        parts = [f"{format_clock(slot.start)}–{format_clock(slot.end)}", self.tr("%n min", "", step.minutes)]
+        if place:
+            parts.append(place)
+        self.meta.setText("  ·  ".join(parts))
+        self.question.setVisible(step.question is not None)
+        self.question.setText(step.question.get(language) if step.question else "")
+        instruction = step.instruction.get(language) if step.instruction else ""
+        self.instruction.setText(instruction)
+        self.instruction_scroll.setVisible(bool(instruction))
+        self.instruction_scroll.setFixedHeight(self.instruction_scroll.sizeHint().height())
+        self.instruction_scroll.verticalScrollBar().setValue(0)
+
+    def set_navigation(self, has_previous: bool, has_next: bool) -> None:
+        self.previous_button.setEnabled(has_previous)
+        self.next_button.setEnabled(has_next)

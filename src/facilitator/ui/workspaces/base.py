@@ -1,0 +1,26 @@
+"""The small lifecycle every step workspace shares."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from facilitator.program import Step
+from facilitator.ui.context import SessionContext
+
+
+class Workspace(QWidget):
+    """A screen a step opens. Built once per session page, activated per step."""
+
+    def __init__(self, context: SessionContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+
+    def activate(self, step: Step) -> None:
+        """Called when a step that uses this workspace becomes current."""
+
+    def deactivate(self) -> None:
+        """Called when the user leaves the step; pending edits must be saved here."""
+        self.flush()
+
+    def flush(self) -> None:
+        """Save anything still waiting to be saved."""

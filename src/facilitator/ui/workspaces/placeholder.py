@@ -1,0 +1,114 @@
+"""Workspaces that later features build, shown as a clear note of what will come."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from facilitator.program import Step
+from facilitator.ui.context import SessionContext
+from facilitator.ui.workspaces.base import Workspace
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Placeholder", text)
+
+
+def _coming(workspace: str) -> tuple[str, str]:
+    """Heading and description for a workspace that is not built yet."""
+    kind, _, topic = workspace.partition(":")
+    circles = {
+        "change": _tr("forandringscirklen"),
+        "contribution": _tr("bidragscirklen"),
+        "scaling": _tr("skaleringscirklen"),
+        "next-steps": _tr("skabelonen »Hvordan kommer vi videre?«"),
+    }
+    if kind == "template":
+        return (
+            _tr("Skabelonen vises her"),
+            _tr("Her kommer en stor visning af %1, som du kan gennemgå med partnerne på projektoren.").replace(
+                "%1", circles[topic]
+            ),
+        )
+    if kind == "circle":
+        return (
+            _tr("Cirklerne udfyldes her"),
+            _tr(
+                "Her kommer %1 for hver partner: partnerne skriver selv, eller du taster ind fra papir, "
+                "element for element, så hvert element kan blive en post-it på tavlen."
+            ).replace("%1", circles[topic]),
+        )
+    if kind == "review":
+        return (
+            _tr("Gennemgang af cirklerne"),
+            _tr("Her vises én partners cirkel ad gangen, stort, med næste og forrige partner."),
+        )
+    if kind == "board":
+        return (
+            _tr("Sorteringstavlen"),
+            _tr(
+                "Her kommer post-it-tavlen, hvor partnernes elementer sorteres i trinets tre kategorier "
+                "med træk og slip eller tastatur, med fortryd for hver handling."
+            ),
+        )
+    if kind == "form":
+        return (
+            _tr("Den fælles tekst"),
+            _tr("Her skriver gruppen den fælles tekst med de sorterede elementer ved siden af."),
+        )
+    if workspace == "next-steps":
+        return (
+            _tr("Næste skridt"),
+            _tr("Her aftaler partnerne hvem der gør hvad, hvor meget og hvornår, og aftalearket eksporteres som PDF."),
+        )
+    if workspace == "closing":
+        return (
+            _tr("Afrunding"),
+            _tr("Følg instruktionen ovenfor. Her kommer et overblik over dagen til opsamlingen."),
+        )
+    return (_tr("Kommer snart"), _tr("Denne arbejdsflade bygges i en senere version."))
+
+
+class PlaceholderWorkspace(Workspace):
+    """Names the screen that will come, so the agenda can be walked end to end today."""
+
+    def __init__(self, context: SessionContext, workspace: str, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        heading, description = _coming(workspace)
+        self.setObjectName("placeholder")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(60, 0, 60, 0)
+        layout.addStretch(1)
+        self.heading = QLabel(heading)
+        self.heading.setObjectName("placeholderHeading")
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.description = QLabel(description)
+        self.description.setObjectName("placeholderText")
+        self.description.setWordWrap(True)
+        self.description.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.description)
+        layout.addStretch(2)
+
+
+class BreakWorkspace(Workspace):
+    """A calm screen for breaks and lunch."""
+
+    def __init__(self, context: SessionContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        self.heading = QLabel()
+        self.heading.setObjectName("breakHeading")
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.note = QLabel()
+        self.note.setObjectName("placeholderText")
+        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.note.setWordWrap(True)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.note)
+        layout.addStretch(2)
+
+    def activate(self, step: Step) -> None:
+        self.heading.setText(step.title.get(self.context.language))
+        self.note.setText(self.tr("%n minutter", "", step.minutes))

@@ -1,0 +1,72 @@
+"""The (at most three) guiding principles the facilitator sets at the end of the introduction."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from facilitator.program import Step
+from facilitator.store.store import MAX_PRINCIPLES
+from facilitator.text import UserError
+from facilitator.ui.autosave import DebouncedSave
+from facilitator.ui.context import SessionContext
+from facilitator.ui.workspaces.base import Workspace
+
+
+class PrinciplesWorkspace(Workspace):
+    """Three lines for the guiding principles of the day's conversations."""
+
+    def __init__(self, context: SessionContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        layout = QVBoxLayout(self)
+        heading = QLabel(self.tr("Vejledende principper"))
+        heading.setObjectName("sectionHeading")
+        layout.addWidget(heading)
+        hint = QLabel(
+            self.tr(
+                "Rund introduktionen af med højst tre vejledende principper for dagens samtaler, "
+                "fx hvordan I lytter, hvordan uenighed håndteres, og hvordan tiden holdes."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setObjectName("hint")
+        layout.addWidget(hint)
+        form = QFormLayout()
+        self.edits: list[QLineEdit] = []
+        for index in range(MAX_PRINCIPLES):
+            edit = QLineEdit()
+            edit.setAccessibleName(self.tr("Princip %1").replace("%1", str(index + 1)))
+            edit.setPlaceholderText(self.tr("Skriv et princip …"))
+            form.addRow(f"{index + 1}.", edit)
+            self.edits.append(edit)
+        layout.addLayout(form)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("error")
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+        layout.addStretch(1)
+        self._save = DebouncedSave(self._save_now, self)
+        for edit in self.edits:
+            edit.textEdited.connect(self._save.schedule)
+            edit.editingFinished.connect(self._save.flush)
+            edit.returnPressed.connect(self.focusNextChild)
+        self._load()
+
+    def _load(self) -> None:
+        texts = self.context.store.principles(self.context.session_id)
+        for index, edit in enumerate(self.edits):
+            edit.setText(texts[index] if index < len(texts) else "")
+
+    def activate(self, step: Step) -> None:
+        self._load()
+
+    def flush(self) -> None:
+        self._save.flush()
+
+    def _save_now(self) -> None:
+        try:
+            self.context.store.set_principles(self.context.session_id, [edit.text() for edit in self.edits])
+        except UserError as error:
+            self.error_label.setText(error.message(self.context.language))
+            self.error_label.show()
+            return
+        self.error_label.hide()
