@@ -57,6 +57,8 @@ def build_main_window(store: Store, paths: AppPaths, language: str = DEFAULT_LAN
     last = store.last_session_id()
     if last is not None:
         window.open_session(last)
+    if window.session_page is None:
+        window.show_start_page()
     return window
 
 

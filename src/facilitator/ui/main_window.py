@@ -36,10 +36,7 @@ class MainWindow(QMainWindow):
 
         self.pages = QStackedWidget()
         self.setCentralWidget(self.pages)
-        self.start_page = StartPage(store, paths, language)
-        self.start_page.session_chosen.connect(self.open_session)
-        self.start_page.demo_requested.connect(self.create_demo)
-        self.pages.addWidget(self.start_page)
+        self._start_page: StartPage | None = None
 
         self.status_message = QLabel()
         self.status_message.setObjectName("statusError")
@@ -128,6 +125,16 @@ class MainWindow(QMainWindow):
         self._close_session_page()
         self.store.set_last_session_id(None)
         self.show_start_page()
+
+    @property
+    def start_page(self) -> StartPage:
+        """Built on first use: a start that reopens a session never needs it."""
+        if self._start_page is None:
+            self._start_page = StartPage(self.store, self.paths, self.language)
+            self._start_page.session_chosen.connect(self.open_session)
+            self._start_page.demo_requested.connect(self.create_demo)
+            self.pages.insertWidget(0, self._start_page)
+        return self._start_page
 
     def show_start_page(self) -> None:
         self.start_page.refresh()

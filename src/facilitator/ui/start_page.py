@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.paths import AppPaths, programs_dir
-from facilitator.program import ProgramError, load_program
+from facilitator.program import Program, ProgramError, load_program
 from facilitator.store import SessionSummary, Store
 from facilitator.text import Text, UserError
 
@@ -50,6 +50,7 @@ class StartPage(QWidget):
         self.store = store
         self.paths = paths
         self.language = language
+        self._programs: dict[str, Program | ProgramError] = {}
         self.setObjectName("startPage")
 
         outer = QVBoxLayout(self)
@@ -157,8 +158,10 @@ class StartPage(QWidget):
         """Reload the program choices and the list of sessions."""
         self.program_combo.blockSignals(True)
         self.program_combo.clear()
-        for path in available_programs(self.paths):
-            self.program_combo.addItem(self._program_label(path), str(path))
+        self._programs = {str(path): self._load(path) for path in available_programs(self.paths)}
+        for path, loaded in self._programs.items():
+            label = loaded.title.get(self.language) if isinstance(loaded, Program) else Path(path).name
+            self.program_combo.addItem(label, path)
         self.program_combo.blockSignals(False)
         self._show_program_info()
         self.recent_list.clear()
@@ -172,11 +175,12 @@ class StartPage(QWidget):
             self.recent_list.setCurrentRow(0)
         self.open_button.setEnabled(bool(sessions))
 
-    def _program_label(self, path: Path) -> str:
+    @staticmethod
+    def _load(path: Path) -> Program | ProgramError:
         try:
-            return load_program(path).title.get(self.language)
-        except ProgramError:
-            return path.name
+            return load_program(path)
+        except ProgramError as error:
+            return error
 
     def _session_item(self, summary: SessionSummary) -> QListWidgetItem:
         details = [summary.date.strftime("%d-%m-%Y") if summary.date else "", summary.venue]
@@ -191,10 +195,9 @@ class StartPage(QWidget):
         if not path:
             self.program_info.setText("")
             return
-        try:
-            program = load_program(path)
-        except ProgramError as error:
-            self.program_info.setText(error.message(self.language))
+        program = self._programs[path]
+        if isinstance(program, ProgramError):
+            self.program_info.setText(program.message(self.language))
             return
         hours, minutes = divmod(program.minutes, 60)
         length = self.tr("%1 t %2 min").replace("%1", str(hours)).replace("%2", f"{minutes:02d}")
@@ -206,9 +209,11 @@ class StartPage(QWidget):
         """Create a session from the form and ask to open it."""
         path = self.program_combo.currentData()
         try:
-            if not path:
+            program = self._programs.get(path) if path else None
+            if program is None:
                 raise ProgramError(Text("Der er ikke valgt noget program.", "No program is chosen."))
-            program = load_program(path)
+            if isinstance(program, ProgramError):
+                raise program
             date = self.date_edit.date()
             session_id = self.store.create_session(
                 program,
