@@ -244,3 +244,21 @@ def test_demo_created_from_the_command_line_is_reopened(app_runner):
     window = app_runner.start()
     assert window.session_page is not None
     assert window.session_page.session_title.text() == "Kystpartnerskab Vesterhavsbugten"
+
+
+def test_first_window_fits_the_screen_and_the_layout_is_remembered(app_runner):
+    window = app_runner.start()
+    available = window.screen().availableGeometry()
+    assert window.width() <= available.width()
+    assert window.height() <= available.height()
+    window.resize(800, 620)
+    window = app_runner.restart()
+    assert (window.width(), window.height()) == (800, 620)
+
+
+def test_breadcrumb_names_the_part_once(qtbot, app_runner):
+    window = app_runner.start()
+    page = _create_session(qtbot, window)
+    assert page.step_view.breadcrumb.text() == "Indledning til partnerskabssessionen"
+    page.go_to_step("delsession-1-individuelt")
+    assert page.step_view.breadcrumb.text() == "Delsession 1 · Hvad bliver vi partnere om?"

@@ -31,8 +31,6 @@ class MainWindow(QMainWindow):
         self.language = language
         self.session_page: SessionPage | None = None
         self.setWindowTitle(self.tr("Facilitator"))
-        self.resize(1280, 800)
-        self.setMinimumSize(960, 600)
 
         self.pages = QStackedWidget()
         self.setCentralWidget(self.pages)
@@ -81,9 +79,16 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def _restore_geometry(self) -> None:
+        available = self.screen().availableGeometry()
+        self.setMinimumSize(min(900, available.width()), min(560, available.height()))
         saved = self.store.get_state(_GEOMETRY_KEY)
-        if saved:
-            self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
+        if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+            return
+        # First start: a comfortable size that still fits a 13" laptop's screen.
+        width = min(1280, int(available.width() * 0.95))
+        height = min(800, int(available.height() * 0.92))
+        self.resize(width, height)
+        self.move(available.center().x() - width // 2, available.center().y() - height // 2)
 
     def show_error(self, message: str) -> None:
         """Show a problem in the status bar without interrupting the work."""

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.program import Item, Part, ScheduledItem, Step, format_clock
+from facilitator.ui.agenda import part_heading
 
 
 class _FittedScrollArea(QScrollArea):
@@ -106,7 +107,7 @@ class StepView(QWidget):
     ) -> None:
         """Fill the header for `step` of `item`, placed at `slot` on the clock."""
         if isinstance(item, Part):
-            self.breadcrumb.setText(f"{item.label.get(language)} · {item.title.get(language)}")
+            self.breadcrumb.setText(part_heading(item, language).replace("\n", " · "))
             number, total = position
             place = self.tr("Trin %1 af %2").replace("%1", str(number)).replace("%2", str(total))
         else:
