@@ -42,10 +42,6 @@ class AppPaths:
         return self.data_dir / DATABASE_NAME
 
     @property
-    def backups_dir(self) -> Path:
-        return self.data_dir / "backups"
-
-    @property
     def user_programs_dir(self) -> Path:
         """Programs the facilitator saved from a tuned session."""
         return self.data_dir / "programs"

@@ -8,12 +8,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import sessionmaker
 
-from facilitator.palette import PARTNER_COLOURS, next_colour
+from facilitator.palette import next_colour
 from facilitator.program import Program, format_clock, load_program_text, parse_clock
 from facilitator.store.database import StoreError, migrate, open_engine, translate_error
 from facilitator.store.models import AppStateRow, PartnerRow, PrincipleRow, SessionRow
@@ -420,14 +420,9 @@ class Store:
             else:
                 state.value = value
 
-    def session_count(self) -> int:
-        with self._transaction() as orm:
-            return orm.scalar(select(func.count(SessionRow.id))) or 0
-
 
 __all__ = [
     "MAX_PRINCIPLES",
-    "PARTNER_COLOURS",
     "PartnerData",
     "SessionData",
     "SessionSummary",

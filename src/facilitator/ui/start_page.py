@@ -27,6 +27,7 @@ from facilitator.paths import AppPaths, programs_dir
 from facilitator.program import Program, ProgramError, load_program
 from facilitator.store import SessionSummary, Store
 from facilitator.text import Text, UserError
+from facilitator.ui import labels
 
 _SESSION_ID = Qt.ItemDataRole.UserRole
 
@@ -71,8 +72,7 @@ class StartPage(QWidget):
         new_card = QFrame()
         new_card.setObjectName("card")
         new_layout = QVBoxLayout(new_card)
-        new_heading = QLabel(self.tr("Ny partnerskabssession"))
-        new_heading.setObjectName("cardHeading")
+        new_heading = labels.heading(self.tr("Ny partnerskabssession"), "cardHeading")
         new_layout.addWidget(new_heading)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -101,14 +101,9 @@ class StartPage(QWidget):
         form.addRow(self.tr("&Sted"), self.venue_edit)
         form.addRow(self.tr("&Facilitator"), self.facilitator_edit)
         new_layout.addLayout(form)
-        self.program_info = QLabel()
-        self.program_info.setObjectName("hint")
-        self.program_info.setWordWrap(True)
+        self.program_info = labels.hint()
         new_layout.addWidget(self.program_info)
-        self.create_error = QLabel()
-        self.create_error.setObjectName("error")
-        self.create_error.setWordWrap(True)
-        self.create_error.hide()
+        self.create_error = labels.error_label()
         new_layout.addWidget(self.create_error)
         new_layout.addStretch(1)
         self.create_button = QPushButton(self.tr("&Opret session"))
@@ -121,18 +116,15 @@ class StartPage(QWidget):
         recent_card = QFrame()
         recent_card.setObjectName("card")
         recent_layout = QVBoxLayout(recent_card)
-        recent_heading = QLabel(self.tr("Seneste sessioner"))
-        recent_heading.setObjectName("cardHeading")
+        recent_heading = labels.heading(self.tr("Seneste sessioner"), "cardHeading")
         recent_layout.addWidget(recent_heading)
         self.recent_list = QListWidget()
         self.recent_list.setObjectName("recentList")
         self.recent_list.setAccessibleName(self.tr("Seneste sessioner"))
         recent_layout.addWidget(self.recent_list, 1)
-        self.empty_hint = QLabel(
+        self.empty_hint = labels.hint(
             self.tr("Ingen sessioner endnu. Opret en ny, eller åbn demosessionen for at se, hvordan en dag forløber.")
         )
-        self.empty_hint.setObjectName("hint")
-        self.empty_hint.setWordWrap(True)
         recent_layout.addWidget(self.empty_hint)
         self.empty_spacer = QWidget()
         recent_layout.addWidget(self.empty_spacer, 1)

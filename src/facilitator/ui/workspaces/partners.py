@@ -26,6 +26,7 @@ from facilitator.palette import PARTNER_COLOURS, initials
 from facilitator.program import Step
 from facilitator.store import PartnerData
 from facilitator.text import UserError
+from facilitator.ui import labels
 from facilitator.ui.autosave import DebouncedSave
 from facilitator.ui.context import SessionContext
 from facilitator.ui.workspaces.base import Workspace
@@ -83,17 +84,14 @@ class PartnersWorkspace(Workspace):
         self._partners: list[PartnerData] = []
 
         outer = QVBoxLayout(self)
-        heading = QLabel(self.tr("Partnerne"))
-        heading.setObjectName("sectionHeading")
+        heading = labels.heading(self.tr("Partnerne"))
         outer.addWidget(heading)
-        hint = QLabel(
+        hint = labels.hint(
             self.tr(
                 "Bed partnerne præsentere sig: hvilken rolle og hvilket beslutningsmandat de repræsenterer, "
                 "og hvorfor partnerskabsmuligheden afsøges netop nu."
             )
         )
-        hint.setWordWrap(True)
-        hint.setObjectName("hint")
         outer.addWidget(hint)
 
         splitter = QSplitter()
@@ -111,10 +109,7 @@ class PartnersWorkspace(Workspace):
         add_row.addWidget(self.new_name, 1)
         add_row.addWidget(self.add_button)
         left_layout.addLayout(add_row)
-        self.add_error = QLabel()
-        self.add_error.setObjectName("error")
-        self.add_error.setWordWrap(True)
-        self.add_error.hide()
+        self.add_error = labels.error_label()
         left_layout.addWidget(self.add_error)
         self.list = _PartnerList()
         self.list.setAccessibleName(self.tr("Partnerliste"))
@@ -182,10 +177,7 @@ class PartnersWorkspace(Workspace):
             colour_row.addWidget(button)
         colour_row.addStretch(1)
         form.addRow(self.tr("Farve"), colour_row)
-        self.detail_error = QLabel()
-        self.detail_error.setObjectName("error")
-        self.detail_error.setWordWrap(True)
-        self.detail_error.hide()
+        self.detail_error = labels.error_label()
         form.addRow(self.detail_error)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 2)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from facilitator.program import Step
 from facilitator.store.store import MAX_PRINCIPLES
 from facilitator.text import UserError
+from facilitator.ui import labels
 from facilitator.ui.autosave import DebouncedSave
 from facilitator.ui.context import SessionContext
 from facilitator.ui.workspaces.base import Workspace
@@ -18,17 +19,14 @@ class PrinciplesWorkspace(Workspace):
     def __init__(self, context: SessionContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         layout = QVBoxLayout(self)
-        heading = QLabel(self.tr("Vejledende principper"))
-        heading.setObjectName("sectionHeading")
+        heading = labels.heading(self.tr("Vejledende principper"))
         layout.addWidget(heading)
-        hint = QLabel(
+        hint = labels.hint(
             self.tr(
                 "Rund introduktionen af med højst tre vejledende principper for dagens samtaler, "
                 "fx hvordan I lytter, hvordan uenighed håndteres, og hvordan tiden holdes."
             )
         )
-        hint.setWordWrap(True)
-        hint.setObjectName("hint")
         layout.addWidget(hint)
         form = QFormLayout()
         self.edits: list[QLineEdit] = []
@@ -39,9 +37,7 @@ class PrinciplesWorkspace(Workspace):
             form.addRow(f"{index + 1}.", edit)
             self.edits.append(edit)
         layout.addLayout(form)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("error")
-        self.error_label.hide()
+        self.error_label = labels.error_label()
         layout.addWidget(self.error_label)
         layout.addStretch(1)
         self._save = DebouncedSave(self._save_now, self)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QLineEdit, QTimeEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QFormLayout, QLineEdit, QTimeEdit, QVBoxLayout, QWidget
 
 from facilitator.program import Step
 from facilitator.text import UserError
+from facilitator.ui import labels
 from facilitator.ui.autosave import DebouncedSave
 from facilitator.ui.context import SessionContext
 from facilitator.ui.workspaces.base import Workspace
@@ -21,17 +22,14 @@ class SessionDetailsWorkspace(Workspace):
         super().__init__(context, parent)
         self._loading = False
         layout = QVBoxLayout(self)
-        heading = QLabel(self.tr("Sessionens rammer"))
-        heading.setObjectName("sectionHeading")
+        heading = labels.heading(self.tr("Sessionens rammer"))
         layout.addWidget(heading)
-        intro = QLabel(
+        intro = labels.hint(
             self.tr(
                 "Ramm sessionen ind: hvad er formålet, hvad er ikke formålet, hvordan dokumenteres "
                 "der undervejs, og hvilken rolle har du som facilitator?"
             )
         )
-        intro.setWordWrap(True)
-        intro.setObjectName("hint")
         layout.addWidget(intro)
 
         form = QFormLayout()
@@ -56,16 +54,11 @@ class SessionDetailsWorkspace(Workspace):
         form.addRow(self.tr("St&arttidspunkt"), self.start_edit)
         layout.addLayout(form)
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("error")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = labels.error_label()
         layout.addWidget(self.error_label)
 
         program = context.program
-        about = QLabel()
-        about.setObjectName("hint")
-        about.setWordWrap(True)
+        about = labels.hint()
         about.setTextFormat(Qt.TextFormat.PlainText)
         lines = [program.title.get(context.language)]
         if program.purpose:

@@ -1,0 +1,29 @@
+"""The few kinds of label every screen uses, styled by object name in resources/styles/app.qss."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+
+def heading(text: str, kind: str = "sectionHeading") -> QLabel:
+    """A section or card heading."""
+    label = QLabel(text)
+    label.setObjectName(kind)
+    return label
+
+
+def hint(text: str = "") -> QLabel:
+    """Quiet explanatory text that wraps."""
+    label = QLabel(text)
+    label.setObjectName("hint")
+    label.setWordWrap(True)
+    return label
+
+
+def error_label() -> QLabel:
+    """A hidden, wrapping label for saying why an edit was not saved."""
+    label = QLabel()
+    label.setObjectName("error")
+    label.setWordWrap(True)
+    label.hide()
+    return label
