@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from facilitator.program import Part, Program, build_schedule
-from facilitator.store import Store
+from facilitator.store import SessionData, Store
 from facilitator.text import UserError
 from facilitator.ui.agenda import AgendaView
 from facilitator.ui.context import SessionContext, SessionEvents
@@ -84,8 +84,8 @@ class SessionPage(QWidget):
     def current_workspace(self) -> Workspace | None:
         return self._active
 
-    def _refresh_header(self) -> None:
-        data = self.context.store.get_session(self.session_id)
+    def _refresh_header(self, data: SessionData | None = None) -> None:
+        data = data or self.context.store.get_session(self.session_id)
         count = len(self.context.store.partners(self.session_id))
         facts = [data.date.strftime("%d-%m-%Y") if data.date else "", data.venue, self.tr("%n partner(e)", "", count)]
         self.session_title.setText(data.title)
@@ -96,7 +96,7 @@ class SessionPage(QWidget):
         data = self.context.store.get_session(self.session_id)
         self._schedule = build_schedule(self.context.program, data.start_time)
         self.agenda.set_program(self.context.program, self._schedule, self.context.language)
-        self._refresh_header()
+        self._refresh_header(data)
         if self._current_step_id:
             self._show_header(self._current_step_id)
 

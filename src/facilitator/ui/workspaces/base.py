@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from facilitator.program import Step
+from facilitator.ui import labels
 from facilitator.ui.context import SessionContext
 
 
@@ -14,6 +15,13 @@ class Workspace(QWidget):
     def __init__(self, context: SessionContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+
+    def start_layout(self, title: str, hint: str) -> QVBoxLayout:
+        """The workspace's layout, opened with its heading and a line of guidance."""
+        layout = QVBoxLayout(self)
+        layout.addWidget(labels.heading(title))
+        layout.addWidget(labels.hint(hint))
+        return layout
 
     def activate(self, step: Step) -> None:
         """Called when a step that uses this workspace becomes current."""

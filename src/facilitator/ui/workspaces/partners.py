@@ -83,16 +83,13 @@ class PartnersWorkspace(Workspace):
         self._loading = False
         self._partners: list[PartnerData] = []
 
-        outer = QVBoxLayout(self)
-        heading = labels.heading(self.tr("Partnerne"))
-        outer.addWidget(heading)
-        hint = labels.hint(
+        outer = self.start_layout(
+            self.tr("Partnerne"),
             self.tr(
                 "Bed partnerne præsentere sig: hvilken rolle og hvilket beslutningsmandat de repræsenterer, "
                 "og hvorfor partnerskabsmuligheden afsøges netop nu."
-            )
+            ),
         )
-        outer.addWidget(hint)
 
         splitter = QSplitter()
         outer.addWidget(splitter, 1)

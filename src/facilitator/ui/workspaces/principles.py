@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from facilitator.program import Step
 from facilitator.store.store import MAX_PRINCIPLES
@@ -18,16 +18,13 @@ class PrinciplesWorkspace(Workspace):
 
     def __init__(self, context: SessionContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        layout = QVBoxLayout(self)
-        heading = labels.heading(self.tr("Vejledende principper"))
-        layout.addWidget(heading)
-        hint = labels.hint(
+        layout = self.start_layout(
+            self.tr("Vejledende principper"),
             self.tr(
                 "Rund introduktionen af med højst tre vejledende principper for dagens samtaler, "
                 "fx hvordan I lytter, hvordan uenighed håndteres, og hvordan tiden holdes."
-            )
+            ),
         )
-        layout.addWidget(hint)
         form = QFormLayout()
         self.edits: list[QLineEdit] = []
         for index in range(MAX_PRINCIPLES):

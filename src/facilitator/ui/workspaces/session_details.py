@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtWidgets import QDateEdit, QFormLayout, QLineEdit, QTimeEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QFormLayout, QLineEdit, QTimeEdit, QWidget
 
 from facilitator.program import Step
 from facilitator.text import UserError
@@ -21,16 +21,13 @@ class SessionDetailsWorkspace(Workspace):
     def __init__(self, context: SessionContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self._loading = False
-        layout = QVBoxLayout(self)
-        heading = labels.heading(self.tr("Sessionens rammer"))
-        layout.addWidget(heading)
-        intro = labels.hint(
+        layout = self.start_layout(
+            self.tr("Sessionens rammer"),
             self.tr(
                 "Ramm sessionen ind: hvad er formålet, hvad er ikke formålet, hvordan dokumenteres "
                 "der undervejs, og hvilken rolle har du som facilitator?"
-            )
+            ),
         )
-        layout.addWidget(intro)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
