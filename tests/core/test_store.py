@@ -204,3 +204,118 @@ def test_an_unwritable_data_folder_is_reported(tmp_path: Path):
     blocker.write_text("x")
     with pytest.raises(StoreError, match="kan ikke oprettes"):
         Store(blocker / "sub" / "facilitator.sqlite3")
+
+
+# --- running the day -------------------------------------------------------------------
+
+
+def test_day_plan_round_trips(paths, program):
+    store = Store(paths.database)
+    session_id = store.create_session(program, title="Dag")
+    store.set_step_minutes(session_id, "indledning-kontekst", 7)
+    store.set_step_skipped(session_id, "introduktion-principper", True)
+    store.place_break(session_id, "frokost", "delsession-2")
+    store.close()
+    reopened = Store(paths.database)
+    plan = reopened.day_plan(session_id)
+    assert plan.minutes == {"indledning-kontekst": 7}
+    assert plan.skipped == {"introduktion-principper"}
+    assert plan.break_after == {"frokost": "delsession-2"}
+    reopened.set_step_minutes(session_id, "indledning-kontekst", None)
+    reopened.set_step_skipped(session_id, "introduktion-principper", False)
+    reopened.place_break(session_id, "frokost", None)
+    assert reopened.day_plan(session_id).is_empty
+    reopened.close()
+
+
+@pytest.mark.parametrize("minutes", [0, -5, 10_000])
+def test_impossible_step_minutes_are_refused(store, program, minutes):
+    session_id = store.create_session(program, title="Dag")
+    with pytest.raises(StoreError, match="mellem 1 og"):
+        store.set_step_minutes(session_id, "indledning-kontekst", minutes)
+    assert store.day_plan(session_id).is_empty
+
+
+def test_timer_events_are_kept_in_order_with_aware_times(paths, program):
+    from facilitator.timing import TimerEvent
+
+    store = Store(paths.database)
+    session_id = store.create_session(program, title="Dag")
+    at = dt.datetime(2026, 4, 27, 7, 0, tzinfo=dt.UTC)
+    events = [
+        TimerEvent("indledning-kontekst", "start", at, 0.0),
+        TimerEvent("indledning-kontekst", "extend", at + dt.timedelta(seconds=30), 30.0, 60.0),
+        TimerEvent("indledning-kontekst", "finish", at + dt.timedelta(seconds=90.5), 90.5),
+    ]
+    for event in events:
+        store.add_timer_event(session_id, event)
+    store.close()
+    reopened = Store(paths.database)
+    assert reopened.timer_events(session_id) == events
+    reopened.close()
+
+
+def test_step_notes_and_checklist_are_stored_and_cleaned(store, program):
+    session_id = store.create_session(program, title="Dag")
+    assert store.set_step_note(session_id, "delsession-1-analyse", "Hold øje med\x00 Karen  ") == "Hold øje med Karen"
+    assert store.step_notes(session_id) == {"delsession-1-analyse": "Hold øje med Karen"}
+    store.set_checklist_item(session_id, "tid-aftal-tidspunkt", done=True)
+    entry = store.set_checklist_item(session_id, "tid-aftal-tidspunkt", note="Aftalt på mail")
+    assert entry.done
+    assert store.checklist(session_id)["tid-aftal-tidspunkt"].note == "Aftalt på mail"
+
+
+def test_deleting_a_session_removes_its_day(store, program):
+    from facilitator.timing import TimerEvent
+
+    session_id = store.create_session(program, title="Dag")
+    store.set_step_note(session_id, "indledning-kontekst", "note")
+    store.add_timer_event(session_id, TimerEvent("indledning-kontekst", "start", dt.datetime.now(dt.UTC), 0))
+    store.set_checklist_item(session_id, "tid-aftal-tidspunkt", done=True)
+    store.delete_session(session_id)
+    with store._engine.connect() as connection:
+        for table in ("step_plans", "timer_events", "checklist"):
+            assert connection.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() == 0
+
+
+def test_a_database_from_schema_0001_is_migrated_with_its_data(paths, program):
+    from alembic import command
+    from alembic.config import Config
+
+    from facilitator.store.database import _MIGRATIONS_DIR, open_engine
+
+    paths.ensure()
+    engine = open_engine(paths.database)
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS_DIR))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.exec_driver_sql(
+            "INSERT INTO sessions (id, title, date, venue, facilitator, start_time, program_name, program_text,"
+            " current_step_id, created_at, updated_at) VALUES (1, 'Gammel æøå', '2026-04-27', 'Nyborg', 'Sofie',"
+            " '08:30', 'p.toml', ?, 'delsession-1-analyse', '2026-04-01 10:00:00', '2026-04-01 10:00:00')",
+            (program.source_text,),
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO partners (session_id, position, name, organisation, role, mandate, why_now, colour)"
+            " VALUES (1, 0, 'Mette', 'Kommune', 'rolle', 'mandat', 'nu', '#E69F00')"
+        )
+        connection.exec_driver_sql("INSERT INTO principles (session_id, position, text) VALUES (1, 0, 'Lyt')")
+    engine.dispose()
+
+    store = Store(paths.database)
+    session = store.get_session(1)
+    assert (session.title, session.start_time, session.current_step_id) == (
+        "Gammel æøå",
+        "08:30",
+        "delsession-1-analyse",
+    )
+    assert session.date == dt.date(2026, 4, 27)
+    assert [(p.name, p.organisation, p.mandate, p.colour) for p in store.partners(1)] == [
+        ("Mette", "Kommune", "mandat", "#E69F00")
+    ]
+    assert store.principles(1) == ["Lyt"]
+    assert store.day_plan(1).is_empty
+    store.set_step_note(1, "delsession-1-analyse", "virker")
+    store.close()

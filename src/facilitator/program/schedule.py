@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from facilitator.program.model import Part, Program
@@ -43,6 +44,8 @@ class ScheduledItem:
     minutes: int
     start: int
     steps: tuple[ScheduledItem, ...] = ()
+    #: Left out of today's plan by the facilitator; it then takes no time.
+    skipped: bool = False
 
     @property
     def end(self) -> int:
@@ -56,6 +59,8 @@ class ScheduledItem:
             "start": format_clock(self.start),
             "end": format_clock(self.end),
         }
+        if self.skipped:
+            data["skipped"] = True
         if self.kind == "part":
             data["steps"] = [step.to_json(language) for step in self.steps]
         return data
@@ -72,6 +77,10 @@ class Schedule:
     @property
     def end(self) -> int:
         return self.items[-1].end if self.items else self.start
+
+    def stops(self) -> list[ScheduledItem]:
+        """Every navigable step (and top-level break) in the order of the day."""
+        return [step for item in self.items for step in (item.steps if item.kind == "part" else (item,))]
 
     def slot(self, step_id: str) -> ScheduledItem | None:
         """The scheduled step (or top-level break) with this id."""
@@ -92,8 +101,8 @@ class Schedule:
         }
 
 
-def build_schedule(program: Program, start: int | str = "09:00") -> Schedule:
-    """Place every item of `program` on the clock, starting at `start`."""
+def build_schedule(program: Program, start: int | str = "09:00", skipped: Collection[str] = ()) -> Schedule:
+    """Place every item of `program` on the clock, starting at `start`; `skipped` steps take no time."""
     first = parse_clock(start) if isinstance(start, str) else start
     clock = first
     items = []
@@ -102,10 +111,17 @@ def build_schedule(program: Program, start: int | str = "09:00") -> Schedule:
             steps = []
             step_clock = clock
             for step in item.steps:
-                steps.append(ScheduledItem(step.id, step.kind, step.title, step.minutes, step_clock))
-                step_clock += step.minutes
-            items.append(ScheduledItem(item.id, "part", item.title, item.minutes, clock, tuple(steps)))
+                left_out = step.id in skipped
+                minutes = 0 if left_out else step.minutes
+                steps.append(ScheduledItem(step.id, step.kind, step.title, minutes, step_clock, skipped=left_out))
+                step_clock += minutes
+            part_minutes = step_clock - clock
+            all_out = bool(steps) and all(step.skipped for step in steps)
+            items.append(ScheduledItem(item.id, "part", item.title, part_minutes, clock, tuple(steps), all_out))
+            clock += part_minutes
         else:
-            items.append(ScheduledItem(item.id, "break", item.title, item.minutes, clock))
-        clock += item.minutes
+            left_out = item.id in skipped
+            minutes = 0 if left_out else item.minutes
+            items.append(ScheduledItem(item.id, "break", item.title, minutes, clock, skipped=left_out))
+            clock += minutes
     return Schedule(program, first, tuple(items))

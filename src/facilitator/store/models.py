@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -66,6 +66,49 @@ class PrincipleRow(Base):
     session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
+
+
+class StepPlanRow(Base):
+    """The facilitator's own settings for one step of one session: plan changes and notes."""
+
+    __tablename__ = "step_plans"
+
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True)
+    step_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    #: Minutes planned today instead of the program's (None: as the program says).
+    minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    skipped: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: For a break between parts: the part it now follows ("" for the start; None: unmoved).
+    after_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    #: The facilitator's private note; never shown on the projector.
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class TimerEventRow(Base):
+    """One thing done to a step's timer, in the order it happened."""
+
+    __tablename__ = "timer_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    step_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))
+    #: UTC wall time.
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    #: Seconds the step had run when this happened, as the timer measured it.
+    elapsed: Mapped[float] = mapped_column(Float)
+    amount: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class ChecklistRow(Base):
+    """A ticked (or annotated) item of the planning checklist."""
+
+    __tablename__ = "checklist"
+
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
 
 
 class AppStateRow(Base):

@@ -15,9 +15,20 @@ from sqlalchemy.orm import sessionmaker
 
 from facilitator.palette import next_colour
 from facilitator.program import Program, format_clock, load_program_text, parse_clock
+from facilitator.program.loader import MAX_STEP_MINUTES
 from facilitator.store.database import StoreError, migrate, open_engine, translate_error
-from facilitator.store.models import AppStateRow, PartnerRow, PrincipleRow, SessionRow
+from facilitator.store.models import (
+    AppStateRow,
+    ChecklistRow,
+    PartnerRow,
+    PrincipleRow,
+    SessionRow,
+    StepPlanRow,
+    TimerEventRow,
+)
 from facilitator.text import Text, UserError, clean_text
+from facilitator.timing import DayPlan, TimerEvent, valid_minutes
+from facilitator.timing.timer import EVENT_KINDS
 
 MAX_PRINCIPLES = 3
 MAX_NAME_LENGTH = 200
@@ -53,6 +64,14 @@ class SessionData:
     def program(self) -> Program:
         """The program snapshot this session runs, parsed and validated."""
         return load_program_text(self.program_text, self.program_name or "<session>")
+
+
+@dataclass(frozen=True)
+class ChecklistEntry:
+    """One planning checklist item as the facilitator left it."""
+
+    done: bool = False
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -382,6 +401,123 @@ class Store:
             session.updated_at = _now()
         return cleaned
 
+    # Running the day ------------------------------------------------------------------
+
+    def _step_plan_row(self, orm: OrmSession, session_id: int, step_id: str) -> StepPlanRow:
+        self._session_row(orm, session_id)
+        row = orm.get(StepPlanRow, (session_id, step_id))
+        if row is None:
+            row = StepPlanRow(session_id=session_id, step_id=step_id, minutes=None, skipped=False, note="")
+            orm.add(row)
+        return row
+
+    def _touch(self, orm: OrmSession, session_id: int) -> None:
+        self._session_row(orm, session_id).updated_at = _now()
+
+    def day_plan(self, session_id: int) -> DayPlan:
+        """The facilitator's changes to the session's program for the day."""
+        with self._transaction() as orm:
+            rows = orm.scalars(select(StepPlanRow).where(StepPlanRow.session_id == session_id)).all()
+            return DayPlan(
+                minutes={row.step_id: row.minutes for row in rows if row.minutes is not None},
+                skipped=frozenset(row.step_id for row in rows if row.skipped),
+                break_after={row.step_id: row.after_id for row in rows if row.after_id is not None},
+            )
+
+    def set_step_minutes(self, session_id: int, step_id: str, minutes: int | None) -> None:
+        """Plan the step with other minutes than the program's (None: back to the program's)."""
+        if minutes is not None and not valid_minutes(minutes):
+            raise _invalid(
+                f"Et trin skal vare mellem 1 og {MAX_STEP_MINUTES} minutter (fik {minutes}).",
+                f"A step must last between 1 and {MAX_STEP_MINUTES} minutes (got {minutes}).",
+            )
+        with self._transaction() as orm:
+            self._step_plan_row(orm, session_id, step_id).minutes = minutes
+            self._touch(orm, session_id)
+
+    def set_step_skipped(self, session_id: int, step_id: str, skipped: bool) -> None:
+        """Leave the step out of today's plan, or bring it back."""
+        with self._transaction() as orm:
+            self._step_plan_row(orm, session_id, step_id).skipped = bool(skipped)
+            self._touch(orm, session_id)
+
+    def place_break(self, session_id: int, break_id: str, after_id: str | None) -> None:
+        """Move a break between parts to follow another part ("" for the start; None: as planned)."""
+        with self._transaction() as orm:
+            self._step_plan_row(orm, session_id, break_id).after_id = after_id
+            self._touch(orm, session_id)
+
+    def step_notes(self, session_id: int) -> dict[str, str]:
+        """The facilitator's private notes, by step."""
+        with self._transaction() as orm:
+            rows = orm.execute(
+                select(StepPlanRow.step_id, StepPlanRow.note).where(
+                    StepPlanRow.session_id == session_id, StepPlanRow.note != ""
+                )
+            ).all()
+            return dict(rows)
+
+    def set_step_note(self, session_id: int, step_id: str, note: str) -> str:
+        """Store the facilitator's private note for a step; returns it as stored."""
+        cleaned = _clean_field("note", note)
+        with self._transaction() as orm:
+            self._step_plan_row(orm, session_id, step_id).note = cleaned
+            self._touch(orm, session_id)
+        return cleaned
+
+    def timer_events(self, session_id: int) -> list[TimerEvent]:
+        """Everything done to the session's step timers, oldest first."""
+        with self._transaction() as orm:
+            rows = orm.scalars(
+                select(TimerEventRow).where(TimerEventRow.session_id == session_id).order_by(TimerEventRow.id)
+            ).all()
+            return [
+                TimerEvent(row.step_id, row.kind, row.at.replace(tzinfo=dt.UTC), row.elapsed, row.amount)
+                for row in rows
+            ]
+
+    def add_timer_event(self, session_id: int, event: TimerEvent) -> None:
+        """Append one timer event; it is on disk when this returns."""
+        if event.kind not in EVENT_KINDS:
+            raise ValueError(f"unknown timer event {event.kind!r}")
+        at = event.at.astimezone(dt.UTC).replace(tzinfo=None)
+        with self._transaction() as orm:
+            orm.add(
+                TimerEventRow(
+                    session_id=session_id,
+                    step_id=event.step_id,
+                    kind=event.kind,
+                    at=at,
+                    elapsed=event.elapsed,
+                    amount=event.amount,
+                )
+            )
+            self._touch(orm, session_id)
+
+    def checklist(self, session_id: int) -> dict[str, ChecklistEntry]:
+        """The planning checklist as ticked so far, by item id."""
+        with self._transaction() as orm:
+            rows = orm.scalars(select(ChecklistRow).where(ChecklistRow.session_id == session_id)).all()
+            return {row.item_id: ChecklistEntry(row.done, row.note) for row in rows}
+
+    def set_checklist_item(
+        self, session_id: int, item_id: str, *, done: bool | None = None, note: str | None = None
+    ) -> ChecklistEntry:
+        """Tick, untick or annotate one planning checklist item."""
+        cleaned = _clean_field("note", note) if note is not None else None
+        with self._transaction() as orm:
+            self._session_row(orm, session_id)
+            row = orm.get(ChecklistRow, (session_id, item_id))
+            if row is None:
+                row = ChecklistRow(session_id=session_id, item_id=item_id, done=False, note="")
+                orm.add(row)
+            if done is not None:
+                row.done = bool(done)
+            if cleaned is not None:
+                row.note = cleaned
+            self._touch(orm, session_id)
+            return ChecklistEntry(row.done, row.note)
+
     # App state ----------------------------------------------------------------------
 
     def last_session_id(self) -> int | None:
@@ -423,6 +559,7 @@ class Store:
 
 __all__ = [
     "MAX_PRINCIPLES",
+    "ChecklistEntry",
     "PartnerData",
     "SessionData",
     "SessionSummary",

@@ -1,0 +1,89 @@
+"""Writing a program back to a program file, so a day tuned by the facilitator can be reused."""
+
+from __future__ import annotations
+
+import json
+
+from facilitator.program.loader import FORMAT_NAME, FORMAT_VERSION
+from facilitator.program.model import Category, Part, Program, Step
+from facilitator.text import Text
+
+
+def _string(value: str) -> str:
+    # A JSON string is a valid TOML basic string: the same quotes and escapes.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _text(text: Text) -> str:
+    if text.en is None:
+        return f"{{ da = {_string(text.da)} }}"
+    return f"{{ da = {_string(text.da)}, en = {_string(text.en)} }}"
+
+
+def _fields(pairs: list[tuple[str, Text | None]]) -> list[str]:
+    return [f"{key} = {_text(value)}" for key, value in pairs if value is not None]
+
+
+def _category(category: Category) -> str:
+    parts = [f"id = {_string(category.id)}", f"title = {_text(category.title)}"]
+    if category.description is not None:
+        parts.append(f"description = {_text(category.description)}")
+    return "{ " + ", ".join(parts) + " }"
+
+
+def _step(step: Step) -> list[str]:
+    lines = [
+        "",
+        "[[items.steps]]",
+        f"id = {_string(step.id)}",
+        f"kind = {_string(step.kind)}",
+        *_fields([("title", step.title)]),
+        f"minutes = {step.minutes}",
+        f"workspace = {_string(step.workspace)}",
+        *_fields([("instruction", step.instruction), ("question", step.question)]),
+    ]
+    if step.categories:
+        lines.append("categories = [")
+        lines.extend(f"  {_category(category)}," for category in step.categories)
+        lines.append("]")
+    return lines
+
+
+def dump_program(program: Program, comment: str = "") -> str:
+    """The program as program-file TOML (see docs/program-format.md)."""
+    lines = [f"# {line}".rstrip() for line in comment.splitlines()]
+    if lines:
+        lines.append("")
+    lines += [
+        f"format = {_string(FORMAT_NAME)}",
+        f"version = {FORMAT_VERSION}",
+        "",
+        "[program]",
+        f"id = {_string(program.id)}",
+        *_fields(
+            [
+                ("title", program.title),
+                ("purpose", program.purpose),
+                ("materials", program.materials),
+                ("description", program.description),
+            ]
+        ),
+    ]
+    for item in program.items:
+        lines += ["", "[[items]]", f"kind = {_string(item.kind)}", f"id = {_string(item.id)}"]
+        if isinstance(item, Part):
+            lines.append(f"number = {item.number}")
+            lines += _fields([("label", item.label), ("title", item.title)])
+            lines.append(f"minutes = {item.minutes}")
+            lines += _fields([("purpose", item.purpose), ("materials", item.materials), ("intro", item.intro)])
+            if item.tips:
+                lines.append("tips = [")
+                lines.extend(f"  {_text(tip)}," for tip in item.tips)
+                lines.append("]")
+            for step in item.steps:
+                lines += _step(step)
+        else:
+            lines += _fields([("title", item.title)])
+            lines.append(f"minutes = {item.minutes}")
+            lines += _fields([("instruction", item.instruction)])
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,134 @@
+"""The day as it goes: planned, actual and expected clock times, and how far behind plan.
+
+All times are minutes after local midnight of the day the session runs (they may pass
+1440 if the day runs past midnight).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from facilitator.program import Schedule, ScheduledItem
+from facilitator.timing.timer import RunState, StepRun
+
+
+@dataclass(frozen=True)
+class LiveStep:
+    """One stop of the day: its plan, what happened, and what is expected now."""
+
+    id: str
+    planned_start: int
+    planned_end: int
+    skipped: bool
+    state: RunState
+    actual_start: float | None = None
+    actual_end: float | None = None
+    expected_start: float | None = None
+    expected_end: float | None = None
+
+
+@dataclass(frozen=True)
+class LiveDay:
+    steps: Mapping[str, LiveStep]
+    #: Whole minutes behind plan (negative: ahead); None before the first step starts.
+    delay: int | None
+    #: Minutes the plan is moved to compare with a run on another day than the session's date.
+    shift: float = 0.0
+
+    def step(self, step_id: str) -> LiveStep | None:
+        return self.steps.get(step_id)
+
+
+def _round_minutes(value: float) -> int:
+    # Half a minute or more counts: 12.5 min behind reads "13 min bagud".
+    return int(value + 0.5) if value >= 0 else -int(-value + 0.5)
+
+
+def live_day(
+    schedule: Schedule,
+    runs: Mapping[str, StepRun],
+    elapsed: Callable[[str], float],
+    target: Callable[[str], float],
+    now: dt.datetime,
+    session_date: dt.date | None = None,
+    tz: dt.tzinfo | None = None,
+) -> LiveDay:
+    """Compare the plan with the runs so far, at wall time `now`.
+
+    `elapsed` and `target` give a step's seconds run and seconds planned (with extensions)
+    as the running timer sees them. A run on another day than `session_date` (a rehearsal,
+    or a date that was never set right) is compared with the plan moved to its own start.
+    """
+    stops: list[ScheduledItem] = schedule.stops()
+    started = [runs[stop.id] for stop in stops if stop.id in runs and runs[stop.id].started_at is not None]
+    if not started:
+        return LiveDay({stop.id: _plain(stop, runs) for stop in stops}, None)
+
+    first_start = min(run.started_at for run in started if run.started_at is not None).astimezone(tz)
+    midnight = dt.datetime.combine(first_start.date(), dt.time(), first_start.tzinfo)
+
+    def minutes_of_day(moment: dt.datetime) -> float:
+        return (moment.astimezone(tz) - midnight).total_seconds() / 60
+
+    shift = 0.0
+    if session_date is not None and first_start.date() != session_date:
+        first_stop = next(stop for stop in stops if stop.id in runs and runs[stop.id].started_at is not None)
+        first_actual = runs[first_stop.id].started_at
+        assert first_actual is not None
+        shift = minutes_of_day(first_actual) - first_stop.start
+
+    now_minutes = minutes_of_day(now)
+    live = next((stop for stop in stops if runs.get(stop.id, _IDLE).state in _UNDER_WAY), None)
+    last_done = max(
+        (index for index, stop in enumerate(stops) if runs.get(stop.id, _IDLE).state is RunState.FINISHED),
+        default=-1,
+    )
+    if live is not None:
+        live_end = now_minutes + max(0.0, target(live.id) - elapsed(live.id)) / 60
+        delay = live_end - (live.end + shift)
+        cursor, after = live_end, stops.index(live) + 1
+    else:
+        upcoming = next((stop for stop in stops[last_done + 1 :] if not stop.skipped), None)
+        if upcoming is not None:
+            delay = now_minutes - (upcoming.start + shift)
+            cursor, after = now_minutes, stops.index(upcoming)
+        else:
+            last = stops[last_done]
+            finished_at = runs[last.id].finished_at
+            assert finished_at is not None
+            delay = minutes_of_day(finished_at) - (last.end + shift)
+            cursor, after = minutes_of_day(finished_at), len(stops)
+
+    result: dict[str, LiveStep] = {}
+    for index, stop in enumerate(stops):
+        run = runs.get(stop.id, _IDLE)
+        actual_start = minutes_of_day(run.started_at) if run.started_at else None
+        actual_end = minutes_of_day(run.finished_at) if run.finished_at else None
+        expected_start = expected_end = None
+        if stop is live:
+            expected_start, expected_end = actual_start, cursor
+        elif index >= after and not stop.skipped and run.state is not RunState.FINISHED:
+            expected_start, expected_end = cursor, cursor + stop.minutes
+            cursor = expected_end
+        result[stop.id] = LiveStep(
+            stop.id,
+            stop.start,
+            stop.end,
+            stop.skipped,
+            run.state,
+            actual_start,
+            actual_end,
+            expected_start,
+            expected_end,
+        )
+    return LiveDay(result, _round_minutes(delay), shift)
+
+
+_IDLE = StepRun("")
+_UNDER_WAY = (RunState.RUNNING, RunState.PAUSED)
+
+
+def _plain(stop: ScheduledItem, runs: Mapping[str, StepRun]) -> LiveStep:
+    return LiveStep(stop.id, stop.start, stop.end, stop.skipped, runs.get(stop.id, _IDLE).state)
