@@ -174,3 +174,32 @@ def test_finished_day_reports_the_final_difference(day):
         clock.advance(stop.minutes * 60 + 60)
     timer.finish()
     assert live().delay == len(stops)
+
+
+def test_save_program_file_never_overwrites_and_loads_back(tmp_path, program):
+    from facilitator.program import load_program
+    from facilitator.program.writer import save_program_file, slug
+
+    assert slug("Kystdag – tilpasset æøå!") == "kystdag-tilpasset-aeoeaa"
+    plan = DayPlan(minutes={"indledning-kontekst": 5})
+    first = save_program_file(planned_program(program, plan), tmp_path / "programs", "Kystdag tilpasset", "Gemt")
+    second = save_program_file(planned_program(program, plan), tmp_path / "programs", "Kystdag tilpasset")
+    assert first.name == "kystdag-tilpasset.toml"
+    assert second.name == "kystdag-tilpasset-2.toml"
+    loaded = load_program(first)
+    assert loaded.title.da == "Kystdag tilpasset"
+    assert loaded.id == "kystdag-tilpasset"
+    assert loaded.find_step("indledning-kontekst")[1].minutes == 5
+    assert first.read_text(encoding="utf-8").startswith("# Gemt\n")
+
+
+def test_save_program_file_reports_an_unwritable_folder(tmp_path, program):
+    from facilitator.program.writer import save_program_file
+    from facilitator.text import UserError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(UserError, match="kunne ikke gemmes"):
+        save_program_file(program, blocker / "programs", "X")
+    with pytest.raises(UserError, match="titel"):
+        save_program_file(program, tmp_path, "  ")

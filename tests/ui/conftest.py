@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from facilitator.paths import AppPaths
 from facilitator.store import Store
+from facilitator.timing import ManualClock
 from facilitator.ui.app import apply_style, build_main_window
 from facilitator.ui.main_window import MainWindow
 
@@ -16,12 +19,15 @@ class AppRunner:
     def __init__(self, qtbot, paths: AppPaths) -> None:
         self.qtbot = qtbot
         self.paths = paths
+        # Timers run on this clock; tests move it by hand instead of sleeping. 09:00 local
+        # time on the demo's session day, whatever the machine's time zone.
+        self.clock = ManualClock(dt.datetime(2026, 4, 27, 9, 0).astimezone(dt.UTC))
         self.store: Store | None = None
         self.window: MainWindow | None = None
 
     def start(self) -> MainWindow:
         self.store = Store(self.paths.database)
-        self.window = build_main_window(self.store, self.paths)
+        self.window = build_main_window(self.store, self.paths, clock=self.clock)
         self.qtbot.addWidget(self.window)
         # Window shortcuts (Ctrl+arrows, Alt+arrows) only fire in the active window.
         with self.qtbot.waitActive(self.window):

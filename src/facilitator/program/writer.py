@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import os
+import re
+from pathlib import Path
 
 from facilitator.program.loader import FORMAT_NAME, FORMAT_VERSION
 from facilitator.program.model import Category, Part, Program, Step
-from facilitator.text import Text
+from facilitator.text import Text, UserError
 
 
 def _string(value: str) -> str:
@@ -87,3 +91,44 @@ def dump_program(program: Program, comment: str = "") -> str:
             lines.append(f"minutes = {item.minutes}")
             lines += _fields([("instruction", item.instruction)])
     return "\n".join(lines) + "\n"
+
+
+_FOLDS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u", "ö": "o", "ä": "a"})
+
+
+def slug(title: str) -> str:
+    """A file- and id-safe name for `title`: 'Kyst – tilpasset' -> 'kyst-tilpasset'."""
+    folded = title.casefold().translate(_FOLDS)
+    cleaned = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    return cleaned[:60].rstrip("-") or "program"
+
+
+def save_program_file(program: Program, directory: Path, title: str, comment: str = "") -> Path:
+    """Write `program` as a new program file named after `title` in `directory`; returns its path.
+
+    An existing file is never overwritten: a number is added to the name instead.
+    """
+    title = title.strip()
+    if not title:
+        raise UserError(Text("Programmet skal have en titel.", "The program needs a title."))
+    name = slug(title)
+    program = dataclasses.replace(program, id=name, title=Text(title))
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        path = directory / f"{name}.toml"
+        number = 2
+        while path.exists():
+            path = directory / f"{name}-{number}.toml"
+            number += 1
+        temporary = path.with_suffix(".toml.tmp")
+        temporary.write_text(dump_program(program, comment), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise UserError(
+            Text(
+                f"Programmet kunne ikke gemmes i {directory}: {reason}.",
+                f"The program could not be saved in {directory}: {reason}.",
+            )
+        ) from None
+    return path

@@ -1,14 +1,33 @@
-"""The agenda sidebar: the day's parts and steps with clock times and minutes."""
+"""The agenda sidebar: the day's parts and steps with planned, actual and expected times."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QContextMenuEvent, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QInputDialog,
+    QMenu,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from facilitator.program import Part, Program, Schedule, format_clock
+from facilitator.program.loader import MAX_STEP_MINUTES
+from facilitator.timing import AT_START, LiveStep, RunState
+
+if TYPE_CHECKING:
+    from facilitator.ui.day import DayController
 
 _STEP_ID = Qt.ItemDataRole.UserRole
+PLAN, NOW, TITLE, MINUTES = range(4)
+_DONE = QColor("#6B7672")
+_LIVE = QColor("#1D5C57")
+_LATE = QColor("#A4161A")
 
 
 def part_heading(part: Part, language: str = "da") -> str:
@@ -19,29 +38,43 @@ def part_heading(part: Part, language: str = "da") -> str:
     return f"{label}\n{title}"
 
 
+def _clock(minutes: float) -> str:
+    return format_clock(int(minutes + 0.5))
+
+
 class AgendaView(QTreeWidget):
-    """Lists parts (as headings) and their steps; choosing a step emits `step_chosen`."""
+    """Lists parts (as headings) and their steps; choosing a step emits `step_chosen`.
+
+    With a day controller it also shows what happened and what is expected now, and offers
+    the facilitator's changes to the day in a context menu (also on the Menu key).
+    """
 
     step_chosen = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, day: DayController | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.day = day
         self.setObjectName("agenda")
         self.setAccessibleName(self.tr("Dagsorden"))
-        self.setColumnCount(3)
-        self.setHeaderLabels([self.tr("Tid"), self.tr("Punkt"), self.tr("Min.")])
+        self.setColumnCount(4)
+        self.setHeaderLabels([self.tr("Plan"), self.tr("Nu"), self.tr("Punkt"), self.tr("Min.")])
+        self.headerItem().setToolTip(NOW, self.tr("Faktisk starttid, eller ≈ forventet starttid når dagen er forskudt"))
         self.setRootIsDecorated(False)
-        self.setIndentation(14)
+        self.setIndentation(10)
         self.setUniformRowHeights(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
         header = self.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (PLAN, NOW, MINUTES):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._shown_live: dict[str, tuple[str, str, str]] = {}
         self.currentItemChanged.connect(self._on_current_changed)
+        if day is not None:
+            day.tick.connect(self.refresh_live)
 
     def set_program(self, program: Program, schedule: Schedule, language: str = "da") -> None:
         """Show `program` with the clock times of `schedule`; keeps the current step."""
@@ -49,42 +82,89 @@ class AgendaView(QTreeWidget):
         self.blockSignals(True)
         self.clear()
         self._items.clear()
+        self._shown_live.clear()
         bold = QFont(self.font())
         bold.setBold(True)
         for item, scheduled in zip(program.items, schedule.items, strict=True):
             times = format_clock(scheduled.start)
             if isinstance(item, Part):
-                heading = QTreeWidgetItem([times, part_heading(item, language), str(scheduled.minutes)])
+                heading = QTreeWidgetItem([times, "", part_heading(item, language), str(scheduled.minutes)])
                 heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                for column in range(3):
+                for column in range(4):
                     heading.setFont(column, bold)
-                heading.setToolTip(1, f"{item.label.get(language)}: {item.title.get(language)}")
+                heading.setToolTip(TITLE, f"{item.label.get(language)}: {item.title.get(language)}")
                 self.addTopLevelItem(heading)
                 for step, scheduled_step in zip(item.steps, scheduled.steps, strict=True):
-                    row = QTreeWidgetItem(
-                        [format_clock(scheduled_step.start), step.title.get(language), str(scheduled_step.minutes)]
-                    )
-                    row.setToolTip(1, step.title.get(language))
-                    self._add_step(row, step.id, step.is_break)
+                    minutes = "–" if scheduled_step.skipped else str(scheduled_step.minutes)
+                    row = QTreeWidgetItem([format_clock(scheduled_step.start), "", step.title.get(language), minutes])
+                    row.setToolTip(TITLE, step.title.get(language))
+                    self._add_step(row, step.id, step.is_break, scheduled_step.skipped)
                     heading.addChild(row)
                 heading.setExpanded(True)
             else:
-                row = QTreeWidgetItem([times, item.title.get(language), str(scheduled.minutes)])
-                self._add_step(row, item.id, True)
+                minutes = "–" if scheduled.skipped else str(scheduled.minutes)
+                row = QTreeWidgetItem([times, "", item.title.get(language), minutes])
+                self._add_step(row, item.id, True, scheduled.skipped)
                 self.addTopLevelItem(row)
         self.blockSignals(False)
         if current:
             self.select_step(current)
+        self.refresh_live()
 
-    def _add_step(self, row: QTreeWidgetItem, step_id: str, is_break: bool) -> None:
+    def _add_step(self, row: QTreeWidgetItem, step_id: str, is_break: bool, skipped: bool) -> None:
         row.setData(0, _STEP_ID, step_id)
-        row.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if is_break:
-            italic = QFont(self.font())
-            italic.setItalic(True)
-            for column in range(3):
-                row.setFont(column, italic)
+        row.setTextAlignment(MINUTES, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        font = QFont(self.font())
+        font.setItalic(is_break)
+        font.setStrikeOut(skipped)
+        for column in range(4):
+            row.setFont(column, font)
+        if skipped:
+            row.setToolTip(TITLE, self.tr("Sprunget over i dag: %1").replace("%1", row.text(TITLE)))
+            for column in range(4):
+                row.setForeground(column, QBrush(_DONE))
         self._items[step_id] = row
+
+    def refresh_live(self) -> None:
+        """Show actual and expected times; only rows whose text changed are touched."""
+        if self.day is None:
+            return
+        live = self.day.live
+        for step_id, row in self._items.items():
+            step = live.step(step_id)
+            if step is None:
+                continue
+            shown = self._live_texts(step)
+            if self._shown_live.get(step_id) == shown:
+                continue
+            self._shown_live[step_id] = shown
+            now_text, tooltip, state = shown
+            row.setText(NOW, now_text)
+            row.setToolTip(NOW, tooltip)
+            colour = {"done": _DONE, "live": _LIVE, "late": _LATE}.get(state)
+            row.setForeground(NOW, QBrush(colour) if colour else QBrush())
+            if not step.skipped:
+                font = row.font(TITLE)
+                font.setBold(state == "live")
+                row.setFont(TITLE, font)
+                row.setForeground(TITLE, QBrush(_DONE) if state == "done" else QBrush())
+
+    def _live_texts(self, step: LiveStep) -> tuple[str, str, str]:
+        planned = f"{_clock(step.planned_start)}–{_clock(step.planned_end)}"
+        if step.actual_start is not None and step.state is RunState.FINISHED and step.actual_end is not None:
+            actual = f"{_clock(step.actual_start)}–{_clock(step.actual_end)}"
+            tip = self.tr("Planlagt %1 · faktisk %2").replace("%1", planned).replace("%2", actual)
+            return f"✓ {_clock(step.actual_start)}", tip, "done"
+        if step.actual_start is not None and step.state in (RunState.RUNNING, RunState.PAUSED):
+            tip = self.tr("Planlagt %1 · startede %2").replace("%1", planned).replace("%2", _clock(step.actual_start))
+            return f"▶ {_clock(step.actual_start)}", tip, "live"
+        if step.expected_start is not None and abs(step.expected_start - step.planned_start) >= 1:
+            late = step.expected_start > step.planned_start
+            tip = (
+                self.tr("Planlagt %1 · forventet %2").replace("%1", planned).replace("%2", _clock(step.expected_start))
+            )
+            return f"≈{_clock(step.expected_start)}", tip, "late" if late else ""
+        return "", "", ""
 
     def select_step(self, step_id: str) -> None:
         """Make `step_id` the current row without emitting `step_chosen`."""
@@ -104,3 +184,67 @@ class AgendaView(QTreeWidget):
         step_id = current.data(0, _STEP_ID) if current is not None else None
         if step_id:
             self.step_chosen.emit(step_id)
+
+    # Changing the day ------------------------------------------------------------------
+
+    def step_menu(self, step_id: str) -> QMenu | None:
+        """The facilitator's changes for one step (built fresh each time it is shown)."""
+        day = self.day
+        found = day.find(step_id) if day is not None else None
+        if day is None or found is None:
+            return None
+        menu = QMenu(self)
+        change = menu.addAction(self.tr("Skift varighed …"))
+        change.triggered.connect(lambda: self.ask_minutes(step_id))
+        original = day.context.program.find_step(step_id)
+        if step_id in day.plan.minutes and original is not None:
+            back = menu.addAction(self.tr("Tilbage til programmets %n min", "", original[1].minutes))
+            back.triggered.connect(lambda: day.set_minutes(step_id, None))
+        skipped = day.is_skipped(step_id)
+        skip = menu.addAction(self.tr("Tag med igen") if skipped else self.tr("Spring over i dag"))
+        skip.triggered.connect(lambda: day.set_skipped(step_id, not skipped))
+        if day.timekeeper.run(step_id).state is not RunState.IDLE:
+            reset = menu.addAction(self.tr("Nulstil trinnets tid"))
+            reset.triggered.connect(lambda: day.reset(step_id))
+        if any(item.id == step_id and not isinstance(item, Part) for item in day.program.items):
+            move = menu.addMenu(self.tr("Flyt pausen"))
+            start = move.addAction(self.tr("Før dagens første del"))
+            start.triggered.connect(lambda: day.place_break(step_id, AT_START))
+            for part in day.program.parts:
+                action = move.addAction(self.tr("Efter %1").replace("%1", part.label.get(day.context.language)))
+                action.triggered.connect(lambda _checked=False, part_id=part.id: day.place_break(step_id, part_id))
+            if step_id in day.plan.break_after:
+                move.addSeparator()
+                planned = move.addAction(self.tr("Som i programmet"))
+                planned.triggered.connect(lambda: day.place_break(step_id, None))
+        return menu
+
+    def ask_minutes(self, step_id: str) -> None:
+        """Ask for the step's minutes today and apply them."""
+        if self.day is None:
+            return
+        found = self.day.find(step_id)
+        if found is None:
+            return
+        minutes, accepted = QInputDialog.getInt(
+            self,
+            self.tr("Skift varighed"),
+            self.tr("Minutter til »%1« i dag:").replace("%1", found[1].title.get(self.day.context.language)),
+            found[1].minutes,
+            1,
+            MAX_STEP_MINUTES,
+        )
+        if accepted:
+            self.day.set_minutes(step_id, minutes)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            row = self.currentItem()
+            position = self.visualItemRect(row).center() if row is not None else QPoint(0, 0)
+        else:
+            row = self.itemAt(event.pos())
+            position = event.pos()
+        step_id = row.data(0, _STEP_ID) if row is not None else None
+        menu = self.step_menu(step_id) if step_id else None
+        if menu is not None:
+            menu.exec(self.viewport().mapToGlobal(position))

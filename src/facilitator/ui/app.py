@@ -13,6 +13,7 @@ from facilitator import __version__
 from facilitator.paths import APP_NAME, AppPaths, resource_path
 from facilitator.store import Store, StoreError
 from facilitator.text import DEFAULT_LANGUAGE
+from facilitator.timing import Clock
 from facilitator.ui.main_window import MainWindow
 
 
@@ -51,9 +52,11 @@ def install_translator(app: QApplication, language: str) -> None:
         app.installTranslator(translator)
 
 
-def build_main_window(store: Store, paths: AppPaths, language: str = DEFAULT_LANGUAGE) -> MainWindow:
+def build_main_window(
+    store: Store, paths: AppPaths, language: str = DEFAULT_LANGUAGE, clock: Clock | None = None
+) -> MainWindow:
     """The main window, reopened on the session that was open last time."""
-    window = MainWindow(store, paths, language)
+    window = MainWindow(store, paths, language, clock=clock)
     last = store.last_session_id()
     if last is not None:
         window.open_session(last)

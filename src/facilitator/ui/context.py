@@ -18,6 +18,8 @@ class SessionEvents(QObject):
     session_changed = Signal()
     #: Partners were added, removed, reordered or edited.
     partners_changed = Signal()
+    #: What the open step shows on the projector changed.
+    projection_changed = Signal()
     #: Something could not be saved; the text is the user-facing reason.
     error = Signal(str)
 

@@ -6,12 +6,16 @@ import contextlib
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from facilitator import __version__
 from facilitator.paths import AppPaths
+from facilitator.program import Part, Step
 from facilitator.store import Store
 from facilitator.text import UserError
+from facilitator.timing import Clock
+from facilitator.ui.dialogs import ShortcutsDialog, TimerSettingsDialog
+from facilitator.ui.projector import ProjectorWindow
 from facilitator.ui.session_page import SessionPage
 from facilitator.ui.start_page import StartPage
 
@@ -24,12 +28,22 @@ class MainWindow(QMainWindow):
 
     session_opened = Signal(int)
 
-    def __init__(self, store: Store, paths: AppPaths, language: str = "da", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        paths: AppPaths,
+        language: str = "da",
+        clock: Clock | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.paths = paths
         self.language = language
+        self.clock = clock
         self.session_page: SessionPage | None = None
+        self.projector: ProjectorWindow | None = None
+        self._session_actions: list[QAction] = []
         self.setWindowTitle(self.tr("Facilitator"))
 
         self.pages = QStackedWidget()
@@ -54,7 +68,9 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Afslut"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
+        self.save_program_action = self._session_action(self.tr("&Gem dagen som program …"), self.save_day_as_program)
         file_menu.addAction(self.new_action)
+        file_menu.addAction(self.save_program_action)
         file_menu.addAction(self.close_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -73,10 +89,66 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
             go_menu.addAction(action)
 
+        day_menu = self.menuBar().addMenu(self.tr("&Dagen"))
+        self.toggle_timer_action = self._session_action(
+            self.tr("&Start/pause tiden"), lambda: self.session_page and self.session_page.timer_bar.toggle()
+        )
+        self.toggle_timer_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        # Listed here, owned by the session page, so Space still types in text fields.
+        self.toggle_timer_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.plus_one_action = self._session_action(self.tr("+&1 minut"), lambda: self._extend(1), "Ctrl+1")
+        self.plus_five_action = self._session_action(self.tr("+&5 minutter"), lambda: self._extend(5), "Ctrl+5")
+        self.reset_timer_action = self._session_action(
+            self.tr("&Nulstil trinnets tid"), lambda: self.session_page and self.session_page.timer_bar._reset()
+        )
+        self.change_minutes_action = self._session_action(self.tr("Skift trinnets &varighed …"), self._change_minutes)
+        self.skip_action = self._session_action(self.tr("Spring trinnet &over / tag med igen"), self._toggle_skip)
+        self.projector_action = self._session_action(self.tr("&Projektorvisning"), self.toggle_projector, "F5")
+        self.projector_action.setCheckable(True)
+        self.guide_action = self._session_action(self.tr("&Vejledning"), self._toggle_guide, "F2")
+        self.guide_action.setCheckable(True)
+        self.guide_action.setChecked(True)
+        self.planning_action = self._session_action(self.tr("P&lanlægning og indbydelse …"), self.show_planning)
+        timer_settings = QAction(self.tr("&Timerindstillinger …"), self)
+        timer_settings.triggered.connect(self.show_timer_settings)
+        for entry in (
+            self.toggle_timer_action,
+            self.plus_one_action,
+            self.plus_five_action,
+            self.reset_timer_action,
+            None,
+            self.change_minutes_action,
+            self.skip_action,
+            None,
+            self.projector_action,
+            self.guide_action,
+            None,
+            self.planning_action,
+            timer_settings,
+        ):
+            if entry is None:
+                day_menu.addSeparator()
+            else:
+                day_menu.addAction(entry)
+
         help_menu = self.menuBar().addMenu(self.tr("&Hjælp"))
+        shortcuts = QAction(self.tr("&Tastaturgenveje"), self)
+        shortcuts.setShortcut(QKeySequence.StandardKey.HelpContents)
+        shortcuts.triggered.connect(lambda: ShortcutsDialog(self).exec())
         about = QAction(self.tr("&Om Facilitator"), self)
         about.triggered.connect(self.show_about)
+        help_menu.addAction(shortcuts)
         help_menu.addAction(about)
+
+    def _session_action(self, text: str, slot, shortcut: str | None = None) -> QAction:
+        """An action that only makes sense with a session open."""
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        action.setEnabled(False)
+        self._session_actions.append(action)
+        return action
 
     def _restore_geometry(self) -> None:
         available = self.screen().availableGeometry()
@@ -99,29 +171,33 @@ class MainWindow(QMainWindow):
         """Close what is open and open `session_id` at the step it was on."""
         self._close_session_page()
         try:
-            page = SessionPage(self.store, session_id, self.language)
+            page = SessionPage(self.store, session_id, self.language, clock=self.clock)
         except UserError as error:
             QMessageBox.warning(self, self.tr("Sessionen kan ikke åbnes"), error.message(self.language))
             self.show_start_page()
             return
         page.error.connect(self.show_error)
+        page.step_shown.connect(self._project_step)
+        page.projection_changed.connect(lambda html: self.projector and self.projector.set_content(html))
         self.session_page = page
         self.pages.addWidget(page)
         self.pages.setCurrentWidget(page)
         self.store.set_last_session_id(session_id)
-        for action in (self.close_action, self.next_action, self.previous_action):
+        for action in (self.close_action, self.next_action, self.previous_action, *self._session_actions):
             action.setEnabled(True)
+        self.guide_action.setChecked(page.guide.isVisibleTo(page))
         self.setWindowTitle(self.tr("%1 – Facilitator").replace("%1", self.store.get_session(session_id).title))
         self.session_opened.emit(session_id)
 
     def _close_session_page(self) -> None:
         if self.session_page is None:
             return
-        self.session_page.flush()
+        self.close_projector()
+        self.session_page.close_day()
         self.pages.removeWidget(self.session_page)
         self.session_page.deleteLater()
         self.session_page = None
-        for action in (self.close_action, self.next_action, self.previous_action):
+        for action in (self.close_action, self.next_action, self.previous_action, *self._session_actions):
             action.setEnabled(False)
         self.setWindowTitle(self.tr("Facilitator"))
 
@@ -170,9 +246,121 @@ class MainWindow(QMainWindow):
             .replace("%2", str(self.paths.data_dir)),
         )
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    # The running day ---------------------------------------------------------------
+
+    def _extend(self, minutes: int) -> None:
         if self.session_page is not None:
-            self.session_page.flush()
+            page = self.session_page
+            page.day.extend(minutes, page.day.live_step_id or page.current_step_id)
+
+    def _change_minutes(self) -> None:
+        if self.session_page is not None and self.session_page.current_step_id:
+            self.session_page.agenda.ask_minutes(self.session_page.current_step_id)
+
+    def _toggle_skip(self) -> None:
+        page = self.session_page
+        if page is not None and page.current_step_id:
+            page.day.set_skipped(page.current_step_id, not page.day.is_skipped(page.current_step_id))
+
+    def _toggle_guide(self, visible: bool) -> None:
+        if self.session_page is not None:
+            self.session_page.guide.setVisible(visible)
+
+    def toggle_projector(self) -> None:
+        """F5: open the projector view for the room, or close it."""
+        if self.projector is not None:
+            self.close_projector()
+            return
+        page = self.session_page
+        if page is None:
+            return
+        self.projector = ProjectorWindow(page.day)
+        self.projector.closed.connect(self._projector_closed)
+        current = page.current_step()
+        if current is not None:
+            self.projector.show_step(*current, page.projection())
+        self.projector.present(self)
+        self.projector_action.setChecked(True)
+        # The facilitator keeps the keyboard: focus stays in the console.
+        self.activateWindow()
+
+    def _project_step(self, part: Part | None, step: Step) -> None:
+        if self.projector is not None and self.session_page is not None:
+            self.projector.show_step(part, step, self.session_page.projection())
+
+    def close_projector(self) -> None:
+        if self.projector is not None:
+            projector, self.projector = self.projector, None
+            projector.close()
+            projector.deleteLater()
+        self.projector_action.setChecked(False)
+
+    def _projector_closed(self) -> None:
+        self.projector = None
+        self.projector_action.setChecked(False)
+
+    def show_planning(self) -> None:
+        from facilitator.guidance import load_guidance
+        from facilitator.ui.planning import PlanningDialog
+
+        if self.session_page is None:
+            return
+        try:
+            guidance = load_guidance()
+        except UserError as error:
+            self.show_error(error.message(self.language))
+            return
+        PlanningDialog(self.session_page.day, guidance, self).exec()
+
+    def show_timer_settings(self) -> None:
+        from facilitator.ui.day import TimerSettings
+
+        page = self.session_page
+        current = page.day.settings if page is not None else TimerSettings()
+        dialog = TimerSettingsDialog(current, self)
+        if dialog.exec() != TimerSettingsDialog.DialogCode.Accepted:
+            return
+        settings = dialog.settings()
+        try:
+            if page is not None:
+                settings.save(page.context)
+                page.day.settings = settings
+                page.day.refresh()
+        except UserError as error:
+            self.show_error(error.message(self.language))
+
+    def save_day_as_program(self) -> None:
+        """Write today's adapted program as a new program file for later sessions."""
+        from facilitator.program.writer import save_program_file
+        from facilitator.timing import planned_program
+
+        page = self.session_page
+        if page is None:
+            return
+        program = page.context.program
+        suggestion = self.tr("%1 (tilpasset)").replace("%1", program.title.get(self.language))
+        title, accepted = QInputDialog.getText(
+            self, self.tr("Gem dagen som program"), self.tr("Navn på det nye program:"), text=suggestion
+        )
+        if not accepted:
+            return
+        session = self.store.get_session(page.session_id)
+        try:
+            path = save_program_file(
+                planned_program(program, page.day.plan),
+                self.paths.user_programs_dir,
+                title,
+                f"Gemt fra sessionen »{session.title}« med facilitatorens tilpasninger.",
+            )
+        except UserError as error:
+            self.show_error(error.message(self.language))
+            return
+        self.statusBar().showMessage(self.tr("Programmet er gemt: %1").replace("%1", str(path)), 10_000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.close_projector()
+        if self.session_page is not None:
+            self.session_page.close_day()
         # The window layout is a convenience; never block closing for it.
         with contextlib.suppress(UserError):
             self.store.set_state(_GEOMETRY_KEY, bytes(self.saveGeometry().toBase64()).decode("ascii"))

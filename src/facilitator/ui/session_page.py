@@ -6,12 +6,16 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from facilitator.program import Part, Program, build_schedule
+from facilitator.program import Part, Program, Step
 from facilitator.store import SessionData, Store
 from facilitator.text import UserError
+from facilitator.timing import Clock, SystemClock
 from facilitator.ui.agenda import AgendaView
 from facilitator.ui.context import SessionContext, SessionEvents
+from facilitator.ui.day import DayController
+from facilitator.ui.guide_panel import GuidePanel
 from facilitator.ui.step_view import StepView
+from facilitator.ui.timer_bar import TimerBar
 from facilitator.ui.workspaces import Workspace, create_workspace
 
 
@@ -19,14 +23,26 @@ class SessionPage(QWidget):
     """Walks one session's program step by step; remembers the step it is on."""
 
     error = Signal(str)
+    #: The step on screen changed (part or None for a break, the step).
+    step_shown = Signal(object, object)
+    #: What the open step shows on the projector changed (HTML or None).
+    projection_changed = Signal(object)
 
-    def __init__(self, store: Store, session_id: int, language: str = "da", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        session_id: int,
+        language: str = "da",
+        clock: Clock | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         data = store.get_session(session_id)
         program: Program = data.program()
         self.events = SessionEvents(self)
+        self.events.error.connect(self.error)
         self.context = SessionContext(store, session_id, program, self.events, language)
-        self._step_ids = program.step_ids()
+        self.day = DayController(self.context, clock or SystemClock(), self)
         self._workspaces: dict[str, Workspace] = {}
         self._active: Workspace | None = None
         self._current_step_id: str | None = None
@@ -49,28 +65,46 @@ class SessionPage(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
-        self.agenda = AgendaView()
-        self.agenda.setMinimumWidth(320)
+        self.agenda = AgendaView(self.day)
+        self.agenda.setMinimumWidth(300)
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(0)
+        self.timer_bar = TimerBar(self.day)
         self.step_view = StepView()
+        centre_layout.addWidget(self.timer_bar)
+        centre_layout.addWidget(self.step_view, 1)
+        self.guide = GuidePanel(self.context)
+        self.guide.setMinimumWidth(260)
         splitter.addWidget(self.agenda)
-        splitter.addWidget(self.step_view)
+        splitter.addWidget(centre)
+        splitter.addWidget(self.guide)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([430, 850])
+        splitter.setStretchFactor(2, 0)
+        splitter.setSizes([380, 700, 290])
         self.splitter = splitter
         layout.addWidget(splitter, 1)
 
         self.agenda.step_chosen.connect(self.go_to_step)
         self.step_view.next_requested.connect(self.next_step)
         self.step_view.previous_requested.connect(self.previous_step)
+        self.timer_bar.next_requested.connect(self.next_step)
+        self.timer_bar.show_live_requested.connect(self.go_to_step)
         QShortcut(QKeySequence("Ctrl+Right"), self, self.next_step)
         QShortcut(QKeySequence("Ctrl+Left"), self, self.previous_step)
+        # Space belongs to the timer only when no text field or button wants it: those
+        # accept the key as a shortcut override, so typing is never interrupted.
+        QShortcut(QKeySequence(Qt.Key.Key_Space), self, self.timer_bar.toggle)
         self.events.session_changed.connect(self._refresh_session)
         self.events.partners_changed.connect(self._refresh_header)
-        self.events.error.connect(self.error)
+        self.events.projection_changed.connect(self._update_projection)
+        self.day.changed.connect(self._refresh_plan)
 
         self._refresh_session()
-        start_step = data.current_step_id if data.current_step_id in self._step_ids else self._step_ids[0]
+        step_ids = self.day.step_ids()
+        start_step = data.current_step_id if data.current_step_id in step_ids else step_ids[0]
         self.go_to_step(start_step)
 
     @property
@@ -93,28 +127,44 @@ class SessionPage(QWidget):
 
     def _refresh_session(self) -> None:
         """Recompute the clock times (the start time may have changed) and the header."""
-        data = self.context.store.get_session(self.session_id)
-        self._schedule = build_schedule(self.context.program, data.start_time)
-        self.agenda.set_program(self.context.program, self._schedule, self.context.language)
-        self._refresh_header(data)
+        self.day.reload_plan()
+        self.day.refresh()
+        self._refresh_plan()
+        self._refresh_header()
+
+    def _refresh_plan(self) -> None:
+        """The plan or the timers changed: redraw the agenda and the step's times."""
+        self.agenda.set_program(self.day.program, self.day.schedule, self.context.language)
         if self._current_step_id:
             self._show_header(self._current_step_id)
+            self._update_navigation()
 
     def _show_header(self, step_id: str) -> None:
-        found = self.context.program.find_step(step_id)
+        found = self.day.program.find_step(step_id)
         assert found is not None
         item, step = found
         position = (item.steps.index(step) + 1, len(item.steps)) if isinstance(item, Part) else (1, 1)
-        slot = self._schedule.slot(step_id)
+        slot = self.day.schedule.slot(step_id)
         assert slot is not None
         self.step_view.show_step(item, step, slot, position, self.context.language)
 
+    def current_step(self) -> tuple[Part | None, Step] | None:
+        """The part (None for a break) and step on screen."""
+        return self.day.find(self._current_step_id) if self._current_step_id else None
+
+    def projection(self) -> str | None:
+        """What the open step shows on the projector, as HTML."""
+        return self._active.projection_html() if self._active is not None else None
+
+    def _update_projection(self) -> None:
+        self.projection_changed.emit(self.projection())
+
     def go_to_step(self, step_id: str) -> None:
         """Leave the current step (saving its work) and open `step_id`."""
-        found = self.context.program.find_step(step_id)
+        found = self.day.find(step_id)
         if found is None or step_id == self._current_step_id:
             return
-        _, step = found
+        part, step = found
         if self._active is not None:
             self._active.deactivate()
         workspace = self._workspaces.get(step.workspace)
@@ -128,24 +178,50 @@ class SessionPage(QWidget):
         workspace.activate(step)
         self._active = workspace
         self.agenda.select_step(step_id)
-        index = self._step_ids.index(step_id)
-        self.step_view.set_navigation(index > 0, index < len(self._step_ids) - 1)
+        self.timer_bar.set_viewed_step(step_id)
+        self.guide.show_step(part, step)
+        self._update_navigation()
+        self.step_shown.emit(part, step)
         try:
             self.context.store.update_session(self.session_id, current_step_id=step_id)
         except UserError as error:
             self.context.report(error)
 
+    def _neighbour(self, direction: int) -> str | None:
+        """The next (or previous) step that is still in today's plan."""
+        step_ids = self.day.step_ids()
+        if self._current_step_id not in step_ids:
+            return step_ids[0] if step_ids else None
+        index = step_ids.index(self._current_step_id) + direction
+        while 0 <= index < len(step_ids):
+            if not self.day.is_skipped(step_ids[index]):
+                return step_ids[index]
+            index += direction
+        return None
+
+    def _update_navigation(self) -> None:
+        self.step_view.set_navigation(self._neighbour(-1) is not None, self._neighbour(1) is not None)
+
     def next_step(self) -> None:
-        index = self._step_ids.index(self._current_step_id) if self._current_step_id else -1
-        if index + 1 < len(self._step_ids):
-            self.go_to_step(self._step_ids[index + 1])
+        """Ctrl+Right: on to the next step; if this step's time runs, close it and start the next."""
+        following = self._neighbour(1)
+        if self.day.live_step_id is not None and self.day.live_step_id == self._current_step_id:
+            self.day.advance(following)
+        if following is not None:
+            self.go_to_step(following)
 
     def previous_step(self) -> None:
-        index = self._step_ids.index(self._current_step_id) if self._current_step_id else 0
-        if index > 0:
-            self.go_to_step(self._step_ids[index - 1])
+        previous = self._neighbour(-1)
+        if previous is not None:
+            self.go_to_step(previous)
 
     def flush(self) -> None:
-        """Save anything still pending in the open workspace."""
+        """Save anything still pending in the open workspace and the notes."""
         if self._active is not None:
             self._active.flush()
+        self.guide.flush()
+
+    def close_day(self) -> None:
+        """The session is closing: save everything and stop the timers' wake-ups."""
+        self.flush()
+        self.day.stop()

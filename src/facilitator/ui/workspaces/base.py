@@ -32,3 +32,10 @@ class Workspace(QWidget):
 
     def flush(self) -> None:
         """Save anything still waiting to be saved."""
+
+    def projection_html(self) -> str | None:
+        """What the room sees of this workspace on the projector (None: only the step and timer).
+
+        Never include the facilitator's own notes or guidance here.
+        """
+        return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from facilitator.program import Step
@@ -63,3 +65,10 @@ class PrinciplesWorkspace(Workspace):
             self.error_label.show()
             return
         self.error_label.hide()
+        self.context.events.projection_changed.emit()
+
+    def projection_html(self) -> str | None:
+        texts = [edit.text().strip() for edit in self.edits if edit.text().strip()]
+        if not texts:
+            return None
+        return "<ol>" + "".join(f"<li>{html.escape(text)}</li>" for text in texts) + "</ol>"

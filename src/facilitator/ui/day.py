@@ -1,0 +1,255 @@
+"""The running day of one open session: timers, plan changes and the live schedule, for every view.
+
+The timer bar, the agenda and the projector all read from one `DayController`, so they can
+never disagree. It wakes up only when the shown second changes (or every few seconds while
+a step is paused), which keeps an idle app with a running timer cheap.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from facilitator.program import Part, Program, Schedule, Step
+from facilitator.text import UserError
+from facilitator.timing import (
+    DEFAULT_WARNING_SECONDS,
+    Clock,
+    DayPlan,
+    LiveDay,
+    Phase,
+    Timekeeper,
+    TimerEvent,
+    apply_plan,
+    live_day,
+    plan_schedule,
+)
+from facilitator.ui.context import SessionContext
+
+#: How often the live schedule is refreshed while no timer counts down (a paused step).
+IDLE_REFRESH_MS = 15_000
+WARNING_KEY = "timer.warning_minutes"
+SOUND_KEY = "timer.sound"
+FLASH_KEY = "timer.flash"
+
+
+@dataclass
+class TimerSettings:
+    """The facilitator's timer preferences, kept in the store's app state."""
+
+    warning_minutes: int = DEFAULT_WARNING_SECONDS // 60
+    sound: bool = True
+    flash: bool = True
+
+    @classmethod
+    def load(cls, context: SessionContext) -> TimerSettings:
+        store = context.store
+        minutes = store.get_state(WARNING_KEY)
+        return cls(
+            warning_minutes=int(minutes) if minutes and minutes.isdigit() else cls.warning_minutes,
+            sound=store.get_state(SOUND_KEY) != "0",
+            flash=store.get_state(FLASH_KEY) != "0",
+        )
+
+    def save(self, context: SessionContext) -> None:
+        store = context.store
+        store.set_state(WARNING_KEY, str(self.warning_minutes))
+        store.set_state(SOUND_KEY, "1" if self.sound else "0")
+        store.set_state(FLASH_KEY, "1" if self.flash else "0")
+
+
+class DayController(QObject):
+    """Owns the session's timekeeper and day plan; tells every view when something changed."""
+
+    #: Timers or the plan changed: redraw everything.
+    changed = Signal()
+    #: The shown countdown second (or the live schedule) may have moved.
+    tick = Signal()
+    #: The live step came within its warning time.
+    warning_reached = Signal(str)
+    #: The live step reached zero.
+    time_up = Signal(str)
+
+    def __init__(self, context: SessionContext, clock: Clock, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.clock = clock
+        self.settings = TimerSettings.load(context)
+        self._unsaved: list[TimerEvent] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.refresh)
+        self._plan = DayPlan()
+        self._start_time = "09:00"
+        self.reload_plan()
+        store, session_id = context.store, context.session_id
+        self.timekeeper = Timekeeper(clock, self.planned_seconds, store.timer_events(session_id), self._record)
+        self._last_phase = self.phase(self.timekeeper.live_step_id) if self.timekeeper.live_step_id else Phase.IDLE
+        self.live = self._compute_live()
+        self._schedule_tick()
+
+    # Plan -------------------------------------------------------------------------
+
+    def reload_plan(self) -> None:
+        """Read the plan and start time from the store and rebuild the schedule."""
+        store, session_id = self.context.store, self.context.session_id
+        self._plan = store.day_plan(session_id)
+        session = store.get_session(session_id)
+        self._start_time, self._date = session.start_time, session.date
+        self.program: Program = apply_plan(self.context.program, self._plan)
+        self.schedule: Schedule = plan_schedule(self.context.program, self._plan, self._start_time)
+
+    @property
+    def plan(self) -> DayPlan:
+        return self._plan
+
+    def planned_seconds(self, step_id: str) -> float:
+        slot = self.schedule.slot(step_id)
+        if slot is None:
+            return 0.0
+        if slot.skipped:
+            found = self.program.find_step(step_id)
+            return found[1].minutes * 60.0 if found else 0.0
+        return slot.minutes * 60.0
+
+    def step_ids(self) -> list[str]:
+        return self.program.step_ids()
+
+    def is_skipped(self, step_id: str) -> bool:
+        return step_id in self._plan.skipped
+
+    def find(self, step_id: str) -> tuple[Part | None, Step] | None:
+        found = self.program.find_step(step_id)
+        if found is None:
+            return None
+        item, step = found
+        return (item if isinstance(item, Part) else None), step
+
+    def _change_plan(self, action) -> None:
+        try:
+            action()
+        except UserError as error:
+            self.context.report(error)
+            return
+        self.reload_plan()
+        self._after_change()
+
+    def set_minutes(self, step_id: str, minutes: int | None) -> None:
+        """Plan the step with other minutes today (None: the program's)."""
+        original = self.context.program.find_step(step_id)
+        if original is not None and minutes == original[1].minutes:
+            minutes = None
+        self._change_plan(lambda: self.context.store.set_step_minutes(self.context.session_id, step_id, minutes))
+
+    def set_skipped(self, step_id: str, skipped: bool) -> None:
+        self._change_plan(lambda: self.context.store.set_step_skipped(self.context.session_id, step_id, skipped))
+
+    def place_break(self, break_id: str, after_id: str | None) -> None:
+        self._change_plan(lambda: self.context.store.place_break(self.context.session_id, break_id, after_id))
+
+    # Timers -----------------------------------------------------------------------
+
+    def _record(self, event: TimerEvent) -> None:
+        self._unsaved.append(event)
+        self._save_pending()
+
+    def _save_pending(self) -> None:
+        # A failed save (full disk, read-only folder) keeps the event and tries again at the
+        # next tick: the workshop's timings are never silently dropped.
+        while self._unsaved:
+            try:
+                self.context.store.add_timer_event(self.context.session_id, self._unsaved[0])
+            except UserError as error:
+                self.context.report(error)
+                return
+            self._unsaved.pop(0)
+
+    @property
+    def unsaved_events(self) -> int:
+        return len(self._unsaved)
+
+    def _act(self, action) -> None:
+        action()
+        self._after_change()
+
+    def toggle(self, step_id: str) -> None:
+        """Start/pause: pause a running step, resume a paused one, or start `step_id`."""
+        self._act(lambda: self.timekeeper.toggle(step_id))
+
+    def start(self, step_id: str) -> None:
+        self._act(lambda: self.timekeeper.start(step_id))
+
+    def pause(self) -> None:
+        self._act(self.timekeeper.pause)
+
+    def finish(self) -> None:
+        self._act(self.timekeeper.finish)
+
+    def advance(self, next_step_id: str | None) -> None:
+        self._act(lambda: self.timekeeper.advance(next_step_id))
+
+    def extend(self, minutes: int, step_id: str | None = None) -> None:
+        self._act(lambda: self.timekeeper.extend(minutes * 60, step_id))
+
+    def reset(self, step_id: str) -> None:
+        self._act(lambda: self.timekeeper.reset(step_id))
+
+    @property
+    def live_step_id(self) -> str | None:
+        return self.timekeeper.live_step_id
+
+    def phase(self, step_id: str) -> Phase:
+        return self.timekeeper.phase(step_id, self.settings.warning_minutes * 60)
+
+    def remaining(self, step_id: str) -> float:
+        return self.timekeeper.remaining(step_id)
+
+    # Refreshing -------------------------------------------------------------------
+
+    def _compute_live(self) -> LiveDay:
+        keeper = self.timekeeper
+        return live_day(self.schedule, keeper.runs(), keeper.elapsed, keeper.target, self.clock.wall(), self._date)
+
+    def _after_change(self) -> None:
+        live = self.timekeeper.live_step_id
+        self._last_phase = self.phase(live) if live else Phase.IDLE
+        self.live = self._compute_live()
+        self.changed.emit()
+        self.tick.emit()
+        self._schedule_tick()
+
+    def refresh(self) -> None:
+        """Re-read the clocks: signal a reached warning or zero, and let views redraw."""
+        self._save_pending()
+        live = self.timekeeper.live_step_id
+        if live is not None:
+            phase = self.phase(live)
+            if phase is not self._last_phase:
+                if phase is Phase.WARNING and self._last_phase is Phase.RUNNING:
+                    self.warning_reached.emit(live)
+                elif phase is Phase.OVERRUN and self._last_phase in (Phase.RUNNING, Phase.WARNING):
+                    self.time_up.emit(live)
+                self._last_phase = phase
+        self.live = self._compute_live()
+        self.tick.emit()
+        self._schedule_tick()
+
+    def _schedule_tick(self) -> None:
+        keeper = self.timekeeper
+        if keeper.is_running():
+            assert keeper.live_step_id is not None
+            remaining = keeper.remaining(keeper.live_step_id)
+            # Wake exactly when the shown second changes, not on a blind 1 s beat.
+            until_change = remaining - math.floor(remaining)
+            self._timer.start(int(until_change * 1000) + 10 if until_change > 0.001 else 1000)
+        elif self.live.delay is not None or self._unsaved:
+            self._timer.start(IDLE_REFRESH_MS)
+        else:
+            self._timer.stop()
+
+    def stop(self) -> None:
+        """Stop waking up (the session is closing)."""
+        self._timer.stop()
+        self._save_pending()

@@ -1,0 +1,89 @@
+"""Small dialogs: timer settings and the list of keyboard shortcuts."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.ui.day import TimerSettings
+
+
+class TimerSettingsDialog(QDialog):
+    """Warning time before the end, and whether zero sounds and flashes."""
+
+    def __init__(self, settings: TimerSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Timerindstillinger"))
+        form = QFormLayout(self)
+        self.warning = QSpinBox()
+        self.warning.setRange(0, 30)
+        self.warning.setSuffix(self.tr(" min"))
+        self.warning.setValue(settings.warning_minutes)
+        self.warning.setAccessibleName(self.tr("Advarsel før slut"))
+        self.sound = QCheckBox(self.tr("Kort lyd, når tiden er gået"))
+        self.sound.setChecked(settings.sound)
+        self.flash = QCheckBox(self.tr("Blink, når tiden er gået"))
+        self.flash.setChecked(settings.flash)
+        form.addRow(self.tr("Advarsel før slut:"), self.warning)
+        form.addRow("", self.sound)
+        form.addRow("", self.flash)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def settings(self) -> TimerSettings:
+        return TimerSettings(self.warning.value(), self.sound.isChecked(), self.flash.isChecked())
+
+
+def shortcut_rows(tr) -> list[tuple[str, str]]:
+    """(keys, what they do), as listed in Help → Keyboard shortcuts."""
+    return [
+        ("Mellemrum", tr("Start, pause eller fortsæt tiden")),
+        ("Ctrl+Højre", tr("Næste trin (afslutter trinnet og starter det næste, hvis tiden kører)")),
+        ("Ctrl+Venstre", tr("Forrige trin")),
+        ("Ctrl+1", tr("Giv trinnet 1 minut mere")),
+        ("Ctrl+5", tr("Giv trinnet 5 minutter mere")),
+        ("F5", tr("Vis eller skjul projektorvisningen")),
+        ("Esc", tr("Forlad fuld skærm på projektoren")),
+        ("F2", tr("Vis eller skjul vejledningen")),
+        ("Menu / Shift+F10", tr("Ændr trinnet i dagsordenen: varighed, spring over, flyt pausen")),
+        ("Ctrl+N", tr("Ny session")),
+        ("Ctrl+W", tr("Luk session")),
+        ("Ctrl+Q", tr("Afslut")),
+    ]
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Tastaturgenveje"))
+        self.resize(620, 440)
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Alt, der kan gøres med musen, kan også gøres med tastaturet."))
+        intro.setObjectName("hint")
+        layout.addWidget(intro)
+        rows = shortcut_rows(self.tr)
+        self.table = QTableWidget(len(rows), 2)
+        self.table.setHorizontalHeaderLabels([self.tr("Taster"), self.tr("Handling")])
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, (keys, action) in enumerate(rows):
+            self.table.setItem(row, 0, QTableWidgetItem(keys))
+            self.table.setItem(row, 1, QTableWidgetItem(action))
+        self.table.resizeColumnToContents(0)
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)

@@ -1,0 +1,159 @@
+"""The projector view: what the partners see on the big screen, and nothing the facilitator keeps.
+
+It shows the part, the step, the question the partners work on, a large timer and the
+step's projected content. It is fed only those things, never the guidance or the notes,
+so it cannot leak them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from facilitator.program import Part, Step
+from facilitator.timing import Phase, RunState, format_countdown
+from facilitator.ui.agenda import part_heading
+from facilitator.ui.day import DayController
+from facilitator.ui.timer_bar import restyle
+
+WINDOWED_SIZE = (1100, 680)
+
+
+class ProjectorWindow(QWidget):
+    """A second window for the room, full screen on a second monitor when there is one."""
+
+    closed = Signal()
+
+    def __init__(self, day: DayController, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("projector")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setWindowTitle(self.tr("Facilitator – projektor"))
+        self.day = day
+        self._step_id: str | None = None
+        language = day.context.language
+        self._language = language
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 36, 48, 36)
+        layout.setSpacing(12)
+        top = QHBoxLayout()
+        heading = QVBoxLayout()
+        self.part_label = QLabel()
+        self.part_label.setObjectName("projectorPart")
+        self.step_title = QLabel()
+        self.step_title.setObjectName("projectorTitle")
+        self.step_title.setWordWrap(True)
+        heading.addWidget(self.part_label)
+        heading.addWidget(self.step_title)
+        heading.addStretch(1)
+        top.addLayout(heading, 1)
+        self.countdown = QLabel()
+        self.countdown.setObjectName("projectorCountdown")
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.countdown.setAccessibleName(self.tr("Nedtælling"))
+        top.addWidget(self.countdown)
+        layout.addLayout(top)
+
+        self.question = QLabel()
+        self.question.setObjectName("projectorQuestion")
+        self.question.setWordWrap(True)
+        layout.addWidget(self.question)
+        rule = QFrame()
+        rule.setObjectName("projectorRule")
+        rule.setFixedHeight(2)
+        layout.addWidget(rule)
+        self.content = QLabel()
+        self.content.setObjectName("projectorContent")
+        self.content.setWordWrap(True)
+        self.content.setTextFormat(Qt.TextFormat.RichText)
+        self.content.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.content, 1)
+
+        day.tick.connect(self._refresh_timer)
+        day.changed.connect(self._refresh_timer)
+
+    # What to show -----------------------------------------------------------------
+
+    def show_step(self, part: Part | None, step: Step, content_html: str | None = None) -> None:
+        """Follow the facilitator to `step`; `content_html` is the step's projected content."""
+        language = self._language
+        self._step_id = step.id
+        self.part_label.setText(part_heading(part, language).replace("\n", " · ") if part else self.tr("Pause"))
+        self.step_title.setText(step.title.get(language))
+        self.question.setText(step.question.get(language) if step.question else "")
+        self.question.setVisible(step.question is not None)
+        self.set_content(content_html)
+        self._refresh_timer()
+
+    def set_content(self, html: str | None) -> None:
+        self.content.setText(html or "")
+
+    def visible_text(self) -> str:
+        """Everything the room can read, for tests that check what is (not) projected."""
+        labels = (self.part_label, self.step_title, self.countdown, self.question, self.content)
+        return "\n".join(label.text() for label in labels if label.isVisibleTo(self))
+
+    def _refresh_timer(self) -> None:
+        step_id = self.day.live_step_id or self._step_id
+        if step_id is None:
+            return
+        run = self.day.timekeeper.run(step_id)
+        if run.state is RunState.IDLE or run.state is RunState.FINISHED:
+            # Between steps the room sees the planned time of the step on screen.
+            shown = self._step_id or step_id
+            self.countdown.setText(format_countdown(self.day.planned_seconds(shown)))
+            restyle(self.countdown, "phase", Phase.IDLE.value)
+            return
+        self.countdown.setText(format_countdown(self.day.remaining(step_id)))
+        restyle(self.countdown, "phase", self.day.phase(step_id).value)
+
+    # Window behaviour ----------------------------------------------------------------
+
+    def present(self, facilitator_window: QWidget) -> None:
+        """Full screen on a monitor other than the facilitator's, else a normal window."""
+        own = facilitator_window.screen()
+        others = [screen for screen in QGuiApplication.screens() if screen is not own]
+        if others:
+            target = others[0]
+            self.setScreen(target)
+            self.setGeometry(target.geometry())
+            self.showFullScreen()
+        else:
+            self.resize(*WINDOWED_SIZE)
+            self.show()
+        self.raise_()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
+            self.showNormal()
+            self.resize(*WINDOWED_SIZE)
+            return
+        if event.key() == Qt.Key.Key_F11:
+            if self.isFullScreen():
+                self.showNormal()
+            else:
+                self.showFullScreen()
+            return
+        super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Type scales with the window so the back row can read it on any projector.
+        height = max(event.size().height(), 300)
+        for label, share, bold in (
+            (self.countdown, 0.16, True),
+            (self.step_title, 0.065, True),
+            (self.part_label, 0.032, True),
+            (self.question, 0.05, False),
+            (self.content, 0.038, False),
+        ):
+            font = QFont(label.font())
+            font.setPixelSize(int(height * share))
+            font.setBold(bold)
+            label.setFont(font)
+        super().resizeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closed.emit()
+        super().closeEvent(event)

@@ -1,0 +1,191 @@
+"""The facilitator's timer strip: the countdown of the step under way and its controls."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from facilitator.timing import Phase, RunState, format_countdown, format_delay
+from facilitator.ui.day import DayController
+
+#: Number of on/off changes in the flash when a step's time is up.
+FLASH_TOGGLES = 6
+FLASH_INTERVAL_MS = 220
+
+
+def restyle(widget: QWidget, name: str, value: str) -> None:
+    """Set a property the style sheet selects on, and redraw only if it changed."""
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+class TimerBar(QWidget):
+    """Shows the live step's countdown (or the viewed step's, when nothing runs)."""
+
+    #: 'Next step' was pressed: close the step under way and start the next.
+    next_requested = Signal()
+    #: The facilitator wants to see the step that is under way.
+    show_live_requested = Signal(str)
+
+    def __init__(self, day: DayController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timerBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.day = day
+        self._viewed: str | None = None
+        self._flash_left = 0
+        self._flash = QTimer(self)
+        self._flash.setInterval(FLASH_INTERVAL_MS)
+        self._flash.timeout.connect(self._flash_step)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(18, 8, 18, 8)
+        layout.setSpacing(8)
+        self.countdown = QLabel("00:00")
+        self.countdown.setObjectName("countdown")
+        self.countdown.setAccessibleName(self.tr("Nedtælling"))
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.countdown)
+
+        texts = QVBoxLayout()
+        texts.setSpacing(0)
+        self.status = QLabel()
+        self.status.setObjectName("timerStatus")
+        self.status.setWordWrap(True)
+        self.delay = QLabel()
+        self.delay.setObjectName("delayBadge")
+        self.delay.setAccessibleName(self.tr("Forskel fra planen"))
+        texts.addWidget(self.status)
+        texts.addWidget(self.delay)
+        layout.addLayout(texts, 1)
+
+        self.show_live_button = QPushButton(self.tr("Vis trinnet"))
+        self.show_live_button.setToolTip(self.tr("Gå til det trin, hvis tid løber"))
+        self.start_button = QPushButton()
+        self.start_button.setObjectName("primary")
+        self.start_here_button = QPushButton(self.tr("Start dette trin"))
+        self.start_here_button.setToolTip(self.tr("Afslut trinnet, der kører, og start tiden for dette trin"))
+        self.plus_one = QPushButton(self.tr("+1"))
+        self.plus_one.setToolTip(self.tr("Giv trinnet 1 minut mere (Ctrl+1)"))
+        self.plus_one.setAccessibleName(self.tr("Et minut mere"))
+        self.plus_five = QPushButton(self.tr("+5"))
+        self.plus_five.setToolTip(self.tr("Giv trinnet 5 minutter mere (Ctrl+5)"))
+        self.plus_five.setAccessibleName(self.tr("Fem minutter mere"))
+        self.reset_button = QPushButton("↺")
+        self.reset_button.setToolTip(self.tr("Nulstil trinnets tid"))
+        self.reset_button.setAccessibleName(self.tr("Nulstil trinnets tid"))
+        self.next_button = QPushButton(self.tr("Næste trin ▸"))
+        self.next_button.setToolTip(self.tr("Afslut trinnet og start det næste (Ctrl+Højre)"))
+        for button in (
+            self.show_live_button,
+            self.start_here_button,
+            self.start_button,
+            self.plus_one,
+            self.plus_five,
+            self.reset_button,
+            self.next_button,
+        ):
+            layout.addWidget(button)
+
+        self.start_button.clicked.connect(self.toggle)
+        self.start_here_button.clicked.connect(lambda: self._viewed and self.day.start(self._viewed))
+        self.plus_one.clicked.connect(lambda: self.day.extend(1, self._shown_step()))
+        self.plus_five.clicked.connect(lambda: self.day.extend(5, self._shown_step()))
+        self.reset_button.clicked.connect(self._reset)
+        self.next_button.clicked.connect(self.next_requested)
+        self.show_live_button.clicked.connect(
+            lambda: self.day.live_step_id and self.show_live_requested.emit(self.day.live_step_id)
+        )
+        day.tick.connect(self.refresh)
+        day.changed.connect(self.refresh)
+        day.time_up.connect(self._on_time_up)
+
+    def showEvent(self, event) -> None:
+        # Room for the widest countdown in the styled font, so the digits never jump or clip.
+        self.countdown.ensurePolished()
+        self.countdown.setMinimumWidth(self.countdown.fontMetrics().horizontalAdvance("−00:00") + 28)
+        super().showEvent(event)
+
+    def set_viewed_step(self, step_id: str) -> None:
+        self._viewed = step_id
+        self.refresh()
+
+    def _shown_step(self) -> str | None:
+        return self.day.live_step_id or self._viewed
+
+    def toggle(self) -> None:
+        """Start, pause or resume (Space)."""
+        if self._viewed is not None:
+            self.day.toggle(self._viewed)
+
+    def _reset(self) -> None:
+        step_id = self._shown_step()
+        if step_id is not None:
+            self.day.reset(step_id)
+
+    def refresh(self) -> None:
+        step_id = self._shown_step()
+        if step_id is None:
+            return
+        day = self.day
+        run = day.timekeeper.run(step_id)
+        phase = day.phase(step_id)
+        if run.state is RunState.FINISHED:
+            # A closed step shows the time it took, not a countdown.
+            self.countdown.setText(format_countdown(day.timekeeper.elapsed(step_id)))
+        else:
+            self.countdown.setText(format_countdown(day.remaining(step_id)))
+        restyle(self.countdown, "phase", phase.value)
+        found = day.find(step_id)
+        title = found[1].title.get(day.context.language) if found else step_id
+        live = day.live_step_id
+        viewing_other = live is not None and live != self._viewed
+        status = {
+            Phase.IDLE: self.tr("Klar til start"),
+            Phase.RUNNING: self.tr("Tiden kører"),
+            Phase.WARNING: self.tr("Snart slut"),
+            Phase.OVERRUN: self.tr("Over tiden"),
+            Phase.PAUSED: self.tr("På pause"),
+            Phase.FINISHED: self.tr("Afsluttet · brugt tid"),
+        }[phase]
+        if viewing_other:
+            # The countdown belongs to another step than the one on screen: say which.
+            status = f"{status}: {title}"
+        self.status.setText(status)
+        delay = day.live.delay
+        self.delay.setText(format_delay(delay).get(day.context.language))
+        restyle(self.delay, "delay", "none" if delay is None else "behind" if delay > 0 else "ok")
+        if run.state is RunState.RUNNING:
+            self.start_button.setText(self.tr("Pause"))
+        elif run.state is RunState.PAUSED:
+            self.start_button.setText(self.tr("Fortsæt"))
+        else:
+            self.start_button.setText(self.tr("Start"))
+        self.start_button.setToolTip(self.tr("Start eller pause tiden (Mellemrum)"))
+        self.show_live_button.setVisible(viewing_other)
+        self.start_here_button.setVisible(viewing_other)
+        under_way = run.state in (RunState.RUNNING, RunState.PAUSED)
+        self.plus_one.setEnabled(under_way)
+        self.plus_five.setEnabled(under_way)
+        self.reset_button.setEnabled(run.state is not RunState.IDLE)
+
+    def _on_time_up(self, _step_id: str) -> None:
+        if self.day.settings.sound:
+            QApplication.beep()
+        if self.day.settings.flash:
+            self._flash_left = FLASH_TOGGLES
+            self._flash.start()
+
+    def _flash_step(self) -> None:
+        self._flash_left -= 1
+        restyle(self, "flash", "on" if self._flash_left % 2 else "off")
+        if self._flash_left <= 0:
+            self._flash.stop()
+            restyle(self, "flash", "off")
+
+    @property
+    def flashing(self) -> bool:
+        return self._flash.isActive()
