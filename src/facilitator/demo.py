@@ -53,8 +53,62 @@ DEMO_PRINCIPLES = (
 )
 
 
-def create_demo_session(store: Store) -> int:
-    """Create the demo session in `store` and return its id."""
+DEMO_NOTES = {
+    "introduktion-praesentation": (
+        "Karen har ikke mandat til at forpligte foreningen – tal om, hvem der skal med næste gang."
+    ),
+    "delsession-1-analyse": (
+        "Hold øje med, om Jonas og Karen mener det samme, når de siger »kystbeskyttelse«. Spørg ind."
+    ),
+}
+
+DEMO_CHECKLIST = {
+    "tid-aftal-tidspunkt": (True, "Aftalt på mail 12. marts"),
+    "tid-forberedelse": (True, ""),
+    "tid-efterbehandling": (True, "Sofie har 28. april fri til opsamling"),
+    "sted-inspirerende-lokale": (True, "Hotel Nyborg Strand, lokale Storebælt"),
+    "sted-indretning": (True, "Vægplads til tre store cirkler"),
+    "sted-faciliteter": (False, "Projektor med HDMI – tjek adapter"),
+    "materialer-print": (False, "Skabeloner i A3, 5 sæt"),
+    "forplejning-aftal": (True, "Frokost med lokale råvarer"),
+}
+
+#: The introduction took longer than planned, as four partners presenting themselves often does.
+DEMO_PLAN_MINUTES = {"introduktion-praesentation": 10}
+
+#: (step id, minutes late at its start, minutes it took): the morning as it went.
+DEMO_MORNING = (
+    ("indledning-kontekst", 3, 3),
+    ("indledning-processer", 0, 2),
+    ("indledning-tidsramme", 0, 2),
+    ("indledning-output", 0, 1),
+    ("indledning-facilitatorrolle", 0, 2),
+    ("introduktion-praesentation", 0, 12),
+    ("introduktion-hvorfor-nu", 0, 5),
+    ("introduktion-principper", 0, 3),
+)
+
+
+def _record_morning(store: Store, session_id: int, date: dt.date) -> None:
+    """Store the timings of Indledning and Introduktion as if the day had been run."""
+    from facilitator.timing import ManualClock, Timekeeper
+
+    local_start = dt.datetime.combine(date, dt.time(9, 0)).astimezone()
+    clock = ManualClock(local_start.astimezone(dt.UTC))
+    keeper = Timekeeper(clock, lambda _step: 0.0, record=lambda event: store.add_timer_event(session_id, event))
+    for step_id, late, minutes in DEMO_MORNING:
+        clock.advance(late * 60)
+        keeper.start(step_id)
+        clock.advance(minutes * 60)
+        keeper.finish()
+
+
+def create_demo_session(store: Store, *, record_day: bool = True) -> int:
+    """Create the demo session in `store` and return its id.
+
+    With `record_day`, the morning is already run (timings, notes, a changed plan), so the
+    live agenda has something to show; tests of the timers start from a clean day instead.
+    """
     program = load_program(default_program_path())
     session_id = store.create_session(
         program,
@@ -67,4 +121,13 @@ def create_demo_session(store: Store) -> int:
     for partner in DEMO_PARTNERS:
         store.add_partner(session_id, **partner)
     store.set_principles(session_id, list(DEMO_PRINCIPLES))
+    for item_id, (done, note) in DEMO_CHECKLIST.items():
+        store.set_checklist_item(session_id, item_id, done=done, note=note)
+    if record_day:
+        for step_id, minutes in DEMO_PLAN_MINUTES.items():
+            store.set_step_minutes(session_id, step_id, minutes)
+        for step_id, note in DEMO_NOTES.items():
+            store.set_step_note(session_id, step_id, note)
+        _record_morning(store, session_id, dt.date(2026, 4, 27))
+        store.update_session(session_id, current_step_id="delsession-1-skabelon")
     return session_id

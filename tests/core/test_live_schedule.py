@@ -203,3 +203,13 @@ def test_save_program_file_reports_an_unwritable_folder(tmp_path, program):
         save_program_file(program, blocker / "programs", "X")
     with pytest.raises(UserError, match="titel"):
         save_program_file(program, tmp_path, "  ")
+
+
+def test_a_day_left_unfinished_keeps_the_delay_it_ended_with(day):
+    clock, schedule, timer, live = day
+    first = schedule.stops()[0]
+    timer.start(first.id)
+    clock.advance(first.minutes * 60 + 4 * 60)
+    timer.finish()
+    clock.advance(30 * 24 * 3600)  # the session is opened again a month later
+    assert live().delay == 4

@@ -91,10 +91,13 @@ def live_day(
         cursor, after = live_end, stops.index(live) + 1
     else:
         upcoming = next((stop for stop in stops[last_done + 1 :] if not stop.skipped), None)
-        if upcoming is not None:
+        day_over = now.astimezone(tz).date() != first_start.date() and last_done >= 0
+        if upcoming is not None and not day_over:
             delay = now_minutes - (upcoming.start + shift)
             cursor, after = now_minutes, stops.index(upcoming)
         else:
+            # The day is done (or was left unfinished on an earlier day): keep the figure it
+            # ended with rather than counting the days since.
             last = stops[last_done]
             finished_at = runs[last.id].finished_at
             assert finished_at is not None
