@@ -54,6 +54,14 @@ def long_date(date: dt.date, language: str = "da") -> str:
     return f"{weekday} den {date.day}. {month} {date.year}"
 
 
+_NUMBERS = {"da": ("en", "to", "tre", "fire", "fem"), "en": ("one", "two", "three", "four", "five")}
+
+
+def _count(number: int, language: str) -> str:
+    words = _NUMBERS["en" if language == "en" else "da"]
+    return words[number - 1] if 1 <= number <= len(words) else str(number)
+
+
 @dataclass(frozen=True)
 class InvitationDetails:
     title: str
@@ -88,7 +96,7 @@ def invitation_text(
     lines = [
         f"{'Invitation' if english else 'Indbydelse'}: {details.title}",
         "",
-        "Dear partners," if english else "Kære partnere",
+        "Dear partners," if english else "Kære partnere,",
         "",
         (
             "You are invited to a partnership session where we explore together whether and how we can form a "
@@ -111,7 +119,9 @@ def invitation_text(
         lines += [
             "",
             "Before the session" if english else "Forberedelse",
-            "Please prepare three things:" if english else "Vi beder jer forberede jer på tre ting:",
+            f"Please prepare {_count(len(asks), language)} things:"
+            if english
+            else f"Vi beder jer forberede {_count(len(asks), language)} ting:",
         ]
         for ask in asks:
             lines += ["", ask.title.get(language), ask.body.get(language)]

@@ -213,3 +213,38 @@ def test_a_day_left_unfinished_keeps_the_delay_it_ended_with(day):
     timer.finish()
     clock.advance(30 * 24 * 3600)  # the session is opened again a month later
     assert live().delay == 4
+
+
+def test_running_a_finished_step_again_is_measured_against_the_next_step(day):
+    clock, schedule, timer, live = day
+    first, second, third = schedule.stops()[:3]
+    for stop in (first, second):
+        timer.start(stop.id)
+        clock.advance(stop.minutes * 60)
+        timer.finish()
+    timer.start(first.id)  # back to the first step for a moment
+    timer.reset(first.id)
+    timer.start(first.id)
+    # The first step's planned minutes from now, then the day goes on with the third step.
+    assert live().delay == round(first.minutes)
+    assert live().step(third.id).expected_start == pytest.approx(third.start + first.minutes)
+
+
+def test_a_day_with_everything_skipped_cannot_be_saved_as_a_program(tmp_path, program):
+    from facilitator.program.writer import save_program_file
+    from facilitator.text import UserError
+
+    everything = frozenset(program.step_ids())
+    with pytest.raises(UserError, match="kan ikke gemmes som program"):
+        save_program_file(planned_program(program, DayPlan(skipped=everything)), tmp_path, "Tom")
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_part_longer_than_a_step_may_be_saved(tmp_path, program):
+    from facilitator.program import load_program
+    from facilitator.program.writer import save_program_file
+
+    steps = [step.id for step in program.parts[2].steps]
+    long_day = DayPlan(minutes={steps[0]: 400, steps[1]: 400})
+    path = save_program_file(planned_program(program, long_day), tmp_path, "Lang")
+    assert load_program(path).parts[2].minutes > 480

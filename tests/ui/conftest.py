@@ -54,3 +54,18 @@ def app_runner(qtbot, qapp, paths):
     runner = AppRunner(qtbot, paths)
     yield runner
     runner.stop()
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_dialogs(monkeypatch):
+    """A message box nobody planned for fails the test instead of waiting forever for a click."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(kind):
+        def show(_parent, title, text, *args, **kwargs):
+            raise AssertionError(f"unexpected {kind} dialog: {title}: {text}")
+
+        return staticmethod(show)
+
+    for kind in ("warning", "question", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, kind, unexpected(kind))

@@ -307,3 +307,128 @@ def test_help_lists_the_shortcuts(qtbot, demo):
     keys = [dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())]
     for key in ("Mellemrum", "Ctrl+Højre", "Ctrl+Venstre", "F5", "Esc"):
         assert key in keys
+
+
+def test_space_on_a_focused_button_presses_the_button_not_the_timer(qtbot, demo):
+    page = demo.session_page
+    page.go_to_step(SECOND)
+    page.step_view.previous_button.setFocus()
+    qtbot.keyClick(page.step_view.previous_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.current_step_id == FIRST, timeout=2000)
+    assert page.day.timekeeper.run(FIRST).state is RunState.IDLE
+    assert page.day.timekeeper.run(SECOND).state is RunState.IDLE
+
+
+def test_the_strips_next_button_moves_on_from_the_running_step_while_looking_elsewhere(qtbot, demo):
+    page = demo.session_page
+    page.day.start(FIRST)
+    page.go_to_step("delsession-2-skabelon")
+    qtbot.mouseClick(page.timer_bar.next_button, Qt.MouseButton.LeftButton)
+    assert page.day.timekeeper.run(FIRST).state is RunState.FINISHED
+    assert page.day.live_step_id == SECOND
+    assert page.current_step_id == SECOND
+
+
+def test_ctrl_right_never_restarts_a_step_already_done(qtbot, app_runner, demo):
+    page = demo.session_page
+    page.day.start(FIRST)
+    app_runner.clock.advance(60)
+    page.next_step()
+    app_runner.clock.advance(60)
+    page.day.finish()
+    page.go_to_step(FIRST)
+    page.day.start(FIRST)  # a moment back on the first step
+    page.next_step()
+    assert page.current_step_id == SECOND
+    assert page.day.live_step_id is None
+    assert page.day.timekeeper.run(SECOND).elapsed == pytest.approx(60)
+
+
+def test_the_projector_shows_the_clock_of_the_step_on_screen_only(qtbot, app_runner, demo):
+    page = demo.session_page
+    demo.toggle_projector()
+    projector = demo.projector
+    page.day.start(FIRST)
+    app_runner.clock.advance(30)
+    _tick(page)
+    assert projector.countdown.text() == "01:30"
+    page.go_to_step("delsession-1-individuelt")
+    _tick(page)
+    planned = page.day.planned_seconds("delsession-1-individuelt")
+    assert projector.countdown.text() == f"{int(planned // 60):02d}:00"
+
+
+def test_the_projector_closes_with_f5_in_its_own_window_and_when_closed_directly(qtbot, demo):
+    demo.toggle_projector()
+    projector = demo.projector
+    qtbot.keyClick(projector, Qt.Key.Key_F5)
+    assert demo.projector is None
+    assert not demo.projector_action.isChecked()
+    demo.toggle_projector()
+    demo.projector.close()
+    assert demo.projector is None
+    demo.close_session()
+    assert demo.projector is None
+
+
+def test_a_note_that_cannot_be_saved_stays_and_is_saved_later(qtbot, demo, monkeypatch):
+    from facilitator.store import StoreError
+    from facilitator.text import Text
+
+    page = demo.session_page
+    store = page.context.store
+    real = store.set_step_note
+
+    def full_disk(*args, **kwargs):
+        raise StoreError(Text("Disken er fuld.", "The disk is full."))
+
+    monkeypatch.setattr(store, "set_step_note", full_disk)
+    qtbot.keyClicks(page.guide.notes, "Vigtigt")
+    page.go_to_step(SECOND)
+    assert demo.status_message.text() == "Disken er fuld."
+    page.go_to_step(FIRST)
+    assert page.guide.notes.toPlainText() == "Vigtigt", "the unsaved note is still on screen"
+    monkeypatch.setattr(store, "set_step_note", real)
+    page.go_to_step(SECOND)
+    assert store.step_notes(page.session_id) == {FIRST: "Vigtigt"}
+    assert page.guide.unsaved_notes == 0
+
+
+def test_timer_settings_are_kept_even_without_a_session(qtbot, app_runner, monkeypatch):
+    from facilitator.ui.day import TimerSettings
+    from facilitator.ui.dialogs import TimerSettingsDialog
+
+    window = app_runner.start()
+
+    def choose(dialog):
+        dialog.warning.setValue(5)
+        dialog.flash.setChecked(False)
+        return TimerSettingsDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(TimerSettingsDialog, "exec", choose)
+    window.show_timer_settings()
+    assert TimerSettings.load(window.store) == TimerSettings(5, True, False)
+
+
+def test_closing_with_unsaved_work_asks_first(qtbot, demo, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from facilitator.store import StoreError
+    from facilitator.text import Text
+
+    page = demo.session_page
+    store = page.context.store
+    real = store.set_step_note
+    monkeypatch.setattr(store, "set_step_note", lambda *a, **k: (_ for _ in ()).throw(StoreError(Text("Fuld."))))
+    qtbot.keyClicks(page.guide.notes, "Må ikke gå tabt")
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda *args: asked.append(args[2]) or QMessageBox.StandardButton.Cancel)
+    )
+    demo.close()
+    assert asked
+    assert "1 ændring" in asked[0]
+    assert demo.session_page is page, "cancel keeps the session open"
+    monkeypatch.setattr(store, "set_step_note", real)
+    demo.close()
+    assert store.step_notes(page.session_id) == {FIRST: "Må ikke gå tabt"}

@@ -8,7 +8,7 @@ import os
 import re
 from pathlib import Path
 
-from facilitator.program.loader import FORMAT_NAME, FORMAT_VERSION
+from facilitator.program.loader import FORMAT_NAME, FORMAT_VERSION, ProgramError, load_program_text
 from facilitator.program.model import Category, Part, Program, Step
 from facilitator.text import Text, UserError
 
@@ -77,8 +77,8 @@ def dump_program(program: Program, comment: str = "") -> str:
         lines += ["", "[[items]]", f"kind = {_string(item.kind)}", f"id = {_string(item.id)}"]
         if isinstance(item, Part):
             lines.append(f"number = {item.number}")
+            # No part 'minutes': the steps add up to it, and a part may last longer than a step may.
             lines += _fields([("label", item.label), ("title", item.title)])
-            lines.append(f"minutes = {item.minutes}")
             lines += _fields([("purpose", item.purpose), ("materials", item.materials), ("intro", item.intro)])
             if item.tips:
                 lines.append("tips = [")
@@ -113,6 +113,16 @@ def save_program_file(program: Program, directory: Path, title: str, comment: st
         raise UserError(Text("Programmet skal have en titel.", "The program needs a title."))
     name = slug(title)
     program = dataclasses.replace(program, id=name, title=Text(title))
+    text = dump_program(program, comment)
+    try:
+        load_program_text(text, f"{name}.toml")
+    except ProgramError as error:
+        raise UserError(
+            Text(
+                f"Dagen kan ikke gemmes som program: {error.message('da')}",
+                f"The day cannot be saved as a program: {error.message('en')}",
+            )
+        ) from None
     try:
         directory.mkdir(parents=True, exist_ok=True)
         path = directory / f"{name}.toml"
@@ -121,7 +131,7 @@ def save_program_file(program: Program, directory: Path, title: str, comment: st
             path = directory / f"{name}-{number}.toml"
             number += 1
         temporary = path.with_suffix(".toml.tmp")
-        temporary.write_text(dump_program(program, comment), encoding="utf-8")
+        temporary.write_text(text, encoding="utf-8")
         os.replace(temporary, path)
     except OSError as error:
         reason = error.strerror or type(error).__name__

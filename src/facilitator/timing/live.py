@@ -87,8 +87,15 @@ def live_day(
     )
     if live is not None:
         live_end = now_minutes + max(0.0, target(live.id) - elapsed(live.id)) / 60
+        live_index = stops.index(live)
         delay = live_end - (live.end + shift)
-        cursor, after = live_end, stops.index(live) + 1
+        if live_index < last_done:
+            # A step done earlier is being run again: the day goes on with the first step not
+            # yet done, so that is what the clock is measured against.
+            upcoming = next((stop for stop in stops[last_done + 1 :] if not stop.skipped), None)
+            if upcoming is not None:
+                delay = live_end - (upcoming.start + shift)
+        cursor, after = live_end, live_index + 1
     else:
         upcoming = next((stop for stop in stops[last_done + 1 :] if not stop.skipped), None)
         day_over = now.astimezone(tz).date() != first_start.date() and last_done >= 0

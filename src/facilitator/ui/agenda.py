@@ -58,7 +58,9 @@ class AgendaView(QTreeWidget):
         self.setAccessibleName(self.tr("Dagsorden"))
         self.setColumnCount(4)
         self.setHeaderLabels([self.tr("Plan"), self.tr("Nu"), self.tr("Punkt"), self.tr("Min.")])
-        self.headerItem().setToolTip(NOW, self.tr("Faktisk starttid, eller ≈ forventet starttid når dagen er forskudt"))
+        self.headerItem().setToolTip(
+            NOW, self.tr("Faktisk starttid, eller ≈ forventet starttid, når dagen er forskudt")
+        )
         self.setRootIsDecorated(False)
         self.setIndentation(10)
         self.setUniformRowHeights(False)
@@ -134,7 +136,7 @@ class AgendaView(QTreeWidget):
             step = live.step(step_id)
             if step is None:
                 continue
-            shown = self._live_texts(step)
+            shown = self._live_texts(step, live.shift)
             if self._shown_live.get(step_id) == shown:
                 continue
             self._shown_live[step_id] = shown
@@ -149,7 +151,7 @@ class AgendaView(QTreeWidget):
                 row.setFont(TITLE, font)
                 row.setForeground(TITLE, QBrush(_DONE) if state == "done" else QBrush())
 
-    def _live_texts(self, step: LiveStep) -> tuple[str, str, str]:
+    def _live_texts(self, step: LiveStep, shift: float = 0.0) -> tuple[str, str, str]:
         planned = f"{_clock(step.planned_start)}–{_clock(step.planned_end)}"
         if step.actual_start is not None and step.state is RunState.FINISHED and step.actual_end is not None:
             actual = f"{_clock(step.actual_start)}–{_clock(step.actual_end)}"
@@ -158,8 +160,10 @@ class AgendaView(QTreeWidget):
         if step.actual_start is not None and step.state in (RunState.RUNNING, RunState.PAUSED):
             tip = self.tr("Planlagt %1 · startede %2").replace("%1", planned).replace("%2", _clock(step.actual_start))
             return f"▶ {_clock(step.actual_start)}", tip, "live"
-        if step.expected_start is not None and abs(step.expected_start - step.planned_start) >= 1:
-            late = step.expected_start > step.planned_start
+        # A rehearsal on another day is compared with the plan moved to its own start.
+        planned_start = step.planned_start + shift
+        if step.expected_start is not None and abs(step.expected_start - planned_start) >= 1:
+            late = step.expected_start > planned_start
             tip = (
                 self.tr("Planlagt %1 · forventet %2").replace("%1", planned).replace("%2", _clock(step.expected_start))
             )

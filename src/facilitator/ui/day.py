@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from facilitator.program import Part, Program, Schedule, Step
+from facilitator.store import Store
 from facilitator.text import UserError
 from facilitator.timing import (
     DEFAULT_WARNING_SECONDS,
@@ -44,8 +45,7 @@ class TimerSettings:
     flash: bool = True
 
     @classmethod
-    def load(cls, context: SessionContext) -> TimerSettings:
-        store = context.store
+    def load(cls, store: Store) -> TimerSettings:
         minutes = store.get_state(WARNING_KEY)
         return cls(
             warning_minutes=int(minutes) if minutes and minutes.isdigit() else cls.warning_minutes,
@@ -53,8 +53,7 @@ class TimerSettings:
             flash=store.get_state(FLASH_KEY) != "0",
         )
 
-    def save(self, context: SessionContext) -> None:
-        store = context.store
+    def save(self, store: Store) -> None:
         store.set_state(WARNING_KEY, str(self.warning_minutes))
         store.set_state(SOUND_KEY, "1" if self.sound else "0")
         store.set_state(FLASH_KEY, "1" if self.flash else "0")
@@ -76,7 +75,7 @@ class DayController(QObject):
         super().__init__(parent)
         self.context = context
         self.clock = clock
-        self.settings = TimerSettings.load(context)
+        self.settings = TimerSettings.load(context.store)
         self._unsaved: list[TimerEvent] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -130,10 +129,10 @@ class DayController(QObject):
     def _change_plan(self, action) -> None:
         try:
             action()
+            self.reload_plan()
         except UserError as error:
             self.context.report(error)
             return
-        self.reload_plan()
         self._after_change()
 
     def set_minutes(self, step_id: str, minutes: int | None) -> None:

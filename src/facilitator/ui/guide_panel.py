@@ -47,6 +47,8 @@ class GuidePanel(QWidget):
         self.setObjectName("guidePanel")
         self.context = context
         self._step_id: str | None = None
+        #: Notes typed but not yet stored (a failed save keeps them here and retries).
+        self._pending_notes: dict[str, str] = {}
         try:
             self.guidance: Guidance | None = load_guidance()
         except GuidanceError as error:
@@ -165,18 +167,33 @@ class GuidePanel(QWidget):
             sections.append(f"<p>{html.escape(self.tr('Ingen særlig vejledning til dette trin.'))}</p>")
         self.step_guide.setHtml("".join(sections))
         self._step_id = step.id
-        note = self.context.store.step_notes(self.context.session_id).get(step.id, "")
+        note = self._pending_notes.get(step.id)
+        if note is None:
+            try:
+                note = self.context.store.step_notes(self.context.session_id).get(step.id, "")
+            except UserError as error:
+                self.context.report(error)
+                note = ""
         self.notes.blockSignals(True)
         self.notes.setPlainText(note)
         self.notes.blockSignals(False)
 
     def _save_notes(self) -> None:
-        if self._step_id is None:
-            return
-        try:
-            self.context.store.set_step_note(self.context.session_id, self._step_id, self.notes.toPlainText())
-        except UserError as error:
-            self.context.report(error)
+        if self._step_id is not None:
+            self._pending_notes[self._step_id] = self.notes.toPlainText()
+        for step_id, text in list(self._pending_notes.items()):
+            try:
+                self.context.store.set_step_note(self.context.session_id, step_id, text)
+            except UserError as error:
+                self.context.report(error)
+                return
+            del self._pending_notes[step_id]
+
+    @property
+    def unsaved_notes(self) -> int:
+        return len(self._pending_notes)
 
     def flush(self) -> None:
         self._notes_save.flush()
+        if self._pending_notes:
+            self._save_notes()  # retry what an earlier failure held back

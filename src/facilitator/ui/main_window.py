@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from facilitator import __version__
@@ -55,6 +55,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_message, 1)
         self._build_menus()
         self._restore_geometry()
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._leave_projector_full_screen)
+        escape.setContext(Qt.ShortcutContext.WindowShortcut)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Fil"))
@@ -171,22 +173,23 @@ class MainWindow(QMainWindow):
         """Close what is open and open `session_id` at the step it was on."""
         self._close_session_page()
         try:
-            page = SessionPage(self.store, session_id, self.language, clock=self.clock)
+            page = SessionPage(self.store, session_id, self.language, clock=self.clock, on_error=self.show_error)
+            title = self.store.get_session(session_id).title
         except UserError as error:
             QMessageBox.warning(self, self.tr("Sessionen kan ikke åbnes"), error.message(self.language))
             self.show_start_page()
             return
-        page.error.connect(self.show_error)
         page.step_shown.connect(self._project_step)
         page.projection_changed.connect(lambda html: self.projector and self.projector.set_content(html))
         self.session_page = page
         self.pages.addWidget(page)
         self.pages.setCurrentWidget(page)
-        self.store.set_last_session_id(session_id)
+        with contextlib.suppress(UserError):  # only a convenience for the next start
+            self.store.set_last_session_id(session_id)
         for action in (self.close_action, self.next_action, self.previous_action, *self._session_actions):
             action.setEnabled(True)
         self.guide_action.setChecked(page.guide.isVisibleTo(page))
-        self.setWindowTitle(self.tr("%1 – Facilitator").replace("%1", self.store.get_session(session_id).title))
+        self.setWindowTitle(self.tr("%1 – Facilitator").replace("%1", title))
         self.session_opened.emit(session_id)
 
     def _close_session_page(self) -> None:
@@ -276,6 +279,7 @@ class MainWindow(QMainWindow):
             return
         self.projector = ProjectorWindow(page.day)
         self.projector.closed.connect(self._projector_closed)
+        self.projector.toggle_requested.connect(self.close_projector)
         current = page.current_step()
         if current is not None:
             self.projector.show_step(*current, page.projection())
@@ -291,9 +295,13 @@ class MainWindow(QMainWindow):
     def close_projector(self) -> None:
         if self.projector is not None:
             projector, self.projector = self.projector, None
-            projector.close()
-            projector.deleteLater()
+            projector.close()  # deletes itself
         self.projector_action.setChecked(False)
+
+    def _leave_projector_full_screen(self) -> None:
+        """Esc in the console: the projector leaves full screen (the facilitator keeps focus here)."""
+        if self.projector is not None:
+            self.projector.leave_full_screen()
 
     def _projector_closed(self) -> None:
         self.projector = None
@@ -316,18 +324,22 @@ class MainWindow(QMainWindow):
         from facilitator.ui.day import TimerSettings
 
         page = self.session_page
-        current = page.day.settings if page is not None else TimerSettings()
+        try:
+            current = TimerSettings.load(self.store)
+        except UserError as error:
+            self.show_error(error.message(self.language))
+            current = TimerSettings()
         dialog = TimerSettingsDialog(current, self)
         if dialog.exec() != TimerSettingsDialog.DialogCode.Accepted:
             return
         settings = dialog.settings()
         try:
-            if page is not None:
-                settings.save(page.context)
-                page.day.settings = settings
-                page.day.refresh()
+            settings.save(self.store)
         except UserError as error:
             self.show_error(error.message(self.language))
+        if page is not None:
+            page.day.settings = settings
+            page.day.refresh()
 
     def save_day_as_program(self) -> None:
         """Write today's adapted program as a new program file for later sessions."""
@@ -344,8 +356,8 @@ class MainWindow(QMainWindow):
         )
         if not accepted:
             return
-        session = self.store.get_session(page.session_id)
         try:
+            session = self.store.get_session(page.session_id)
             path = save_program_file(
                 planned_program(program, page.day.plan),
                 self.paths.user_programs_dir,
@@ -358,9 +370,29 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Programmet er gemt: %1").replace("%1", str(path)), 10_000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        page = self.session_page
+        if page is not None:
+            page.flush()
+            page.day.refresh()  # one more try for anything a full disk held back
+            unsaved = page.day.unsaved_events + page.guide.unsaved_notes
+            if unsaved:
+                answer = QMessageBox.warning(
+                    self,
+                    self.tr("Ikke alt er gemt"),
+                    self.tr(
+                        "%n ændring(er) kunne ikke gemmes (se statuslinjen). Lukker du nu, går de tabt. Luk alligevel?",
+                        "",
+                        unsaved,
+                    ),
+                    QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
+                    QMessageBox.StandardButton.Cancel,
+                )
+                if answer != QMessageBox.StandardButton.Close:
+                    event.ignore()
+                    return
         self.close_projector()
-        if self.session_page is not None:
-            self.session_page.close_day()
+        if page is not None:
+            page.close_day()
         # The window layout is a convenience; never block closing for it.
         with contextlib.suppress(UserError):
             self.store.set_state(_GEOMETRY_KEY, bytes(self.saveGeometry().toBase64()).decode("ascii"))

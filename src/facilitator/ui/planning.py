@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -55,7 +56,11 @@ class PlanningDialog(QDialog):
 
     def _checklist_tab(self) -> QWidget:
         language = self.context.language
-        stored = self.context.store.checklist(self.context.session_id)
+        try:
+            stored = self.context.store.checklist(self.context.session_id)
+        except UserError as error:
+            self.context.report(error)
+            stored = {}
         page = QWidget()
         column = QVBoxLayout(page)
         intro = QLabel(
@@ -98,7 +103,7 @@ class PlanningDialog(QDialog):
         column = QVBoxLayout(page)
         hint = QLabel(
             self.tr(
-                "Indbydelsen bygges af sessionens tid, sted og program, og beder partnerne forberede "
+                "Indbydelsen bygges ud fra sessionens tid, sted og program, og beder partnerne forberede "
                 "ressourcer, beslutningsmandat og dokumentation. Kopiér den til din e-mail."
             )
         )
@@ -121,8 +126,12 @@ class PlanningDialog(QDialog):
 
     def refresh_invitation(self) -> None:
         store, session_id = self.context.store, self.context.session_id
-        session = store.get_session(session_id)
-        partners = [partner.display_name for partner in store.partners(session_id)]
+        try:
+            session = store.get_session(session_id)
+            partners = [partner.display_name for partner in store.partners(session_id)]
+        except UserError as error:
+            self.invitation.setPlainText(error.message(self.context.language))
+            return
         details = InvitationDetails(session.title, session.date, session.venue, session.facilitator, partners)
         text = invitation_text(details, self.day.schedule, self.guidance.invitation, self.context.language)
         self.invitation.setPlainText(text)
@@ -152,4 +161,12 @@ class PlanningDialog(QDialog):
 
     def done(self, result: int) -> None:
         self._notes_save.flush()
+        if self._dirty_notes:
+            # A note that could not be saved stays on screen; closing would lose it.
+            QMessageBox.warning(
+                self,
+                self.tr("Noten er ikke gemt"),
+                self.tr("En note kunne ikke gemmes. Ret årsagen i statuslinjen og luk igen."),
+            )
+            return
         super().done(result)

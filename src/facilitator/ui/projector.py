@@ -24,11 +24,15 @@ class ProjectorWindow(QWidget):
     """A second window for the room, full screen on a second monitor when there is one."""
 
     closed = Signal()
+    #: F5 pressed in the projector window itself.
+    toggle_requested = Signal()
 
     def __init__(self, day: DayController, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("projector")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        # However it is closed (F5, the window's close button, the session closing), it goes.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.setWindowTitle(self.tr("Facilitator – projektor"))
         self.day = day
         self._step_id: str | None = None
@@ -96,14 +100,13 @@ class ProjectorWindow(QWidget):
         return "\n".join(label.text() for label in labels if label.isVisibleTo(self))
 
     def _refresh_timer(self) -> None:
-        step_id = self.day.live_step_id or self._step_id
+        step_id = self._step_id
         if step_id is None:
             return
         run = self.day.timekeeper.run(step_id)
         if run.state is RunState.IDLE or run.state is RunState.FINISHED:
-            # Between steps the room sees the planned time of the step on screen.
-            shown = self._step_id or step_id
-            self.countdown.setText(format_countdown(self.day.planned_seconds(shown)))
+            # A step that is not running shows its planned time, never another step's clock.
+            self.countdown.setText(format_countdown(self.day.planned_seconds(step_id)))
             restyle(self.countdown, "phase", Phase.IDLE.value)
             return
         self.countdown.setText(format_countdown(self.day.remaining(step_id)))
@@ -125,10 +128,17 @@ class ProjectorWindow(QWidget):
             self.show()
         self.raise_()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
+    def leave_full_screen(self) -> None:
+        if self.isFullScreen():
             self.showNormal()
             self.resize(*WINDOWED_SIZE)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
+            self.leave_full_screen()
+            return
+        if event.key() == Qt.Key.Key_F5:
+            self.toggle_requested.emit()
             return
         if event.key() == Qt.Key.Key_F11:
             if self.isFullScreen():

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from facilitator.program import Part, Program, Step
 from facilitator.store import SessionData, Store
 from facilitator.text import UserError
-from facilitator.timing import Clock, SystemClock
+from facilitator.timing import Clock, RunState, SystemClock
 from facilitator.ui.agenda import AgendaView
 from facilitator.ui.context import SessionContext, SessionEvents
 from facilitator.ui.day import DayController
@@ -34,6 +36,7 @@ class SessionPage(QWidget):
         session_id: int,
         language: str = "da",
         clock: Clock | None = None,
+        on_error: Callable[[str], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -41,6 +44,9 @@ class SessionPage(QWidget):
         program: Program = data.program()
         self.events = SessionEvents(self)
         self.events.error.connect(self.error)
+        if on_error is not None:
+            # Connected before anything is built, so a problem while opening is shown too.
+            self.error.connect(on_error)
         self.context = SessionContext(store, session_id, program, self.events, language)
         self.day = DayController(self.context, clock or SystemClock(), self)
         self._workspaces: dict[str, Workspace] = {}
@@ -90,13 +96,12 @@ class SessionPage(QWidget):
         self.agenda.step_chosen.connect(self.go_to_step)
         self.step_view.next_requested.connect(self.next_step)
         self.step_view.previous_requested.connect(self.previous_step)
-        self.timer_bar.next_requested.connect(self.next_step)
+        self.timer_bar.next_requested.connect(self.advance_live)
         self.timer_bar.show_live_requested.connect(self.go_to_step)
         QShortcut(QKeySequence("Ctrl+Right"), self, self.next_step)
         QShortcut(QKeySequence("Ctrl+Left"), self, self.previous_step)
-        # Space belongs to the timer only when no text field or button wants it: those
-        # accept the key as a shortcut override, so typing is never interrupted.
-        QShortcut(QKeySequence(Qt.Key.Key_Space), self, self.timer_bar.toggle)
+        # Text fields take Space back as a shortcut override, so typing is never interrupted.
+        QShortcut(QKeySequence(Qt.Key.Key_Space), self, self._space)
         self.events.session_changed.connect(self._refresh_session)
         self.events.partners_changed.connect(self._refresh_header)
         self.events.projection_changed.connect(self._update_projection)
@@ -127,10 +132,14 @@ class SessionPage(QWidget):
 
     def _refresh_session(self) -> None:
         """Recompute the clock times (the start time may have changed) and the header."""
-        self.day.reload_plan()
+        try:
+            self.day.reload_plan()
+            self._refresh_header()
+        except UserError as error:
+            self.context.report(error)
+            return
         self.day.refresh()
         self._refresh_plan()
-        self._refresh_header()
 
     def _refresh_plan(self) -> None:
         """The plan or the timers changed: redraw the agenda and the step's times."""
@@ -202,13 +211,32 @@ class SessionPage(QWidget):
     def _update_navigation(self) -> None:
         self.step_view.set_navigation(self._neighbour(-1) is not None, self._neighbour(1) is not None)
 
+    def _space(self) -> None:
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QAbstractButton) and self.isAncestorOf(focus):
+            # A focused button or check box keeps Space for itself, as everywhere else.
+            focus.animateClick()
+            return
+        self.timer_bar.toggle()
+
     def next_step(self) -> None:
         """Ctrl+Right: on to the next step; if this step's time runs, close it and start the next."""
         following = self._neighbour(1)
         if self.day.live_step_id is not None and self.day.live_step_id == self._current_step_id:
-            self.day.advance(following)
+            if following is not None and self.day.timekeeper.run(following).state is RunState.FINISHED:
+                # Never restart a step that is already done: close this one and look.
+                self.day.finish()
+            else:
+                self.day.advance(following)
         if following is not None:
             self.go_to_step(following)
+
+    def advance_live(self) -> None:
+        """The timer strip's 'next step': move on from the step whose time runs, wherever we look."""
+        live = self.day.live_step_id
+        if live is not None and live != self._current_step_id:
+            self.go_to_step(live)
+        self.next_step()
 
     def previous_step(self) -> None:
         previous = self._neighbour(-1)

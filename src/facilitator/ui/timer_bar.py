@@ -63,7 +63,7 @@ class TimerBar(QWidget):
         layout.addLayout(texts, 1)
 
         self.show_live_button = QPushButton(self.tr("Vis trinnet"))
-        self.show_live_button.setToolTip(self.tr("Gå til det trin, hvis tid løber"))
+        self.show_live_button.setToolTip(self.tr("Gå til trinnet, hvor tiden kører"))
         self.start_button = QPushButton()
         self.start_button.setObjectName("primary")
         self.start_here_button = QPushButton(self.tr("Start dette trin"))
@@ -151,6 +151,8 @@ class TimerBar(QWidget):
             Phase.PAUSED: self.tr("På pause"),
             Phase.FINISHED: self.tr("Afsluttet · brugt tid"),
         }[phase]
+        if run.state is RunState.PAUSED:
+            status = self.tr("På pause")
         if viewing_other:
             # The countdown belongs to another step than the one on screen: say which.
             status = f"{status}: {title}"
@@ -162,6 +164,9 @@ class TimerBar(QWidget):
             self.start_button.setText(self.tr("Pause"))
         elif run.state is RunState.PAUSED:
             self.start_button.setText(self.tr("Fortsæt"))
+        elif run.state is RunState.FINISHED and not viewing_other:
+            # Starting a closed step again continues from the time it already used.
+            self.start_button.setText(self.tr("Genoptag"))
         else:
             self.start_button.setText(self.tr("Start"))
         self.start_button.setToolTip(self.tr("Start eller pause tiden (Mellemrum)"))
