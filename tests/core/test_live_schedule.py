@@ -248,3 +248,18 @@ def test_a_part_longer_than_a_step_may_be_saved(tmp_path, program):
     long_day = DayPlan(minutes={steps[0]: 400, steps[1]: 400})
     path = save_program_file(planned_program(program, long_day), tmp_path, "Lang")
     assert load_program(path).parts[2].minutes > 480
+
+
+def test_a_session_resumed_on_a_later_day_is_measured_from_where_it_resumed(day):
+    clock, schedule, timer, live = day
+    first, second, third = schedule.stops()[:3]
+    timer.start(first.id)
+    clock.advance(first.minutes * 60 + 3 * 60)
+    timer.finish()
+    clock.advance(200 * 24 * 3600)  # months later, the facilitator carries on
+    timer.start(second.id)
+    clock.advance(60)
+    state = live()
+    assert state.delay == 0
+    assert state.step(first.id).actual_start == pytest.approx(first.start)  # its own day's clock
+    assert state.step(third.id).expected_start == pytest.approx(state.step(second.id).actual_start + second.minutes)

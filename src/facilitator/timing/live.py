@@ -66,18 +66,32 @@ def live_day(
     if not started:
         return LiveDay({stop.id: _plain(stop, runs) for stop in stops}, None)
 
-    first_start = min(run.started_at for run in started if run.started_at is not None).astimezone(tz)
-    midnight = dt.datetime.combine(first_start.date(), dt.time(), first_start.tzinfo)
+    def local(moment: dt.datetime) -> dt.datetime:
+        return moment.astimezone(tz)
+
+    first_start = local(min(run.started_at for run in started if run.started_at is not None))
+    # The day being run is the day of the latest start: a session resumed on a later day
+    # (or the demo opened today) is measured from where it resumed, not from months ago.
+    latest_start = local(max(run.started_at for run in started if run.started_at is not None))
+    run_day = latest_start.date()
+    midnight = dt.datetime.combine(run_day, dt.time(), latest_start.tzinfo)
 
     def minutes_of_day(moment: dt.datetime) -> float:
-        return (moment.astimezone(tz) - midnight).total_seconds() / 60
+        return (local(moment) - midnight).total_seconds() / 60
+
+    def clock_minutes(moment: dt.datetime) -> float:
+        """Minutes after midnight of the moment's own day, for showing it."""
+        moment = local(moment)
+        return moment.hour * 60 + moment.minute + moment.second / 60
 
     shift = 0.0
-    if session_date is not None and first_start.date() != session_date:
-        first_stop = next(stop for stop in stops if stop.id in runs and runs[stop.id].started_at is not None)
-        first_actual = runs[first_stop.id].started_at
-        assert first_actual is not None
-        shift = minutes_of_day(first_actual) - first_stop.start
+    if run_day != first_start.date() or (session_date is not None and run_day != session_date):
+        # Moved plan: the first step started on the run day starts on plan.
+        started_that_day = [
+            stop for stop in stops if (at := runs.get(stop.id, _IDLE).started_at) and local(at).date() == run_day
+        ]
+        first_today = min(started_that_day, key=lambda stop: runs[stop.id].started_at)
+        shift = minutes_of_day(runs[first_today.id].started_at) - first_today.start
 
     now_minutes = minutes_of_day(now)
     live = next((stop for stop in stops if runs.get(stop.id, _IDLE).state in _UNDER_WAY), None)
@@ -98,7 +112,7 @@ def live_day(
         cursor, after = live_end, live_index + 1
     else:
         upcoming = next((stop for stop in stops[last_done + 1 :] if not stop.skipped), None)
-        day_over = now.astimezone(tz).date() != first_start.date() and last_done >= 0
+        day_over = local(now).date() != run_day and last_done >= 0
         if upcoming is not None and not day_over:
             delay = now_minutes - (upcoming.start + shift)
             cursor, after = now_minutes, stops.index(upcoming)
@@ -114,8 +128,8 @@ def live_day(
     result: dict[str, LiveStep] = {}
     for index, stop in enumerate(stops):
         run = runs.get(stop.id, _IDLE)
-        actual_start = minutes_of_day(run.started_at) if run.started_at else None
-        actual_end = minutes_of_day(run.finished_at) if run.finished_at else None
+        actual_start = clock_minutes(run.started_at) if run.started_at else None
+        actual_end = clock_minutes(run.finished_at) if run.finished_at else None
         expected_start = expected_end = None
         if stop is live:
             expected_start, expected_end = actual_start, cursor
