@@ -62,9 +62,9 @@ class TimerSettings:
 class DayController(QObject):
     """Owns the session's timekeeper and day plan; tells every view when something changed."""
 
-    #: Timers or the plan changed: redraw everything.
-    changed = Signal()
-    #: The shown countdown second (or the live schedule) may have moved.
+    #: The plan changed (minutes, skips, a moved break, the start time): rebuild the agenda.
+    plan_changed = Signal()
+    #: A timer was used, or the shown second (or the live schedule) may have moved.
     tick = Signal()
     #: The live step came within its warning time.
     warning_reached = Signal(str)
@@ -133,6 +133,7 @@ class DayController(QObject):
         except UserError as error:
             self.context.report(error)
             return
+        self.plan_changed.emit()
         self._after_change()
 
     def set_minutes(self, step_id: str, minutes: int | None) -> None:
@@ -215,7 +216,6 @@ class DayController(QObject):
         live = self.timekeeper.live_step_id
         self._last_phase = self.phase(live) if live else Phase.IDLE
         self.live = self._compute_live()
-        self.changed.emit()
         self.tick.emit()
         self._schedule_tick()
 

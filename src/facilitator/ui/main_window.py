@@ -98,10 +98,14 @@ class MainWindow(QMainWindow):
         self.toggle_timer_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
         # Listed here, owned by the session page, so Space still types in text fields.
         self.toggle_timer_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.plus_one_action = self._session_action(self.tr("+&1 minut"), lambda: self._extend(1), "Ctrl+1")
-        self.plus_five_action = self._session_action(self.tr("+&5 minutter"), lambda: self._extend(5), "Ctrl+5")
+        self.plus_one_action = self._session_action(
+            self.tr("+&1 minut"), lambda: self.session_page and self.session_page.timer_bar.extend(1), "Ctrl+1"
+        )
+        self.plus_five_action = self._session_action(
+            self.tr("+&5 minutter"), lambda: self.session_page and self.session_page.timer_bar.extend(5), "Ctrl+5"
+        )
         self.reset_timer_action = self._session_action(
-            self.tr("&Nulstil trinnets tid"), lambda: self.session_page and self.session_page.timer_bar._reset()
+            self.tr("&Nulstil trinnets tid"), lambda: self.session_page and self.session_page.timer_bar.reset()
         )
         self.change_minutes_action = self._session_action(self.tr("Skift trinnets &varighed …"), self._change_minutes)
         self.skip_action = self._session_action(self.tr("Spring trinnet &over / tag med igen"), self._toggle_skip)
@@ -250,11 +254,6 @@ class MainWindow(QMainWindow):
         )
 
     # The running day ---------------------------------------------------------------
-
-    def _extend(self, minutes: int) -> None:
-        if self.session_page is not None:
-            page = self.session_page
-            page.day.extend(minutes, page.day.live_step_id or page.current_step_id)
 
     def _change_minutes(self) -> None:
         if self.session_page is not None and self.session_page.current_step_id:

@@ -76,7 +76,6 @@ class ProjectorWindow(QWidget):
         layout.addWidget(self.content, 1)
 
         day.tick.connect(self._refresh_timer)
-        day.changed.connect(self._refresh_timer)
 
     # What to show -----------------------------------------------------------------
 

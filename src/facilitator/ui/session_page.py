@@ -105,7 +105,7 @@ class SessionPage(QWidget):
         self.events.session_changed.connect(self._refresh_session)
         self.events.partners_changed.connect(self._refresh_header)
         self.events.projection_changed.connect(self._update_projection)
-        self.day.changed.connect(self._refresh_plan)
+        self.day.plan_changed.connect(self._refresh_plan)
 
         self._refresh_session()
         step_ids = self.day.step_ids()
@@ -142,7 +142,7 @@ class SessionPage(QWidget):
         self._refresh_plan()
 
     def _refresh_plan(self) -> None:
-        """The plan or the timers changed: redraw the agenda and the step's times."""
+        """The plan changed: redraw the agenda and the step's times."""
         self.agenda.set_program(self.day.program, self.day.schedule, self.context.language)
         if self._current_step_id:
             self._show_header(self._current_step_id)

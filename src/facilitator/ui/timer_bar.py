@@ -92,15 +92,14 @@ class TimerBar(QWidget):
 
         self.start_button.clicked.connect(self.toggle)
         self.start_here_button.clicked.connect(lambda: self._viewed and self.day.start(self._viewed))
-        self.plus_one.clicked.connect(lambda: self.day.extend(1, self._shown_step()))
-        self.plus_five.clicked.connect(lambda: self.day.extend(5, self._shown_step()))
-        self.reset_button.clicked.connect(self._reset)
+        self.plus_one.clicked.connect(lambda: self.extend(1))
+        self.plus_five.clicked.connect(lambda: self.extend(5))
+        self.reset_button.clicked.connect(self.reset)
         self.next_button.clicked.connect(self.next_requested)
         self.show_live_button.clicked.connect(
             lambda: self.day.live_step_id and self.show_live_requested.emit(self.day.live_step_id)
         )
         day.tick.connect(self.refresh)
-        day.changed.connect(self.refresh)
         day.time_up.connect(self._on_time_up)
 
     def showEvent(self, event) -> None:
@@ -121,7 +120,11 @@ class TimerBar(QWidget):
         if self._viewed is not None:
             self.day.toggle(self._viewed)
 
-    def _reset(self) -> None:
+    def extend(self, minutes: int) -> None:
+        """Give the step whose time runs (or the one on screen) more minutes."""
+        self.day.extend(minutes, self._shown_step())
+
+    def reset(self) -> None:
         step_id = self._shown_step()
         if step_id is not None:
             self.day.reset(step_id)
