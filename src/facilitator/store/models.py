@@ -111,6 +111,83 @@ class ChecklistRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class CircleRow(Base):
+    """One partner's change, contribution or scaling circle."""
+
+    __tablename__ = "circles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    #: A change circle's name when a partner has several ("" shows as "Ambition 1").
+    title: Mapped[str] = mapped_column(String(200), default="")
+    position: Mapped[int] = mapped_column(Integer)
+    #: Removed circles are only hidden, so "Fortryd" can bring every word back.
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ElementRow(Base):
+    """One element of a circle field: a future post-it on the sorting board."""
+
+    __tablename__ = "elements"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    circle_id: Mapped[int | None] = mapped_column(ForeignKey("circles.id", ondelete="CASCADE"), index=True)
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id", ondelete="CASCADE"))
+    #: The circle kind, i.e. the delsession whose board it belongs on.
+    kind: Mapped[str] = mapped_column(String(16))
+    #: The circle field (question) it answers.
+    field: Mapped[str | None] = mapped_column(String(32))
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    #: The board category it was sorted into (None: not sorted yet).
+    category: Mapped[str | None] = mapped_column(String(64))
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    value_forms: Mapped[list[ElementValueRow]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+
+
+class ElementValueRow(Base):
+    """A value form ("Hvad er godt?") an element carries."""
+
+    __tablename__ = "element_values"
+
+    element_id: Mapped[int] = mapped_column(ForeignKey("elements.id", ondelete="CASCADE"), primary_key=True)
+    value_form: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
+class FormTextRow(Base):
+    """The group's answer to one question of a joint form."""
+
+    __tablename__ = "form_texts"
+
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True)
+    form: Mapped[str] = mapped_column(String(32), primary_key=True)
+    field: Mapped[str] = mapped_column(String(32), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class FormSourceRow(Base):
+    """An element whose text was put into a joint form field: the trail the report shows."""
+
+    __tablename__ = "form_sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    form: Mapped[str] = mapped_column(String(32))
+    field: Mapped[str] = mapped_column(String(32))
+    element_id: Mapped[int | None] = mapped_column(ForeignKey("elements.id", ondelete="SET NULL"))
+    #: The words inserted, kept even if the element is later edited or removed.
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
 class AppStateRow(Base):
     """Small facts about the app itself, such as the session to reopen at start."""
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import sessionmaker
 from facilitator.palette import next_colour
 from facilitator.program import Program, format_clock, load_program_text, parse_clock
 from facilitator.program.loader import MAX_STEP_MINUTES
+from facilitator.store.circles import CircleData, CircleStore, ElementData, FormSource
 from facilitator.store.database import StoreError, migrate, open_engine, translate_error
 from facilitator.store.models import (
     AppStateRow,
@@ -145,8 +146,8 @@ def _clean_field(field: str, value: object) -> object:
     return cleaned
 
 
-class Store:
-    """The app's database: sessions, partners and principles in one SQLite file."""
+class Store(CircleStore):
+    """The app's database: every session and everything written in it, in one SQLite file."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
@@ -560,6 +561,9 @@ class Store:
 __all__ = [
     "MAX_PRINCIPLES",
     "ChecklistEntry",
+    "CircleData",
+    "ElementData",
+    "FormSource",
     "PartnerData",
     "SessionData",
     "SessionSummary",

@@ -1,0 +1,492 @@
+"""Reading and writing the conversation templates: circles, their elements, joint forms.
+
+Part of `Store` (mixed in), kept apart so each concept has its own file. Removing a circle
+or an element only hides it, so the UI can always offer to bring it back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session as OrmSession
+
+from facilitator.conversation import CIRCLES, JOINT_FORMS, VALUE_FORM_IDS, ValueOverview, value_overview
+from facilitator.store.database import StoreError
+from facilitator.store.models import (
+    CircleRow,
+    ElementRow,
+    ElementValueRow,
+    FormSourceRow,
+    FormTextRow,
+    PartnerRow,
+    SessionRow,
+)
+from facilitator.text import Text, clean_text
+
+MAX_ELEMENT_LENGTH = 1_000
+MAX_CIRCLE_TITLE_LENGTH = 200
+MAX_FORM_TEXT_LENGTH = 20_000
+
+
+@dataclass(frozen=True)
+class CircleData:
+    """One partner's circle of one kind."""
+
+    id: int
+    session_id: int
+    partner_id: int
+    kind: str
+    title: str
+    position: int
+
+
+@dataclass(frozen=True)
+class ElementData:
+    """One element (a future post-it) as the UI, the board and the exports see it."""
+
+    id: int
+    session_id: int
+    circle_id: int | None
+    partner_id: int | None
+    kind: str
+    field: str | None
+    position: int
+    text: str
+    category: str | None
+    value_forms: frozenset[str]
+
+
+@dataclass(frozen=True)
+class FormSource:
+    """Words taken from an element into a joint form field."""
+
+    id: int
+    form: str
+    field: str
+    #: None once the element has been removed for good.
+    element_id: int | None
+    text: str
+    #: The partner the element came from (None for the group's own or a removed element).
+    partner_id: int | None
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _invalid(da: str, en: str) -> StoreError:
+    return StoreError(Text(da, en))
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in CIRCLES:
+        raise ValueError(f"unknown circle kind {kind!r}")
+
+
+def _element_text(text: str) -> str:
+    cleaned = clean_text(text, multiline=False)
+    if not cleaned:
+        raise _invalid("Et element kan ikke være tomt.", "An element cannot be empty.")
+    if len(cleaned) > MAX_ELEMENT_LENGTH:
+        raise _invalid(
+            f"Elementet er for langt ({len(cleaned)} tegn); højst {MAX_ELEMENT_LENGTH}. Del det op i flere.",
+            f"The element is too long ({len(cleaned)} characters); at most {MAX_ELEMENT_LENGTH}. Split it up.",
+        )
+    return cleaned
+
+
+def _element_data(row: ElementRow) -> ElementData:
+    return ElementData(
+        id=row.id,
+        session_id=row.session_id,
+        circle_id=row.circle_id,
+        partner_id=row.partner_id,
+        kind=row.kind,
+        field=row.field,
+        position=row.position,
+        text=row.text,
+        category=row.category,
+        value_forms=frozenset(value.value_form for value in row.value_forms),
+    )
+
+
+def _circle_data(row: CircleRow) -> CircleData:
+    return CircleData(row.id, row.session_id, row.partner_id, row.kind, row.title, row.position)
+
+
+class CircleStore:
+    """The circle, element and joint-form half of `Store`."""
+
+    # Provided by Store.
+    def _transaction(self) -> AbstractContextManager[OrmSession]:
+        raise NotImplementedError
+
+    def _session_row(self, orm: OrmSession, session_id: int) -> SessionRow:
+        raise NotImplementedError
+
+    def _touch(self, orm: OrmSession, session_id: int) -> None:
+        raise NotImplementedError
+
+    # Circles ------------------------------------------------------------------------
+
+    def circles(self, session_id: int, kind: str | None = None, partner_id: int | None = None) -> list[CircleData]:
+        """The session's circles in partner order, then in the order they were added."""
+        query = (
+            select(CircleRow)
+            .join(PartnerRow, PartnerRow.id == CircleRow.partner_id)
+            .where(CircleRow.session_id == session_id, CircleRow.deleted.is_(False))
+            .order_by(PartnerRow.position, CircleRow.position, CircleRow.id)
+        )
+        if kind is not None:
+            query = query.where(CircleRow.kind == kind)
+        if partner_id is not None:
+            query = query.where(CircleRow.partner_id == partner_id)
+        with self._transaction() as orm:
+            return [_circle_data(row) for row in orm.scalars(query)]
+
+    def _circle_row(self, orm: OrmSession, circle_id: int) -> CircleRow:
+        row = orm.get(CircleRow, circle_id)
+        if row is None or row.deleted:
+            raise _invalid(f"Cirklen {circle_id} findes ikke.", f"Circle {circle_id} does not exist.")
+        return row
+
+    def _new_circle(self, orm: OrmSession, session_id: int, partner_id: int, kind: str, title: str) -> CircleRow:
+        partner = orm.get(PartnerRow, partner_id)
+        if partner is None or partner.session_id != session_id:
+            raise _invalid(f"Partneren {partner_id} findes ikke.", f"Partner {partner_id} does not exist.")
+        last = orm.scalar(
+            select(func.max(CircleRow.position)).where(CircleRow.partner_id == partner_id, CircleRow.kind == kind)
+        )
+        row = CircleRow(
+            session_id=session_id,
+            partner_id=partner_id,
+            kind=kind,
+            title=title,
+            position=0 if last is None else last + 1,
+            deleted=False,
+            created_at=_now(),
+        )
+        orm.add(row)
+        self._touch(orm, session_id)
+        orm.flush()
+        return row
+
+    def ensure_circle(self, session_id: int, partner_id: int, kind: str) -> CircleData:
+        """The partner's first circle of `kind`, created empty if there is none yet."""
+        _check_kind(kind)
+        with self._transaction() as orm:
+            row = orm.scalars(
+                select(CircleRow)
+                .where(CircleRow.partner_id == partner_id, CircleRow.kind == kind, CircleRow.deleted.is_(False))
+                .order_by(CircleRow.position, CircleRow.id)
+                .limit(1)
+            ).first()
+            if row is None:
+                row = self._new_circle(orm, session_id, partner_id, kind, "")
+            return _circle_data(row)
+
+    def add_circle(self, session_id: int, partner_id: int, kind: str, title: str = "") -> CircleData:
+        """Another circle for the partner; only change circles come in several."""
+        _check_kind(kind)
+        cleaned = self._circle_title(title)
+        with self._transaction() as orm:
+            if not CIRCLES[kind].several:
+                existing = orm.scalar(
+                    select(func.count(CircleRow.id)).where(
+                        CircleRow.partner_id == partner_id, CircleRow.kind == kind, CircleRow.deleted.is_(False)
+                    )
+                )
+                if existing:
+                    name = CIRCLES[kind].name
+                    raise _invalid(
+                        f"Hver partner har én {name.da.lower()}.", f"Each partner has one {name.get('en').lower()}."
+                    )
+            return _circle_data(self._new_circle(orm, session_id, partner_id, kind, cleaned))
+
+    @staticmethod
+    def _circle_title(title: str) -> str:
+        cleaned = clean_text(title, multiline=False)
+        if len(cleaned) > MAX_CIRCLE_TITLE_LENGTH:
+            raise _invalid(
+                f"Navnet er for langt; højst {MAX_CIRCLE_TITLE_LENGTH} tegn.",
+                f"The name is too long; at most {MAX_CIRCLE_TITLE_LENGTH} characters.",
+            )
+        return cleaned
+
+    def rename_circle(self, circle_id: int, title: str) -> CircleData:
+        """Give a circle (one of a partner's ambitions) a name; "" for the default."""
+        cleaned = self._circle_title(title)
+        with self._transaction() as orm:
+            row = self._circle_row(orm, circle_id)
+            row.title = cleaned
+            self._touch(orm, row.session_id)
+            return _circle_data(row)
+
+    def remove_circle(self, circle_id: int) -> None:
+        """Hide a circle and its elements; `restore_circle` brings them back."""
+        with self._transaction() as orm:
+            row = self._circle_row(orm, circle_id)
+            row.deleted = True
+            self._touch(orm, row.session_id)
+
+    def restore_circle(self, circle_id: int) -> CircleData:
+        """Bring back a removed circle with everything in it."""
+        with self._transaction() as orm:
+            row = orm.get(CircleRow, circle_id)
+            if row is None:
+                raise _invalid(f"Cirklen {circle_id} findes ikke.", f"Circle {circle_id} does not exist.")
+            row.deleted = False
+            self._touch(orm, row.session_id)
+            return _circle_data(row)
+
+    # Elements -----------------------------------------------------------------------
+
+    def elements(
+        self,
+        session_id: int,
+        *,
+        kind: str | None = None,
+        partner_id: int | None = None,
+        circle_id: int | None = None,
+    ) -> list[ElementData]:
+        """Visible elements in partner order, then circle, then the template's field order."""
+        query = (
+            select(ElementRow)
+            .outerjoin(PartnerRow, PartnerRow.id == ElementRow.partner_id)
+            .outerjoin(CircleRow, CircleRow.id == ElementRow.circle_id)
+            .where(ElementRow.session_id == session_id, ElementRow.deleted.is_(False))
+            .where((CircleRow.id.is_(None)) | (CircleRow.deleted.is_(False)))
+        )
+        if kind is not None:
+            query = query.where(ElementRow.kind == kind)
+        if partner_id is not None:
+            query = query.where(ElementRow.partner_id == partner_id)
+        if circle_id is not None:
+            query = query.where(ElementRow.circle_id == circle_id)
+        with self._transaction() as orm:
+            rows = orm.execute(query.add_columns(PartnerRow.position, CircleRow.position)).all()
+            # Group elements (no partner) come last, as on the board.
+            keyed = [
+                (
+                    partner_position if partner_position is not None else 10**6,
+                    circle_position if circle_position is not None else 0,
+                    row.circle_id or 0,
+                    _field_order(row.kind, row.field),
+                    row.position,
+                    row.id,
+                    _element_data(row),
+                )
+                for row, partner_position, circle_position in rows
+            ]
+        return [entry[-1] for entry in sorted(keyed, key=lambda entry: entry[:-1])]
+
+    def _element_row(self, orm: OrmSession, element_id: int) -> ElementRow:
+        row = orm.get(ElementRow, element_id)
+        if row is None or row.deleted:
+            raise _invalid(f"Elementet {element_id} findes ikke.", f"Element {element_id} does not exist.")
+        return row
+
+    def element(self, element_id: int) -> ElementData:
+        """One visible element; StoreError if it is gone."""
+        with self._transaction() as orm:
+            return _element_data(self._element_row(orm, element_id))
+
+    def add_element(self, circle_id: int, field: str, text: str, *, value_forms: Iterable[str] = ()) -> ElementData:
+        """Add an element at the end of one field of a circle."""
+        cleaned = _element_text(text)
+        values = _check_values(value_forms)
+        with self._transaction() as orm:
+            circle = self._circle_row(orm, circle_id)
+            if field not in CIRCLES[circle.kind].field_ids():
+                raise ValueError(f"{circle.kind} circles have no field {field!r}")
+            last = orm.scalar(
+                select(func.max(ElementRow.position)).where(
+                    ElementRow.circle_id == circle_id, ElementRow.field == field
+                )
+            )
+            now = _now()
+            row = ElementRow(
+                session_id=circle.session_id,
+                circle_id=circle.id,
+                partner_id=circle.partner_id,
+                kind=circle.kind,
+                field=field,
+                position=0 if last is None else last + 1,
+                text=cleaned,
+                category=None,
+                deleted=False,
+                created_at=now,
+                updated_at=now,
+                value_forms=[ElementValueRow(value_form=value) for value in sorted(values)],
+            )
+            orm.add(row)
+            self._touch(orm, circle.session_id)
+            orm.flush()
+            return _element_data(row)
+
+    def update_element(self, element_id: int, text: str) -> ElementData:
+        """Change an element's words; its post-it shows the new text."""
+        cleaned = _element_text(text)
+        with self._transaction() as orm:
+            row = self._element_row(orm, element_id)
+            if row.text != cleaned:
+                row.text = cleaned
+                row.updated_at = _now()
+                self._touch(orm, row.session_id)
+            return _element_data(row)
+
+    def remove_element(self, element_id: int) -> None:
+        """Hide an element (from its circle and the board); `restore_element` brings it back."""
+        with self._transaction() as orm:
+            row = self._element_row(orm, element_id)
+            row.deleted = True
+            row.updated_at = _now()
+            self._touch(orm, row.session_id)
+
+    def restore_element(self, element_id: int) -> ElementData:
+        """Bring back a removed element exactly as it was."""
+        with self._transaction() as orm:
+            row = orm.get(ElementRow, element_id)
+            if row is None:
+                raise _invalid(f"Elementet {element_id} findes ikke.", f"Element {element_id} does not exist.")
+            row.deleted = False
+            row.updated_at = _now()
+            self._touch(orm, row.session_id)
+            return _element_data(row)
+
+    def set_element_values(self, element_id: int, value_forms: Iterable[str]) -> ElementData:
+        """Tag an element with exactly these value forms (none clears them)."""
+        values = _check_values(value_forms)
+        with self._transaction() as orm:
+            row = self._element_row(orm, element_id)
+            current = {value.value_form for value in row.value_forms}
+            if current != values:
+                for value in [value for value in row.value_forms if value.value_form not in values]:
+                    row.value_forms.remove(value)
+                row.value_forms.extend(ElementValueRow(value_form=value) for value in sorted(values - current))
+                row.updated_at = _now()
+                self._touch(orm, row.session_id)
+            return _element_data(row)
+
+    def set_element_category(self, element_id: int, category: str | None) -> ElementData:
+        """Sort an element into a board category (None: back to unsorted)."""
+        if category is not None and (not category or len(category) > 64):
+            raise ValueError(f"invalid category {category!r}")
+        with self._transaction() as orm:
+            row = self._element_row(orm, element_id)
+            row.category = category
+            row.updated_at = _now()
+            self._touch(orm, row.session_id)
+            return _element_data(row)
+
+    def value_overview(self, session_id: int, kind: str | None = None) -> ValueOverview:
+        """Which value forms each partner's elements carry (all delsessions, or one circle kind)."""
+        partner_ids = [
+            partner_id
+            for (partner_id,) in self._rows(
+                select(PartnerRow.id).where(PartnerRow.session_id == session_id).order_by(PartnerRow.position)
+            )
+        ]
+        pairs = [(element.partner_id, element.value_forms) for element in self.elements(session_id, kind=kind)]
+        return value_overview(partner_ids, pairs)
+
+    def _rows(self, query) -> list:
+        with self._transaction() as orm:
+            return list(orm.execute(query).all())
+
+    # Joint forms --------------------------------------------------------------------
+
+    def form_texts(self, session_id: int, form_id: str) -> dict[str, str]:
+        """The group's answers to a joint form, by field."""
+        _check_form(form_id)
+        rows = self._rows(
+            select(FormTextRow.field, FormTextRow.text).where(
+                FormTextRow.session_id == session_id, FormTextRow.form == form_id
+            )
+        )
+        return dict(rows)
+
+    def set_form_text(self, session_id: int, form_id: str, field: str, text: str) -> str:
+        """Store the group's answer to one question of a joint form; returns it as stored."""
+        _check_form_field(form_id, field)
+        cleaned = clean_text(text)
+        if len(cleaned) > MAX_FORM_TEXT_LENGTH:
+            raise _invalid(
+                f"Teksten er for lang ({len(cleaned)} tegn); højst {MAX_FORM_TEXT_LENGTH}.",
+                f"The text is too long ({len(cleaned)} characters); at most {MAX_FORM_TEXT_LENGTH}.",
+            )
+        with self._transaction() as orm:
+            self._session_row(orm, session_id)
+            row = orm.get(FormTextRow, (session_id, form_id, field))
+            if row is None:
+                orm.add(FormTextRow(session_id=session_id, form=form_id, field=field, text=cleaned, updated_at=_now()))
+            elif row.text != cleaned:
+                row.text = cleaned
+                row.updated_at = _now()
+            self._touch(orm, session_id)
+        return cleaned
+
+    def add_form_source(self, session_id: int, form_id: str, field: str, element_id: int, text: str) -> FormSource:
+        """Remember that `text` of an element was put into a joint form field."""
+        _check_form_field(form_id, field)
+        with self._transaction() as orm:
+            element = self._element_row(orm, element_id)
+            if element.session_id != session_id:
+                raise ValueError("the element belongs to another session")
+            row = FormSourceRow(
+                session_id=session_id,
+                form=form_id,
+                field=field,
+                element_id=element_id,
+                text=clean_text(text, multiline=False) or element.text,
+                created_at=_now(),
+            )
+            orm.add(row)
+            self._touch(orm, session_id)
+            orm.flush()
+            return FormSource(row.id, form_id, field, element_id, row.text, element.partner_id)
+
+    def form_sources(self, session_id: int, form_id: str | None = None) -> list[FormSource]:
+        """Where the words of the joint forms came from, oldest first."""
+        query = (
+            select(FormSourceRow, ElementRow.partner_id)
+            .outerjoin(ElementRow, ElementRow.id == FormSourceRow.element_id)
+            .where(FormSourceRow.session_id == session_id)
+            .order_by(FormSourceRow.id)
+        )
+        if form_id is not None:
+            query = query.where(FormSourceRow.form == form_id)
+        return [
+            FormSource(row.id, row.form, row.field, row.element_id, row.text, partner_id)
+            for row, partner_id in self._rows(query)
+        ]
+
+
+def _field_order(kind: str, field: str | None) -> int:
+    template = CIRCLES.get(kind)
+    if template is None or field not in template.field_ids():
+        return len(template.fields) if template else 0
+    return template.field_ids().index(field)
+
+
+def _check_values(value_forms: Iterable[str]) -> set[str]:
+    values = set(value_forms)
+    unknown = values - set(VALUE_FORM_IDS)
+    if unknown:
+        raise ValueError(f"unknown value forms {sorted(unknown)}")
+    return values
+
+
+def _check_form(form_id: str) -> None:
+    if form_id not in JOINT_FORMS:
+        raise ValueError(f"unknown joint form {form_id!r}")
+
+
+def _check_form_field(form_id: str, field: str) -> None:
+    _check_form(form_id)
+    if field not in JOINT_FORMS[form_id].field_ids():
+        raise ValueError(f"the {form_id} form has no field {field!r}")
