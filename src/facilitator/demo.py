@@ -73,6 +73,197 @@ DEMO_CHECKLIST = {
     "forplejning-aftal": (True, "Frokost med lokale råvarer"),
 }
 
+# The partners' circles as they wrote them: (text, value forms, board category). Mette has
+# two ambitions, so the demo shows several change circles for one partner.
+_Element = tuple[str, str, str | None]
+
+DEMO_CIRCLES: dict[str, dict[str, list[tuple[str, dict[str, list[_Element]]]]]] = {
+    "Mette Kjær": {
+        "change": [
+            (
+                "Et klimarobust kystlandskab",
+                {
+                    "what": [
+                        ("Færre oversvømmelser af boliger ved fjorden", "social society", "common"),
+                        ("Kystsikring, der også giver natur og rekreation", "environment sensory", "common"),
+                    ],
+                    "why": [("Kystplanen skal revideres i 2027", "efficiency", "differences")],
+                    "who": [("Borgerne i de lavtliggende byer", "social", "common")],
+                    "how": [("Én fælles plan for hele bugten i stedet for fire", "efficiency", "common")],
+                },
+            ),
+            (
+                "Borgerne med fra start",
+                {
+                    "what": [("Borgerne er medskabere af løsningerne", "social communication", "differences")],
+                    "how": [("Borgermøder i hver by før planen tegnes", "communication", None)],
+                },
+            ),
+        ],
+        "contribution": [
+            (
+                "",
+                {
+                    "resources": [("Projektleder 20 timer om ugen i 2027", "efficiency", "strengths")],
+                    "limitations": [("Anlægsbudgetter kræver byrådets godkendelse", "economy", "obstacles")],
+                    "learning": [("Bedre dialog med lodsejerne", "social", None)],
+                    "ownership": [("Den fælles kystplan", "society", "strengths")],
+                },
+            )
+        ],
+        "scaling": [
+            (
+                "",
+                {
+                    "networks": [("KL's netværk for klimatilpasning", "society", "society")],
+                    "documentation": [("Færre skadesanmeldelser efter stormfloder", "economy", "society")],
+                    "resistance": [("Sommerhusejere, der frygter for udsigten", "sensory", "partners")],
+                },
+            )
+        ],
+    },
+    "Jonas Friis": {
+        "change": [
+            (
+                "",
+                {
+                    "what": [
+                        ("Renseanlægget ved Sønderstrand sikret mod havvand", "efficiency environment", "common"),
+                        ("Høje diger langs hele fjorden", "efficiency", "opposed"),
+                    ],
+                    "why": [("Et oversvømmet renseanlæg forurener hele bugten", "environment", "common")],
+                    "who": [("Alle forsyningens kunder", "economy social", "common")],
+                    "how": [("Fælles finansiering af digeprojekter", "economy", "differences")],
+                },
+            )
+        ],
+        "contribution": [
+            (
+                "",
+                {
+                    "resources": [("Data om regnvand og grundvand", "efficiency", "strengths")],
+                    "limitations": [("Investeringer over 2 mio. kr. går til bestyrelsen", "economy", "obstacles")],
+                    "learning": [("Naturbaserede løsninger", "environment creativity", "gaps")],
+                },
+            )
+        ],
+        "scaling": [
+            (
+                "",
+                {
+                    "networks": [("DANVA og de andre forsyninger langs Vestkysten", "efficiency", "industry")],
+                    "communication": [("Rent vand som fælles fortælling", "communication environment", "society")],
+                },
+            )
+        ],
+    },
+    "Karen Holm": {
+        "change": [
+            (
+                "",
+                {
+                    "what": [
+                        ("Lodsejerne har indflydelse på, hvor der bygges", "social", "common"),
+                        ("Ingen diger på landbrugsjorden", "economy", "opposed"),
+                    ],
+                    "why": [("Medlemmerne mister jord ved hver stormflod", "economy social", "common")],
+                    "who": [("Familierne, der har boet her i generationer", "social sensory", "differences")],
+                    "how": [("Jordfordeling, så ingen står alene med tabet", "society economy", "differences")],
+                },
+            )
+        ],
+        "contribution": [
+            (
+                "",
+                {
+                    "resources": [("Kontakt til 140 lodsejere", "social", "strengths")],
+                    "limitations": [("Kan ikke binde den enkelte lodsejer", "social", "obstacles")],
+                    "ownership": [("Beslutninger om jordfordeling", "society", None)],
+                },
+            )
+        ],
+        "scaling": [
+            (
+                "",
+                {
+                    "networks": [("Landboforeningerne i regionen", "economy", "industry")],
+                    "resistance": [("Mistillid til kommunen efter stormen i 2022", "social", "partners")],
+                },
+            )
+        ],
+    },
+    "Ahmad Rahimi": {
+        "change": [
+            (
+                "",
+                {
+                    "what": [("Beslutninger på et fælles fagligt grundlag", "efficiency creativity", "common")],
+                    "why": [("Havet stiger hurtigere end planerne antager", "environment", "common")],
+                    "who": [("Kommende generationer langs kysten", "society environment", "common")],
+                    "how": [("Åbne modeller, som alle parter kan regne i", "creativity communication", "common")],
+                },
+            )
+        ],
+        "contribution": [
+            (
+                "",
+                {
+                    "resources": [("Ny højdemodel og stormflodsscenarier", "creativity efficiency", "strengths")],
+                    "learning": [("Hvordan forskning bruges i lokale beslutninger", "creativity", "gaps")],
+                },
+            )
+        ],
+        "scaling": [
+            (
+                "",
+                {
+                    "documentation": [("Målinger før og efter hvert tiltag", "efficiency environment", "society")],
+                    "communication": [("Kort, som alle kan forstå", "communication", "industry")],
+                },
+            )
+        ],
+    },
+}
+
+#: The group's ambition for change as far as it got, with the elements it was built from.
+DEMO_AMBITION = {
+    "what": "Et klimarobust kystlandskab ved Vesterhavsbugten, der beskytter boliger og "
+    "renseanlæg og samtidig giver plads til natur.",
+    "for_whom": "Borgerne i de lavtliggende byer og kommende generationer langs kysten.",
+    "how": "Én fælles plan for hele bugten, bygget på åbne modeller.",
+}
+DEMO_AMBITION_SOURCES = {
+    "what": ("Færre oversvømmelser af boliger ved fjorden", "Renseanlægget ved Sønderstrand sikret mod havvand"),
+    "for_whom": ("Borgerne i de lavtliggende byer", "Kommende generationer langs kysten"),
+    "how": ("Én fælles plan for hele bugten i stedet for fire", "Åbne modeller, som alle parter kan regne i"),
+}
+
+
+def _fill_circles(store: Store, session_id: int) -> None:
+    """The partners' circles, sorted on the boards, and the start of the shared ambition."""
+    partners = {partner.name: partner.id for partner in store.partners(session_id)}
+    by_text = {}
+    for name, kinds in DEMO_CIRCLES.items():
+        for kind, circles in kinds.items():
+            for index, (title, fields) in enumerate(circles):
+                if index == 0:
+                    circle = store.ensure_circle(session_id, partners[name], kind)
+                    if title:
+                        store.rename_circle(circle.id, title)
+                else:
+                    circle = store.add_circle(session_id, partners[name], kind, title)
+                for field, elements in fields.items():
+                    for text, values, category in elements:
+                        element = store.add_element(circle.id, field, text, value_forms=values.split())
+                        if category:
+                            store.set_element_category(element.id, category)
+                        by_text[text] = element.id
+    for field, text in DEMO_AMBITION.items():
+        store.set_form_text(session_id, "ambition", field, text)
+        for source in DEMO_AMBITION_SOURCES[field]:
+            store.add_form_source(session_id, "ambition", field, by_text[source], source)
+
+
 #: The introduction took longer than planned, as four partners presenting themselves often does.
 DEMO_PLAN_MINUTES = {"introduktion-praesentation": 10}
 
@@ -121,6 +312,7 @@ def create_demo_session(store: Store, *, record_day: bool = True) -> int:
     for partner in DEMO_PARTNERS:
         store.add_partner(session_id, **partner)
     store.set_principles(session_id, list(DEMO_PRINCIPLES))
+    _fill_circles(store, session_id)
     for item_id, (done, note) in DEMO_CHECKLIST.items():
         store.set_checklist_item(session_id, item_id, done=done, note=note)
     if record_day:

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from facilitator.demo import create_demo_session
 from facilitator.ui.workspaces.partners import PartnersWorkspace
-from facilitator.ui.workspaces.placeholder import PlaceholderWorkspace
 from facilitator.ui.workspaces.principles import PrinciplesWorkspace
 from facilitator.ui.workspaces.session_details import SessionDetailsWorkspace
+from facilitator.ui.workspaces.template import TemplateWorkspace
 
 PARTNERS = [
     ("Mette Kjær", "Vesterhavs Kommune"),
@@ -76,7 +76,7 @@ def test_create_session_register_partners_walk_and_find_it_all_after_restart(qtb
     qtbot.keyClicks(principles.edits[1], "Uenighed gøres synlig")
     qtbot.mouseClick(page.step_view.next_button, Qt.MouseButton.LeftButton)
     assert page.current_step_id == "delsession-1-skabelon"
-    assert isinstance(page.current_workspace(), PlaceholderWorkspace)
+    assert isinstance(page.current_workspace(), TemplateWorkspace)
 
     window = app_runner.restart()
     page = window.session_page

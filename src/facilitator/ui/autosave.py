@@ -28,6 +28,10 @@ class DebouncedSave(QObject):
     def pending(self) -> bool:
         return self._timer.isActive()
 
+    def cancel(self) -> None:
+        """Forget pending text (it was removed instead)."""
+        self._timer.stop()
+
     def flush(self) -> None:
         if self._timer.isActive():
             self._timer.stop()

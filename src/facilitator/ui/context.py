@@ -22,6 +22,10 @@ class SessionEvents(QObject):
     projection_changed = Signal()
     #: Something could not be saved; the text is the user-facing reason.
     error = Signal(str)
+    #: Something worth a passing word in the status bar ("removed – Ctrl+Z brings it back").
+    notice = Signal(str)
+    #: Show this topic of the method's guidance (a topic id of resources/guidance).
+    guidance_requested = Signal(str)
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoGroup
 from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from facilitator import __version__
@@ -44,6 +44,8 @@ class MainWindow(QMainWindow):
         self.session_page: SessionPage | None = None
         self.projector: ProjectorWindow | None = None
         self._session_actions: list[QAction] = []
+        #: One undo history per workspace; the one on screen is active.
+        self.undo_group = QUndoGroup(self)
         self.setWindowTitle(self.tr("Facilitator"))
 
         self.pages = QStackedWidget()
@@ -76,6 +78,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.close_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
+
+        self._build_edit_menu()
 
         go_menu = self.menuBar().addMenu(self.tr("&Gå til"))
         self.next_action = QAction(self.tr("&Næste trin"), self)
@@ -115,6 +119,7 @@ class MainWindow(QMainWindow):
         self.guide_action.setCheckable(True)
         self.guide_action.setChecked(True)
         self.planning_action = self._session_action(self.tr("P&lanlægning og indbydelse …"), self.show_planning)
+        self.values_action = self._session_action(self.tr("Vær&diformer …"), self.show_value_forms, "Ctrl+Shift+V")
         timer_settings = QAction(self.tr("&Timerindstillinger …"), self)
         timer_settings.triggered.connect(self.show_timer_settings)
         for entry in (
@@ -128,6 +133,7 @@ class MainWindow(QMainWindow):
             None,
             self.projector_action,
             self.guide_action,
+            self.values_action,
             None,
             self.planning_action,
             timer_settings,
@@ -145,6 +151,50 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.show_about)
         help_menu.addAction(shortcuts)
         help_menu.addAction(about)
+
+    def _build_edit_menu(self) -> None:
+        edit_menu = self.menuBar().addMenu(self.tr("&Rediger"))
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Fortryd"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Gentag"))
+        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        self.history_menu = edit_menu.addMenu(self.tr("&Historik"))
+        self.history_menu.aboutToShow.connect(self._fill_history)
+
+    def _fill_history(self) -> None:
+        """The active workspace's undo history; choosing an entry goes back (or forward) to it."""
+        self.history_menu.clear()
+        stack = self.undo_group.activeStack()
+        if stack is None or stack.count() == 0:
+            self.history_menu.addAction(self.tr("(intet at fortryde)")).setEnabled(False)
+            return
+        entries = [(0, self.tr("Som da trinnet blev åbnet"))]
+        entries += [(index + 1, stack.text(index)) for index in range(stack.count())]
+        for index, text in reversed(entries):
+            action = self.history_menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(index == stack.index())
+            action.triggered.connect(lambda _checked=False, index=index: stack.setIndex(index))
+
+    def _activate_undo(self) -> None:
+        workspace = self.session_page.current_workspace() if self.session_page else None
+        stack = workspace.undo_stack if workspace is not None else None
+        if stack is not None and stack not in self.undo_group.stacks():
+            self.undo_group.addStack(stack)
+        self.undo_group.setActiveStack(stack)
+
+    def show_value_forms(self) -> None:
+        """Which value forms the partners' elements carry, for the whole day or one delsession."""
+        if self.session_page is None:
+            return
+        from facilitator.ui.value_chart import ValueFormsDialog
+
+        self.session_page.flush()
+        dialog = ValueFormsDialog(self.store, self.session_page.session_id, self.language, self)
+        dialog.panel.chart.topic_requested.connect(self.session_page.show_guidance)
+        dialog.exec()
 
     def _session_action(self, text: str, slot, shortcut: str | None = None) -> QAction:
         """An action that only makes sense with a session open."""
@@ -184,8 +234,11 @@ class MainWindow(QMainWindow):
             self.show_start_page()
             return
         page.step_shown.connect(self._project_step)
+        page.step_shown.connect(self._activate_undo)
+        page.notice.connect(lambda message: self.statusBar().showMessage(message, _ERROR_DISPLAY_MS))
         page.projection_changed.connect(lambda html: self.projector and self.projector.set_content(html))
         self.session_page = page
+        self._activate_undo()
         self.pages.addWidget(page)
         self.pages.setCurrentWidget(page)
         with contextlib.suppress(UserError):  # only a convenience for the next start
@@ -200,6 +253,7 @@ class MainWindow(QMainWindow):
         if self.session_page is None:
             return
         self.close_projector()
+        self.undo_group.setActiveStack(None)
         self.session_page.close_day()
         self.pages.removeWidget(self.session_page)
         self.session_page.deleteLater()

@@ -25,6 +25,8 @@ class SessionPage(QWidget):
     """Walks one session's program step by step; remembers the step it is on."""
 
     error = Signal(str)
+    #: A passing word for the status bar.
+    notice = Signal(str)
     #: The step on screen changed (part or None for a break, the step).
     step_shown = Signal(object, object)
     #: What the open step shows on the projector changed (HTML or None).
@@ -44,6 +46,7 @@ class SessionPage(QWidget):
         program: Program = data.program()
         self.events = SessionEvents(self)
         self.events.error.connect(self.error)
+        self.events.notice.connect(self.notice)
         if on_error is not None:
             # Connected before anything is built, so a problem while opening is shown too.
             self.error.connect(on_error)
@@ -105,6 +108,7 @@ class SessionPage(QWidget):
         self.events.session_changed.connect(self._refresh_session)
         self.events.partners_changed.connect(self._refresh_header)
         self.events.projection_changed.connect(self._update_projection)
+        self.events.guidance_requested.connect(self.show_guidance)
         self.day.plan_changed.connect(self._refresh_plan)
 
         self._refresh_session()
@@ -119,6 +123,11 @@ class SessionPage(QWidget):
     @property
     def current_step_id(self) -> str | None:
         return self._current_step_id
+
+    def show_guidance(self, topic_id: str) -> None:
+        """Open the method guidance at a topic, showing the panel if it was hidden."""
+        self.guide.setVisible(True)
+        self.guide.show_topic(topic_id)
 
     def current_workspace(self) -> Workspace | None:
         return self._active
@@ -182,6 +191,7 @@ class SessionPage(QWidget):
             self._workspaces[step.workspace] = workspace
             self.step_view.workspaces.addWidget(workspace)
         self._current_step_id = step_id
+        self.step_view.set_roomy(workspace.roomy)
         self._show_header(step_id)
         self.step_view.workspaces.setCurrentWidget(workspace)
         workspace.activate(step)

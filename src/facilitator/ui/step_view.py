@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
 from facilitator.program import Item, Part, ScheduledItem, Step, format_clock
 from facilitator.ui.agenda import part_heading
 
+INSTRUCTION_HEIGHT = 170
+ROOMY_INSTRUCTION_HEIGHT = 62
+
 
 class _FittedScrollArea(QScrollArea):
     """As tall as its label needs, up to a cap; longer instructions scroll."""
@@ -75,7 +78,7 @@ class StepView(QWidget):
         self.instruction.setTextFormat(Qt.TextFormat.PlainText)
         self.instruction.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.instruction.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        instruction_scroll = _FittedScrollArea(self.instruction, max_height=170)
+        instruction_scroll = _FittedScrollArea(self.instruction, max_height=INSTRUCTION_HEIGHT)
         instruction_scroll.setObjectName("instructionCard")
         self.instruction_scroll = instruction_scroll
         layout.addWidget(instruction_scroll)
@@ -125,6 +128,14 @@ class StepView(QWidget):
         self.instruction_scroll.setVisible(bool(instruction))
         self.instruction_scroll.setFixedHeight(self.instruction_scroll.sizeHint().height())
         self.instruction_scroll.verticalScrollBar().setValue(0)
+
+    def set_roomy(self, roomy: bool) -> None:
+        """Give a workspace that needs the room (circles, board, forms) more of the height.
+
+        The instruction then shows its first lines and scrolls for the rest.
+        """
+        self.instruction_scroll._max_height = ROOMY_INSTRUCTION_HEIGHT if roomy else INSTRUCTION_HEIGHT
+        self.instruction_scroll.setFixedHeight(self.instruction_scroll.sizeHint().height())
 
     def set_navigation(self, has_previous: bool, has_next: bool) -> None:
         self.previous_button.setEnabled(has_previous)

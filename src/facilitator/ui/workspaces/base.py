@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from facilitator.program import Step
@@ -11,6 +12,11 @@ from facilitator.ui.context import SessionContext
 
 class Workspace(QWidget):
     """A screen a step opens. Built once per session page, activated per step."""
+
+    #: The workspace's undo history (Rediger → Fortryd), if it has undoable actions.
+    undo_stack: QUndoStack | None = None
+    #: Needs most of the height (circles, board, forms): the instruction is shown short.
+    roomy = False
 
     def __init__(self, context: SessionContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -1,0 +1,396 @@
+"""A partner's circle drawn like the printed template: four questions around "Min ambition".
+
+The circle is painted in the partner's colour; each quarter is a card holding the field's
+elements, one line per element, because each element becomes a post-it on the board.
+Editable for filling in, read-only (and larger) for the review.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.conversation import VALUE_FORMS, CircleField, CircleTemplate
+from facilitator.palette import initials
+from facilitator.store import ElementData, PartnerData
+from facilitator.ui.autosave import DebouncedSave
+
+NEUTRAL_COLOUR = "#1D5C57"
+HUB_WIDTH = 132
+
+
+def readable_on(colour: QColor) -> QColor:
+    """Black or white, whichever reads better on `colour`."""
+    return QColor("#111111") if colour.lightness() > 140 else QColor("#FFFFFF")
+
+
+def darker_for_text(colour: QColor) -> QColor:
+    """The partner colour dark enough to write with on a light background."""
+    result = QColor(colour)
+    while result.lightness() > 110:
+        result = result.darker(120)
+    return result
+
+
+def value_names(values: frozenset[str] | set[str], language: str) -> str:
+    """The value forms as a short list in the template's order ('Miljø · Social')."""
+    return " · ".join(form.name.get(language) for form in VALUE_FORMS if form.id in values)
+
+
+def value_menu(parent: QWidget, current: frozenset[str], language: str, on_toggle) -> QMenu:
+    """A menu of the eight value forms, ticked where `current` has them; `on_toggle(id, on)`."""
+    menu = QMenu(parent)
+    menu.setTitle(parent.tr("Værdiformer"))
+    for number, form in enumerate(VALUE_FORMS, start=1):
+        action = QAction(f"&{number}  {form.name.get(language)} – {form.weighs.get(language)}", menu)
+        action.setCheckable(True)
+        action.setChecked(form.id in current)
+        action.toggled.connect(lambda on, value_id=form.id: on_toggle(value_id, on))
+        menu.addAction(action)
+    return menu
+
+
+class ElementLine(QWidget):
+    """One element of a field: its words, its value forms and a remove button."""
+
+    #: The text should be saved (element id, text).
+    edited = Signal(int, str)
+    #: The user emptied the line and left it, or pressed remove.
+    remove_requested = Signal(int)
+    #: Value forms chosen (element id, set of value ids).
+    values_changed = Signal(int, object)
+    #: Enter pressed: move on to the next line.
+    return_pressed = Signal()
+
+    def __init__(self, element: ElementData, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.element = element
+        self.language = language
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.edit = QLineEdit(element.text)
+        self.edit.setObjectName("elementEdit")
+        # Show the start of a long element, not the end where setText leaves the cursor.
+        self.edit.setCursorPosition(0)
+        self.edit.setToolTip(element.text)
+        self.edit.setMaxLength(1000)
+        self.values_button = QToolButton()
+        self.values_button.setObjectName("valuesButton")
+        self.values_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.values_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.remove_button = QToolButton()
+        self.remove_button.setText("×")
+        self.remove_button.setObjectName("removeElement")
+        self.remove_button.setAutoRaise(True)
+        self.remove_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.remove_button.setToolTip(self.tr("Fjern elementet (Ctrl+Delete)"))
+        self.remove_button.setAccessibleName(self.tr("Fjern elementet"))
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.values_button)
+        layout.addWidget(self.remove_button)
+        self._save = DebouncedSave(self._save_now, self)
+        self.edit.textEdited.connect(self._save.schedule)
+        self.edit.editingFinished.connect(self._finish)
+        self.edit.returnPressed.connect(self.return_pressed)
+        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.element.id))
+        for keys, handler in (
+            (QKeySequence("Ctrl+Delete"), lambda: self.remove_requested.emit(self.element.id)),
+            (QKeySequence("Ctrl+T"), self.show_values_menu),
+        ):
+            action = QAction(self.edit)
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(handler)
+            self.edit.addAction(action)
+        self.show_values()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if not self.edit.hasFocus():
+            self.edit.setCursorPosition(0)
+
+    def show_values(self) -> None:
+        values = self.element.value_forms
+        names = value_names(values, self.language)
+        self.values_button.setText(f"◆{len(values)}" if values else "◇")
+        self.values_button.setToolTip((names + "\n" if names else "") + self.tr("Værdiformer for elementet (Ctrl+T)"))
+        self.values_button.setMenu(value_menu(self, values, self.language, self._toggle_value))
+        self.edit.setAccessibleDescription(names)
+
+    def show_values_menu(self) -> None:
+        menu = self.values_button.menu()
+        menu.exec(self.edit.mapToGlobal(self.edit.rect().bottomLeft()))
+
+    def _toggle_value(self, value_id: str, on: bool) -> None:
+        values = set(self.element.value_forms)
+        values.add(value_id) if on else values.discard(value_id)
+        self.values_changed.emit(self.element.id, values)
+
+    def set_element(self, element: ElementData) -> None:
+        """The stored element changed (saved, re-tagged); keep what is being typed."""
+        self.element = element
+        if not self.edit.hasFocus() and self.edit.text() != element.text:
+            self.edit.setText(element.text)
+            self.edit.setCursorPosition(0)
+        self.edit.setToolTip(element.text)
+        self.show_values()
+
+    def _save_now(self) -> None:
+        text = self.edit.text()
+        if text.strip() and text.strip() != self.element.text:
+            self.edited.emit(self.element.id, text)
+
+    def _finish(self) -> None:
+        if not self.edit.text().strip():
+            self._save.cancel()
+            self.remove_requested.emit(self.element.id)
+            return
+        self._save.flush()
+
+    @property
+    def pending(self) -> bool:
+        return self._save.pending
+
+    def flush(self) -> None:
+        self._save.flush()
+
+
+class FieldCard(QFrame):
+    """One quarter of the circle: the question and the elements that answer it."""
+
+    #: Enter in the entry line with text (field id, text).
+    add_requested = Signal(str, str)
+
+    def __init__(self, field: CircleField, language: str, read_only: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.language = language
+        self.read_only = read_only
+        self.setObjectName("fieldCard")
+        self.lines: list[ElementLine] = []
+        self._labels: list[QLabel] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(2)
+        self.label = QLabel(field.label.get(language).upper())
+        self.label.setObjectName("fieldLabel")
+        self.question = QLabel(field.question.get(language))
+        self.question.setObjectName("fieldQuestion")
+        self.question.setWordWrap(True)
+        self.question.setToolTip(field.hint.get(language))
+        layout.addWidget(self.label)
+        layout.addWidget(self.question)
+        self.hint = QLabel(field.hint.get(language))
+        self.hint.setObjectName("fieldHint")
+        self.hint.setWordWrap(True)
+        self.hint.hide()
+        layout.addWidget(self.hint)
+
+        self.rows = QWidget()
+        self.rows.setObjectName("fieldRows")
+        self.rows_layout = QVBoxLayout(self.rows)
+        self.rows_layout.setContentsMargins(0, 0, 0, 0)
+        self.rows_layout.setSpacing(3)
+        self.rows_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("fieldScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.rows)
+        scroll.viewport().setAutoFillBackground(False)
+        self.rows.setAutoFillBackground(False)
+        self.scroll = scroll
+        layout.addWidget(scroll, 1)
+
+        self.entry = QLineEdit()
+        self.entry.setObjectName("elementEntry")
+        self.entry.setMaxLength(1000)
+        self.entry.setPlaceholderText(self.tr("Skriv et element og tryk Enter …"))
+        self.entry.setAccessibleName(f"{field.label.get(language)}: {field.question.get(language)}")
+        self.entry.setAccessibleDescription(self.tr("Nyt element. Enter tilføjer det; Tab går til næste spørgsmål."))
+        self.entry.returnPressed.connect(self._add)
+        # The entry sits right under the last element, where the next one will appear.
+        self.rows_layout.insertWidget(0, self.entry)
+        self.entry.setVisible(not read_only)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def show_hint(self, visible: bool) -> None:
+        self.hint.setVisible(visible)
+
+    def _add(self) -> None:
+        text = self.entry.text().strip()
+        if text:
+            self.add_requested.emit(self.field.id, text)
+
+    def set_elements(self, elements: list[ElementData]) -> None:
+        """Show exactly these elements, reusing the lines that are already there."""
+        for widget in [*self.lines, *self._labels]:
+            self.rows_layout.removeWidget(widget)
+            widget.deleteLater()
+        self.lines = []
+        self._labels = []
+        for element in elements:
+            self._append(element)
+
+    def _append(self, element: ElementData) -> ElementLine | QLabel:
+        if self.read_only:
+            names = value_names(element.value_forms, self.language)
+            label = QLabel()
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setText(_escape(f"• {element.text}") + (f"  <i>({_escape(names)})</i>" if names else ""))
+            label.setObjectName("elementText")
+            label.setWordWrap(True)
+            self.rows_layout.insertWidget(self.rows_layout.count() - 2, label)
+            self._labels.append(label)
+            return label
+        line = ElementLine(element, self.language)
+        line.edit.setAccessibleName(self.field.label.get(self.language))
+        self.rows_layout.insertWidget(self.rows_layout.count() - 2, line)
+        self.lines.append(line)
+        line.return_pressed.connect(lambda line=line: self._next_after(line))
+        return line
+
+    def append_element(self, element: ElementData) -> ElementLine:
+        """A new element was stored from the entry line: show it and clear the entry."""
+        line = self._append(element)
+        self.entry.clear()
+        self.scroll.ensureWidgetVisible(self.entry)
+        assert isinstance(line, ElementLine)
+        return line
+
+    def line_for(self, element_id: int) -> ElementLine | None:
+        return next((line for line in self.lines if line.element.id == element_id), None)
+
+    def _next_after(self, line: ElementLine) -> None:
+        index = self.lines.index(line)
+        target = self.lines[index + 1].edit if index + 1 < len(self.lines) else self.entry
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def focus_widgets(self) -> list[QWidget]:
+        """The card's focusable widgets in Tab order."""
+        return [line.edit for line in self.lines] + ([self.entry] if not self.read_only else [])
+
+    def flush(self) -> None:
+        for line in self.lines:
+            line.flush()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class CircleCanvas(QWidget):
+    """The circle with its four fields; the centre names whose circle it is."""
+
+    def __init__(
+        self, template: CircleTemplate, language: str, read_only: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.template = template
+        self.language = language
+        self.read_only = read_only
+        self.setObjectName("circleCanvas")
+        self._colour = QColor(NEUTRAL_COLOUR)
+        self._owner = ""
+        self._owner_initials = ""
+        self._subtitle = ""
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 8, 8, 8)
+        grid.setHorizontalSpacing(0)
+        grid.setVerticalSpacing(10)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(2, 1)
+        grid.setColumnMinimumWidth(1, HUB_WIDTH)
+        self.cards: dict[str, FieldCard] = {}
+        # Reading order: the first question top left, as on the printed template.
+        for index, field in enumerate(template.fields):
+            card = FieldCard(field, language, read_only)
+            grid.addWidget(card, index // 2, 0 if index % 2 == 0 else 2)
+            self.cards[field.id] = card
+        # Read-only text wraps, so the review fits beside the value chart on a 13" screen.
+        self.setMinimumSize(420 if read_only else 540, 300)
+        self.chain_tab_order()
+
+    def set_owner(self, partner: PartnerData | None, subtitle: str = "") -> None:
+        """Paint the circle in this partner's colour with their initials in the centre."""
+        self._colour = QColor(partner.colour) if partner else QColor(NEUTRAL_COLOUR)
+        self._owner = partner.display_name if partner else ""
+        self._owner_initials = initials(partner.name) if partner else ""
+        self._subtitle = subtitle
+        ink = darker_for_text(self._colour)
+        for card in self.cards.values():
+            card.label.setStyleSheet(f"color: {ink.name()};")
+        name = self.template.name.get(self.language)
+        self.setAccessibleName(f"{name}: {self._owner}" if self._owner else name)
+        self.update()
+
+    def show_hints(self, visible: bool) -> None:
+        for card in self.cards.values():
+            card.show_hint(visible)
+
+    def set_elements(self, elements: list[ElementData]) -> None:
+        """Distribute the circle's elements to their fields."""
+        for field_id, card in self.cards.items():
+            card.set_elements([element for element in elements if element.field == field_id])
+        self.chain_tab_order()
+
+    def chain_tab_order(self) -> None:
+        widgets = [widget for card in self.cards.values() for widget in card.focus_widgets()]
+        for first, second in itertools.pairwise(widgets):
+            QWidget.setTabOrder(first, second)
+
+    def first_entry(self) -> QLineEdit:
+        return next(iter(self.cards.values())).entry
+
+    def flush(self) -> None:
+        for card in self.cards.values():
+            card.flush()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        centre = QPointF(self.width() / 2, self.height() / 2)
+        radius = min(self.width(), self.height()) / 2 - 6
+        tint = QColor(self._colour)
+        tint.setAlpha(46)
+        painter.setBrush(tint)
+        painter.setPen(QPen(self._colour, 3))
+        painter.drawEllipse(centre, radius, radius)
+        # The quarters, as on paper.
+        line = QColor(self._colour)
+        line.setAlpha(120)
+        painter.setPen(QPen(line, 2, Qt.PenStyle.DashLine))
+        painter.drawLine(QPointF(centre.x(), centre.y() - radius), QPointF(centre.x(), centre.y() + radius))
+        painter.drawLine(QPointF(centre.x() - radius, centre.y()), QPointF(centre.x() + radius, centre.y()))
+        hub = min(HUB_WIDTH / 2 - 4, radius * 0.45)
+        painter.setBrush(self._colour)
+        painter.setPen(QPen(QColor("#FFFFFF"), 3))
+        painter.drawEllipse(centre, hub, hub)
+        painter.setPen(readable_on(self._colour))
+        font = QFont(self.font())
+        font.setBold(True)
+        font.setPointSizeF(self.font().pointSizeF() * 1.15)
+        painter.setFont(font)
+        box = QRectF(centre.x() - hub, centre.y() - hub, 2 * hub, 2 * hub).adjusted(8, 8, -8, -8)
+        lines = [self.template.centre.get(self.language)]
+        if self._owner_initials:
+            lines.append(self._owner_initials)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, "\n".join(lines))
+        painter.end()

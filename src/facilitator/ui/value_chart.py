@@ -1,0 +1,250 @@
+"""Which value forms each partner's elements carry: a small dot chart for the facilitator.
+
+Rows are the eight value forms of "Hvad er godt?", columns the partners; a dot's size is
+how many of the partner's elements carry that value form. Below it, in words, which value
+forms the room shares and which only one partner holds, the combinations the guide asks
+the facilitator to notice.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from facilitator.conversation import VALUE_FORMS, ValueOverview, value_form
+from facilitator.palette import initials
+from facilitator.store import PartnerData, Store
+from facilitator.ui.circle_view import readable_on
+
+ROW_HEIGHT = 26
+HEADER_HEIGHT = 34
+NAME_WIDTH = 104
+COLUMN_WIDTH = 34
+SPREAD_WIDTH = 38
+
+
+class ValueChart(QWidget):
+    """The dot chart; clicking a value form asks for its guidance."""
+
+    #: A value form's row was clicked: the guidance topic to show.
+    topic_requested = Signal(str)
+
+    def __init__(self, language: str = "da", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.language = language
+        self.partners: list[PartnerData] = []
+        self.overview = ValueOverview({}, {}, {})
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setMouseTracking(True)
+        self.setToolTip(self.tr("Klik på en værdiform for at læse om den i vejledningen."))
+
+    def set_data(self, partners: list[PartnerData], overview: ValueOverview) -> None:
+        self.partners = partners
+        self.overview = overview
+        self.setAccessibleName(self.tr("Værdiformer pr. partner"))
+        self.setAccessibleDescription(self.describe())
+        self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(NAME_WIDTH + COLUMN_WIDTH * max(len(self.partners), 1) + SPREAD_WIDTH, self._height())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def _height(self) -> int:
+        return HEADER_HEIGHT + ROW_HEIGHT * len(VALUE_FORMS) + 4
+
+    def describe(self) -> str:
+        """The chart in words: per value form, who carries it."""
+        lines = []
+        for form in VALUE_FORMS:
+            holders = [
+                f"{partner.name} {self.overview.counts.get(partner.id, {}).get(form.id, 0)}"
+                for partner in self.partners
+                if self.overview.counts.get(partner.id, {}).get(form.id, 0)
+            ]
+            lines.append(f"{form.name.get(self.language)}: {', '.join(holders) if holders else '–'}")
+        return "\n".join(lines)
+
+    def _row_at(self, y: float) -> int | None:
+        row = int((y - HEADER_HEIGHT) // ROW_HEIGHT)
+        return row if y >= HEADER_HEIGHT and 0 <= row < len(VALUE_FORMS) else None
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        row = self._row_at(event.position().y())
+        if row is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.topic_requested.emit(VALUE_FORMS[row].guidance_topic)
+        super().mouseReleaseEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        base = QFont(self.font())
+        bold = QFont(base)
+        bold.setBold(True)
+        ink = self.palette().windowText().color()
+        quiet = QColor(ink)
+        quiet.setAlpha(140)
+        maximum = self.overview.maximum()
+        biggest = min(COLUMN_WIDTH, ROW_HEIGHT) / 2 - 2
+        count = len(self.partners)
+        # Partner heads: a badge in their colour with initials, the second cue besides colour.
+        for column, partner in enumerate(self.partners):
+            centre = QPointF(NAME_WIDTH + column * COLUMN_WIDTH + COLUMN_WIDTH / 2, HEADER_HEIGHT / 2)
+            colour = QColor(partner.colour)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawEllipse(centre, 14, 14)
+            painter.setPen(readable_on(colour))
+            painter.setFont(bold)
+            painter.drawText(
+                QRectF(centre.x() - 14, centre.y() - 14, 28, 28), Qt.AlignmentFlag.AlignCenter, initials(partner.name)
+            )
+        spread_x = NAME_WIDTH + count * COLUMN_WIDTH
+        painter.setPen(quiet)
+        painter.setFont(base)
+        painter.drawText(
+            QRectF(spread_x, 0, SPREAD_WIDTH, HEADER_HEIGHT), Qt.AlignmentFlag.AlignCenter, self.tr("antal")
+        )
+        for row, form in enumerate(VALUE_FORMS):
+            top = HEADER_HEIGHT + row * ROW_HEIGHT
+            if row % 2 == 0:
+                stripe = QColor(ink)
+                stripe.setAlpha(14)
+                painter.fillRect(QRectF(0, top, spread_x + SPREAD_WIDTH, ROW_HEIGHT), stripe)
+            holders = self.overview.partners_with(form.id)
+            painter.setFont(bold if len(holders) >= 2 else base)
+            painter.setPen(ink)
+            painter.drawText(
+                QRectF(4, top, NAME_WIDTH - 8, ROW_HEIGHT),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                form.name.get(self.language),
+            )
+            for column, partner in enumerate(self.partners):
+                value = self.overview.counts.get(partner.id, {}).get(form.id, 0)
+                centre = QPointF(NAME_WIDTH + column * COLUMN_WIDTH + COLUMN_WIDTH / 2, top + ROW_HEIGHT / 2)
+                if not value:
+                    painter.setPen(QPen(quiet, 1))
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.drawEllipse(centre, 1.5, 1.5)
+                    continue
+                # Area, not radius, grows with the count, so big numbers do not shout.
+                radius = max(5.0, biggest * math.sqrt(value / maximum))
+                colour = QColor(partner.colour)
+                painter.setPen(QPen(colour.darker(130), 1))
+                painter.setBrush(colour)
+                painter.drawEllipse(centre, radius, radius)
+                if radius >= 8:
+                    painter.setPen(readable_on(colour))
+                    painter.setFont(base)
+                    painter.drawText(
+                        QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius),
+                        Qt.AlignmentFlag.AlignCenter,
+                        str(value),
+                    )
+            painter.setPen(quiet)
+            painter.setFont(base)
+            painter.drawText(
+                QRectF(spread_x, top, SPREAD_WIDTH, ROW_HEIGHT),
+                Qt.AlignmentFlag.AlignCenter,
+                f"{len(holders)}/{count}" if count else "",
+            )
+        painter.end()
+
+
+def overview_summary(partners: list[PartnerData], overview: ValueOverview, language: str) -> str:
+    """Shared and lone value forms in one or two plain sentences."""
+    by_id = {partner.id: partner for partner in partners}
+    untagged = sum(overview.elements.values()) - sum(overview.tagged.values())
+    shared = [
+        f"{value_form(value_id).name.get(language)} ({len(overview.partners_with(value_id))})"
+        for value_id in overview.shared()
+    ]
+    lone = [
+        f"{value_form(value_id).name.get(language)} ({initials(by_id[partner_id].name)})"
+        for value_id, partner_id in overview.lone().items()
+        if partner_id in by_id
+    ]
+    if language == "en":
+        sentences = [
+            "Shared: " + (", ".join(shared) if shared else "none yet") + ".",
+            "Only one partner: " + (", ".join(lone) if lone else "none") + ".",
+        ]
+        if untagged:
+            sentences.append(f"{untagged} element(s) have no value form yet.")
+    else:
+        sentences = [
+            "Fælles: " + (", ".join(shared) if shared else "ingen endnu") + ".",
+            "Kun én partner: " + (", ".join(lone) if lone else "ingen") + ".",
+        ]
+        if untagged:
+            sentences.append(f"{untagged} element(er) har endnu ingen værdiform.")
+    return " ".join(sentences)
+
+
+class ValuePanel(QWidget):
+    """The chart with its heading and the sentence that reads it."""
+
+    def __init__(self, store: Store, session_id: int, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.session_id = session_id
+        self.language = language
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(self.tr("Værdiformer"))
+        heading.setObjectName("notesHeading")
+        self.chart = ValueChart(language)
+        self.summary = QLabel()
+        self.summary.setObjectName("hint")
+        self.summary.setWordWrap(True)
+        layout.addWidget(heading)
+        layout.addWidget(self.chart)
+        layout.addWidget(self.summary)
+        layout.addStretch(1)
+
+    def refresh(self, kind: str | None = None) -> None:
+        """Count again (all delsessions, or one circle kind)."""
+        partners = self.store.partners(self.session_id)
+        overview = self.store.value_overview(self.session_id, kind)
+        self.chart.set_data(partners, overview)
+        self.summary.setText(overview_summary(partners, overview, self.language))
+
+
+class ValueFormsDialog(QDialog):
+    """Dagen → Værdiformer: the overview for the whole day or one delsession."""
+
+    def __init__(self, store: Store, session_id: int, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Værdiformer"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Hvilke værdiformer bærer partnernes elementer? Se efter kombinationer og forskelle: "
+                "hvad deler rummet, og hvad står én partner alene med?"
+            )
+        )
+        intro.setWordWrap(True)
+        self.scope = QComboBox()
+        self.scope.setAccessibleName(self.tr("Hvilke cirkler"))
+        for label, kind in (
+            (self.tr("Hele dagen"), None),
+            (self.tr("Forandringscirklerne (Delsession 1)"), "change"),
+            (self.tr("Bidragscirklerne (Delsession 2)"), "contribution"),
+            (self.tr("Skaleringscirklerne (Delsession 3)"), "scaling"),
+        ):
+            self.scope.addItem(label, kind)
+        self.panel = ValuePanel(store, session_id, language)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(intro)
+        layout.addWidget(self.scope)
+        layout.addWidget(self.panel)
+        layout.addWidget(buttons)
+        self.scope.currentIndexChanged.connect(lambda _index: self.panel.refresh(self.scope.currentData()))
+        self.panel.refresh(None)
+        self.setMinimumWidth(420)

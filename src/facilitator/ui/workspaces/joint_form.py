@@ -1,0 +1,323 @@
+"""The group's joint text of a delsession, written with the sorted elements beside it.
+
+One click (or Enter) on an element puts its words into the field being written and keeps
+a link to the element, so the report can show how the shared text grew out of each
+partner's own.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.conversation import FormField, joint_form
+from facilitator.palette import initials
+from facilitator.program import Category, Program, Step
+from facilitator.store import ElementData, FormSource, PartnerData
+from facilitator.text import Text, UserError
+from facilitator.ui import labels
+from facilitator.ui.autosave import DebouncedSave
+from facilitator.ui.context import SessionContext
+from facilitator.ui.workspaces.base import Workspace
+from facilitator.ui.workspaces.partners import partner_badge
+
+_ELEMENT_ID = Qt.ItemDataRole.UserRole
+UNSORTED = Text("Ikke sorteret", "Not sorted")
+
+
+def board_categories(program: Program, circle_kind: str) -> tuple[Category, ...]:
+    """The categories of the board step that sorts this kind of circle, in program order."""
+    for _item, step in program.stops():
+        if step.workspace == f"board:{circle_kind}":
+            return step.categories
+    return ()
+
+
+class _FieldEditor(QWidget):
+    """One question of the form: label, question, the text and where its words came from."""
+
+    def __init__(self, field: FormField, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.setSpacing(2)
+        label = QLabel(f"<b>{html.escape(field.label.get(language))}:</b> {html.escape(field.question.get(language))}")
+        label.setObjectName("formQuestion")
+        label.setWordWrap(True)
+        self.edit = QPlainTextEdit()
+        self.edit.setObjectName("formField")
+        self.edit.setTabChangesFocus(True)
+        self.edit.setAccessibleName(field.question.get(language))
+        if field.hint is not None:
+            self.edit.setPlaceholderText(field.hint.get(language))
+        self.edit.setMinimumHeight(56)
+        self.edit.setMaximumHeight(120)
+        label.setBuddy(self.edit)
+        self.sources = QLabel()
+        self.sources.setObjectName("formSources")
+        self.sources.setWordWrap(True)
+        self.sources.hide()
+        layout.addWidget(label)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.sources)
+
+
+class JointFormWorkspace(Workspace):
+    """Vores forandringsambition, Vores samspilsambition or Hvor langt kan vi være sammen?"""
+
+    roomy = True
+
+    def __init__(self, context: SessionContext, form_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.form = joint_form(form_id)
+        language = context.language
+        self.partners: dict[int, PartnerData] = {}
+        self._target: _FieldEditor | None = None
+        self._loading = False
+        self._last_insert: tuple[str, int] | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+
+        form_widget = QWidget()
+        form_layout = QVBoxLayout(form_widget)
+        form_layout.setContentsMargins(0, 0, 8, 0)
+        form_layout.addWidget(labels.heading(self.form.title.get(language).upper()))
+        self.editors: dict[str, _FieldEditor] = {}
+        reflections_started = False
+        for field in self.form.fields:
+            if field.reflection and not reflections_started:
+                reflections_started = True
+                form_layout.addWidget(
+                    labels.hint(self.tr("Refleksion over samspillet med organisationerne og omverdenen"))
+                )
+            editor = _FieldEditor(field, language)
+            editor.edit.installEventFilter(self)
+            self.editors[field.id] = editor
+            form_layout.addWidget(editor)
+        form_layout.addStretch(1)
+        form_scroll = QScrollArea()
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        form_scroll.setWidget(form_widget)
+
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(8, 0, 0, 0)
+        side_layout.addWidget(labels.heading(self.tr("Fra partnernes cirkler"), "notesHeading"))
+        self.source_tree = QTreeWidget()
+        self.source_tree.setObjectName("sourceTree")
+        self.source_tree.setHeaderHidden(True)
+        self.source_tree.setWordWrap(True)
+        self.source_tree.setAccessibleName(self.tr("Sorterede elementer"))
+        self.source_tree.setToolTip(
+            self.tr("Dobbeltklik eller tryk Enter for at sætte elementet ind i feltet, du skriver i.")
+        )
+        self.insert_button = QPushButton(self.tr("‹ Sæt ind i feltet"))
+        self.insert_button.setToolTip(self.tr("Sæt elementets tekst ind, hvor markøren står (Enter i listen)"))
+        self.target_label = labels.hint()
+        side_layout.addWidget(self.source_tree, 1)
+        side_layout.addWidget(self.target_label)
+        side_layout.addWidget(self.insert_button)
+
+        splitter.addWidget(form_scroll)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+        self.error_label = labels.error_label()
+        layout.addWidget(self.error_label)
+
+        self._dirty: set[str] = set()
+        self._save = DebouncedSave(self._save_now, self)
+        for editor in self.editors.values():
+            editor.edit.textChanged.connect(lambda field_id=editor.field.id: self._changed(field_id))
+        self.source_tree.itemActivated.connect(lambda item, _column: self.insert_item(item))
+        self.insert_button.clicked.connect(lambda: self.insert_item(self.source_tree.currentItem()))
+        self._set_target(next(iter(self.editors.values())))
+        shortcut = QShortcut(QKeySequence("Ctrl+E"), self, self.source_tree.setFocus)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    # Loading ------------------------------------------------------------------------------
+
+    def activate(self, step: Step) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        store, session_id = self.context.store, self.context.session_id
+        self.partners = {partner.id: partner for partner in store.partners(session_id)}
+        texts = store.form_texts(session_id, self.form.id)
+        self._loading = True
+        try:
+            for field_id, editor in self.editors.items():
+                if editor.edit.toPlainText() != texts.get(field_id, ""):
+                    editor.edit.setPlainText(texts.get(field_id, ""))
+        finally:
+            self._loading = False
+        self._fill_sources(store.elements(session_id, kind=self.form.circle_kind))
+        self._show_links(store.form_sources(session_id, self.form.id))
+
+    def _fill_sources(self, elements: list[ElementData]) -> None:
+        language = self.context.language
+        self.source_tree.clear()
+        categories = {
+            category.id: category for category in board_categories(self.context.program, self.form.circle_kind)
+        }
+        groups = [
+            (category_id, categories[category_id].title)
+            for category_id in self.form.source_categories
+            if category_id in categories
+        ]
+        # Elements not sorted yet stay within reach, folded away, in case the board was skipped.
+        groups.append((None, UNSORTED))
+        for category_id, title in groups:
+            members = [element for element in elements if element.category == category_id]
+            heading = QTreeWidgetItem([f"{title.get(language)} ({len(members)})"])
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = heading.font(0)
+            font.setBold(True)
+            heading.setFont(0, font)
+            self.source_tree.addTopLevelItem(heading)
+            for element in members:
+                partner = self.partners.get(element.partner_id) if element.partner_id else None
+                item = QTreeWidgetItem([element.text])
+                item.setData(0, _ELEMENT_ID, element.id)
+                if partner is not None:
+                    item.setIcon(0, QIcon(partner_badge(partner.colour, initials(partner.name), 20)))
+                    item.setToolTip(0, f"{partner.display_name}: {element.text}")
+                heading.addChild(item)
+            heading.setExpanded(category_id is not None and bool(members))
+        first = self._first_element_item()
+        if first is not None:
+            self.source_tree.setCurrentItem(first)
+
+    def _first_element_item(self) -> QTreeWidgetItem | None:
+        for index in range(self.source_tree.topLevelItemCount()):
+            heading = self.source_tree.topLevelItem(index)
+            if heading.isExpanded() and heading.childCount():
+                return heading.child(0)
+        return None
+
+    def _show_links(self, sources: list[FormSource]) -> None:
+        for field_id, editor in self.editors.items():
+            own = [source for source in sources if source.field == field_id]
+            parts = []
+            for source in own:
+                partner = self.partners.get(source.partner_id) if source.partner_id else None
+                who = initials(partner.name) if partner else self.tr("gruppen")
+                parts.append(f"{who}: »{html.escape(source.text)}«")
+            editor.sources.setText(self.tr("Bygger på") + " " + ", ".join(parts) if parts else "")
+            editor.sources.setVisible(bool(parts))
+
+    # Writing -----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn:
+            for editor in self.editors.values():
+                if editor.edit is watched:
+                    self._set_target(editor)
+        return super().eventFilter(watched, event)
+
+    def _set_target(self, editor: _FieldEditor) -> None:
+        self._target = editor
+        self.target_label.setText(
+            self.tr("Sættes ind i: %1").replace("%1", editor.field.label.get(self.context.language))
+        )
+
+    def target_field(self) -> str | None:
+        return self._target.field.id if self._target else None
+
+    def _changed(self, field_id: str) -> None:
+        if self._loading:
+            return
+        self._dirty.add(field_id)
+        self._save.schedule()
+        self.context.events.projection_changed.emit()
+
+    def insert_item(self, item: QTreeWidgetItem | None) -> None:
+        """Put the element's words where the cursor is in the field being written."""
+        if item is None or item.data(0, _ELEMENT_ID) is None or self._target is None:
+            return
+        self.insert_element(int(item.data(0, _ELEMENT_ID)))
+
+    def insert_element(self, element_id: int) -> None:
+        """Insert an element's text into the target field and remember where it came from."""
+        editor = self._target
+        if editor is None:
+            return
+        try:
+            element = self.context.store.element(element_id)
+        except UserError as error:
+            self.context.report(error)
+            return
+        cursor = editor.edit.textCursor()
+        before = editor.edit.toPlainText()[: cursor.position()]
+        if not before or before[-1].isspace():
+            separator = ""
+        elif self._last_insert == (editor.field.id, cursor.position()):
+            # Elements picked one after another become a list, not one run-on sentence.
+            separator = "; "
+        else:
+            separator = " "
+        # Its own edit block, so Ctrl+Z takes back the insertion and not the typing before it.
+        cursor.beginEditBlock()
+        cursor.insertText(separator + element.text)
+        cursor.endEditBlock()
+        self._last_insert = (editor.field.id, cursor.position())
+        editor.edit.setTextCursor(cursor)
+        editor.edit.moveCursor(QTextCursor.MoveOperation.NoMove)
+        self._save.flush()
+        try:
+            self.context.store.add_form_source(
+                self.context.session_id, self.form.id, editor.field.id, element.id, element.text
+            )
+        except UserError as error:
+            self.context.report(error)
+            return
+        self._show_links(self.context.store.form_sources(self.context.session_id, self.form.id))
+
+    def _save_now(self) -> None:
+        failed = set()
+        for field_id in sorted(self._dirty):
+            try:
+                self.context.store.set_form_text(
+                    self.context.session_id, self.form.id, field_id, self.editors[field_id].edit.toPlainText()
+                )
+            except UserError as error:
+                failed.add(field_id)
+                self.error_label.setText(error.message(self.context.language))
+        self._dirty = failed
+        self.error_label.setVisible(bool(failed))
+
+    def flush(self) -> None:
+        self._save.flush()
+
+    @property
+    def unsaved(self) -> bool:
+        return bool(self._dirty)
+
+    def projection_html(self) -> str | None:
+        language = self.context.language
+        rows = []
+        for field in self.form.fields:
+            text = self.editors[field.id].edit.toPlainText().strip()
+            body = html.escape(text).replace("\n", "<br/>") if text else "…"
+            rows.append(f"<p><b>{html.escape(field.question.get(language))}</b><br/>{body}</p>")
+        return f"<p><b>{html.escape(self.form.title.get(language).upper())}</b></p>" + "".join(rows)
