@@ -33,6 +33,7 @@ def _open(app_runner, step_id: str):
     window = app_runner.start()
     page = window.session_page
     page.go_to_step(step_id)
+    QApplication.processEvents()  # the workspace takes the focus once it is on screen
     return window, page, page.current_workspace()
 
 
@@ -60,6 +61,16 @@ def test_change_circles_for_two_partners_typed_by_keyboard_alone_survive_a_resta
     _tab(qtbot)
     assert QApplication.focusWidget() is workspace.canvas.cards["why"].entry
     _type(qtbot, "Kystplanen revideres i 2027")
+    # Tab into a question that already has an element adds to it, never types over it.
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is workspace.canvas.cards["what"].entry
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)
+    assert QApplication.focusWidget() is workspace.canvas.cards["what"].lines[-1].edit
+    assert not workspace.canvas.cards["what"].lines[-1].edit.hasSelectedText()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    _type(qtbot, "Levende strandenge")
+    _tab(qtbot)
+    _type(qtbot, "Fordi havet stiger")
     _tab(qtbot)
     _type(qtbot, "Borgerne i de lave byer")
     _tab(qtbot)
@@ -80,7 +91,9 @@ def test_change_circles_for_two_partners_typed_by_keyboard_alone_survive_a_resta
     assert found == [
         ("Mette Kjær", "what", "Færre oversvømmelser"),
         ("Mette Kjær", "what", "Mere natur ved fjorden"),
+        ("Mette Kjær", "what", "Levende strandenge"),
         ("Mette Kjær", "why", "Kystplanen revideres i 2027"),
+        ("Mette Kjær", "why", "Fordi havet stiger"),
         ("Mette Kjær", "who", "Borgerne i de lave byer"),
         ("Mette Kjær", "how", "Én fælles plan"),
         ("Jonas Friis", "what", "Renseanlægget sikret"),
@@ -90,8 +103,10 @@ def test_change_circles_for_two_partners_typed_by_keyboard_alone_survive_a_resta
     page = window.session_page
     assert page.current_step_id == "delsession-1-individuelt"
     workspace = page.current_workspace()
+    QApplication.processEvents()
+    assert QApplication.focusWidget() is workspace.canvas.cards["what"].entry, "reopened, still ready to type"
     shown = [line.edit.text() for line in workspace.canvas.cards["what"].lines]
-    assert shown == ["Færre oversvømmelser", "Mere natur ved fjorden"]
+    assert shown == ["Færre oversvømmelser", "Mere natur ved fjorden", "Levende strandenge"]
 
 
 def test_editing_an_element_saves_it_and_emptying_it_removes_it_undoably(app_runner, qtbot, session_id):

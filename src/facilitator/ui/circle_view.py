@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QFrame,
@@ -224,8 +224,11 @@ class FieldCard(QFrame):
         self.entry.setMaxLength(1000)
         self.entry.setPlaceholderText(self.tr("Skriv et element og tryk Enter …"))
         self.entry.setAccessibleName(f"{field.label.get(language)}: {field.question.get(language)}")
-        self.entry.setAccessibleDescription(self.tr("Nyt element. Enter tilføjer det; Tab går til næste spørgsmål."))
+        self.entry.setAccessibleDescription(
+            self.tr("Nyt element. Enter tilføjer det, Tab går til næste spørgsmål, pil op til de skrevne elementer.")
+        )
         self.entry.returnPressed.connect(self._add)
+        self.entry.installEventFilter(self)
         # The entry sits right under the last element, where the next one will appear.
         self.rows_layout.insertWidget(0, self.entry)
         self.entry.setVisible(not read_only)
@@ -262,6 +265,11 @@ class FieldCard(QFrame):
             return label
         line = ElementLine(element, self.language)
         line.edit.setAccessibleName(self.field.label.get(self.language))
+        # Tab goes from question to question; written elements are reached with the arrow
+        # keys. Tabbing into one would select its text, and the next word typed from paper
+        # would overwrite an element instead of adding one.
+        line.edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        line.edit.installEventFilter(self)
         self.rows_layout.insertWidget(self.rows_layout.count() - 2, line)
         self.lines.append(line)
         line.return_pressed.connect(lambda line=line: self._next_after(line))
@@ -279,13 +287,27 @@ class FieldCard(QFrame):
         return next((line for line in self.lines if line.element.id == element_id), None)
 
     def _next_after(self, line: ElementLine) -> None:
-        index = self.lines.index(line)
-        target = self.lines[index + 1].edit if index + 1 < len(self.lines) else self.entry
-        target.setFocus(Qt.FocusReason.TabFocusReason)
+        self._move_from(line.edit, 1)
+
+    def _move_from(self, edit: QLineEdit, direction: int) -> None:
+        """Up/Down: the previous or next element of this question, the entry line last."""
+        chain = [line.edit for line in self.lines] + [self.entry]
+        index = chain.index(edit) + direction
+        if 0 <= index < len(chain):
+            # Not a Tab focus reason, so the text is not selected and cannot be typed over.
+            chain[index].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(watched, QLineEdit):
+            key = event.key()
+            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                self._move_from(watched, -1 if key == Qt.Key.Key_Up else 1)
+                return True
+        return super().eventFilter(watched, event)
 
     def focus_widgets(self) -> list[QWidget]:
-        """The card's focusable widgets in Tab order."""
-        return [line.edit for line in self.lines] + ([self.entry] if not self.read_only else [])
+        """The card's stops in Tab order: its entry line."""
+        return [self.entry] if not self.read_only else []
 
     def flush(self) -> None:
         for line in self.lines:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -131,7 +131,13 @@ class CircleWorkspace(Workspace):
 
     def activate(self, step: Step) -> None:
         self.reload()
-        self.canvas.first_entry().setFocus(Qt.FocusReason.OtherFocusReason)
+        # Ready to type at once. Deferred, because a session that reopens at this step
+        # builds it before the page is inside the window, where focus would be lost.
+        QTimer.singleShot(0, self, self._focus_entry)
+
+    def _focus_entry(self) -> None:
+        if self.isVisible() and self.partners:
+            self.canvas.first_entry().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reload(self) -> None:
         """Re-read partners and circles, keeping the partner and circle on screen."""

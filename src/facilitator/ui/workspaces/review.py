@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
@@ -89,7 +89,10 @@ class ReviewWorkspace(Workspace):
 
     def activate(self, step: Step) -> None:
         self.reload()
-        self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        # Deferred for the same reason as in the circles: the page may not be in the window yet.
+        QTimer.singleShot(
+            0, self, lambda: self.isVisible() and self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        )
 
     def reload(self) -> None:
         """Every partner's circles in order; the one on screen stays if it still exists."""
