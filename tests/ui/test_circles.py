@@ -237,24 +237,16 @@ def test_a_common_element_is_inserted_into_the_ambition_with_its_source(app_runn
 
     window, _page, form = _open(app_runner, "delsession-1-ambition")
     assert isinstance(form, JointFormWorkspace)
-    listed = [
-        form.source_tree.topLevelItem(0).child(index).text(0)
-        for index in range(form.source_tree.topLevelItem(0).childCount())
-    ]
-    assert form.source_tree.topLevelItem(0).text(0).startswith("Fælles")
-    assert listed == ["Færre oversvømmelser"]
-    all_listed = [
-        form.source_tree.topLevelItem(group).child(index).text(0)
-        for group in range(form.source_tree.topLevelItemCount())
-        for index in range(form.source_tree.topLevelItem(group).childCount())
-    ]
-    assert "Høje diger" not in all_listed, "Modsatrettede is not what the ambition is built from"
+    groups = form.source_groups()
+    assert list(groups) == ["Fælles (1)", "Forskelle (0)", "Ikke sorteret (0)"]
+    assert groups["Fælles (1)"] == ["Færre oversvømmelser"]
+    assert "Høje diger" not in str(groups), "Modsatrettede is not what the ambition is built from"
 
     what = form.editors["what"].edit
     what.setFocus()
     qtbot.keyClicks(what, "Et klimarobust kystlandskab med")
     form.source_tree.setFocus()
-    form.source_tree.setCurrentItem(form.source_tree.topLevelItem(0).child(0))
+    form.select_source("Færre oversvømmelser")
     qtbot.keyClick(form.source_tree, Qt.Key.Key_Return)
     assert what.toPlainText() == "Et klimarobust kystlandskab med Færre oversvømmelser"
     assert form.target_field() == "what"

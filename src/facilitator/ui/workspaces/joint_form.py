@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -122,10 +123,15 @@ class JointFormWorkspace(Workspace):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(8, 0, 0, 0)
         side_layout.addWidget(labels.heading(self.tr("Fra partnernes cirkler"), "notesHeading"))
-        self.source_tree = QTreeWidget()
+        self.source_tree = QListWidget()
         self.source_tree.setObjectName("sourceTree")
-        self.source_tree.setHeaderHidden(True)
+        # Whole elements, wrapped to the panel's width: the words are what the group weighs.
+        self.source_tree.setResizeMode(QListView.ResizeMode.Adjust)
+        self.source_tree.setUniformItemSizes(False)
+        self.source_tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.source_tree.setIconSize(QSize(20, 20))
         self.source_tree.setWordWrap(True)
+        self.source_tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.source_tree.setAccessibleName(self.tr("Sorterede elementer"))
         self.source_tree.setToolTip(
             self.tr("Dobbeltklik eller tryk Enter for at sætte elementet ind i feltet, du skriver i.")
@@ -139,8 +145,8 @@ class JointFormWorkspace(Workspace):
 
         splitter.addWidget(form_scroll)
         splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
         self.error_label = labels.error_label()
         layout.addWidget(self.error_label)
@@ -149,7 +155,7 @@ class JointFormWorkspace(Workspace):
         self._save = DebouncedSave(self._save_now, self)
         for editor in self.editors.values():
             editor.edit.textChanged.connect(lambda field_id=editor.field.id: self._changed(field_id))
-        self.source_tree.itemActivated.connect(lambda item, _column: self.insert_item(item))
+        self.source_tree.itemActivated.connect(self.insert_item)
         self.insert_button.clicked.connect(lambda: self.insert_item(self.source_tree.currentItem()))
         self._set_target(next(iter(self.editors.values())))
         shortcut = QShortcut(QKeySequence("Ctrl+E"), self, self.source_tree.setFocus)
@@ -185,35 +191,60 @@ class JointFormWorkspace(Workspace):
             for category_id in self.form.source_categories
             if category_id in categories
         ]
-        # Elements not sorted yet stay within reach, folded away, in case the board was skipped.
+        # Elements not sorted yet stay within reach, last, in case the board was skipped.
         groups.append((None, UNSORTED))
         for category_id, title in groups:
             members = [element for element in elements if element.category == category_id]
-            heading = QTreeWidgetItem([f"{title.get(language)} ({len(members)})"])
+            heading = QListWidgetItem(f"{title.get(language)} ({len(members)})")
             heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            font = heading.font(0)
+            font = heading.font()
             font.setBold(True)
-            heading.setFont(0, font)
-            self.source_tree.addTopLevelItem(heading)
+            heading.setFont(font)
+            self.source_tree.addItem(heading)
             for element in members:
                 partner = self.partners.get(element.partner_id) if element.partner_id else None
-                item = QTreeWidgetItem([element.text])
-                item.setData(0, _ELEMENT_ID, element.id)
+                item = QListWidgetItem(element.text)
+                item.setData(_ELEMENT_ID, element.id)
                 if partner is not None:
-                    item.setIcon(0, QIcon(partner_badge(partner.colour, initials(partner.name), 20)))
-                    item.setToolTip(0, f"{partner.display_name}: {element.text}")
-                heading.addChild(item)
-            heading.setExpanded(category_id is not None and bool(members))
-        first = self._first_element_item()
+                    item.setIcon(QIcon(partner_badge(partner.colour, initials(partner.name), 20)))
+                    item.setToolTip(f"{partner.display_name}: {element.text}")
+                self.source_tree.addItem(item)
+        first = next(
+            (
+                self.source_tree.item(row)
+                for row in range(self.source_tree.count())
+                if self._element_id(self.source_tree.item(row))
+            ),
+            None,
+        )
         if first is not None:
             self.source_tree.setCurrentItem(first)
 
-    def _first_element_item(self) -> QTreeWidgetItem | None:
-        for index in range(self.source_tree.topLevelItemCount()):
-            heading = self.source_tree.topLevelItem(index)
-            if heading.isExpanded() and heading.childCount():
-                return heading.child(0)
-        return None
+    @staticmethod
+    def _element_id(item: QListWidgetItem | None) -> int | None:
+        value = item.data(_ELEMENT_ID) if item is not None else None
+        return int(value) if value is not None else None
+
+    def source_groups(self) -> dict[str, list[str]]:
+        """What the side list shows: group heading -> element texts, in order."""
+        groups: dict[str, list[str]] = {}
+        current: list[str] = []
+        for row in range(self.source_tree.count()):
+            item = self.source_tree.item(row)
+            if self._element_id(item) is None:
+                current = groups.setdefault(item.text(), [])
+            else:
+                current.append(item.text())
+        return groups
+
+    def select_source(self, text: str) -> None:
+        """Make the listed element with this text the current one."""
+        for row in range(self.source_tree.count()):
+            item = self.source_tree.item(row)
+            if self._element_id(item) is not None and item.text() == text:
+                self.source_tree.setCurrentItem(item)
+                return
+        raise KeyError(text)
 
     def _show_links(self, sources: list[FormSource]) -> None:
         for field_id, editor in self.editors.items():
@@ -251,11 +282,11 @@ class JointFormWorkspace(Workspace):
         self._save.schedule()
         self.context.events.projection_changed.emit()
 
-    def insert_item(self, item: QTreeWidgetItem | None) -> None:
+    def insert_item(self, item: QListWidgetItem | None) -> None:
         """Put the element's words where the cursor is in the field being written."""
-        if item is None or item.data(0, _ELEMENT_ID) is None or self._target is None:
-            return
-        self.insert_element(int(item.data(0, _ELEMENT_ID)))
+        element_id = self._element_id(item)
+        if element_id is not None and self._target is not None:
+            self.insert_element(element_id)
 
     def insert_element(self, element_id: int) -> None:
         """Insert an element's text into the target field and remember where it came from."""
