@@ -286,3 +286,30 @@ def test_presenting_a_template_shows_and_projects_its_questions(app_runner, sess
     html = page.projection()
     assert "Hvordan dokumenterer jeg vores resultater?" in html
     assert "Branche/marked" in html
+
+
+def test_a_joint_text_that_cannot_be_saved_stays_on_screen_and_is_retried(app_runner, qtbot, session_id, monkeypatch):
+    from facilitator.store import StoreError
+    from facilitator.text import Text
+
+    _window, page, form = _open(app_runner, "delsession-3-skalering")
+    store = app_runner.store
+    real_save = store.set_form_text
+
+    def disk_full(*args, **kwargs):
+        raise StoreError(Text("Disken er fuld.", "The disk is full."))
+
+    monkeypatch.setattr(store, "set_form_text", disk_full)
+    edit = form.editors["where_to"].edit
+    edit.setFocus()
+    qtbot.keyClicks(edit, "Ud i hele regionen")
+    form.flush()
+    assert form.error_label.text() == "Disken er fuld."
+    page.go_to_step("delsession-3-analyse")
+    page.go_to_step("delsession-3-skalering")
+    assert edit.toPlainText() == "Ud i hele regionen", "unsaved words are never replaced by older ones"
+
+    monkeypatch.setattr(store, "set_form_text", real_save)
+    form.flush()
+    assert store.form_texts(session_id, "scaling") == {"where_to": "Ud i hele regionen"}
+    assert not form.error_label.isVisibleTo(form)

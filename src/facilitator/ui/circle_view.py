@@ -167,6 +167,10 @@ class ElementLine(QWidget):
     def pending(self) -> bool:
         return self._save.pending
 
+    def discard_pending(self) -> None:
+        """The element is being removed: forget text still waiting to be saved."""
+        self._save.cancel()
+
     def flush(self) -> None:
         self._save.flush()
 

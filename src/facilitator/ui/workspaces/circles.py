@@ -218,6 +218,8 @@ class CircleWorkspace(Workspace):
         partner, circle = self.current_partner(), self.current_circle()
         if partner is None or circle is None:
             return
+        # Lines are rebuilt below; what is still being typed in them is saved first.
+        self.canvas.flush()
         several = len(self.circles) > 1
         subtitle = circle_caption(circle, self.circles.index(circle), self.context.language) if several else ""
         self.canvas.set_owner(partner, subtitle)
@@ -279,6 +281,7 @@ class CircleWorkspace(Workspace):
         if line is None:
             return
         text = line.element.text
+        line.discard_pending()
         try:
             self.context.store.remove_element(element_id)
         except UserError as error:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
@@ -37,6 +37,7 @@ from facilitator.ui.workspaces.base import Workspace
 from facilitator.ui.workspaces.partners import partner_badge
 
 _ELEMENT_ID = Qt.ItemDataRole.UserRole
+RETRY_MS = 5_000
 UNSORTED = Text("Ikke sorteret", "Not sorted")
 
 
@@ -153,6 +154,10 @@ class JointFormWorkspace(Workspace):
 
         self._dirty: set[str] = set()
         self._save = DebouncedSave(self._save_now, self)
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self._save_now)
         for editor in self.editors.values():
             editor.edit.textChanged.connect(lambda field_id=editor.field.id: self._changed(field_id))
         self.source_tree.itemActivated.connect(self.insert_item)
@@ -173,6 +178,9 @@ class JointFormWorkspace(Workspace):
         self._loading = True
         try:
             for field_id, editor in self.editors.items():
+                # Text that could not be saved yet stays on screen; it is retried, never replaced.
+                if field_id in self._dirty:
+                    continue
                 if editor.edit.toPlainText() != texts.get(field_id, ""):
                     editor.edit.setPlainText(texts.get(field_id, ""))
         finally:
@@ -336,9 +344,14 @@ class JointFormWorkspace(Workspace):
                 self.error_label.setText(error.message(self.context.language))
         self._dirty = failed
         self.error_label.setVisible(bool(failed))
+        if failed:
+            # A full disk or a locked file may clear up; the words wait on screen meanwhile.
+            self._retry.start()
 
     def flush(self) -> None:
         self._save.flush()
+        if self._dirty:
+            self._save_now()
 
     @property
     def unsaved(self) -> bool:
