@@ -303,3 +303,14 @@ def test_a_source_link_outlives_edits_and_removal_of_its_element(store: Store, s
     store.remove_partner(mette)
     (orphan,) = store.form_sources(session_id)
     assert (orphan.element_id, orphan.partner_id, orphan.text) == (None, None, "Sikre kysten")
+
+
+def test_all_elements_come_by_partner_then_delsession(store: Store, session):
+    session_id, mette, _ = session
+    first = store.ensure_circle(session_id, mette, "change").id
+    contribution = store.ensure_circle(session_id, mette, "contribution").id
+    second = store.add_circle(session_id, mette, "change", "Anden").id
+    store.add_element(contribution, "resources", "Tid")
+    store.add_element(second, "what", "Borgerne med")
+    store.add_element(first, "what", "Sikre kysten")
+    assert [e.text for e in store.elements(session_id)] == ["Sikre kysten", "Borgerne med", "Tid"]

@@ -313,3 +313,60 @@ def test_a_joint_text_that_cannot_be_saved_stays_on_screen_and_is_retried(app_ru
     form.flush()
     assert store.form_texts(session_id, "scaling") == {"where_to": "Ud i hele regionen"}
     assert not form.error_label.isVisibleTo(form)
+
+
+def test_ctrl_z_in_an_empty_entry_undoes_the_last_addition_and_focus_stays(app_runner, qtbot, session_id):
+    _window, _page, workspace = _open(app_runner, "delsession-1-individuelt")
+    _type(qtbot, "Færre oversvømmelser")
+    _type(qtbot, "Levende strandenge")
+    entry = workspace.canvas.cards["what"].entry
+    assert QApplication.focusWidget() is entry
+    qtbot.keyClick(entry, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    store = app_runner.store
+    assert [e.text for e in store.elements(session_id)] == ["Færre oversvømmelser"]
+    assert entry.text() == "", "the entry does not get the words back to add them twice"
+    assert QApplication.focusWidget() is entry
+
+    # Ctrl+Delete in a written element removes it and leaves the keyboard in the question.
+    line = workspace.canvas.cards["what"].lines[0]
+    line.edit.setFocus()
+    qtbot.keyClick(line.edit, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert store.elements(session_id) == []
+    assert QApplication.focusWidget() is workspace.canvas.cards["what"].entry
+    # A partner's only change circle cannot be removed, so undo never doubles it.
+    assert not workspace.remove_circle_button.isEnabled()
+
+
+def test_undo_shows_the_partner_whose_circle_it_changes(app_runner, qtbot, session_id):
+    window, page, workspace = _open(app_runner, "delsession-2-individuelt")
+    _type(qtbot, "Projektleder 20 timer")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert workspace.current_partner().name == "Jonas Friis"
+    page.agenda.setFocus()
+    window.undo_action.trigger()
+    assert workspace.current_partner().name == "Mette Kjær"
+    assert app_runner.store.elements(session_id) == []
+
+
+def test_the_value_chart_opens_a_value_forms_guidance_by_keyboard(app_runner, qtbot, session_id):
+    _window, page, review = _open(app_runner, "delsession-1-gennemgang")
+    chart = review.values.chart
+    chart.setFocus()
+    qtbot.keyClick(chart, Qt.Key.Key_Down)
+    qtbot.keyClick(chart, Qt.Key.Key_Return)
+    assert page.guide.tabs.currentIndex() == 1
+    assert page.guide.topics.currentItem().text(0) == "Økonomi"
+
+
+def test_an_emptied_element_is_removed_once_when_the_partner_changes(app_runner, qtbot, session_id):
+    _window, _page, workspace = _open(app_runner, "delsession-1-individuelt")
+    _type(qtbot, "Færre oversvømmelser")
+    _type(qtbot, "Levende strandenge")
+    line = workspace.canvas.cards["what"].lines[0]
+    line.edit.setFocus()
+    line.edit.selectAll()
+    qtbot.keyClick(line.edit, Qt.Key.Key_Backspace)
+    workspace.step_partner(1)  # the emptied line is flushed on the way out
+    assert [e.text for e in app_runner.store.elements(session_id)] == ["Levende strandenge"]
+    assert not workspace.error_label.isVisibleTo(workspace), workspace.error_label.text()
+    assert workspace.undo_stack.count() == 3  # two additions and one removal

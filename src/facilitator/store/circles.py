@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
-from facilitator.conversation import CIRCLES, JOINT_FORMS, VALUE_FORM_IDS, ValueOverview, value_overview
+from facilitator.conversation import CIRCLE_KINDS, CIRCLES, JOINT_FORMS, VALUE_FORM_IDS, ValueOverview, value_overview
 from facilitator.store.database import StoreError
 from facilitator.store.models import (
     CircleRow,
@@ -253,7 +253,7 @@ class CircleStore:
         partner_id: int | None = None,
         circle_id: int | None = None,
     ) -> list[ElementData]:
-        """Visible elements in partner order, then circle, then the template's field order."""
+        """Visible elements in partner order, then delsession, circle and the template's field order."""
         query = (
             select(ElementRow)
             .outerjoin(PartnerRow, PartnerRow.id == ElementRow.partner_id)
@@ -273,6 +273,7 @@ class CircleStore:
             keyed = [
                 (
                     partner_position if partner_position is not None else 10**6,
+                    CIRCLE_KINDS.index(row.kind) if row.kind in CIRCLE_KINDS else len(CIRCLE_KINDS),
                     circle_position if circle_position is not None else 0,
                     row.circle_id or 0,
                     _field_order(row.kind, row.field),

@@ -81,6 +81,8 @@ class ElementLine(QWidget):
         super().__init__(parent)
         self.element = element
         self.language = language
+        #: Set while the element is being removed, so a flush does not ask twice.
+        self.removing = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -109,15 +111,11 @@ class ElementLine(QWidget):
         self.edit.editingFinished.connect(self._finish)
         self.edit.returnPressed.connect(self.return_pressed)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.element.id))
-        for keys, handler in (
-            (QKeySequence("Ctrl+Delete"), lambda: self.remove_requested.emit(self.element.id)),
-            (QKeySequence("Ctrl+T"), self.show_values_menu),
-        ):
-            action = QAction(self.edit)
-            action.setShortcut(keys)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(handler)
-            self.edit.addAction(action)
+        values_action = QAction(self.edit)
+        values_action.setShortcut(QKeySequence("Ctrl+T"))
+        values_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        values_action.triggered.connect(self.show_values_menu)
+        self.edit.addAction(values_action)
         self.show_values()
 
     def resizeEvent(self, event) -> None:
@@ -130,7 +128,10 @@ class ElementLine(QWidget):
         names = value_names(values, self.language)
         self.values_button.setText(f"◆{len(values)}" if values else "◇")
         self.values_button.setToolTip((names + "\n" if names else "") + self.tr("Værdiformer for elementet (Ctrl+T)"))
+        old_menu = self.values_button.menu()
         self.values_button.setMenu(value_menu(self, values, self.language, self._toggle_value))
+        if old_menu is not None:
+            old_menu.deleteLater()
         self.edit.setAccessibleDescription(names)
 
     def show_values_menu(self) -> None:
@@ -157,6 +158,8 @@ class ElementLine(QWidget):
             self.edited.emit(self.element.id, text)
 
     def _finish(self) -> None:
+        if self.removing:
+            return
         if not self.edit.text().strip():
             self._save.cancel()
             self.remove_requested.emit(self.element.id)
@@ -172,6 +175,11 @@ class ElementLine(QWidget):
         self._save.cancel()
 
     def flush(self) -> None:
+        if self.removing:
+            return
+        if not self.edit.text().strip():
+            self._finish()
+            return
         self._save.flush()
 
 
@@ -282,7 +290,9 @@ class FieldCard(QFrame):
     def append_element(self, element: ElementData) -> ElementLine:
         """A new element was stored from the entry line: show it and clear the entry."""
         line = self._append(element)
-        self.entry.clear()
+        # setText, not clear(): it also drops the field's own undo, so Ctrl+Z cannot bring
+        # the words back into the entry and add them a second time.
+        self.entry.setText("")
         self.scroll.ensureWidgetVisible(self.entry)
         assert isinstance(line, ElementLine)
         return line
@@ -302,8 +312,28 @@ class FieldCard(QFrame):
             chain[index].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # With nothing of its own to undo, a field lets Ctrl+Z reach the step's history.
+        passes_on = isinstance(watched, QLineEdit) and (
+            (event.type() == QEvent.Type.ShortcutOverride)
+            and (
+                (event.matches(QKeySequence.StandardKey.Undo) and not watched.isUndoAvailable())
+                or (event.matches(QKeySequence.StandardKey.Redo) and not watched.isRedoAvailable())
+            )
+        )
+        if passes_on:
+            event.ignore()
+            return True
         if event.type() == QEvent.Type.KeyPress and isinstance(watched, QLineEdit):
             key = event.key()
+            line = next((line for line in self.lines if line.edit is watched), None)
+            if (
+                line is not None
+                and key == Qt.Key.Key_Delete
+                and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+            ):
+                # Taken before the field's own "delete word", which would shadow the shortcut.
+                line.remove_requested.emit(line.element.id)
+                return True
             if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and event.modifiers() == Qt.KeyboardModifier.NoModifier:
                 self._move_from(watched, -1 if key == Qt.Key.Key_Up else 1)
                 return True

@@ -154,14 +154,37 @@ class MainWindow(QMainWindow):
 
     def _build_edit_menu(self) -> None:
         edit_menu = self.menuBar().addMenu(self.tr("&Rediger"))
-        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Fortryd"))
+        # Own actions rather than the group's, so typing still waiting to be saved is saved
+        # (and recorded) before anything is undone.
+        self.undo_action = QAction(self.tr("&Fortryd"), self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Gentag"))
+        self.undo_action.triggered.connect(lambda: self._undo_redo(self.undo_group.undo))
+        self.redo_action = QAction(self.tr("&Gentag"), self)
         self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        self.redo_action.triggered.connect(lambda: self._undo_redo(self.undo_group.redo))
+        self.undo_group.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_group.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_group.undoTextChanged.connect(
+            lambda text: self._label_undo(self.undo_action, self.tr("&Fortryd"), text)
+        )
+        self.undo_group.redoTextChanged.connect(
+            lambda text: self._label_undo(self.redo_action, self.tr("&Gentag"), text)
+        )
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         self.history_menu = edit_menu.addMenu(self.tr("&Historik"))
         self.history_menu.aboutToShow.connect(self._fill_history)
+
+    @staticmethod
+    def _label_undo(action: QAction, verb: str, text: str) -> None:
+        action.setText(f"{verb} {text}" if text else verb)
+
+    def _undo_redo(self, step) -> None:
+        if self.session_page is not None:
+            self.session_page.flush()
+        step()
 
     def _fill_history(self) -> None:
         """The active workspace's undo history; choosing an entry goes back (or forward) to it."""
@@ -176,7 +199,7 @@ class MainWindow(QMainWindow):
             action = self.history_menu.addAction(text)
             action.setCheckable(True)
             action.setChecked(index == stack.index())
-            action.triggered.connect(lambda _checked=False, index=index: stack.setIndex(index))
+            action.triggered.connect(lambda _checked=False, index=index: self._undo_redo(lambda: stack.setIndex(index)))
 
     def _activate_undo(self) -> None:
         workspace = self.session_page.current_workspace() if self.session_page else None
@@ -427,7 +450,7 @@ class MainWindow(QMainWindow):
         if page is not None:
             page.flush()
             page.day.refresh()  # one more try for anything a full disk held back
-            unsaved = page.day.unsaved_events + page.guide.unsaved_notes
+            unsaved = page.day.unsaved_events + page.guide.unsaved_notes + page.unsaved_count()
             if unsaved:
                 answer = QMessageBox.warning(
                     self,

@@ -194,8 +194,8 @@ class SessionPage(QWidget):
         self.step_view.set_roomy(workspace.roomy)
         self._show_header(step_id)
         self.step_view.workspaces.setCurrentWidget(workspace)
-        workspace.activate(step)
         self._active = workspace
+        workspace.activate(step)
         self.agenda.select_step(step_id)
         self.timer_bar.set_viewed_step(step_id)
         self.guide.show_step(part, step)
@@ -252,6 +252,10 @@ class SessionPage(QWidget):
         previous = self._neighbour(-1)
         if previous is not None:
             self.go_to_step(previous)
+
+    def unsaved_count(self) -> int:
+        """Edits in any workspace of this session that could not be saved yet."""
+        return sum(workspace.unsaved_count() for workspace in self._workspaces.values())
 
     def flush(self) -> None:
         """Save anything still pending in the open workspace and the notes."""

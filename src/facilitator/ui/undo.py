@@ -60,4 +60,5 @@ class DoneCommand(QUndoCommand):
         if not isinstance(other, DoneCommand) or other._merge_key != self._merge_key:
             return False
         self._redo = other._redo
+        self.setText(other.text())
         return True

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from facilitator.conversation import VALUE_FORMS, ValueOverview, value_form
@@ -38,8 +38,13 @@ class ValueChart(QWidget):
         self.partners: list[PartnerData] = []
         self.overview = ValueOverview({}, {}, {})
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.setMouseTracking(True)
-        self.setToolTip(self.tr("Klik på en værdiform for at læse om den i vejledningen."))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.current_row = 0
+        self.setToolTip(
+            self.tr(
+                "Klik på en værdiform (eller vælg med piletasterne og tryk Enter) for at læse om den i vejledningen."
+            )
+        )
 
     def set_data(self, partners: list[PartnerData], overview: ValueOverview) -> None:
         self.partners = partners
@@ -74,9 +79,23 @@ class ValueChart(QWidget):
         row = int((y - HEADER_HEIGHT) // ROW_HEIGHT)
         return row if y >= HEADER_HEIGHT and 0 <= row < len(VALUE_FORMS) else None
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            step = -1 if key == Qt.Key.Key_Up else 1
+            self.current_row = (self.current_row + step) % len(VALUE_FORMS)
+            self.update()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.topic_requested.emit(VALUE_FORMS[self.current_row].guidance_topic)
+            return
+        super().keyPressEvent(event)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         row = self._row_at(event.position().y())
         if row is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.current_row = row
+            self.update()
             self.topic_requested.emit(VALUE_FORMS[row].guidance_topic)
         super().mouseReleaseEvent(event)
 
@@ -116,6 +135,10 @@ class ValueChart(QWidget):
                 stripe = QColor(ink)
                 stripe.setAlpha(14)
                 painter.fillRect(QRectF(0, top, spread_x + SPREAD_WIDTH, ROW_HEIGHT), stripe)
+            if self.hasFocus() and row == self.current_row:
+                painter.setPen(QPen(self.palette().highlight().color(), 2))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(QRectF(1, top + 1, spread_x + SPREAD_WIDTH - 2, ROW_HEIGHT - 2))
             holders = self.overview.partners_with(form.id)
             painter.setFont(bold if len(holders) >= 2 else base)
             painter.setPen(ink)

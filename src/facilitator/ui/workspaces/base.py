@@ -39,6 +39,10 @@ class Workspace(QWidget):
     def flush(self) -> None:
         """Save anything still waiting to be saved."""
 
+    def unsaved_count(self) -> int:
+        """Edits that could not be saved yet (a full disk, say); asked before closing."""
+        return 0
+
     def projection_html(self) -> str | None:
         """What the room sees of this workspace on the projector (None: only the step and timer).
 

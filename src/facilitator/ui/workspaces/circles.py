@@ -12,6 +12,7 @@ import html
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QInputDialog,
     QLineEdit,
@@ -223,12 +224,35 @@ class CircleWorkspace(Workspace):
         several = len(self.circles) > 1
         subtitle = circle_caption(circle, self.circles.index(circle), self.context.language) if several else ""
         self.canvas.set_owner(partner, subtitle)
-        self.remove_circle_button.setEnabled(True)
+        # A partner always keeps one change circle; empty it instead of removing it.
+        self.remove_circle_button.setEnabled(len(self.circles) > 1)
+        focus = self._focus_place()
         elements = self.context.store.elements(self.context.session_id, circle_id=circle.id)
         self.canvas.set_elements(elements)
         for card in self.canvas.cards.values():
             for line in card.lines:
                 self._wire(line)
+        self._restore_focus(focus)
+
+    def _focus_place(self) -> tuple[str, int | None] | None:
+        """Where the keyboard is in the circle: (field, element id or None for the entry)."""
+        focus = QApplication.focusWidget()
+        for field_id, card in self.canvas.cards.items():
+            if focus is card.entry:
+                return field_id, None
+            for line in card.lines:
+                if focus is line.edit:
+                    return field_id, line.element.id
+        return None
+
+    def _restore_focus(self, place: tuple[str, int | None] | None) -> None:
+        """After a redraw the keyboard stays where it was, or on that question's entry line."""
+        if place is None:
+            return
+        field_id, element_id = place
+        card = self.canvas.cards[field_id]
+        line = card.line_for(element_id) if element_id is not None else None
+        (line.edit if line is not None else card.entry).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _wire(self, line: ElementLine) -> None:
         line.edited.connect(self.edit_element)
@@ -278,13 +302,15 @@ class CircleWorkspace(Workspace):
 
     def remove_element(self, element_id: int) -> None:
         line = self._line(element_id)
-        if line is None:
+        if line is None or line.removing:
             return
         text = line.element.text
         line.discard_pending()
+        line.removing = True
         try:
             self.context.store.remove_element(element_id)
         except UserError as error:
+            line.removing = False
             self._report(error)
             return
         self._show_circle()
@@ -347,7 +373,7 @@ class CircleWorkspace(Workspace):
     def remove_circle(self) -> None:
         """Remove the change circle on screen (undoable); a partner always keeps one."""
         circle = self.current_circle()
-        if circle is None:
+        if circle is None or len(self.circles) < 2:
             return
         self.flush()
         caption = circle_caption(circle, self.circles.index(circle), self.context.language)
@@ -361,6 +387,7 @@ class CircleWorkspace(Workspace):
             self.tr("Fjern cirklen »%1«").replace("%1", caption),
             lambda: self.context.store.remove_circle(circle.id),
             lambda: self.context.store.restore_circle(circle.id),
+            circle_id=circle.id,
         )
         self.context.events.notice.emit(
             self.tr("Cirklen »%1« er fjernet. Fortryd med Ctrl+Z (Rediger → Fortryd).").replace("%1", caption)
@@ -401,13 +428,26 @@ class CircleWorkspace(Workspace):
 
     # Saving, undo, errors ------------------------------------------------------------------
 
-    def _record(self, text: str, redo, undo, merge_key: object = None) -> None:
-        self.undo_stack.push(DoneCommand(text, redo, undo, self._after_undo, self._report, merge_key))
+    def _record(self, text: str, redo, undo, merge_key: object = None, circle_id: int | None = None) -> None:
+        # Undo shows the circle it changes, even when another partner is on screen by then.
+        partner = self.current_partner()
+        circle = self.current_circle()
+        where = (
+            partner.id if partner else None,
+            circle_id if circle_id is not None else (circle.id if circle else None),
+        )
+        command = DoneCommand(text, redo, undo, lambda: self._after_undo(*where), self._report, merge_key)
+        self.undo_stack.push(command)
 
-    def _after_undo(self) -> None:
+    def _after_undo(self, partner_id: int | None, circle_id: int | None) -> None:
         self._restoring = True
         try:
-            self._show_partner()
+            ids = [partner.id for partner in self.partners]
+            if partner_id in ids and self.current_partner() is not None and self.current_partner().id != partner_id:
+                self.partner_tabs.blockSignals(True)
+                self.partner_tabs.setCurrentIndex(ids.index(partner_id))
+                self.partner_tabs.blockSignals(False)
+            self._show_partner(circle_id)
         finally:
             self._restoring = False
 

@@ -353,9 +353,8 @@ class JointFormWorkspace(Workspace):
         if self._dirty:
             self._save_now()
 
-    @property
-    def unsaved(self) -> bool:
-        return bool(self._dirty)
+    def unsaved_count(self) -> int:
+        return len(self._dirty)
 
     def projection_html(self) -> str | None:
         language = self.context.language
