@@ -180,7 +180,15 @@ class ElementLine(QWidget):
         if not self.edit.text().strip():
             self._finish()
             return
-        self._save.flush()
+        # Also retries words an earlier save could not store (a full disk, say).
+        self._save.cancel()
+        self._save_now()
+
+    @property
+    def unsaved(self) -> bool:
+        """The line shows words the store does not have yet."""
+        text = self.edit.text().strip()
+        return bool(text) and " ".join(text.split()) != self.element.text
 
 
 class FieldCard(QFrame):
@@ -394,7 +402,8 @@ class CircleCanvas(QWidget):
         for card in self.cards.values():
             card.label.setStyleSheet(f"color: {ink.name()};")
         name = self.template.name.get(self.language)
-        self.setAccessibleName(f"{name}: {self._owner}" if self._owner else name)
+        owner = " · ".join(part for part in (self._owner, self._subtitle) if part)
+        self.setAccessibleName(f"{name}: {owner}" if owner else name)
         self.update()
 
     def show_hints(self, visible: bool) -> None:

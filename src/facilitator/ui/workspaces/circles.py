@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from facilitator.conversation import circle_template
 from facilitator.palette import initials
 from facilitator.program import Step
-from facilitator.store import CircleData, ElementData, PartnerData
+from facilitator.store import CircleData, PartnerData
 from facilitator.text import UserError
 from facilitator.ui import labels
 from facilitator.ui.circle_view import CircleCanvas, ElementLine
@@ -346,9 +346,6 @@ class CircleWorkspace(Workspace):
                 return line
         return None
 
-    def elements_on_screen(self) -> list[ElementData]:
-        return [line.element for card in self.canvas.cards.values() for line in card.lines]
-
     # Circles ----------------------------------------------------------------------------
 
     def add_circle(self) -> None:
@@ -453,6 +450,9 @@ class CircleWorkspace(Workspace):
 
     def flush(self) -> None:
         self.canvas.flush()
+
+    def unsaved_count(self) -> int:
+        return sum(line.unsaved for card in self.canvas.cards.values() for line in card.lines)
 
     def _report(self, error: UserError) -> None:
         self.error_label.setText(error.message(self.context.language))
