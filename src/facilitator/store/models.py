@@ -188,6 +188,30 @@ class FormSourceRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
+class BoardClusterRow(Base):
+    """A named stack of post-its on a board that say the same thing."""
+
+    __tablename__ = "board_clusters"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(200))
+
+
+class BoardNoteRow(Base):
+    """Where an element's post-it sits on its board (no row: not placed yet, in the tray)."""
+
+    __tablename__ = "board_notes"
+
+    element_id: Mapped[int] = mapped_column(ForeignKey("elements.id", ondelete="CASCADE"), primary_key=True)
+    x: Mapped[float | None] = mapped_column(Float)
+    y: Mapped[float | None] = mapped_column(Float)
+    z: Mapped[int] = mapped_column(Integer, default=0)
+    cluster_id: Mapped[int | None] = mapped_column(ForeignKey("board_clusters.id", ondelete="SET NULL"))
+    merged_into: Mapped[int | None] = mapped_column(ForeignKey("elements.id", ondelete="SET NULL"))
+
+
 class AppStateRow(Base):
     """Small facts about the app itself, such as the session to reopen at start."""
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import sessionmaker
 from facilitator.palette import next_colour
 from facilitator.program import Program, format_clock, load_program_text, parse_clock
 from facilitator.program.loader import MAX_STEP_MINUTES
+from facilitator.store.board import BoardStore
 from facilitator.store.circles import CircleData, CircleStore, ElementData, FormSource
 from facilitator.store.database import StoreError, migrate, open_engine, translate_error
 from facilitator.store.models import (
@@ -146,7 +147,7 @@ def _clean_field(field: str, value: object) -> object:
     return cleaned
 
 
-class Store(CircleStore):
+class Store(CircleStore, BoardStore):
     """The app's database: every session and everything written in it, in one SQLite file."""
 
     def __init__(self, path: Path) -> None:

@@ -1,0 +1,182 @@
+"""Board actions as patches: applied and undone in memory and in the database alike."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from facilitator.board import TRAY, actions, layout_for
+from facilitator.board.model import BoardState, Patch
+from facilitator.store import Store, StoreError
+
+CATEGORIES = ("common", "differences", "opposed")
+ZONES = (*CATEGORIES, TRAY)
+
+
+def _fill(store: Store, program) -> int:
+    session_id = store.create_session(program, title="Tavle")
+    texts = ("Færre oversvømmelser", "Mere natur", "Rent vand", "Høje diger", "Borgerne med", "Fælles plan")
+    for index, name in enumerate(("Mette", "Jonas", "Karen")):
+        partner = store.add_partner(session_id, name).id
+        circle = store.ensure_circle(session_id, partner, "change").id
+        for text in texts[index * 2 : index * 2 + 2]:
+            store.add_element(circle, "what", text)
+    return session_id
+
+
+@pytest.fixture(scope="module")
+def template_db(tmp_path_factory, program) -> tuple[Path, int]:
+    path = tmp_path_factory.mktemp("board") / "template.sqlite3"
+    store = Store(path)
+    session_id = _fill(store, program)
+    store.close()
+    return path, session_id
+
+
+def _comparable(state: BoardState) -> tuple[dict, dict]:
+    notes = {note.id: note for note in state.notes.values() if not note.deleted}
+    return notes, dict(state.clusters)
+
+
+def test_a_board_reopens_exactly_as_it_was_left(paths, program):
+    store = Store(paths.database)
+    session_id = _fill(store, program)
+    state = store.board_state(session_id, "change")
+    layout = layout_for(CATEGORIES, {})
+    ids = sorted(state.notes)
+    for patch in (
+        actions.send_to_zone(state, ids[:3], "common", layout),
+        actions.move(state, {ids[3]: (layout.sector_centre(2)[0] - 80, layout.sector_centre(2)[1] - 40)}, layout),
+    ):
+        state.apply(patch)
+        store.apply_board_patch(session_id, patch)
+    cluster = store.new_cluster_id(session_id, "change")
+    patch = actions.stack(state, ids[:2], cluster, "Oversvømmelser")
+    state.apply(patch)
+    store.apply_board_patch(session_id, patch)
+    store.close()
+
+    reopened = Store(paths.database)
+    assert _comparable(reopened.board_state(session_id, "change")) == _comparable(state)
+    notes = reopened.board_state(session_id, "change").notes
+    assert notes[ids[3]].category == "opposed"
+    assert {notes[i].cluster_id for i in ids[:2]} == {cluster}
+    assert [e.category for e in reopened.elements(session_id)][:3] == ["common", "common", "common"]
+    reopened.close()
+
+
+def test_a_note_written_on_the_board_belongs_to_the_group_or_a_partner(store, program):
+    session_id = _fill(store, program)
+    group = store.add_board_note(session_id, "change", "  Et fælles mål ", category="common", x=10, y=20)
+    karen = store.partners(session_id)[2].id
+    own = store.add_board_note(session_id, "change", "Jord til natur", partner_id=karen)
+    notes = store.board_state(session_id, "change").notes
+    assert (notes[group.id].text, notes[group.id].partner_id, notes[group.id].x) == ("Et fælles mål", None, 10)
+    assert notes[own.id].partner_id == karen
+    assert notes[own.id].field is None
+    with pytest.raises(StoreError, match="tomt"):
+        store.add_board_note(session_id, "change", " ")
+
+
+def test_an_edit_on_the_board_is_the_circle_elements_edit(store, program):
+    session_id = _fill(store, program)
+    state = store.board_state(session_id, "change")
+    note_id = min(state.notes)
+    store.apply_board_patch(session_id, actions.edit_text(note_id, "  Færre   oversvømmelser ved fjorden "))
+    assert store.element(note_id).text == "Færre oversvømmelser ved fjorden"
+    with pytest.raises(StoreError, match="tomt"):
+        store.apply_board_patch(session_id, actions.edit_text(note_id, ""))
+    assert store.element(note_id).text == "Færre oversvømmelser ved fjorden", "a refused edit changes nothing"
+
+
+def test_merged_duplicates_leave_the_board_but_stay_on_record(store, program):
+    session_id = _fill(store, program)
+    state = store.board_state(session_id, "change")
+    keep, duplicate = sorted(state.notes)[:2]
+    patch = actions.merge(state, keep, [duplicate])
+    undo = state.apply(patch)
+    store.apply_board_patch(session_id, patch)
+    assert duplicate not in [note.id for note in store.board_state(session_id, "change").visible_notes()]
+    assert store.board_state(session_id, "change").notes[duplicate].merged_into == keep
+    state.apply(undo)
+    store.apply_board_patch(session_id, undo)
+    assert store.board_state(session_id, "change").notes[duplicate].visible
+
+
+# Random action sequences with undo and redo ----------------------------------------------------
+
+_action = st.one_of(
+    st.tuples(st.just("move"), st.integers(0, 5), st.floats(-200, 2400), st.floats(-200, 1600)),
+    st.tuples(
+        st.just("send"), st.lists(st.integers(0, 5), min_size=1, max_size=4, unique=True), st.sampled_from(ZONES)
+    ),
+    st.tuples(st.just("tidy"), st.sampled_from(ZONES)),
+    st.tuples(
+        st.just("stack"),
+        st.lists(st.integers(0, 5), min_size=2, max_size=3, unique=True),
+        st.text("abcæø ", min_size=1, max_size=8).filter(str.strip),
+    ),
+    st.tuples(st.just("merge"), st.integers(0, 5), st.integers(0, 5)),
+    st.tuples(st.just("delete"), st.integers(0, 5)),
+    st.tuples(st.just("edit"), st.integers(0, 5), st.text("abc æøå", min_size=1, max_size=12).filter(str.strip)),
+    st.tuples(st.just("undo")),
+    st.tuples(st.just("redo")),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(_action, max_size=25))
+def test_random_board_actions_and_undos_keep_memory_and_database_in_agreement(template_db, steps):
+    template, session_id = template_db
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "board.sqlite3"
+        shutil.copy(template, path)
+        store = Store(path)
+        state = store.board_state(session_id, "change")
+        ids = sorted(state.notes)
+        undo: list[Patch] = []
+        redo: list[Patch] = []
+
+        def do(patch: Patch) -> None:
+            if not patch:
+                return
+            store.apply_board_patch(session_id, patch)  # the database first: a refused edit changes nothing
+            undo.append(state.apply(patch))
+            redo.clear()
+
+        for step in steps:
+            layout = layout_for(CATEGORIES, {zone: len(ids) for zone in ZONES})
+            kind = step[0]
+            if kind == "undo" and undo:
+                patch = undo.pop()
+                store.apply_board_patch(session_id, patch)
+                redo.append(state.apply(patch))
+            elif kind == "redo" and redo:
+                patch = redo.pop()
+                store.apply_board_patch(session_id, patch)
+                undo.append(state.apply(patch))
+            elif kind == "move":
+                do(actions.move(state, {ids[step[1]]: (step[2], step[3])}, layout))
+            elif kind == "send":
+                do(actions.send_to_zone(state, [ids[i] for i in step[1]], step[2], layout))
+            elif kind == "tidy":
+                do(actions.tidy_zone(state, step[1], layout))
+            elif kind == "stack":
+                do(actions.stack(state, [ids[i] for i in step[1]], store.new_cluster_id(session_id, "change"), step[2]))
+            elif kind == "merge" and step[1] != step[2]:
+                do(actions.merge(state, ids[step[1]], [ids[step[2]]]))
+            elif kind == "delete":
+                do(actions.delete([ids[step[1]]]))
+            elif kind == "edit":
+                do(actions.edit_text(ids[step[1]], step[2].strip()))
+        reloaded = store.board_state(session_id, "change")
+        store.close()
+    memory_notes, memory_clusters = _comparable(state)
+    stored_notes, stored_clusters = _comparable(reloaded)
+    assert stored_notes == memory_notes
+    assert stored_clusters == memory_clusters
