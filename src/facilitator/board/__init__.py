@@ -1,5 +1,18 @@
-"""The sorting board without Qt: its geometry now, its notes and undoable operations next."""
+"""The sorting board without Qt: its geometry, its state, and actions as undoable patches."""
 
 from facilitator.board.layout import NOTE_HEIGHT, NOTE_WIDTH, TRAY, BoardLayout, Rect, layout_for, tidy
+from facilitator.board.model import BoardState, Cluster, Note, Patch
 
-__all__ = ["NOTE_HEIGHT", "NOTE_WIDTH", "TRAY", "BoardLayout", "Rect", "layout_for", "tidy"]
+__all__ = [
+    "NOTE_HEIGHT",
+    "NOTE_WIDTH",
+    "TRAY",
+    "BoardLayout",
+    "BoardState",
+    "Cluster",
+    "Note",
+    "Patch",
+    "Rect",
+    "layout_for",
+    "tidy",
+]
