@@ -112,6 +112,34 @@ class ValueOverview:
                 result[value_id] = holders[0]
         return result
 
+    def summary(self, labels: dict[int, str], language: str = "da") -> str:
+        """Shared and lone value forms in plain sentences; `labels` names partners (initials)."""
+        untagged = sum(self.elements.values()) - sum(self.tagged.values())
+        shared = [
+            f"{value_form(value_id).name.get(language)} ({len(self.partners_with(value_id))})"
+            for value_id in self.shared()
+        ]
+        lone = [
+            f"{value_form(value_id).name.get(language)} ({labels[partner_id]})"
+            for value_id, partner_id in self.lone().items()
+            if partner_id in labels
+        ]
+        if language == "en":
+            sentences = [
+                "Shared: " + (", ".join(shared) if shared else "none yet") + ".",
+                "Only one partner: " + (", ".join(lone) if lone else "none") + ".",
+            ]
+            if untagged:
+                sentences.append(f"{untagged} element(s) have no value form yet.")
+        else:
+            sentences = [
+                "Fælles: " + (", ".join(shared) if shared else "ingen endnu") + ".",
+                "Kun én partner: " + (", ".join(lone) if lone else "ingen") + ".",
+            ]
+            if untagged:
+                sentences.append(f"{untagged} element(er) har endnu ingen værdiform.")
+        return " ".join(sentences)
+
     def maximum(self) -> int:
         """The largest count in the overview (at least 1), for scaling a chart."""
         return max((count for counts in self.counts.values() for count in counts.values()), default=0) or 1

@@ -6,39 +6,22 @@ short transaction, so every move is on disk when the call returns.
 
 from __future__ import annotations
 
-import datetime as dt
-from contextlib import AbstractContextManager
-
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.board.model import BoardState, Cluster, Note, Patch
 from facilitator.conversation import CIRCLES
 from facilitator.store.circles import _element_text
 from facilitator.store.database import StoreError
-from facilitator.store.models import BoardClusterRow, BoardNoteRow, CircleRow, ElementRow, PartnerRow, SessionRow
+from facilitator.store.models import BoardClusterRow, BoardNoteRow, CircleRow, ElementRow, PartnerRow
+from facilitator.store.part import StorePart, utc_now
 from facilitator.text import Text, clean_text
 
 _ELEMENT_FIELDS = {"text", "category", "deleted"}
 _PLACE_FIELDS = {"x", "y", "z", "cluster_id", "merged_into"}
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
-class BoardStore:
+class BoardStore(StorePart):
     """The board half of `Store`."""
-
-    # Provided by Store.
-    def _transaction(self) -> AbstractContextManager[OrmSession]:
-        raise NotImplementedError
-
-    def _session_row(self, orm: OrmSession, session_id: int) -> SessionRow:
-        raise NotImplementedError
-
-    def _touch(self, orm: OrmSession, session_id: int) -> None:
-        raise NotImplementedError
 
     def board_state(self, session_id: int, kind: str) -> BoardState:
         """Every post-it of one delsession's board (its circles' elements and notes written on it)."""
@@ -110,7 +93,7 @@ class BoardStore:
                         orm.add(place)
                     for name in place_changes:
                         setattr(place, name, changes[name])
-                element.updated_at = _now()
+                element.updated_at = utc_now()
             self._touch(orm, session_id)
 
     def add_board_note(
@@ -142,7 +125,7 @@ class BoardStore:
                     ElementRow.session_id == session_id, ElementRow.circle_id.is_(None), ElementRow.kind == kind
                 )
             )
-            now = _now()
+            now = utc_now()
             element = ElementRow(
                 session_id=session_id,
                 circle_id=None,

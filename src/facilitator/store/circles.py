@@ -6,16 +6,13 @@ or an element only hides it, so the UI can always offer to bring it back.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.conversation import CIRCLE_KINDS, CIRCLES, JOINT_FORMS, VALUE_FORM_IDS, ValueOverview, value_overview
-from facilitator.store.database import StoreError
 from facilitator.store.models import (
     CircleRow,
     ElementRow,
@@ -23,9 +20,9 @@ from facilitator.store.models import (
     FormSourceRow,
     FormTextRow,
     PartnerRow,
-    SessionRow,
 )
-from facilitator.text import Text, clean_text
+from facilitator.store.part import StorePart, invalid, utc_now
+from facilitator.text import clean_text
 
 MAX_ELEMENT_LENGTH = 1_000
 MAX_CIRCLE_TITLE_LENGTH = 200
@@ -74,14 +71,6 @@ class FormSource:
     partner_id: int | None
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
-def _invalid(da: str, en: str) -> StoreError:
-    return StoreError(Text(da, en))
-
-
 def _check_kind(kind: str) -> None:
     if kind not in CIRCLES:
         raise ValueError(f"unknown circle kind {kind!r}")
@@ -90,9 +79,9 @@ def _check_kind(kind: str) -> None:
 def _element_text(text: str) -> str:
     cleaned = clean_text(text, multiline=False)
     if not cleaned:
-        raise _invalid("Et element kan ikke være tomt.", "An element cannot be empty.")
+        raise invalid("Et element kan ikke være tomt.", "An element cannot be empty.")
     if len(cleaned) > MAX_ELEMENT_LENGTH:
-        raise _invalid(
+        raise invalid(
             f"Elementet er for langt ({len(cleaned)} tegn); højst {MAX_ELEMENT_LENGTH}. Del det op i flere.",
             f"The element is too long ({len(cleaned)} characters); at most {MAX_ELEMENT_LENGTH}. Split it up.",
         )
@@ -118,18 +107,8 @@ def _circle_data(row: CircleRow) -> CircleData:
     return CircleData(row.id, row.session_id, row.partner_id, row.kind, row.title, row.position)
 
 
-class CircleStore:
+class CircleStore(StorePart):
     """The circle, element and joint-form half of `Store`."""
-
-    # Provided by Store.
-    def _transaction(self) -> AbstractContextManager[OrmSession]:
-        raise NotImplementedError
-
-    def _session_row(self, orm: OrmSession, session_id: int) -> SessionRow:
-        raise NotImplementedError
-
-    def _touch(self, orm: OrmSession, session_id: int) -> None:
-        raise NotImplementedError
 
     # Circles ------------------------------------------------------------------------
 
@@ -151,13 +130,13 @@ class CircleStore:
     def _circle_row(self, orm: OrmSession, circle_id: int) -> CircleRow:
         row = orm.get(CircleRow, circle_id)
         if row is None or row.deleted:
-            raise _invalid(f"Cirklen {circle_id} findes ikke.", f"Circle {circle_id} does not exist.")
+            raise invalid(f"Cirklen {circle_id} findes ikke.", f"Circle {circle_id} does not exist.")
         return row
 
     def _new_circle(self, orm: OrmSession, session_id: int, partner_id: int, kind: str, title: str) -> CircleRow:
         partner = orm.get(PartnerRow, partner_id)
         if partner is None or partner.session_id != session_id:
-            raise _invalid(f"Partneren {partner_id} findes ikke.", f"Partner {partner_id} does not exist.")
+            raise invalid(f"Partneren {partner_id} findes ikke.", f"Partner {partner_id} does not exist.")
         last = orm.scalar(
             select(func.max(CircleRow.position)).where(CircleRow.partner_id == partner_id, CircleRow.kind == kind)
         )
@@ -168,7 +147,7 @@ class CircleStore:
             title=title,
             position=0 if last is None else last + 1,
             deleted=False,
-            created_at=_now(),
+            created_at=utc_now(),
         )
         orm.add(row)
         self._touch(orm, session_id)
@@ -202,7 +181,7 @@ class CircleStore:
                 )
                 if existing:
                     name = CIRCLES[kind].name
-                    raise _invalid(
+                    raise invalid(
                         f"Hver partner har én {name.da.lower()}.", f"Each partner has one {name.get('en').lower()}."
                     )
             return _circle_data(self._new_circle(orm, session_id, partner_id, kind, cleaned))
@@ -211,7 +190,7 @@ class CircleStore:
     def _circle_title(title: str) -> str:
         cleaned = clean_text(title, multiline=False)
         if len(cleaned) > MAX_CIRCLE_TITLE_LENGTH:
-            raise _invalid(
+            raise invalid(
                 f"Navnet er for langt; højst {MAX_CIRCLE_TITLE_LENGTH} tegn.",
                 f"The name is too long; at most {MAX_CIRCLE_TITLE_LENGTH} characters.",
             )
@@ -238,7 +217,7 @@ class CircleStore:
         with self._transaction() as orm:
             row = orm.get(CircleRow, circle_id)
             if row is None:
-                raise _invalid(f"Cirklen {circle_id} findes ikke.", f"Circle {circle_id} does not exist.")
+                raise invalid(f"Cirklen {circle_id} findes ikke.", f"Circle {circle_id} does not exist.")
             row.deleted = False
             self._touch(orm, row.session_id)
             return _circle_data(row)
@@ -288,7 +267,7 @@ class CircleStore:
     def _element_row(self, orm: OrmSession, element_id: int) -> ElementRow:
         row = orm.get(ElementRow, element_id)
         if row is None or row.deleted:
-            raise _invalid(f"Elementet {element_id} findes ikke.", f"Element {element_id} does not exist.")
+            raise invalid(f"Elementet {element_id} findes ikke.", f"Element {element_id} does not exist.")
         return row
 
     def element(self, element_id: int) -> ElementData:
@@ -309,7 +288,7 @@ class CircleStore:
                     ElementRow.circle_id == circle_id, ElementRow.field == field
                 )
             )
-            now = _now()
+            now = utc_now()
             row = ElementRow(
                 session_id=circle.session_id,
                 circle_id=circle.id,
@@ -336,7 +315,7 @@ class CircleStore:
             row = self._element_row(orm, element_id)
             if row.text != cleaned:
                 row.text = cleaned
-                row.updated_at = _now()
+                row.updated_at = utc_now()
                 self._touch(orm, row.session_id)
             return _element_data(row)
 
@@ -345,7 +324,7 @@ class CircleStore:
         with self._transaction() as orm:
             row = self._element_row(orm, element_id)
             row.deleted = True
-            row.updated_at = _now()
+            row.updated_at = utc_now()
             self._touch(orm, row.session_id)
 
     def restore_element(self, element_id: int) -> ElementData:
@@ -353,9 +332,9 @@ class CircleStore:
         with self._transaction() as orm:
             row = orm.get(ElementRow, element_id)
             if row is None:
-                raise _invalid(f"Elementet {element_id} findes ikke.", f"Element {element_id} does not exist.")
+                raise invalid(f"Elementet {element_id} findes ikke.", f"Element {element_id} does not exist.")
             row.deleted = False
-            row.updated_at = _now()
+            row.updated_at = utc_now()
             self._touch(orm, row.session_id)
             return _element_data(row)
 
@@ -369,7 +348,7 @@ class CircleStore:
                 for value in [value for value in row.value_forms if value.value_form not in values]:
                     row.value_forms.remove(value)
                 row.value_forms.extend(ElementValueRow(value_form=value) for value in sorted(values - current))
-                row.updated_at = _now()
+                row.updated_at = utc_now()
                 self._touch(orm, row.session_id)
             return _element_data(row)
 
@@ -380,7 +359,7 @@ class CircleStore:
         with self._transaction() as orm:
             row = self._element_row(orm, element_id)
             row.category = category
-            row.updated_at = _now()
+            row.updated_at = utc_now()
             self._touch(orm, row.session_id)
             return _element_data(row)
 
@@ -416,7 +395,7 @@ class CircleStore:
         _check_form_field(form_id, field)
         cleaned = clean_text(text)
         if len(cleaned) > MAX_FORM_TEXT_LENGTH:
-            raise _invalid(
+            raise invalid(
                 f"Teksten er for lang ({len(cleaned)} tegn); højst {MAX_FORM_TEXT_LENGTH}.",
                 f"The text is too long ({len(cleaned)} characters); at most {MAX_FORM_TEXT_LENGTH}.",
             )
@@ -424,10 +403,12 @@ class CircleStore:
             self._session_row(orm, session_id)
             row = orm.get(FormTextRow, (session_id, form_id, field))
             if row is None:
-                orm.add(FormTextRow(session_id=session_id, form=form_id, field=field, text=cleaned, updated_at=_now()))
+                orm.add(
+                    FormTextRow(session_id=session_id, form=form_id, field=field, text=cleaned, updated_at=utc_now())
+                )
             elif row.text != cleaned:
                 row.text = cleaned
-                row.updated_at = _now()
+                row.updated_at = utc_now()
             self._touch(orm, session_id)
         return cleaned
 
@@ -444,7 +425,7 @@ class CircleStore:
                 field=field,
                 element_id=element_id,
                 text=clean_text(text, multiline=False) or element.text,
-                created_at=_now(),
+                created_at=utc_now(),
             )
             orm.add(row)
             self._touch(orm, session_id)

@@ -28,6 +28,8 @@ from facilitator.store.models import (
     StepPlanRow,
     TimerEventRow,
 )
+from facilitator.store.part import invalid as _invalid
+from facilitator.store.part import utc_now as _now
 from facilitator.text import Text, UserError, clean_text
 from facilitator.timing import DayPlan, TimerEvent, valid_minutes
 from facilitator.timing.timer import EVENT_KINDS
@@ -101,14 +103,6 @@ class PartnerData:
 SESSION_FIELDS = ("title", "date", "venue", "facilitator", "start_time", "current_step_id")
 PARTNER_FIELDS = ("name", "organisation", "role", "mandate", "why_now", "colour")
 _SINGLE_LINE = {"title", "venue", "facilitator", "name", "organisation"}
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
-def _invalid(da: str, en: str) -> StoreError:
-    return StoreError(Text(da, en))
 
 
 def _clean_field(field: str, value: object) -> object:

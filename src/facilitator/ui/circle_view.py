@@ -7,6 +7,7 @@ Editable for filling in, read-only (and larger) for the review.
 
 from __future__ import annotations
 
+import html
 import itertools
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
@@ -277,7 +278,7 @@ class FieldCard(QFrame):
             names = value_names(element.value_forms, self.language)
             label = QLabel()
             label.setTextFormat(Qt.TextFormat.RichText)
-            label.setText(_escape(f"• {element.text}") + (f"  <i>({_escape(names)})</i>" if names else ""))
+            label.setText(html.escape(f"• {element.text}") + (f"  <i>({html.escape(names)})</i>" if names else ""))
             label.setObjectName("elementText")
             label.setWordWrap(True)
             self.rows_layout.insertWidget(self.rows_layout.count() - 2, label)
@@ -354,10 +355,6 @@ class FieldCard(QFrame):
     def flush(self) -> None:
         for line in self.lines:
             line.flush()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class CircleCanvas(QWidget):

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from facilitator.conversation import VALUE_FORMS, ValueOverview, value_form
+from facilitator.conversation import VALUE_FORMS, ValueOverview
 from facilitator.palette import initials
 from facilitator.store import PartnerData, Store
 from facilitator.ui.circle_view import readable_on
@@ -179,36 +179,6 @@ class ValueChart(QWidget):
         painter.end()
 
 
-def overview_summary(partners: list[PartnerData], overview: ValueOverview, language: str) -> str:
-    """Shared and lone value forms in one or two plain sentences."""
-    by_id = {partner.id: partner for partner in partners}
-    untagged = sum(overview.elements.values()) - sum(overview.tagged.values())
-    shared = [
-        f"{value_form(value_id).name.get(language)} ({len(overview.partners_with(value_id))})"
-        for value_id in overview.shared()
-    ]
-    lone = [
-        f"{value_form(value_id).name.get(language)} ({initials(by_id[partner_id].name)})"
-        for value_id, partner_id in overview.lone().items()
-        if partner_id in by_id
-    ]
-    if language == "en":
-        sentences = [
-            "Shared: " + (", ".join(shared) if shared else "none yet") + ".",
-            "Only one partner: " + (", ".join(lone) if lone else "none") + ".",
-        ]
-        if untagged:
-            sentences.append(f"{untagged} element(s) have no value form yet.")
-    else:
-        sentences = [
-            "Fælles: " + (", ".join(shared) if shared else "ingen endnu") + ".",
-            "Kun én partner: " + (", ".join(lone) if lone else "ingen") + ".",
-        ]
-        if untagged:
-            sentences.append(f"{untagged} element(er) har endnu ingen værdiform.")
-    return " ".join(sentences)
-
-
 class ValuePanel(QWidget):
     """The chart with its heading and the sentence that reads it."""
 
@@ -235,7 +205,8 @@ class ValuePanel(QWidget):
         partners = self.store.partners(self.session_id)
         overview = self.store.value_overview(self.session_id, kind)
         self.chart.set_data(partners, overview)
-        self.summary.setText(overview_summary(partners, overview, self.language))
+        labels = {partner.id: initials(partner.name) for partner in partners}
+        self.summary.setText(overview.summary(labels, self.language))
 
 
 class ValueFormsDialog(QDialog):

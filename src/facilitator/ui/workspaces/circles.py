@@ -36,7 +36,7 @@ from facilitator.ui.workspaces.base import Workspace
 from facilitator.ui.workspaces.partners import partner_badge
 
 
-def circle_caption(circle: CircleData, index: int, language: str) -> str:
+def circle_caption(circle: CircleData, index: int) -> str:
     """A change circle's name, or 'Ambition 2' when it has none."""
     if circle.title:
         return circle.title
@@ -205,7 +205,7 @@ class CircleWorkspace(Workspace):
         while self.circle_tabs.count():
             self.circle_tabs.removeTab(0)
         for index, circle in enumerate(self.circles):
-            self.circle_tabs.addTab(circle_caption(circle, index, self.context.language))
+            self.circle_tabs.addTab(circle_caption(circle, index))
         ids = [circle.id for circle in self.circles]
         self.circle_tabs.setCurrentIndex(ids.index(keep) if keep in ids else 0)
         self.circle_tabs.blockSignals(False)
@@ -222,7 +222,7 @@ class CircleWorkspace(Workspace):
         # Lines are rebuilt below; what is still being typed in them is saved first.
         self.canvas.flush()
         several = len(self.circles) > 1
-        subtitle = circle_caption(circle, self.circles.index(circle), self.context.language) if several else ""
+        subtitle = circle_caption(circle, self.circles.index(circle)) if several else ""
         self.canvas.set_owner(partner, subtitle)
         # A partner always keeps one change circle; empty it instead of removing it.
         self.remove_circle_button.setEnabled(len(self.circles) > 1)
@@ -373,7 +373,7 @@ class CircleWorkspace(Workspace):
         if circle is None or len(self.circles) < 2:
             return
         self.flush()
-        caption = circle_caption(circle, self.circles.index(circle), self.context.language)
+        caption = circle_caption(circle, self.circles.index(circle))
         try:
             self.context.store.remove_circle(circle.id)
         except UserError as error:

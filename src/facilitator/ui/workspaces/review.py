@@ -106,7 +106,7 @@ class ReviewWorkspace(Workspace):
             if not own:
                 self.entries.append((partner, None, ""))
             for index, circle in enumerate(own):
-                caption = circle_caption(circle, index, self.context.language) if len(own) > 1 or circle.title else ""
+                caption = circle_caption(circle, index) if len(own) > 1 or circle.title else ""
                 self.entries.append((partner, circle, caption))
         keys = [(partner.id, circle.id if circle else None) for partner, circle, _ in self.entries]
         if current is not None and current in keys:
