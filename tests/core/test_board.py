@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import shutil
 import tempfile
 from pathlib import Path
@@ -11,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from facilitator.board import TRAY, actions, layout_for
-from facilitator.board.model import BoardState, Patch
+from facilitator.board.model import BoardState, Note, Patch
 from facilitator.store import Store, StoreError
 
 CATEGORIES = ("common", "differences", "opposed")
@@ -122,6 +123,8 @@ _action = st.one_of(
         st.text("abcæø ", min_size=1, max_size=8).filter(str.strip),
     ),
     st.tuples(st.just("merge"), st.integers(0, 5), st.integers(0, 5)),
+    st.tuples(st.just("unstack"), st.integers(0, 5)),
+    st.tuples(st.just("place")),
     st.tuples(st.just("delete"), st.integers(0, 5)),
     st.tuples(st.just("edit"), st.integers(0, 5), st.text("abc æøå", min_size=1, max_size=12).filter(str.strip)),
     st.tuples(st.just("undo")),
@@ -150,7 +153,7 @@ def test_random_board_actions_and_undos_keep_memory_and_database_in_agreement(te
             redo.clear()
 
         for step in steps:
-            layout = layout_for(CATEGORIES, {zone: len(ids) for zone in ZONES})
+            layout = actions.board_layout(state, CATEGORIES)
             kind = step[0]
             if kind == "undo" and undo:
                 patch = undo.pop()
@@ -168,6 +171,10 @@ def test_random_board_actions_and_undos_keep_memory_and_database_in_agreement(te
                 do(actions.tidy_zone(state, step[1], layout))
             elif kind == "stack":
                 do(actions.stack(state, [ids[i] for i in step[1]], store.new_cluster_id(session_id, "change"), step[2]))
+            elif kind == "unstack" and state.notes[ids[step[1]]].cluster_id is not None:
+                do(actions.unstack(state, state.notes[ids[step[1]]].cluster_id, layout))
+            elif kind == "place":
+                do(actions.place_new(state, layout))
             elif kind == "merge" and step[1] != step[2]:
                 do(actions.merge(state, ids[step[1]], [ids[step[2]]]))
             elif kind == "delete":
@@ -180,3 +187,76 @@ def test_random_board_actions_and_undos_keep_memory_and_database_in_agreement(te
     stored_notes, stored_clusters = _comparable(reloaded)
     assert stored_notes == memory_notes
     assert stored_clusters == memory_clusters
+
+
+def _state(counts: dict[str | None, int]) -> BoardState:
+    state = BoardState("change")
+    next_id = 1
+    for category, count in counts.items():
+        for _ in range(count):
+            state.notes[next_id] = Note(next_id, f"Note {next_id}", 1, "what", category)
+            next_id += 1
+    return state
+
+
+def test_new_notes_get_free_places_in_their_zone_without_losing_their_category():
+    state = _state({None: 5, "common": 3})
+    layout = actions.board_layout(state, CATEGORIES)
+    patch = actions.place_new(state, layout)
+    assert set(patch.notes) == set(state.notes)
+    state.apply(patch)
+    points = [actions.position(note, layout) for note in state.notes.values()]
+    zones = [layout.zone_of_note(*point) for point in points]
+    assert zones == [TRAY] * 5 + ["common"] * 3
+    assert len(set(points)) == 8
+    assert not actions.place_new(state, layout), "placed notes stay where they are"
+
+
+def test_a_growing_board_keeps_every_note_in_its_zone():
+    state = _state({None: 6, "differences": 6})
+    state.apply(actions.place_new(state, actions.board_layout(state, CATEGORIES)))
+    small = actions.board_layout(state, CATEGORIES)
+    before = {note.id: small.zone_of_note(*actions.position(note, small)) for note in state.notes.values()}
+    crowd = _state({None: 6, "differences": 6, "common": 300})
+    for note_id, note in state.notes.items():
+        crowd.notes[note_id] = note
+    large = actions.board_layout(crowd, CATEGORIES)
+    assert large.radius > small.radius
+    assert large.centre != small.centre
+    assert {
+        note_id: large.zone_of_note(*actions.position(note, large)) for note_id, note in state.notes.items()
+    } == before
+
+
+def test_a_note_dropped_outside_every_zone_goes_back():
+    state = _state({None: 2})
+    layout = actions.board_layout(state, CATEGORIES)
+    state.apply(actions.place_new(state, layout))
+    cx, cy = layout.centre
+    patch = actions.move(state, {1: (cx + layout.radius + 400, cy), 2: layout.sector_centre(0)}, layout)
+    assert set(patch.notes) == {2}
+    assert patch.notes[2]["category"] == "common"
+
+
+def test_a_board_never_shrinks_out_from_under_its_notes():
+    state = _state({"common": 1})
+    layout = actions.board_layout(state, CATEGORIES)
+    far = layout.radius * 0.95
+    state.apply(actions.move(state, {1: (layout.centre[0] - 85, layout.centre[1] - far)}, layout))
+    assert state.notes[1].category == "common"
+    assert actions.board_layout(state, CATEGORIES).radius >= math.hypot(85, far)
+
+
+def test_unstacking_spreads_the_notes_and_forgets_the_name():
+    state = _state({"common": 3})
+    layout = actions.board_layout(state, CATEGORIES)
+    state.apply(actions.place_new(state, layout))
+    state.apply(actions.stack(state, [1, 2, 3], 7, "Vand"))
+    assert state.clusters[7].name == "Vand"
+    first = (state.notes[1].x, state.notes[1].y)
+    state.apply(actions.unstack(state, 7, layout))
+    assert 7 not in state.clusters
+    assert all(note.cluster_id is None and note.category == "common" for note in state.notes.values())
+    assert (state.notes[1].x, state.notes[1].y) == first
+    points = {actions.position(note, layout) for note in state.notes.values()}
+    assert len(points) == 3

@@ -1,29 +1,66 @@
-"""Board actions as patches: computed from the current state, applied (and undone) as data."""
+"""Board actions as patches: computed from the current state, applied (and undone) as data.
+
+Positions handed in and out of this module are points on the board (see `BoardLayout`);
+positions stored in a patch are relative to the note's zone.
+"""
 
 from __future__ import annotations
 
-from facilitator.board.layout import NOTE_HEIGHT, NOTE_WIDTH, TRAY, BoardLayout
-from facilitator.board.model import BoardState, Patch
+import math
+
+from facilitator.board.layout import NOTE_HEIGHT, NOTE_WIDTH, TRAY, BoardLayout, layout_for
+from facilitator.board.model import BoardState, Note, Patch
 from facilitator.text import clean_text
 
 #: How far each note of a stack is offset from the one below it.
 STACK_OFFSET = (10.0, 12.0)
 
 
-def _zone_category(zone: str | None, current: str | None) -> str | None:
-    if zone is None:
-        return current  # dropped outside every zone: it keeps its category
-    return None if zone == TRAY else zone
+def board_layout(state: BoardState, categories: tuple[str, ...]) -> BoardLayout:
+    """The board that fits this state: a tidy slot per note, and room for every placed note."""
+    counts: dict[str, int] = {}
+    reach = 0.0
+    tray_depth = 0.0
+    for note in state.visible_notes():
+        zone = note.category if note.category in categories else TRAY
+        counts[zone] = counts.get(zone, 0) + 1
+        if note.x is None or note.y is None:
+            continue
+        if zone == TRAY:
+            tray_depth = max(tray_depth, note.y + NOTE_HEIGHT)
+        else:
+            far_x = max(abs(note.x), abs(note.x + NOTE_WIDTH))
+            far_y = max(abs(note.y), abs(note.y + NOTE_HEIGHT))
+            reach = max(reach, math.hypot(far_x, far_y))
+    return layout_for(categories, counts, reach=reach, tray_depth=tray_depth)
+
+
+def position(note: Note, layout: BoardLayout) -> tuple[float, float] | None:
+    """Where a note is on the board (None while it has no place yet)."""
+    if note.x is None or note.y is None:
+        return None
+    return layout.to_board(note.x, note.y, note.category)
+
+
+def _place(layout: BoardLayout, zone: str, point: tuple[float, float]) -> dict[str, object]:
+    x, y = layout.from_board(point[0], point[1], zone)
+    return {"x": x, "y": y}
 
 
 def move(state: BoardState, positions: dict[int, tuple[float, float]], layout: BoardLayout) -> Patch:
-    """Notes dragged to new places: each lands in the zone under its centre, on top."""
+    """Notes dragged to new places: each lands in the zone under its centre, on top.
+
+    A note dropped outside every zone goes back where it was.
+    """
     top = state.top_z()
     changes: dict[int, dict[str, object]] = {}
-    for order, (note_id, (x, y)) in enumerate(sorted(positions.items(), key=lambda item: state.notes[item[0]].z)):
+    for order, (note_id, point) in enumerate(sorted(positions.items(), key=lambda item: state.notes[item[0]].z)):
         note = state.notes[note_id]
-        category = _zone_category(layout.zone_of_note(x, y), note.category)
-        change: dict[str, object] = {"x": x, "y": y, "z": top + 1 + order, "category": category}
+        zone = layout.zone_of_note(*point)
+        if zone is None:
+            continue
+        category = None if zone == TRAY else zone
+        change: dict[str, object] = {**_place(layout, zone, point), "z": top + 1 + order, "category": category}
         if category != note.category and note.cluster_id is not None and len(positions) == 1:
             change["cluster_id"] = None  # one note pulled out of its stack into another zone
         changes[note_id] = change
@@ -32,9 +69,9 @@ def move(state: BoardState, positions: dict[int, tuple[float, float]], layout: B
 
 def _free_slots(state: BoardState, layout: BoardLayout, zone: str, moving: set[int]) -> list[tuple[float, float]]:
     taken = [
-        (note.x, note.y)
+        point
         for note in state.visible_notes()
-        if note.id not in moving and note.x is not None and note.y is not None
+        if note.id not in moving and (point := position(note, layout)) is not None
     ]
 
     def free(slot: tuple[float, float]) -> bool:
@@ -43,23 +80,45 @@ def _free_slots(state: BoardState, layout: BoardLayout, zone: str, moving: set[i
     return [slot for slot in layout.slots(zone) if free(slot)]
 
 
+def _to_free_places(
+    state: BoardState, note_ids: list[int], zone: str, layout: BoardLayout, *, moving: set[int]
+) -> dict[int, dict[str, object]]:
+    category = None if zone == TRAY else zone
+    slots = _free_slots(state, layout, zone, moving)
+    top = state.top_z()
+    changes: dict[int, dict[str, object]] = {}
+    for order, note_id in enumerate(note_ids):
+        point = slots[order] if order < len(slots) else _fallback(layout, zone, order - len(slots))
+        changes[note_id] = {"category": category, **_place(layout, zone, point), "z": top + 1 + order}
+    return changes
+
+
 def send_to_zone(state: BoardState, note_ids: list[int], zone: str, layout: BoardLayout) -> Patch:
     """Keys 1/2/3 (0 for the tray): the notes go to the zone's next free tidy places.
 
     When the zone is full they are stacked near its middle; "tidy zone" lines them up
     once the board has grown.
     """
-    category = None if zone == TRAY else zone
-    slots = _free_slots(state, layout, zone, set(note_ids))
-    top = state.top_z()
-    changes: dict[int, dict[str, object]] = {}
-    for order, note_id in enumerate(note_ids):
-        if order < len(slots):
-            x, y = slots[order]
-        else:
-            x, y = _fallback(layout, zone, order - len(slots))
-        changes[note_id] = {"category": category, "x": x, "y": y, "z": top + 1 + order, "cluster_id": None}
+    changes = _to_free_places(state, note_ids, zone, layout, moving=set(note_ids))
+    for change in changes.values():
+        change["cluster_id"] = None
     return Patch(changes, label="send")
+
+
+def place_new(state: BoardState, layout: BoardLayout) -> Patch:
+    """Give notes that have no place yet (new circle elements) a free slot in their zone."""
+    waiting: dict[str, list[int]] = {}
+    for note in sorted(state.visible_notes(), key=lambda note: note.id):
+        if note.x is None or note.y is None:
+            waiting.setdefault(layout.zone_of(note.category), []).append(note.id)
+    changes: dict[int, dict[str, object]] = {}
+    for zone, note_ids in waiting.items():
+        placed = _to_free_places(state, note_ids, zone, layout, moving=set(note_ids))
+        for note_id, change in placed.items():
+            del change["category"]  # a category from the circles stays as it is
+            change["z"] = state.notes[note_id].z
+            changes[note_id] = change
+    return Patch(changes, label="place")
 
 
 def _fallback(layout: BoardLayout, zone: str, index: int) -> tuple[float, float]:
@@ -73,9 +132,8 @@ def _fallback(layout: BoardLayout, zone: str, index: int) -> tuple[float, float]
 
 def tidy_zone(state: BoardState, zone: str, layout: BoardLayout) -> Patch:
     """Line up a zone's notes in reading order of where they are now; stacks stay together."""
-    category = None if zone == TRAY else zone
-    members = [note for note in state.visible_notes() if note.category == category]
-    members.sort(key=lambda note: (note.y if note.y is not None else -1.0, note.x or 0.0, note.id))
+    members = [note for note in state.visible_notes() if layout.zone_of(note.category) == zone]
+    members.sort(key=lambda note: (note.y if note.y is not None else math.inf, note.x or 0.0, note.id))
     slots = layout.slots(zone)
     changes: dict[int, dict[str, object]] = {}
     slot_index = 0
@@ -84,13 +142,13 @@ def tidy_zone(state: BoardState, zone: str, layout: BoardLayout) -> Patch:
         if note.cluster_id is not None and note.cluster_id in placed_clusters:
             x, y, depth = placed_clusters[note.cluster_id]
             placed_clusters[note.cluster_id] = (x, y, depth + 1)
-            changes[note.id] = {"x": x + STACK_OFFSET[0] * depth, "y": y + STACK_OFFSET[1] * depth}
+            changes[note.id] = _place(layout, zone, (x + STACK_OFFSET[0] * depth, y + STACK_OFFSET[1] * depth))
             continue
         x, y = slots[slot_index] if slot_index < len(slots) else _fallback(layout, zone, slot_index - len(slots))
         slot_index += 1
         if note.cluster_id is not None:
             placed_clusters[note.cluster_id] = (x, y, 1)
-        changes[note.id] = {"x": x, "y": y}
+        changes[note.id] = _place(layout, zone, (x, y))
     return Patch(changes, label="tidy")
 
 
@@ -111,6 +169,21 @@ def stack(state: BoardState, note_ids: list[int], cluster_id: int, name: str) ->
         for index, note_id in enumerate(note_ids)
     }
     return Patch(changes, {cluster_id: clean_text(name, multiline=False)}, label="stack")
+
+
+def unstack(state: BoardState, cluster_id: int, layout: BoardLayout) -> Patch:
+    """Take a cluster apart: its notes stay in their zone, spread over free places, and the name goes."""
+    members = [note for note in state.visible_notes() if note.cluster_id == cluster_id]
+    changes: dict[int, dict[str, object]] = {}
+    if members:
+        zone = layout.zone_of(members[0].category)
+        ids = [note.id for note in members]
+        changes = _to_free_places(state, ids[1:], zone, layout, moving=set(ids[1:]))
+        changes[ids[0]] = {}  # the first note keeps its place
+        for change in changes.values():
+            change.pop("category", None)
+            change["cluster_id"] = None
+    return Patch(changes, {cluster_id: None}, label="unstack")
 
 
 def merge(state: BoardState, keep_id: int, duplicate_ids: list[int]) -> Patch:

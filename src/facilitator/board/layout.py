@@ -4,6 +4,10 @@ The board is drawn like the printed template: a circle cut into three sectors, o
 category (Fælles / Forskelle / Modsatrettede and so on), with the unsorted post-its in a
 tray beside it. Everything here is plain geometry in board units (pixels at 100 % zoom),
 so the scene, the projector and the PNG export agree, and it is tested without Qt.
+
+A note's stored place is relative to its zone: to the tray's top-left corner while it is
+unsorted, to the circle's centre once it has a category. The board can then grow (or the
+tray lengthen) as notes arrive without any note changing zone on screen.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ NOTE_WIDTH = 170.0
 NOTE_HEIGHT = 96.0
 GAP = 12.0
 #: The smallest circle; it grows so the fullest sector always has a tidy slot per note.
-MIN_RADIUS = 700.0
+MIN_RADIUS = 600.0
 TRAY_COLUMNS = 2
 TRAY_MARGIN = 60.0
 #: The unsorted tray, as a zone name next to the categories.
@@ -91,6 +95,24 @@ class BoardLayout:
         degrees = math.degrees(math.atan2(dx, -dy))
         return self.categories[self.sector_of_angle(degrees)]
 
+    def zone_of(self, category: str | None) -> str:
+        """The zone a category is drawn in (a category this board does not have: the tray)."""
+        return category if category in self.categories else TRAY
+
+    def anchor(self, zone: str) -> tuple[float, float]:
+        """The point a zone's stored note places are measured from."""
+        return (self.tray.x, self.tray.y) if zone == TRAY else self.centre
+
+    def to_board(self, x: float, y: float, category: str | None) -> tuple[float, float]:
+        """A stored (zone-relative) place as a point on the board."""
+        ax, ay = self.anchor(self.zone_of(category))
+        return (ax + x, ay + y)
+
+    def from_board(self, x: float, y: float, zone: str) -> tuple[float, float]:
+        """A point on the board as a place stored relative to `zone`."""
+        ax, ay = self.anchor(zone)
+        return (x - ax, y - ay)
+
     def zone_of_note(self, x: float, y: float) -> str | None:
         """The zone a post-it with its top-left corner at (x, y) lands in: where its centre is."""
         return self.zone_at(x + NOTE_WIDTH / 2, y + NOTE_HEIGHT / 2)
@@ -131,21 +153,25 @@ def _tray_slots(tray: Rect, rows: int) -> list[tuple[float, float]]:
     ]
 
 
-def layout_for(categories: tuple[str, ...], counts: dict[str, int]) -> BoardLayout:
+def layout_for(
+    categories: tuple[str, ...], counts: dict[str, int], *, reach: float = 0.0, tray_depth: float = 0.0
+) -> BoardLayout:
     """The smallest board that has a tidy slot for every post-it in every zone.
 
     `counts` maps a category (or TRAY) to its number of post-its; the circle and the tray
     grow with the fullest zone, so a board of hundreds of notes still lines them up.
+    `reach` (from the centre) and `tray_depth` (from the tray's top) are how far placed
+    notes already extend, so a board never shrinks out from under them.
     """
     unsorted = counts.get(TRAY, 0)
-    tray_rows = max(4, math.ceil(unsorted / TRAY_COLUMNS))
+    tray_rows = max(4, math.ceil(unsorted / TRAY_COLUMNS), math.ceil((tray_depth + GAP) / (NOTE_HEIGHT + GAP)))
     tray = Rect(0.0, 0.0, TRAY_COLUMNS * (NOTE_WIDTH + GAP) - GAP, tray_rows * (NOTE_HEIGHT + GAP) - GAP)
     needed = max((counts.get(category, 0) for category in categories), default=0)
     # Start near the size whose sector area holds the notes (wedges waste about a third),
     # then grow in small steps until the fullest sector has a slot for each.
     cell = (NOTE_WIDTH + GAP) * (NOTE_HEIGHT + GAP)
     estimate = math.sqrt(max(len(categories), 1) * needed * cell * 1.3 / math.pi)
-    radius = max(MIN_RADIUS, estimate)
+    radius = max(MIN_RADIUS, estimate, reach + GAP)
     while True:
         layout = BoardLayout(categories, radius, tray)
         if not categories or all(len(layout.slots(category)) >= needed for category in categories):
