@@ -27,3 +27,8 @@ def error_label() -> QLabel:
     label.setWordWrap(True)
     label.hide()
     return label
+
+
+def numbered(count: int, one: str, many: str) -> str:
+    """The singular or plural wording for `count` (pass both through tr); %n becomes the count."""
+    return (one if count == 1 else many).replace("%n", str(count))

@@ -358,7 +358,7 @@ class MainWindow(QMainWindow):
         self.projector.toggle_requested.connect(self.close_projector)
         current = page.current_step()
         if current is not None:
-            self.projector.show_step(*current, page.projection())
+            self.projector.show_step(*current, page.projection(), page.projection_widget(self.projector))
         self.projector.present(self)
         self.projector_action.setChecked(True)
         # The facilitator keeps the keyboard: focus stays in the console.
@@ -366,7 +366,9 @@ class MainWindow(QMainWindow):
 
     def _project_step(self, part: Part | None, step: Step) -> None:
         if self.projector is not None and self.session_page is not None:
-            self.projector.show_step(part, step, self.session_page.projection())
+            self.projector.show_step(
+                part, step, self.session_page.projection(), self.session_page.projection_widget(self.projector)
+            )
 
     def close_projector(self) -> None:
         if self.projector is not None:

@@ -74,13 +74,22 @@ class ProjectorWindow(QWidget):
         self.content.setTextFormat(Qt.TextFormat.RichText)
         self.content.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.content, 1)
+        self._layout = layout
+        #: A live view (the board) shown instead of the HTML content.
+        self.content_widget: QWidget | None = None
 
         day.tick.connect(self._refresh_timer)
 
     # What to show -----------------------------------------------------------------
 
-    def show_step(self, part: Part | None, step: Step, content_html: str | None = None) -> None:
-        """Follow the facilitator to `step`; `content_html` is the step's projected content."""
+    def show_step(
+        self,
+        part: Part | None,
+        step: Step,
+        content_html: str | None = None,
+        content_widget: QWidget | None = None,
+    ) -> None:
+        """Follow the facilitator to `step`; its projected content is HTML or a live widget."""
         language = self._language
         self._step_id = step.id
         self.part_label.setText(part_heading(part, language).replace("\n", " · ") if part else self.tr("Pause"))
@@ -88,10 +97,23 @@ class ProjectorWindow(QWidget):
         self.question.setText(step.question.get(language) if step.question else "")
         self.question.setVisible(step.question is not None)
         self.set_content(content_html)
+        self.set_content_widget(content_widget)
         self._refresh_timer()
 
     def set_content(self, html: str | None) -> None:
         self.content.setText(html or "")
+
+    def set_content_widget(self, widget: QWidget | None) -> None:
+        """Show a live widget where the content goes (None: back to the HTML content)."""
+        if self.content_widget is not None:
+            self._layout.removeWidget(self.content_widget)
+            self.content_widget.deleteLater()
+        self.content_widget = widget
+        if widget is not None:
+            widget.setParent(self)
+            self._layout.insertWidget(self._layout.indexOf(self.content), widget, 1)
+        self.content.setVisible(widget is None)
+        self._scale_type()
 
     def visible_text(self) -> str:
         """Everything the room can read, for tests that check what is (not) projected."""
@@ -148,20 +170,25 @@ class ProjectorWindow(QWidget):
         super().keyPressEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        # Type scales with the window so the back row can read it on any projector.
-        height = max(event.size().height(), 300)
+        self._scale_type()
+        super().resizeEvent(event)
+
+    def _scale_type(self) -> None:
+        # Type scales with the window so the back row can read it on any projector; a live
+        # view (the board) gets most of the height, so the headings step back.
+        height = max(self.height(), 300)
+        roomy = self.content_widget is not None
         for label, share, bold in (
-            (self.countdown, 0.16, True),
-            (self.step_title, 0.065, True),
-            (self.part_label, 0.032, True),
-            (self.question, 0.05, False),
+            (self.countdown, 0.09 if roomy else 0.16, True),
+            (self.step_title, 0.045 if roomy else 0.065, True),
+            (self.part_label, 0.026 if roomy else 0.032, True),
+            (self.question, 0.04 if roomy else 0.05, False),
             (self.content, 0.038, False),
         ):
             font = QFont(label.font())
             font.setPixelSize(int(height * share))
             font.setBold(bold)
             label.setFont(font)
-        super().resizeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closed.emit()

@@ -174,6 +174,10 @@ class SessionPage(QWidget):
         """What the open step shows on the projector, as HTML."""
         return self._active.projection_html() if self._active is not None else None
 
+    def projection_widget(self, parent: QWidget) -> QWidget | None:
+        """A live view of the open step for the projector, when the step has one."""
+        return self._active.projection_widget(parent) if self._active is not None else None
+
     def _update_projection(self) -> None:
         self.projection_changed.emit(self.projection())
 

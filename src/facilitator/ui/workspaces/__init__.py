@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from facilitator.ui.context import SessionContext
 from facilitator.ui.workspaces.base import Workspace
+from facilitator.ui.workspaces.board import BoardWorkspace
 from facilitator.ui.workspaces.circles import CircleWorkspace
 from facilitator.ui.workspaces.joint_form import JointFormWorkspace
 from facilitator.ui.workspaces.partners import PartnersWorkspace
@@ -31,6 +32,7 @@ def create_workspace(name: str, context: SessionContext, parent: QWidget | None 
         "review": ReviewWorkspace,
         "form": JointFormWorkspace,
         "template": TemplateWorkspace,
+        "board": BoardWorkspace,
     }
     if kind in by_variant and variant != "next-steps":
         return by_variant[kind](context, variant, parent)

@@ -49,3 +49,7 @@ class Workspace(QWidget):
         Never include the facilitator's own notes or guidance here.
         """
         return None
+
+    def projection_widget(self, parent: QWidget) -> QWidget | None:
+        """A live widget for the projector instead of `projection_html` (the board), owned by `parent`."""
+        return None

@@ -43,14 +43,6 @@ def _coming(workspace: str) -> tuple[str, str]:
             _tr("Gennemgang af cirklerne"),
             _tr("Her vises én partners cirkel ad gangen, stort, med næste og forrige partner."),
         )
-    if kind == "board":
-        return (
-            _tr("Sorteringstavlen"),
-            _tr(
-                "Her kommer post-it-tavlen, hvor partnernes elementer sorteres i trinets tre kategorier "
-                "med træk og slip eller tastatur, med fortryd for hver handling."
-            ),
-        )
     if kind == "form":
         return (
             _tr("Den fælles tekst"),
