@@ -68,14 +68,22 @@ def move(state: BoardState, positions: dict[int, tuple[float, float]], layout: B
 
 
 def _free_slots(state: BoardState, layout: BoardLayout, zone: str, moving: set[int]) -> list[tuple[float, float]]:
-    taken = [
-        point
-        for note in state.visible_notes()
-        if note.id not in moving and (point := position(note, layout)) is not None
-    ]
+    # Notes bucketed by the note-sized cell they start in: a slot can only overlap notes
+    # starting in its own or a neighbouring cell, so a board of a thousand stays fast.
+    cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for note in state.visible_notes():
+        if note.id not in moving and (point := position(note, layout)) is not None:
+            cell = (math.floor(point[0] / NOTE_WIDTH), math.floor(point[1] / NOTE_HEIGHT))
+            cells.setdefault(cell, []).append(point)
 
     def free(slot: tuple[float, float]) -> bool:
-        return all(abs(slot[0] - x) >= NOTE_WIDTH or abs(slot[1] - y) >= NOTE_HEIGHT for x, y in taken)
+        column, row = math.floor(slot[0] / NOTE_WIDTH), math.floor(slot[1] / NOTE_HEIGHT)
+        return all(
+            abs(slot[0] - x) >= NOTE_WIDTH or abs(slot[1] - y) >= NOTE_HEIGHT
+            for dc in (-1, 0, 1)
+            for dr in (-1, 0, 1)
+            for x, y in cells.get((column + dc, row + dr), ())
+        )
 
     return [slot for slot in layout.slots(zone) if free(slot)]
 

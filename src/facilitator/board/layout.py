@@ -12,6 +12,7 @@ tray lengthen) as notes arrive without any note changing zone on screen.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -119,26 +120,38 @@ class BoardLayout:
 
     def slots(self, zone: str) -> list[tuple[float, float]]:
         """Top-left corners of tidy, non-overlapping places for post-its in a zone, in reading order."""
-        if zone == TRAY:
-            return _tray_slots(self.tray, _tray_rows(self.tray))
-        if zone not in self.categories:
+        if zone != TRAY and zone not in self.categories:
             raise KeyError(zone)
-        cx, cy = self.centre
-        step_x, step_y = NOTE_WIDTH + GAP, NOTE_HEIGHT + GAP
-        columns = int(2 * self.radius // step_x)
-        rows = int(2 * self.radius // step_y)
-        left = cx - columns * step_x / 2 + GAP / 2
-        top = cy - rows * step_y / 2 + GAP / 2
-        result = []
-        for row in range(rows):
-            for column in range(columns):
-                x, y = left + column * step_x, top + row * step_y
-                rect = Rect(x, y, NOTE_WIDTH, NOTE_HEIGHT)
-                # Each sector of the disc is convex (at most 180 degrees with 2+ categories),
-                # so a post-it whose four corners lie in it lies wholly in it.
-                if all(self.zone_at(px, py) == zone for px, py in rect.corners()):
-                    result.append((x, y))
-        return result
+        return list(_slots(self, zone))
+
+
+def _slots(layout: BoardLayout, zone: str) -> tuple[tuple[float, float], ...]:
+    if zone == TRAY:
+        return tuple(_tray_slots(layout.tray, _tray_rows(layout.tray)))
+    return _sector_slots(layout).get(zone, ())
+
+
+@functools.lru_cache(maxsize=16)
+def _sector_slots(layout: BoardLayout) -> dict[str, tuple[tuple[float, float], ...]]:
+    # Pure geometry of a frozen layout, asked for on every action: one pass over the grid
+    # for all sectors, remembered.
+    cx, cy = layout.centre
+    step_x, step_y = NOTE_WIDTH + GAP, NOTE_HEIGHT + GAP
+    columns = int(2 * layout.radius // step_x)
+    rows = int(2 * layout.radius // step_y)
+    left = cx - columns * step_x / 2 + GAP / 2
+    top = cy - rows * step_y / 2 + GAP / 2
+    result: dict[str, list[tuple[float, float]]] = {category: [] for category in layout.categories}
+    for row in range(rows):
+        for column in range(columns):
+            x, y = left + column * step_x, top + row * step_y
+            corners = Rect(x, y, NOTE_WIDTH, NOTE_HEIGHT).corners()
+            zone = layout.zone_at(*corners[0])
+            # Each sector of the disc is convex (at most 180 degrees with 2+ categories),
+            # so a post-it whose four corners lie in it lies wholly in it.
+            if zone and all(layout.zone_at(px, py) == zone for px, py in corners[1:]):
+                result[zone].append((x, y))
+    return {zone: tuple(slots) for zone, slots in result.items()}
 
 
 def _tray_rows(tray: Rect) -> int:

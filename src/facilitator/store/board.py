@@ -6,7 +6,7 @@ short transaction, so every move is on disk when the call returns.
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, insert, select, update
 
 from facilitator.board.model import BoardState, Cluster, Note, Patch
 from facilitator.conversation import CIRCLES
@@ -18,6 +18,8 @@ from facilitator.text import Text, clean_text
 
 _ELEMENT_FIELDS = {"text", "category", "deleted"}
 _PLACE_FIELDS = {"x", "y", "z", "cluster_id", "merged_into"}
+#: Ids per IN (...) query, well below SQLite's limit on bound parameters.
+_CHUNK = 500
 
 
 class BoardStore(StorePart):
@@ -27,8 +29,20 @@ class BoardStore(StorePart):
         """Every post-it of one delsession's board (its circles' elements and notes written on it)."""
         if kind not in CIRCLES:
             raise ValueError(f"unknown board {kind!r}")
+        # Plain columns rather than ORM objects: a board of a thousand notes opens at once.
         query = (
-            select(ElementRow, BoardNoteRow)
+            select(
+                ElementRow.id,
+                ElementRow.text,
+                ElementRow.partner_id,
+                ElementRow.field,
+                ElementRow.category,
+                BoardNoteRow.x,
+                BoardNoteRow.y,
+                func.coalesce(BoardNoteRow.z, 0),
+                BoardNoteRow.cluster_id,
+                BoardNoteRow.merged_into,
+            )
             .outerjoin(BoardNoteRow, BoardNoteRow.element_id == ElementRow.id)
             .outerjoin(CircleRow, CircleRow.id == ElementRow.circle_id)
             .where(ElementRow.session_id == session_id, ElementRow.kind == kind, ElementRow.deleted.is_(False))
@@ -36,19 +50,8 @@ class BoardStore(StorePart):
         )
         with self._transaction() as orm:
             state = BoardState(kind)
-            for element, place in orm.execute(query):
-                state.notes[element.id] = Note(
-                    id=element.id,
-                    text=element.text,
-                    partner_id=element.partner_id,
-                    field=element.field,
-                    category=element.category,
-                    x=place.x if place else None,
-                    y=place.y if place else None,
-                    z=place.z if place else 0,
-                    cluster_id=place.cluster_id if place else None,
-                    merged_into=place.merged_into if place else None,
-                )
+            for row in orm.execute(query):
+                state.notes[row[0]] = Note(*row)
             for row in orm.scalars(
                 select(BoardClusterRow).where(
                     BoardClusterRow.session_id == session_id, BoardClusterRow.kind == kind, BoardClusterRow.name != ""
@@ -78,23 +81,70 @@ class BoardStore(StorePart):
                     raise StoreError(Text("En klynge skal have et navn.", "A cluster needs a name."))
                 # A cluster undone is kept, unnamed, so redo finds its id again.
                 row.name = cleaned
-            for note_id, changes in patch.notes.items():
-                element = orm.get(ElementRow, note_id)
-                if element is None or element.session_id != session_id:
-                    raise StoreError(Text(f"Post-it {note_id} findes ikke.", f"Note {note_id} does not exist."))
-                for name in _ELEMENT_FIELDS & set(changes):
-                    value = changes[name]
-                    setattr(element, name, _element_text(str(value)) if name == "text" else value)
-                place_changes = _PLACE_FIELDS & set(changes)
-                if place_changes:
-                    place = orm.get(BoardNoteRow, note_id)
-                    if place is None:
-                        place = BoardNoteRow(element_id=note_id, z=0)
-                        orm.add(place)
-                    for name in place_changes:
-                        setattr(place, name, changes[name])
-                element.updated_at = utc_now()
+            self._write_notes(orm, session_id, patch.notes)
             self._touch(orm, session_id)
+
+    @staticmethod
+    def _write_notes(orm, session_id: int, notes: dict[int, dict[str, object]]) -> None:
+        # Grouped statements for the whole patch: tidying or first placing a thousand notes
+        # must not become thousands of round trips or ORM objects.
+        elements, places = ElementRow.__table__, BoardNoteRow.__table__
+        owners: dict[int, int] = {}
+        placed: set[int] = set()
+        ids = list(notes)
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            query = select(elements.c.id, elements.c.session_id).where(elements.c.id.in_(chunk))
+            owners.update((note_id, owner) for note_id, owner in orm.execute(query))
+            placed.update(orm.scalars(select(places.c.element_id).where(places.c.element_id.in_(chunk))))
+        now = utc_now()
+        element_updates: dict[tuple[str, ...], list[dict[str, object]]] = {}
+        place_updates: dict[tuple[str, ...], list[dict[str, object]]] = {}
+        inserts: list[dict[str, object]] = []
+        for note_id, changes in notes.items():
+            if owners.get(note_id) != session_id:
+                raise StoreError(Text(f"Post-it {note_id} findes ikke.", f"Note {note_id} does not exist."))
+            element = {name: changes[name] for name in sorted(_ELEMENT_FIELDS & set(changes))}
+            if "text" in element:
+                element["text"] = _element_text(str(element["text"]))
+            if element:
+                # Only the element's own words and category date it; its place on a board does not.
+                element_updates.setdefault(tuple(element), []).append(
+                    {**element, "note_id": note_id, "updated_at": now}
+                )
+            place = {name: changes[name] for name in sorted(_PLACE_FIELDS & set(changes))}
+            if not place:
+                continue
+            if note_id in placed:
+                place_updates.setdefault(tuple(place), []).append({**place, "note_id": note_id})
+            else:
+                inserts.append(
+                    {
+                        "x": None,
+                        "y": None,
+                        "z": 0,
+                        "cluster_id": None,
+                        "merged_into": None,
+                        **place,
+                        "element_id": note_id,
+                    }
+                )
+        for names, rows in element_updates.items():
+            statement = (
+                update(elements)
+                .where(elements.c.id == bindparam("note_id"))
+                .values({name: bindparam(name) for name in (*names, "updated_at")})
+            )
+            orm.execute(statement, rows)
+        for names, rows in place_updates.items():
+            statement = (
+                update(places)
+                .where(places.c.element_id == bindparam("note_id"))
+                .values({name: bindparam(name) for name in names})
+            )
+            orm.execute(statement, rows)
+        if inserts:
+            orm.execute(insert(places), inserts)
 
     def add_board_note(
         self,

@@ -253,9 +253,19 @@ class BoardWorkspace(Workspace):
         self._fill_partner_boxes()
         placing = actions.place_new(self.state, board_layout(self.state, self.category_ids))
         if placing:
-            # New elements get a place in their zone; that is no action to undo.
-            self._write_or_report(placing)
+            # New elements get a place in their zone; that is no action to undo. Drawn at
+            # once and stored right after the first paint: a first visit to a board of a
+            # thousand notes shows them without waiting for the disk. If storing fails,
+            # the next visit computes the same places again.
+            self.state.apply(placing)
+            QTimer.singleShot(0, self, lambda: self._store_places(placing))
         self.redraw()
+
+    def _store_places(self, placing: Patch) -> None:
+        try:
+            self.context.store.apply_board_patch(self.context.session_id, placing)
+        except UserError as error:
+            self._report(error)
 
     @staticmethod
     def _content(state: BoardState) -> dict[int, tuple]:
