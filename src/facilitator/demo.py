@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from facilitator.board import TRAY, BoardState, Patch, actions
 from facilitator.paths import default_program_path
 from facilitator.program import load_program
 from facilitator.store import Store
@@ -262,6 +263,52 @@ def _fill_circles(store: Store, session_id: int) -> None:
         store.set_form_text(session_id, "ambition", field, text)
         for source in DEMO_AMBITION_SOURCES[field]:
             store.add_form_source(session_id, "ambition", field, by_text[source], source)
+    _arrange_boards(store, session_id, by_text)
+
+
+#: Notes that say the same thing, stacked on the first board under a name the group chose.
+DEMO_STACK = (
+    "Dem, der bor ved kysten",
+    ("Borgerne i de lavtliggende byer", "Alle forsyningens kunder", "Kommende generationer langs kysten"),
+)
+#: The group wrote this on the board; it turned out to say what Mette's note says, so the
+#: two were merged, keeping both authors.
+DEMO_DUPLICATE = ("Én plan for hele bugten", "Én fælles plan for hele bugten i stedet for fire")
+#: Written on the board by the group and not sorted yet.
+DEMO_GROUP_NOTE = "Et fælles kystråd med faste møder"
+
+
+def _arrange_boards(store: Store, session_id: int, by_text: dict[str, int]) -> None:
+    """Every board tidied zone by zone, with a stack, a merged duplicate and a group note on the first."""
+    program = store.get_session(session_id).program()
+    for _item, step in program.stops():
+        kind, _, variant = step.workspace.partition(":")
+        if kind != "board":
+            continue
+        categories = tuple(category.id for category in step.categories)
+
+        def write(patch: Patch, state: BoardState) -> None:
+            store.apply_board_patch(session_id, patch)
+            state.apply(patch)
+
+        state = store.board_state(session_id, variant)
+        if variant == "change":
+            duplicate = store.add_board_note(session_id, variant, DEMO_DUPLICATE[0], category="common")
+            store.add_board_note(session_id, variant, DEMO_GROUP_NOTE)
+            state = store.board_state(session_id, variant)
+        write(actions.place_new(state, actions.board_layout(state, categories)), state)
+        if variant == "change":
+            name, texts = DEMO_STACK
+            write(
+                actions.stack(
+                    state, [by_text[text] for text in texts], store.new_cluster_id(session_id, variant), name
+                ),
+                state,
+            )
+            write(actions.merge(state, by_text[DEMO_DUPLICATE[1]], [duplicate.id]), state)
+        layout = actions.board_layout(state, categories)
+        for zone in (*categories, TRAY):
+            write(actions.tidy_zone(state, zone, layout), state)
 
 
 #: The introduction took longer than planned, as four partners presenting themselves often does.

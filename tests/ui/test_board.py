@@ -423,3 +423,24 @@ def test_random_board_actions_and_undos_keep_scene_and_database_in_agreement(app
         elif kind == "redo":
             workspace.undo_stack.redo()
         _scene_matches_store(workspace, app_runner.store, session_id)
+
+
+def test_the_demo_boards_are_sorted_with_a_stack_a_merged_duplicate_and_a_group_note(app_runner, paths):
+    from facilitator.demo import DEMO_GROUP_NOTE, DEMO_STACK, create_demo_session
+
+    store = Store(paths.database)
+    session_id = create_demo_session(store)
+    store.set_last_session_id(session_id)
+    for kind in ("change", "contribution", "scaling"):
+        assert all(note.x is not None for note in store.board_state(session_id, kind).visible_notes()), kind
+    store.close()
+    _window, _page, workspace = _open(app_runner)
+    items = list(workspace.scene.items_by_id.values())
+    assert {item.look.initials for item in items} >= {"MK", "JF", "KH", "AR", "Gruppen"}
+    assert [cluster.name for cluster in workspace.state.clusters.values()] == [DEMO_STACK[0]]
+    assert any(item.sources for item in items), "the merged duplicate shows both authors"
+    group_note = next(item for item in items if item.note.text == DEMO_GROUP_NOTE)
+    assert workspace.layout.zone_of_note(group_note.pos().x(), group_note.pos().y()) == TRAY
+    zones = {workspace.layout.zone_of_note(item.pos().x(), item.pos().y()) for item in items}
+    assert zones == {TRAY, *CATEGORIES}
+    assert workspace.undo_stack.count() == 0, "opening a board is no action to undo"

@@ -12,8 +12,9 @@ from facilitator.board.layout import NOTE_HEIGHT, NOTE_WIDTH, TRAY, BoardLayout,
 from facilitator.board.model import BoardState, Note, Patch
 from facilitator.text import clean_text
 
-#: How far each note of a stack is offset from the one below it.
-STACK_OFFSET = (10.0, 12.0)
+#: How far each note of a stack is offset from the one below it: small, so a tidied stack
+#: of two or three stays within the gap between slots.
+STACK_OFFSET = (5.0, 6.0)
 
 
 def board_layout(state: BoardState, categories: tuple[str, ...]) -> BoardLayout:

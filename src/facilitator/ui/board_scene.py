@@ -211,10 +211,13 @@ class SectorItem(QGraphicsPathItem):
 class ClusterTag(QGraphicsSimpleTextItem):
     """A stack's name, on a tab above its first note."""
 
+    def boundingRect(self) -> QRectF:
+        return super().boundingRect().adjusted(-8, -3, 8, 3)
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setPen(QPen(INK, 1.5))
         painter.setBrush(QColor("#FFFFFF"))
-        painter.drawRoundedRect(self.boundingRect().adjusted(-6, -3, 6, 3), 4, 4)
+        painter.drawRoundedRect(super().boundingRect().adjusted(-6, -2, 6, 2), 8, 8)
         super().paint(painter, option, widget)
 
 
@@ -384,16 +387,18 @@ class BoardScene(QGraphicsScene):
             if tag is None:
                 tag = ClusterTag()
                 font = QFont()
-                font.setPixelSize(14)
+                font.setPixelSize(13)
                 font.setBold(True)
                 tag.setFont(font)
                 tag.setBrush(INK)
                 self.addItem(tag)
                 self._cluster_tags[cluster_id] = tag
             tag.setText(f"{cluster.name} ({len(items)})")
-            first = min(items, key=lambda item: (item.pos().y(), item.pos().x()))
-            tag.setPos(first.pos().x() + 4, first.pos().y() - tag.boundingRect().height() - 6)
-            tag.setZValue(max(item.zValue() for item in items) + 0.5)
+            # On the top note's lower edge, where its text never reaches and no neighbour lies.
+            top = max(items, key=lambda item: item.zValue())
+            height = tag.boundingRect().height()
+            tag.setPos(top.pos().x() + 10, top.pos().y() + NOTE_HEIGHT - height / 2 - 2)
+            tag.setZValue(top.zValue() + 0.5)
 
     # Highlighting one partner ------------------------------------------------------------
 
