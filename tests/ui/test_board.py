@@ -444,3 +444,18 @@ def test_the_demo_boards_are_sorted_with_a_stack_a_merged_duplicate_and_a_group_
     zones = {workspace.layout.zone_of_note(item.pos().x(), item.pos().y()) for item in items}
     assert zones == {TRAY, *CATEGORIES}
     assert workspace.undo_stack.count() == 0, "opening a board is no action to undo"
+
+
+def test_a_fitted_board_stays_whole_when_the_window_changes_until_the_facilitator_zooms(app_runner, session_id):
+    window, _page, workspace = _open(app_runner)
+    view = workspace.view
+    assert view.fitting
+    window.resize(1100, 700)
+    QApplication.processEvents()
+    assert view.visible_area().contains(workspace.scene.sceneRect().adjusted(2, 2, -2, -2))
+    view.zoom_by(2)
+    assert not view.fitting
+    zoomed = view.zoom()
+    window.resize(1500, 950)
+    QApplication.processEvents()
+    assert view.zoom() == zoomed, "the facilitator's own zoom is kept"

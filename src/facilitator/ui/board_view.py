@@ -58,6 +58,8 @@ class BoardView(QGraphicsView):
         self.setAccessibleName(self.tr("Sorteringstavle"))
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self._panning: QPoint | None = None
+        #: Showing the whole board: it stays whole when the window or the panes change size.
+        self.fitting = False
         self.horizontalScrollBar().valueChanged.connect(self._announce_area)
         self.verticalScrollBar().valueChanged.connect(self._announce_area)
         scene.focusItemChanged.connect(self._focus_moved)
@@ -70,13 +72,15 @@ class BoardView(QGraphicsView):
     def zoom_by(self, factor: float) -> None:
         """Zoom in (>1) or out (<1), within sensible limits."""
         target = min(MAX_ZOOM, max(MIN_ZOOM, self.zoom() * factor))
+        self.fitting = False
         if target != self.zoom():
             factor = target / self.zoom()
             self.scale(factor, factor)
             self._announce_area()
 
     def fit_board(self) -> None:
-        """Show the whole board."""
+        """Show the whole board, and keep showing it whole as the view changes size."""
+        self.fitting = True
         self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         self._announce_area()
 
@@ -88,6 +92,8 @@ class BoardView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if self.fitting:
+            self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         self._announce_area()
 
     def wheelEvent(self, event: QWheelEvent) -> None:

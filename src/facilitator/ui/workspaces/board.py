@@ -309,6 +309,8 @@ class BoardWorkspace(Workspace):
         """Draw the state as it is now (after every action, undo and redo)."""
         self.layout = board_layout(self.state, self.category_ids)
         self.scene.show_state(self.state, self.layout, self.looks, self.titles, self.field_labels)
+        if self.view.fitting:
+            self.view.fit_board()  # the board may have grown
         self._selection_changed()
 
     def _selection_changed(self) -> None:
