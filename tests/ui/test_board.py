@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QImage, QMouseEvent, QWheelEvent
+from PySide6.QtGui import QImage, QMouseEvent, QNativeGestureEvent, QPointingDevice, QWheelEvent
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from facilitator.board import NOTE_HEIGHT, NOTE_WIDTH, TRAY
@@ -301,7 +301,10 @@ def test_a_note_written_on_the_board_goes_to_the_tray_and_can_be_undone(app_runn
     _window, _page, workspace = _open(app_runner)
     qtbot.keyClick(workspace.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is workspace.entry
-    workspace.author_box.setCurrentIndex(workspace.author_box.findText("Gruppen"))
+    assert workspace.author_box.currentText() == "Mette Kjær"
+    for _ in range(3):  # Jonas, Karen, the group: typing from paper, partner by partner
+        qtbot.keyClick(workspace.entry, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert workspace.author_box.currentText() == "Gruppen"
     qtbot.keyClicks(workspace.entry, "Fælles kystråd")
     qtbot.keyClick(workspace.entry, Qt.Key.Key_Return)
     assert workspace.entry.text() == ""
@@ -343,6 +346,19 @@ def test_filter_zoom_and_fit(app_runner, qtbot, session_id):
     assert view.zoom() == pytest.approx(fitted * 1.15**2)
     qtbot.keyClick(view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert view.zoom() == pytest.approx(fitted)
+    # A touchpad pinch arrives as a native zoom gesture.
+    pinch = QNativeGestureEvent(
+        Qt.NativeGestureType.ZoomNativeGesture,
+        QPointingDevice.primaryPointingDevice(),
+        2,
+        QPointF(100, 100),
+        QPointF(100, 100),
+        QPointF(view.viewport().mapToGlobal(QPoint(100, 100))),
+        0.5,
+        QPointF(0, 0),
+    )
+    QApplication.sendEvent(view.viewport(), pinch)
+    assert view.zoom() == pytest.approx(fitted * 1.5)
 
 
 def test_the_projector_shows_the_same_board_read_only_and_follows_the_facilitator(app_runner, qtbot, session_id):

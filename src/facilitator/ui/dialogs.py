@@ -76,7 +76,7 @@ def shortcut_rows(tr) -> list[tuple[str, str]]:
         ("Ctrl+G / Ctrl+Shift+G", tr("Tavle: stak de valgte post-its / opløs stakken")),
         ("Ctrl+M", tr("Tavle: flet dubletter til én post-it")),
         ("Ctrl+Shift+T", tr("Tavle: ryd op i alle zoner")),
-        ("Ctrl+L", tr("Tavle: skriv en ny post-it")),
+        ("Ctrl+L", tr("Tavle: skriv en ny post-it (Ctrl+PgDown / Ctrl+PgUp skifter forfatter)")),
         ("Ctrl+hjul / Ctrl+plus / Ctrl+minus", tr("Tavle: zoom; Ctrl+0 viser hele tavlen")),
         ("Ctrl+N", tr("Ny session")),
         ("Ctrl+W", tr("Luk session")),

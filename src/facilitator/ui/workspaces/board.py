@@ -141,6 +141,8 @@ class BoardWorkspace(Workspace):
             ("Ctrl+M", self.merge_selected),
             ("Ctrl+Shift+T", self.tidy_all),
             ("Ctrl+L", self._focus_entry),
+            ("Ctrl+PgDown", lambda: self._step_author(1)),
+            ("Ctrl+PgUp", lambda: self._step_author(-1)),
         ):
             shortcut = QShortcut(QKeySequence(keys), self, slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -202,7 +204,9 @@ class BoardWorkspace(Workspace):
         self.author_box.setToolTip(self.tr("Hvem har skrevet den nye post-it"))
         self.entry = QLineEdit()
         self.entry.setObjectName("boardEntry")
-        self.entry.setPlaceholderText(self.tr("Ny post-it: skriv og tryk Enter (Ctrl+L)"))
+        self.entry.setPlaceholderText(
+            self.tr("Ny post-it: skriv og tryk Enter (Ctrl+L); Ctrl+PgDown skifter forfatter")
+        )
         self.entry.setAccessibleName(self.tr("Ny post-it"))
         self.entry.setMaxLength(1000)
         self.entry.returnPressed.connect(self.add_from_entry)
@@ -555,6 +559,12 @@ class BoardWorkspace(Workspace):
             self.scene.clearSelection()
             item.setSelected(True)
             self.view.ensureVisible(item, 40, 40)
+
+    def _step_author(self, direction: int) -> None:
+        """Ctrl+PgDown / Ctrl+PgUp: the next note is written by the next (previous) partner."""
+        count = self.author_box.count()
+        if count:
+            self.author_box.setCurrentIndex((self.author_box.currentIndex() + direction) % count)
 
     def _focus_entry(self) -> None:
         self.entry.setFocus(Qt.FocusReason.ShortcutFocusReason)
