@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from facilitator.board import TRAY, actions, layout_for
+from facilitator.board import NOTE_HEIGHT, TRAY, actions, layout_for
 from facilitator.board.model import BoardState, Note, Patch
 from facilitator.store import Store, StoreError
 
@@ -244,7 +244,13 @@ def test_a_board_never_shrinks_out_from_under_its_notes():
     far = layout.radius * 0.95
     state.apply(actions.move(state, {1: (layout.centre[0] - 85, layout.centre[1] - far)}, layout))
     assert state.notes[1].category == "common"
-    assert actions.board_layout(state, CATEGORIES).radius >= math.hypot(85, far)
+    grown = actions.board_layout(state, CATEGORIES)
+    assert grown.radius >= math.hypot(0, far - NOTE_HEIGHT / 2)
+    assert grown.zone_of_note(*actions.position(state.notes[1], grown)) == "common"
+    # Dropping again at the new rim does not grow the circle each time.
+    again = actions.move(state, {1: (grown.centre[0] - 85, grown.centre[1] - grown.radius + 30)}, grown)
+    state.apply(again)
+    assert actions.board_layout(state, CATEGORIES).radius == pytest.approx(grown.radius, abs=NOTE_HEIGHT)
 
 
 def test_unstacking_spreads_the_notes_and_forgets_the_name():
@@ -260,3 +266,35 @@ def test_unstacking_spreads_the_notes_and_forgets_the_name():
     assert (state.notes[1].x, state.notes[1].y) == first
     points = {actions.position(note, layout) for note in state.notes.values()}
     assert len(points) == 3
+
+
+def test_a_stack_moves_as_one_but_a_note_pulled_out_leaves_it():
+    state = _state({"common": 3})
+    layout = actions.board_layout(state, CATEGORIES)
+    state.apply(actions.place_new(state, layout))
+    state.apply(actions.stack(state, [1, 2, 3], 7, "Vand"))
+    target = layout.sector_centre(1)
+    whole = actions.move(state, {n: (target[0] + 5 * n, target[1] + 6 * n) for n in (1, 2, 3)}, layout)
+    assert all("cluster_id" not in change for change in whole.notes.values())
+    part = actions.move(state, {1: target, 2: (target[0] + 5, target[1] + 6)}, layout)
+    assert all(change["cluster_id"] is None for change in part.notes.values())
+
+
+def test_unstacking_a_stack_split_across_zones_keeps_each_note_in_its_own_zone():
+    state = _state({"common": 3})
+    layout = actions.board_layout(state, CATEGORIES)
+    state.apply(actions.place_new(state, layout))
+    state.apply(actions.stack(state, [1, 2, 3], 7, "Vand"))
+    state.apply(actions.send_to_zone(state, [3], "opposed", layout))
+    state.apply(Patch({3: {"cluster_id": 7}}))  # as an older board may have left it
+    state.apply(actions.unstack(state, 7, layout))
+    zones = {n: layout.zone_of_note(*actions.position(state.notes[n], layout)) for n in (1, 2, 3)}
+    assert zones == {1: "common", 2: "common", 3: "opposed"}
+
+
+def test_patches_compose_with_the_later_value_winning():
+    first = Patch({1: {"x": 1.0, "y": 1.0}, 2: {"x": 5.0}}, {7: "A"})
+    second = Patch({1: {"x": 2.0, "category": "common"}}, {7: None})
+    both = first.then(second)
+    assert both.notes == {1: {"x": 2.0, "y": 1.0, "category": "common"}, 2: {"x": 5.0}}
+    assert both.clusters == {7: None}

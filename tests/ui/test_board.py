@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QImage, QMouseEvent, QNativeGestureEvent, QPointingDevice, QWheelEvent
+from PySide6.QtGui import QFocusEvent, QImage, QMouseEvent, QNativeGestureEvent, QPointingDevice, QWheelEvent
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from facilitator.board import NOTE_HEIGHT, NOTE_WIDTH, TRAY
@@ -475,3 +475,80 @@ def test_a_fitted_board_stays_whole_when_the_window_changes_until_the_facilitato
     window.resize(1500, 950)
     QApplication.processEvents()
     assert view.zoom() == zoomed, "the facilitator's own zoom is kept"
+
+
+def test_undoing_arrow_moves_restores_everything_they_changed_including_the_stack(app_runner, qtbot, session_id):
+    _window, _page, workspace = _open(app_runner)
+    view = workspace.view
+    ids = [item.note_id for item in workspace.scene.note_items()][:2]
+    for note_id in ids:
+        view.set_current(workspace.scene.items_by_id[note_id])
+        qtbot.keyClick(view, Qt.Key.Key_1)
+    workspace.stack(ids, "Vand")
+    before = app_runner.store.board_state(session_id, "change")
+    top = max(ids, key=lambda note_id: workspace.state.notes[note_id].z)
+    view.set_current(workspace.scene.items_by_id[top])
+    # Right, right, ... until the note crosses into Forskelle and leaves its stack.
+    for _ in range(30):
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+        if workspace.state.notes[top].category != "common":
+            break
+    assert workspace.state.notes[top].cluster_id is None
+    workspace.undo_stack.undo()
+    after = app_runner.store.board_state(session_id, "change")
+    assert after.notes[top] == before.notes[top]
+    assert workspace.state.notes[top] == before.notes[top]
+
+
+def test_f2_edits_the_current_note_instead_of_hiding_the_guide(app_runner, qtbot, session_id):
+    _window, page, workspace = _open(app_runner)
+    qtbot.keyClick(workspace.view, Qt.Key.Key_Tab)
+    guide_shown = page.guide.isVisible()
+    qtbot.keyClick(workspace.view, Qt.Key.Key_F2)
+    assert workspace.editor is not None
+    assert page.guide.isVisible() == guide_shown
+    # A context menu taking the focus does not end the edit.
+    QApplication.sendEvent(workspace.editor, QFocusEvent(QEvent.Type.FocusOut, Qt.FocusReason.PopupFocusReason))
+    assert workspace.editor is not None
+    qtbot.keyClick(workspace.editor, Qt.Key.Key_Escape)
+    assert workspace.editor is None
+
+
+def test_a_removal_can_be_undone_after_visiting_another_step(app_runner, qtbot, session_id):
+    _window, page, workspace = _open(app_runner)
+    qtbot.keyClick(workspace.view, Qt.Key.Key_Tab)
+    note_id = workspace.view.current_note().note_id
+    qtbot.keyClick(workspace.view, Qt.Key.Key_Delete)
+    page.next_step()
+    page.previous_step()
+    QApplication.processEvents()
+    assert workspace.undo_stack.canUndo()
+    workspace.undo_stack.undo()
+    assert note_id in workspace.scene.items_by_id
+    assert note_id in _stored(app_runner, session_id)
+
+
+def test_changes_in_the_circles_clear_the_boards_undo_history(app_runner, session_id):
+    _window, page, workspace = _open(app_runner)
+    note_id = _note_id(workspace, "Høje diger")
+    workspace.scene.items_by_id[note_id].setSelected(True)
+    workspace.send_selected("opposed")
+    app_runner.store.remove_element(note_id)  # as the circles step does
+    page.previous_step()
+    page.go_to_step(BOARD_STEP)
+    assert not workspace.undo_stack.canUndo()
+    assert note_id not in workspace.scene.items_by_id
+
+
+def test_unstacking_two_stacks_at_once_spreads_them_over_different_places(app_runner, session_id):
+    _window, _page, workspace = _open(app_runner)
+    ids = [item.note_id for item in workspace.scene.note_items()]
+    workspace.stack(ids[0:2], "A")
+    workspace.stack(ids[2:4], "B")
+    for note_id in ids[:4]:
+        workspace.scene.items_by_id[note_id].setSelected(True)
+    workspace.unstack_selected()
+    points = {(item.pos().x(), item.pos().y()) for item in workspace.scene.items_by_id.values()}
+    assert len(points) == len(workspace.scene.items_by_id)
+    assert not workspace.state.clusters

@@ -30,9 +30,9 @@ def board_layout(state: BoardState, categories: tuple[str, ...]) -> BoardLayout:
         if zone == TRAY:
             tray_depth = max(tray_depth, note.y + NOTE_HEIGHT)
         else:
-            far_x = max(abs(note.x), abs(note.x + NOTE_WIDTH))
-            far_y = max(abs(note.y), abs(note.y + NOTE_HEIGHT))
-            reach = max(reach, math.hypot(far_x, far_y))
+            # A note belongs where its centre is; its corners may hang over the rim like
+            # paper, or every drop at the edge would grow the circle again.
+            reach = max(reach, math.hypot(note.x + NOTE_WIDTH / 2, note.y + NOTE_HEIGHT / 2))
     return layout_for(categories, counts, reach=reach, tray_depth=tray_depth)
 
 
@@ -54,18 +54,29 @@ def move(state: BoardState, positions: dict[int, tuple[float, float]], layout: B
     A note dropped outside every zone goes back where it was.
     """
     top = state.top_z()
+    landing = {note_id: layout.zone_of_note(*point) for note_id, point in positions.items()}
     changes: dict[int, dict[str, object]] = {}
     for order, (note_id, point) in enumerate(sorted(positions.items(), key=lambda item: state.notes[item[0]].z)):
         note = state.notes[note_id]
-        zone = layout.zone_of_note(*point)
+        zone = landing[note_id]
         if zone is None:
             continue
         category = None if zone == TRAY else zone
         change: dict[str, object] = {**_place(layout, zone, point), "z": top + 1 + order, "category": category}
-        if category != note.category and note.cluster_id is not None and len(positions) == 1:
-            change["cluster_id"] = None  # one note pulled out of its stack into another zone
+        if (
+            note.cluster_id is not None
+            and category != note.category
+            and not _whole_stack_lands(state, note.cluster_id, landing, zone)
+        ):
+            change["cluster_id"] = None  # pulled out of its stack into another zone
         changes[note_id] = change
     return Patch(changes, label="move")
+
+
+def _whole_stack_lands(state: BoardState, cluster_id: int, landing: dict[int, str | None], zone: str) -> bool:
+    """Every note of the stack is moved, and all into `zone`: the stack moves as one."""
+    members = [note.id for note in state.visible_notes() if note.cluster_id == cluster_id]
+    return all(landing.get(member) == zone for member in members)
 
 
 def _free_slots(state: BoardState, layout: BoardLayout, zone: str, moving: set[int]) -> list[tuple[float, float]]:
@@ -183,15 +194,18 @@ def stack(state: BoardState, note_ids: list[int], cluster_id: int, name: str) ->
 def unstack(state: BoardState, cluster_id: int, layout: BoardLayout) -> Patch:
     """Take a cluster apart: its notes stay in their zone, spread over free places, and the name goes."""
     members = [note for note in state.visible_notes() if note.cluster_id == cluster_id]
+    by_zone: dict[str, list[int]] = {}
+    for note in members:
+        by_zone.setdefault(layout.zone_of(note.category), []).append(note.id)
     changes: dict[int, dict[str, object]] = {}
-    if members:
-        zone = layout.zone_of(members[0].category)
-        ids = [note.id for note in members]
-        changes = _to_free_places(state, ids[1:], zone, layout, moving=set(ids[1:]))
-        changes[ids[0]] = {}  # the first note keeps its place
-        for change in changes.values():
-            change.pop("category", None)
-            change["cluster_id"] = None
+    for zone, ids in by_zone.items():
+        # Within each zone the first note keeps its place and the others spread out.
+        spread = _to_free_places(state, ids[1:], zone, layout, moving=set(ids[1:]))
+        changes.update(spread)
+        changes[ids[0]] = {}
+    for change in changes.values():
+        change.pop("category", None)
+        change["cluster_id"] = None
     return Patch(changes, {cluster_id: None}, label="unstack")
 
 

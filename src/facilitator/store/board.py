@@ -42,16 +42,18 @@ class BoardStore(StorePart):
                 func.coalesce(BoardNoteRow.z, 0),
                 BoardNoteRow.cluster_id,
                 BoardNoteRow.merged_into,
+                ElementRow.deleted,
             )
             .outerjoin(BoardNoteRow, BoardNoteRow.element_id == ElementRow.id)
             .outerjoin(CircleRow, CircleRow.id == ElementRow.circle_id)
-            .where(ElementRow.session_id == session_id, ElementRow.kind == kind, ElementRow.deleted.is_(False))
+            # Removed notes come too (hidden), so undoing a removal still finds them.
+            .where(ElementRow.session_id == session_id, ElementRow.kind == kind)
             .where((CircleRow.id.is_(None)) | (CircleRow.deleted.is_(False)))
         )
         with self._transaction() as orm:
             state = BoardState(kind)
             for row in orm.execute(query):
-                state.notes[row[0]] = Note(*row)
+                state.notes[row[0]] = Note(*row[:-1], deleted=bool(row[-1]))
             for row in orm.scalars(
                 select(BoardClusterRow).where(
                     BoardClusterRow.session_id == session_id, BoardClusterRow.kind == kind, BoardClusterRow.name != ""

@@ -118,7 +118,8 @@ class NoteItem(QGraphicsItem):
         return self.note.id
 
     def set_note(self, note: Note, look: NoteLook, sources: tuple[NoteLook, ...]) -> None:
-        if note.text != self.note.text or look != self.look or sources != self.sources:
+        changed = (note.text, note.cluster_id) != (self.note.text, self.note.cluster_id)
+        if changed or look != self.look or sources != self.sources:
             self._lines = None
             self.look = look
             self.sources = sources

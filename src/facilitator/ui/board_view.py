@@ -169,15 +169,10 @@ class BoardView(QGraphicsView):
         self.set_current(target)
 
     def event(self, event: QEvent) -> bool:
-        # Tab walks the notes; Ctrl+Tab leaves the board, as in a text editor.
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Escape
-            and self.board.selectedItems()
-        ):
-            event.accept()  # Esc first lets go of the selection, before any window shortcut
+        if event.type() == QEvent.Type.ShortcutOverride and self._own_key(event):
+            event.accept()
             return True
+        # Tab walks the notes; Ctrl+Tab leaves the board, as in a text editor.
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             plain = not event.modifiers() & Qt.KeyboardModifier.ControlModifier
             if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and plain:
@@ -186,6 +181,15 @@ class BoardView(QGraphicsView):
             if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
                 return self.focusNextPrevChild(event.key() == Qt.Key.Key_Tab)
         return super().event(event)
+
+    def _own_key(self, event: QEvent) -> bool:
+        """Esc lets go of the selection and F2 edits the current note, before the window's
+        shortcuts (leave full screen, show the guide) get them."""
+        if not isinstance(event, QKeyEvent):
+            return False
+        if event.key() == Qt.Key.Key_Escape:
+            return bool(self.board.selectedItems())
+        return event.key() == Qt.Key.Key_F2 and self.current_note() is not None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

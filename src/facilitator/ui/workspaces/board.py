@@ -12,7 +12,7 @@ import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QAction, QFocusEvent, QIcon, QKeyEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QAction, QFocusEvent, QIcon, QKeyEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -38,13 +38,49 @@ from facilitator.ui.board_scene import GROUP_COLOUR, BoardScene, NoteItem, NoteL
 from facilitator.ui.board_view import BoardProjectionView, BoardView
 from facilitator.ui.context import SessionContext
 from facilitator.ui.labels import numbered
-from facilitator.ui.undo import DoneCommand
 from facilitator.ui.workspaces.base import Workspace
 from facilitator.ui.workspaces.partners import partner_badge
 
 _EXPORT_FOLDER_KEY = "export_folder"
 #: The partner filter's entry for notes written by the whole group.
 GROUP = 0
+_MERGE_NUDGES = 2
+
+
+class BoardCommand(QUndoCommand):
+    """A board action already done and stored: redo and undo write its patch or the inverse.
+
+    Steps with the same merge key (arrow-key moves of one selection) become one undo step
+    by composing their patches, so undo restores every field any of them changed.
+    """
+
+    def __init__(self, text: str, patch: Patch, inverse: Patch, replay, merge_key: object = None) -> None:
+        super().__init__(text)
+        self.patch = patch
+        self.inverse = inverse
+        self._replay = replay
+        self._merge_key = merge_key
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False  # QUndoStack.push calls redo; the action is already done
+            return
+        self._replay(self.patch)
+
+    def undo(self) -> None:
+        self._replay(self.inverse)
+
+    def id(self) -> int:
+        return _MERGE_NUDGES if self._merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, BoardCommand) or other._merge_key != self._merge_key:
+            return False
+        self.patch = self.patch.then(other.patch)
+        self.inverse = other.inverse.then(self.inverse)
+        self.setText(other.text())
+        return True
 
 
 class NoteEditor(QPlainTextEdit):
@@ -82,7 +118,9 @@ class NoteEditor(QPlainTextEdit):
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
-        self.commit()
+        # A context menu or another window taking focus is no reason to stop editing.
+        if event.reason() not in (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason):
+            self.commit()
 
     def commit(self) -> None:
         if not self.done:
@@ -273,7 +311,8 @@ class BoardWorkspace(Workspace):
 
     @staticmethod
     def _content(state: BoardState) -> dict[int, tuple]:
-        return {note.id: (note.text, note.partner_id) for note in state.visible_notes()}
+        # Every note, hidden ones too: undo steps may refer to a merged or removed note.
+        return {note.id: (note.text, note.partner_id, note.deleted) for note in state.notes.values()}
 
     def _fill_partner_boxes(self) -> None:
         group = self.tr("Gruppen")
@@ -355,18 +394,21 @@ class BoardWorkspace(Workspace):
             self.redraw()
             return False
         self.error_label.hide()
-        self.undo_stack.push(
-            DoneCommand(
-                text,
-                lambda: self._write(patch),
-                lambda: self._write(inverse),
-                self.redraw,
-                self._report,
-                merge_key,
-            )
-        )
+        self.undo_stack.push(BoardCommand(text, patch, inverse, self._replay, merge_key))
         self.redraw()
         return True
+
+    def _replay(self, patch: Patch) -> None:
+        """Undo or redo: write a recorded patch again and redraw."""
+        if any(note_id not in self.state.notes for note_id in patch.notes):
+            # Cannot happen while reload clears the history on outside changes; never crash on it.
+            self.context.events.notice.emit(self.tr("Den post-it findes ikke længere."))
+        else:
+            try:
+                self._write(patch)
+            except UserError as error:
+                self._report(error)
+        self.redraw()
 
     def _report(self, error: UserError) -> None:
         message = error.message(self.context.language)
@@ -490,14 +532,15 @@ class BoardWorkspace(Workspace):
         if self.layout is None:
             return
         clusters = {self.state.notes[note_id].cluster_id for note_id in self._selected_ids()} - {None}
-        notes: dict[int, dict[str, object]] = {}
-        names: dict[int, str | None] = {}
-        for cluster_id in clusters:
-            patch = actions.unstack(self.state, cluster_id, self.layout)
-            notes.update(patch.notes)
-            names.update(patch.clusters)
+        # Each stack spreads into the places the previous one left free.
+        draft = BoardState(self.state.kind, dict(self.state.notes), dict(self.state.clusters))
+        combined = Patch(label="unstack")
+        for cluster_id in sorted(clusters):
+            patch = actions.unstack(draft, cluster_id, self.layout)
+            draft.apply(patch)
+            combined = combined.then(patch)
         self.perform(
-            Patch(notes, names, label="unstack"),
+            combined,
             numbered(len(clusters), self.tr("Opløs stakken"), self.tr("Opløs %n stakke")),
         )
 
@@ -545,13 +588,7 @@ class BoardWorkspace(Workspace):
         self._write_or_report(actions.place_new(self.state, board_layout(self.state, self.category_ids)))
         shown, hidden = Patch({note.id: {"deleted": False}}), Patch({note.id: {"deleted": True}})
         self.undo_stack.push(
-            DoneCommand(
-                self.tr("Ny post-it »%1«").replace("%1", note.text[:40]),
-                lambda: self._write(shown),
-                lambda: self._write(hidden),
-                self.redraw,
-                self._report,
-            )
+            BoardCommand(self.tr("Ny post-it »%1«").replace("%1", note.text[:40]), shown, hidden, self._replay)
         )
         self.redraw()
         item = self.scene.items_by_id.get(note.id)
