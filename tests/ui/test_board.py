@@ -552,3 +552,12 @@ def test_unstacking_two_stacks_at_once_spreads_them_over_different_places(app_ru
     points = {(item.pos().x(), item.pos().y()) for item in workspace.scene.items_by_id.values()}
     assert len(points) == len(workspace.scene.items_by_id)
     assert not workspace.state.clusters
+
+
+def test_each_sector_explains_what_belongs_in_it(app_runner, session_id):
+    _window, _page, workspace = _open(app_runner)
+    layout = workspace.layout
+    x, y = layout.sector_centre(2)
+    sector = next(item for item in workspace.scene.items(QPointF(x, y)) if hasattr(item, "zone"))
+    assert sector.zone == "opposed"
+    assert sector.toolTip().startswith("Modsatrettede: Elementer, som partnerne er uenige om")

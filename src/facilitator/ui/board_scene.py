@@ -318,6 +318,10 @@ class BoardScene(QGraphicsScene):
             path.arcTo(circle, start, -span)
             path.closeSubpath()
             sector = SectorItem(category, path, SECTOR_TINTS[index % len(SECTOR_TINTS)])
+            zone_title = titles.get(category, ZoneTitle(category))
+            sector.setToolTip(
+                f"{zone_title.title}: {zone_title.description}" if zone_title.description else zone_title.title
+            )
             self._add_zone_item(sector)
             self._sectors[category] = sector
             self._zone_labels[category] = self._zone_label()

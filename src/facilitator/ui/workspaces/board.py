@@ -34,7 +34,7 @@ from facilitator.program import Step
 from facilitator.store import PartnerData
 from facilitator.text import Text, UserError
 from facilitator.ui import labels
-from facilitator.ui.board_scene import GROUP_COLOUR, BoardScene, NoteItem, NoteLook, ZoneTitle
+from facilitator.ui.board_scene import GROUP_COLOUR, BoardScene, NoteLook, ZoneTitle
 from facilitator.ui.board_view import BoardProjectionView, BoardView
 from facilitator.ui.context import SessionContext
 from facilitator.ui.labels import numbered
@@ -700,6 +700,3 @@ class BoardWorkspace(Workspace):
             self.context.store.set_state(_EXPORT_FOLDER_KEY, str(path.parent))
         self.context.events.notice.emit(self.tr("Tavlen er gemt som %1").replace("%1", path.name))
         return True
-
-    def selected_items(self) -> list[NoteItem]:
-        return self.scene.selected_notes()
