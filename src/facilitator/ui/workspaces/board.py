@@ -38,16 +38,16 @@ from facilitator.ui.board_scene import GROUP_COLOUR, BoardScene, NoteLook, ZoneT
 from facilitator.ui.board_view import BoardProjectionView, BoardView
 from facilitator.ui.context import SessionContext
 from facilitator.ui.labels import numbered
+from facilitator.ui.undo import DoneCommand
 from facilitator.ui.workspaces.base import Workspace
 from facilitator.ui.workspaces.partners import partner_badge
 
 _EXPORT_FOLDER_KEY = "export_folder"
 #: The partner filter's entry for notes written by the whole group.
 GROUP = 0
-_MERGE_NUDGES = 2
 
 
-class BoardCommand(QUndoCommand):
+class BoardCommand(DoneCommand):
     """A board action already done and stored: redo and undo write its patch or the inverse.
 
     Steps with the same merge key (arrow-key moves of one selection) become one undo step
@@ -55,24 +55,12 @@ class BoardCommand(QUndoCommand):
     """
 
     def __init__(self, text: str, patch: Patch, inverse: Patch, replay, merge_key: object = None) -> None:
-        super().__init__(text)
         self.patch = patch
         self.inverse = inverse
-        self._replay = replay
-        self._merge_key = merge_key
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False  # QUndoStack.push calls redo; the action is already done
-            return
-        self._replay(self.patch)
-
-    def undo(self) -> None:
-        self._replay(self.inverse)
-
-    def id(self) -> int:
-        return _MERGE_NUDGES if self._merge_key is not None else -1
+        # `replay` reports its own errors and redraws, so nothing is left for `after`/`report`.
+        super().__init__(
+            text, lambda: replay(self.patch), lambda: replay(self.inverse), lambda: None, lambda _error: None, merge_key
+        )
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, BoardCommand) or other._merge_key != self._merge_key:
@@ -293,15 +281,24 @@ class BoardWorkspace(Workspace):
             self.undo_stack.clear()
         self.state = fresh
         self._fill_partner_boxes()
-        placing = actions.place_new(self.state, board_layout(self.state, self.category_ids))
-        if placing:
-            # New elements get a place in their zone; that is no action to undo. Drawn at
-            # once and stored right after the first paint: a first visit to a board of a
-            # thousand notes shows them without waiting for the disk. If storing fails,
-            # the next visit computes the same places again.
-            self.state.apply(placing)
-            QTimer.singleShot(0, self, lambda: self._store_places(placing))
+        # A first visit to a board of a thousand notes shows them without waiting for the disk.
+        self._place_new_notes(after_paint=True)
         self.redraw()
+
+    def _place_new_notes(self, *, after_paint: bool = False) -> None:
+        """Give new elements a place in their zone: no action to undo, so it is not recorded.
+
+        Drawn at once and stored now or right after the first paint; if storing fails, the
+        next visit computes the same places again.
+        """
+        placing = actions.place_new(self.state, board_layout(self.state, self.category_ids))
+        if not placing:
+            return
+        self.state.apply(placing)
+        if after_paint:
+            QTimer.singleShot(0, self, lambda: self._store_places(placing))
+        else:
+            self._store_places(placing)
 
     def _store_places(self, placing: Patch) -> None:
         try:
@@ -373,14 +370,6 @@ class BoardWorkspace(Workspace):
         # The store first: a refused change leaves memory untouched too.
         self.context.store.apply_board_patch(self.context.session_id, patch)
         return self.state.apply(patch)
-
-    def _write_or_report(self, patch: Patch) -> bool:
-        try:
-            self._write(patch)
-        except UserError as error:
-            self._report(error)
-            return False
-        return True
 
     def perform(self, patch: Patch, text: str, merge_key: object = None) -> bool:
         """Do a board action now and record it for undo; False when it could not be saved."""
@@ -585,7 +574,7 @@ class BoardWorkspace(Workspace):
             return
         self.entry.clear()
         self.state.notes[note.id] = note
-        self._write_or_report(actions.place_new(self.state, board_layout(self.state, self.category_ids)))
+        self._place_new_notes()
         shown, hidden = Patch({note.id: {"deleted": False}}), Patch({note.id: {"deleted": True}})
         self.undo_stack.push(
             BoardCommand(self.tr("Ny post-it »%1«").replace("%1", note.text[:40]), shown, hidden, self._replay)
