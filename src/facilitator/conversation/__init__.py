@@ -1,7 +1,16 @@
-"""The conversation templates of Delsession 1-3: personal circles, joint forms and value forms."""
+"""The conversation templates: personal circles, joint forms, value forms and the next steps."""
 
 from facilitator.conversation.circles import CIRCLE_KINDS, CIRCLES, CircleField, CircleTemplate, circle_template
-from facilitator.conversation.joint_forms import JOINT_FORMS, FormField, JointForm, joint_form
+from facilitator.conversation.joint_forms import (
+    AMBITION,
+    DECISIONS,
+    INTERPLAY,
+    JOINT_FORMS,
+    SCALING_AGREEMENT,
+    FormField,
+    JointForm,
+    joint_form,
+)
 from facilitator.conversation.value_forms import (
     VALUE_FORM_IDS,
     VALUE_FORMS,
@@ -12,9 +21,13 @@ from facilitator.conversation.value_forms import (
 )
 
 __all__ = [
+    "AMBITION",
     "CIRCLES",
     "CIRCLE_KINDS",
+    "DECISIONS",
+    "INTERPLAY",
     "JOINT_FORMS",
+    "SCALING_AGREEMENT",
     "VALUE_FORMS",
     "VALUE_FORM_IDS",
     "CircleField",

@@ -169,9 +169,40 @@ SCALING_AGREEMENT = JointForm(
     ),
 )
 
-JOINT_FORMS: dict[str, JointForm] = {form.id: form for form in (AMBITION, INTERPLAY, SCALING_AGREEMENT)}
+#: Delsession 4's tip: be clear on how decisions are made, and how much disagreement is accepted.
+DECISIONS = JointForm(
+    id="decisions",
+    title=Text("Sådan træffer vi beslutninger", "How we make decisions"),
+    circle_kind="",
+    source_categories=(),
+    fields=(
+        FormField(
+            "rule",
+            Text("Beslutningsregel", "Decision rule"),
+            Text("Hvordan træffer vi beslutninger?", "How do we make decisions?"),
+            Text(
+                "Enighed, flertal, eller den partner der ejer opgaven? Hvem skal spørges i baglandet?",
+                "Consensus, majority, or the partner who owns the task? Who must be asked back home?",
+            ),
+        ),
+        FormField(
+            "tolerance",
+            Text("Uenighed vi kan leve med", "Disagreement we accept"),
+            Text(
+                "Hvor meget uenighed og ubeslutsomhed kan vi tolerere?",
+                "How much disagreement and indecision can we tolerate?",
+            ),
+            Text(
+                "Hvad gør vi, når vi ikke kan blive enige – og hvor længe må en beslutning vente?",
+                "What do we do when we cannot agree – and how long may a decision wait?",
+            ),
+        ),
+    ),
+)
+
+JOINT_FORMS: dict[str, JointForm] = {form.id: form for form in (AMBITION, INTERPLAY, SCALING_AGREEMENT, DECISIONS)}
 
 
 def joint_form(form_id: str) -> JointForm:
-    """The joint form with this id ('ambition', 'interplay' or 'scaling'); KeyError otherwise."""
+    """The joint form with this id ('ambition', 'interplay', 'scaling' or 'decisions'); KeyError otherwise."""
     return JOINT_FORMS[form_id]

@@ -141,6 +141,13 @@ class Program:
     def step_ids(self) -> list[str]:
         return [step.id for _, step in self.stops()]
 
+    def board_categories(self, circle_kind: str) -> tuple[Category, ...]:
+        """The categories of the board step that sorts this kind of circle (none if no such step)."""
+        for _item, step in self.stops():
+            if step.workspace == f"board:{circle_kind}":
+                return step.categories
+        return ()
+
     def find_step(self, step_id: str) -> tuple[Item, Step] | None:
         """The step with this id and its item, or None."""
         for item, step in self.stops():

@@ -12,7 +12,7 @@ from facilitator.text import Text, UserError
 
 #: Alembic revisions in order, oldest first. A test keeps this in step with
 #: `migrations/versions`; knowing them here lets a normal start skip importing Alembic.
-REVISIONS = ("0001", "0002", "0003", "0004")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005")
 SCHEMA_HEAD = REVISIONS[-1]
 _MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 

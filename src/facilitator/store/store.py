@@ -16,6 +16,7 @@ from sqlalchemy.orm import sessionmaker
 from facilitator.palette import next_colour
 from facilitator.program import Program, format_clock, load_program_text, parse_clock
 from facilitator.program.loader import MAX_STEP_MINUTES
+from facilitator.store.actions import ActionStore
 from facilitator.store.board import BoardStore
 from facilitator.store.circles import CircleData, CircleStore, ElementData, FormSource
 from facilitator.store.database import StoreError, migrate, open_engine, translate_error
@@ -141,7 +142,7 @@ def _clean_field(field: str, value: object) -> object:
     return cleaned
 
 
-class Store(CircleStore, BoardStore):
+class Store(CircleStore, BoardStore, ActionStore):
     """The app's database: every session and everything written in it, in one SQLite file."""
 
     def __init__(self, path: Path) -> None:
@@ -223,6 +224,26 @@ class Store(CircleStore, BoardStore):
                 ).order_by(SessionRow.updated_at.desc(), SessionRow.id.desc())
             ).all()
         return [SessionSummary(*row) for row in rows]
+
+    def find_session(self, key: str) -> int:
+        """The id of the session `key` names: its id, or its title as `facilitator list` shows it."""
+        sessions = self.list_sessions()
+        key = key.strip()
+        if key.isdigit() and any(summary.id == int(key) for summary in sessions):
+            return int(key)
+        named = [summary for summary in sessions if summary.title.casefold() == key.casefold()]
+        if len(named) == 1:
+            return named[0].id
+        if named:
+            ids = ", ".join(str(summary.id) for summary in named)
+            raise _invalid(
+                f"Flere sessioner hedder »{key}« (id {ids}). Brug id'et.",
+                f"Several sessions are called “{key}” (ids {ids}). Use the id.",
+            )
+        raise _invalid(
+            f"Sessionen »{key}« findes ikke. Se de gemte sessioner med: facilitator list",
+            f"There is no session “{key}”. See the stored sessions with: facilitator list",
+        )
 
     def get_session(self, session_id: int) -> SessionData:
         """The session's fields; StoreError if it does not exist."""

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.conversation import FormField, joint_form
 from facilitator.palette import initials
-from facilitator.program import Category, Program, Step
+from facilitator.program import Step
 from facilitator.store import ElementData, FormSource, PartnerData
 from facilitator.text import Text, UserError
 from facilitator.ui import labels
@@ -39,14 +39,6 @@ from facilitator.ui.workspaces.partners import partner_badge
 _ELEMENT_ID = Qt.ItemDataRole.UserRole
 RETRY_MS = 5_000
 UNSORTED = Text("Ikke sorteret", "Not sorted")
-
-
-def board_categories(program: Program, circle_kind: str) -> tuple[Category, ...]:
-    """The categories of the board step that sorts this kind of circle, in program order."""
-    for _item, step in program.stops():
-        if step.workspace == f"board:{circle_kind}":
-            return step.categories
-    return ()
 
 
 class _FieldEditor(QWidget):
@@ -192,7 +184,7 @@ class JointFormWorkspace(Workspace):
         language = self.context.language
         self.source_tree.clear()
         categories = {
-            category.id: category for category in board_categories(self.context.program, self.form.circle_kind)
+            category.id: category for category in self.context.program.board_categories(self.form.circle_kind)
         }
         groups = [
             (category_id, categories[category_id].title)

@@ -11,7 +11,6 @@ from facilitator.program import Step
 from facilitator.ui.circle_view import CircleCanvas
 from facilitator.ui.context import SessionContext
 from facilitator.ui.workspaces.base import Workspace
-from facilitator.ui.workspaces.joint_form import board_categories
 
 
 class TemplateWorkspace(Workspace):
@@ -38,7 +37,7 @@ class TemplateWorkspace(Workspace):
         """Individual reflection, joint analysis, joint reflection: what follows the circle."""
         language = self.context.language
         categories = " / ".join(
-            category.title.get(language) for category in board_categories(self.context.program, self.template.kind)
+            category.title.get(language) for category in self.context.program.board_categories(self.template.kind)
         )
         form = next((form for form in JOINT_FORMS.values() if form.circle_kind == self.template.kind), None)
         steps = [

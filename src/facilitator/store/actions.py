@@ -1,0 +1,197 @@
+"""Reading and writing Delsession 4's next steps.
+
+Part of `Store` (mixed in). Removing an action only hides it, so undo can bring it back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session as OrmSession
+
+from facilitator.conversation.next_steps import AREA_IDS, DEFAULT_STATUS, STATUSES, Action
+from facilitator.store.models import ActionRow, PartnerRow
+from facilitator.store.part import StorePart, invalid, utc_now
+from facilitator.text import clean_text
+
+MAX_ACTION_LENGTH = 2_000
+MAX_SHORT_FIELD_LENGTH = 200
+_TEXT_FIELDS = {"what": MAX_ACTION_LENGTH, "with_whom": MAX_ACTION_LENGTH}
+_SHORT_FIELDS = {"owner_person": MAX_SHORT_FIELD_LENGTH, "how_much": MAX_SHORT_FIELD_LENGTH}
+
+
+def _action(row: ActionRow) -> Action:
+    return Action(
+        id=row.id,
+        session_id=row.session_id,
+        area=row.area,
+        position=row.position,
+        what=row.what,
+        owner_partner_id=row.owner_partner_id,
+        owner_person=row.owner_person,
+        with_whom=row.with_whom,
+        how_much=row.how_much,
+        due=row.due,
+        status=row.status,
+    )
+
+
+def _check_area(area: str) -> None:
+    if area not in AREA_IDS:
+        raise ValueError(f"unknown next-steps area {area!r}")
+
+
+def _clean(field: str, value: object) -> object:
+    """A field's value as stored, or a refusal the user can act on."""
+    if field in _TEXT_FIELDS or field in _SHORT_FIELDS:
+        if not isinstance(value, str):
+            raise TypeError(f"{field} must be text")
+        cleaned = clean_text(value, multiline=False)
+        limit = _TEXT_FIELDS.get(field) or _SHORT_FIELDS[field]
+        if len(cleaned) > limit:
+            raise invalid(
+                f"Teksten er for lang ({len(cleaned)} tegn); højst {limit}.",
+                f"The text is too long ({len(cleaned)} characters); at most {limit}.",
+            )
+        return cleaned
+    if field == "due":
+        if value is not None and not isinstance(value, dt.date):
+            raise invalid("Datoen er ugyldig.", "The date is invalid.")
+        return value
+    if field == "status":
+        if value not in STATUSES:
+            raise ValueError(f"unknown action status {value!r}")
+        return value
+    if field == "owner_partner_id":
+        if value is not None and not isinstance(value, int):
+            raise TypeError("owner_partner_id must be a partner id or None")
+        return value
+    raise ValueError(f"actions have no field {field!r}")
+
+
+class ActionStore(StorePart):
+    """The next-steps half of `Store`."""
+
+    def actions(self, session_id: int) -> list[Action]:
+        """The session's actions, area by area in the template's order, then as the group ordered them."""
+        with self._transaction() as orm:
+            rows = orm.scalars(
+                select(ActionRow).where(ActionRow.session_id == session_id, ActionRow.deleted.is_(False))
+            ).all()
+            actions = [_action(row) for row in rows]
+        order = {area: index for index, area in enumerate(AREA_IDS)}
+        return sorted(actions, key=lambda action: (order.get(action.area, len(order)), action.position, action.id))
+
+    def action(self, action_id: int) -> Action:
+        """One visible action; StoreError if it is gone."""
+        with self._transaction() as orm:
+            return _action(self._action_row(orm, action_id))
+
+    def _action_row(self, orm: OrmSession, action_id: int, *, deleted: bool = False) -> ActionRow:
+        row = orm.get(ActionRow, action_id)
+        if row is None or row.deleted != deleted:
+            raise invalid(f"Handlingen {action_id} findes ikke.", f"Action {action_id} does not exist.")
+        return row
+
+    def _check_owner(self, orm: OrmSession, session_id: int, partner_id: int | None) -> None:
+        if partner_id is None:
+            return
+        partner = orm.get(PartnerRow, partner_id)
+        if partner is None or partner.session_id != session_id:
+            raise invalid(
+                f"Partneren {partner_id} er ikke med i sessionen.", f"Partner {partner_id} is not in the session."
+            )
+
+    def add_action(self, session_id: int, area: str, what: str, **fields: object) -> Action:
+        """Add an action at the end of an area; the other fields as in `update_action`."""
+        _check_area(area)
+        values = {name: _clean(name, value) for name, value in {"what": what, **fields}.items()}
+        with self._transaction() as orm:
+            self._session_row(orm, session_id)
+            self._check_owner(orm, session_id, values.get("owner_partner_id"))  # type: ignore[arg-type]
+            last = orm.scalar(
+                select(func.max(ActionRow.position)).where(ActionRow.session_id == session_id, ActionRow.area == area)
+            )
+            now = utc_now()
+            row = ActionRow(
+                session_id=session_id,
+                area=area,
+                position=0 if last is None else last + 1,
+                owner_partner_id=None,
+                owner_person="",
+                with_whom="",
+                how_much="",
+                due=None,
+                status=DEFAULT_STATUS,
+                deleted=False,
+                created_at=now,
+                updated_at=now,
+            )
+            for name, value in values.items():
+                setattr(row, name, value)
+            orm.add(row)
+            self._touch(orm, session_id)
+            orm.flush()
+            return _action(row)
+
+    def update_action(self, action_id: int, **fields: object) -> Action:
+        """Change any of what, owner_partner_id, owner_person, with_whom, how_much, due and status."""
+        values = {name: _clean(name, value) for name, value in fields.items()}
+        with self._transaction() as orm:
+            row = self._action_row(orm, action_id)
+            if "owner_partner_id" in values:
+                self._check_owner(orm, row.session_id, values["owner_partner_id"])  # type: ignore[arg-type]
+            changed = False
+            for name, value in values.items():
+                if getattr(row, name) != value:
+                    setattr(row, name, value)
+                    changed = True
+            if changed:
+                row.updated_at = utc_now()
+                self._touch(orm, row.session_id)
+            return _action(row)
+
+    def move_action(self, action_id: int, area: str, index: int) -> Action:
+        """Put an action at `index` among the actions of `area` (to another area, or reordered)."""
+        _check_area(area)
+        with self._transaction() as orm:
+            row = self._action_row(orm, action_id)
+            siblings = [
+                other
+                for other in orm.scalars(
+                    select(ActionRow)
+                    .where(
+                        ActionRow.session_id == row.session_id,
+                        ActionRow.area == area,
+                        ActionRow.deleted.is_(False),
+                        ActionRow.id != row.id,
+                    )
+                    .order_by(ActionRow.position, ActionRow.id)
+                )
+            ]
+            index = max(0, min(index, len(siblings)))
+            siblings.insert(index, row)
+            row.area = area
+            for position, sibling in enumerate(siblings):
+                sibling.position = position
+            row.updated_at = utc_now()
+            self._touch(orm, row.session_id)
+            return _action(row)
+
+    def remove_action(self, action_id: int) -> None:
+        """Hide an action; `restore_action` brings it back where it was."""
+        with self._transaction() as orm:
+            row = self._action_row(orm, action_id)
+            row.deleted = True
+            row.updated_at = utc_now()
+            self._touch(orm, row.session_id)
+
+    def restore_action(self, action_id: int) -> Action:
+        """Bring back a removed action with everything it held."""
+        with self._transaction() as orm:
+            row = self._action_row(orm, action_id, deleted=True)
+            row.deleted = False
+            row.updated_at = utc_now()
+            self._touch(orm, row.session_id)
+            return _action(row)
