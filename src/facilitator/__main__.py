@@ -1,4 +1,4 @@
-"""Command line: the GUI by default; `schedule`, `list` and `demo` without a window."""
+"""Command line: the GUI by default; `schedule`, `list`, `demo` and `export` without a window."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from facilitator import __version__
 from facilitator.paths import AppPaths, default_program_path
-from facilitator.text import UserError
+from facilitator.text import Text, UserError
 
 EXIT_USAGE = 2
 
@@ -33,7 +33,29 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("list", help="vis gemte sessioner, nyeste først")
     commands.add_parser("demo", help="opret demosessionen")
+
+    export = commands.add_parser(
+        "export",
+        help="gem en sessions aftaleark, rapport, skabeloner eller invitation som PDF, eller handlingerne som CSV/kalender",
+    )
+    export.add_argument("session", help="sessionens id eller titel, som i 'facilitator list'")
+    export.add_argument("--pdf", metavar="FIL.pdf", help="gem et PDF-dokument her")
+    export.add_argument(
+        "--sheet",
+        choices=SHEET_CHOICES,
+        default="next-steps",
+        help="hvilket dokument: aftaleark (standard), fuld rapport, tomme skabeloner eller invitation",
+    )
+    export.add_argument("--partner", help="aftaleark til én partner (navn, organisation eller initialer)")
+    export.add_argument("--notes", action="store_true", help="tag facilitatorens egne noter med i rapporten")
+    export.add_argument("--a3", action="store_true", help="skabelonerne i A3 i stedet for A4")
+    export.add_argument("--csv", metavar="FIL.csv", help="gem handlingerne som CSV (til Excel)")
+    export.add_argument("--ics", metavar="FIL.ics", help="gem handlingernes frister som kalender")
+    export.add_argument("--lang", choices=("da", "en"), default="da", help="sprog (standard dansk)")
     return parser
+
+
+SHEET_CHOICES = ("next-steps", "report", "templates", "invitation")
 
 
 def _schedule(args: argparse.Namespace) -> int:
@@ -92,10 +114,45 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from facilitator.export import actions_csv, actions_ics, build_pdf, find_partner, save, take_snapshot
+
+    if not (args.pdf or args.csv or args.ics):
+        raise UserError(
+            Text("Angiv mindst én af --pdf, --csv og --ics.", "Give at least one of --pdf, --csv and --ics.")
+        )
+    if args.partner and args.sheet != "next-steps":
+        raise UserError(Text("--partner gælder kun aftalearket.", "--partner only applies to the next-steps sheet."))
+    store = _open_store(args)
+    try:
+        snapshot = take_snapshot(store, store.find_session(args.session))
+    finally:
+        store.close()
+    partner = find_partner(snapshot, args.partner) if args.partner else None
+    written = []
+    if args.pdf:
+        data = build_pdf(
+            snapshot,
+            args.sheet,
+            args.lang,
+            partner=partner,
+            notes=args.notes,
+            pagesize="A3" if args.a3 else "A4",
+        )
+        written.append(save(args.pdf, data))
+    if args.csv:
+        written.append(save(args.csv, actions_csv(snapshot, args.lang)))
+    if args.ics:
+        written.append(save(args.ics, actions_ics(snapshot, args.lang)))
+    for path in written:
+        print(f"Gemt: {path}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `facilitator` command."""
     args = _parser().parse_args(argv)
-    handlers = {"schedule": _schedule, "list": _list, "demo": _demo}
+    handlers = {"schedule": _schedule, "list": _list, "demo": _demo, "export": _export}
     try:
         if args.command is None:
             from facilitator.ui.app import run

@@ -266,6 +266,102 @@ def _fill_circles(store: Store, session_id: int) -> None:
     _arrange_boards(store, session_id, by_text)
 
 
+#: The agreement sketches of Delsession 2 and 3, as the group wrote them.
+DEMO_INTERPLAY = {
+    "leadership": "Kommunen er tovholder det første år; forsyningen leder det tekniske spor.",
+    "crisis": "Ved stormflod taler vi sammen samme dag og melder fælles ud til borgerne.",
+    "mobilisation": "Forskernes modeller skal være klar, før lodsejerne inddrages i efteråret.",
+    "learning": "Et halvårligt kystværksted, hvor vi ser på målingerne sammen.",
+}
+DEMO_SCALING = {
+    "where_to": "Ind i kommunens kystplan og forsyningens investeringsplan – og ud til de andre kystkommuner.",
+    "how_far": "Sammen hele vejen til en fælles plan; anlæg og drift bærer hver partner selv.",
+    "where_when": "Færre oversvømmelser ved fjorden inden 2030; en model for hele Vestkysten inden 2035.",
+}
+DEMO_DECISIONS = {
+    "rule": "Vi beslutter i enighed. Kan vi ikke blive enige, beslutter den partner, der ejer opgaven, "
+    "efter at have hørt de andre.",
+    "tolerance": "Vi kan leve med uenighed om løsninger, ikke om målet. En beslutning må højst vente til næste møde.",
+}
+
+#: (area, what, owner by partner name, person, with whom, how much, days after the session, status)
+DEMO_ACTIONS = (
+    (
+        "relations",
+        "Få mandat fra direktionen til en fælles forprojektansøgning",
+        "Mette Kjær",
+        "Mette Kjær",
+        "",
+        "2 timer",
+        18,
+        "started",
+    ),
+    ("relations", "Invitér Kystdirektoratet til næste partnermøde", "Jonas Friis", "", "Mette Kjær", "", 30, "open"),
+    (
+        "relations",
+        "Tag forslaget med til lodsejerforeningens generalforsamling",
+        "Karen Holm",
+        "Karen Holm",
+        "",
+        "",
+        45,
+        "open",
+    ),
+    (
+        "timelines",
+        "Læg en fælles tidsplan, der passer med revisionen af kystplanen i 2027",
+        "Mette Kjær",
+        "",
+        "Alle partnere",
+        "1 dag",
+        35,
+        "open",
+    ),
+    ("timelines", "Afklar forsyningens budgetfrist for 2027", "Jonas Friis", "", "", "", 14, "done"),
+    (
+        "concept",
+        "Skriv en side om idéen, som alle kan bruge i deres bagland",
+        "Ahmad Rahimi",
+        "",
+        "Mette Kjær",
+        "4 timer",
+        21,
+        "open",
+    ),
+    ("concept", "Kig på hvad de har gjort i Esbjerg", None, "", "", "", None, "open"),
+    (
+        "obstacles",
+        "Undersøg, om fredningen ved Sønderstrand tillader et dige",
+        "Mette Kjær",
+        "",
+        "Kystdirektoratet",
+        "",
+        60,
+        "open",
+    ),
+)
+
+
+def _agree_next_steps(store: Store, session_id: int, date: dt.date) -> None:
+    """The agreement sketches, the next steps and how the partners decide (one of them still vague)."""
+    for form_id, texts in (("interplay", DEMO_INTERPLAY), ("scaling", DEMO_SCALING), ("decisions", DEMO_DECISIONS)):
+        for field, text in texts.items():
+            store.set_form_text(session_id, form_id, field, text)
+    partners = {partner.name: partner.id for partner in store.partners(session_id)}
+    for area, what, owner, person, with_whom, how_much, days, status in DEMO_ACTIONS:
+        store.add_action(
+            session_id,
+            area,
+            what,
+            owner_partner_id=partners[owner] if owner else None,
+            owner_person=person,
+            with_whom=with_whom,
+            how_much=how_much,
+            due=date + dt.timedelta(days=days) if days is not None else None,
+            status=status,
+        )
+
+
 #: Notes that say the same thing, stacked on the first board under a name the group chose.
 DEMO_STACK = (
     "Dem, der bor ved kysten",
@@ -360,6 +456,7 @@ def create_demo_session(store: Store, *, record_day: bool = True) -> int:
         store.add_partner(session_id, **partner)
     store.set_principles(session_id, list(DEMO_PRINCIPLES))
     _fill_circles(store, session_id)
+    _agree_next_steps(store, session_id, dt.date(2026, 4, 27))
     for item_id, (done, note) in DEMO_CHECKLIST.items():
         store.set_checklist_item(session_id, item_id, done=done, note=note)
     if record_day:

@@ -1,0 +1,111 @@
+"""The next steps as a spreadsheet (CSV for Excel) and as a calendar of due dates (.ics)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+from facilitator.conversation.next_steps import STATUSES, area
+from facilitator.export.snapshot import SessionSnapshot
+from facilitator.text import Text
+
+CSV_COLUMNS = (
+    Text("Område", "Area"),
+    Text("Hvad", "What"),
+    Text("Ansvarlig partner", "Owner partner"),
+    Text("Ansvarlig person", "Owner person"),
+    Text("Med hvem", "With whom"),
+    Text("Hvor meget", "How much"),
+    Text("Hvornår", "By when"),
+    Text("Status", "Status"),
+)
+
+
+def actions_csv(snapshot: SessionSnapshot, language: str = "da") -> bytes:
+    """The actions as CSV that Excel opens with æøå intact: UTF-8 with BOM, ';' between fields.
+
+    Danish Excel reads ',' as the decimal mark, so ';' is what it splits columns on; the BOM
+    is how it knows the file is UTF-8. Dates are ISO (2026-05-15), which every locale reads.
+    """
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow([column.get(language) for column in CSV_COLUMNS])
+    for action in snapshot.actions:
+        partner = snapshot.partner(action.owner_partner_id)
+        writer.writerow(
+            [
+                area(action.area).title.get(language),
+                _no_formula(action.what),
+                _no_formula(partner.organisation or partner.name) if partner else "",
+                _no_formula(action.owner_person),
+                _no_formula(action.with_whom),
+                _no_formula(action.how_much),
+                action.due.isoformat() if action.due else "",
+                STATUSES.get(action.status, STATUSES["open"]).get(language),
+            ]
+        )
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _no_formula(text: str) -> str:
+    """Text Excel shows as typed: a leading =, +, - or @ would otherwise run as a formula."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def actions_ics(snapshot: SessionSnapshot, language: str = "da", *, now: dt.datetime | None = None) -> bytes:
+    """An iCalendar file with one all-day event per action on its due date (actions without one are left out)."""
+    stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Facilitator//Partnerskabssession//DA",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        _property("X-WR-CALNAME", snapshot.session.title),
+    ]
+    for action in snapshot.actions:
+        if action.due is None:
+            continue
+        owner = snapshot.owner_label(action)
+        details = [
+            f"{Text('Område', 'Area').get(language)}: {area(action.area).title.get(language)}",
+            f"{Text('Ansvarlig', 'Owner').get(language)}: {owner}" if owner else "",
+            f"{Text('Med hvem', 'With whom').get(language)}: {action.with_whom}" if action.with_whom else "",
+            f"{Text('Hvor meget', 'How much').get(language)}: {action.how_much}" if action.how_much else "",
+            f"{Text('Fra sessionen', 'From the session').get(language)}: {snapshot.session.title}",
+        ]
+        summary = f"{action.what} ({owner})" if owner else action.what
+        lines += [
+            "BEGIN:VEVENT",
+            # Stable across exports, so importing a newer file updates events instead of doubling them.
+            f"UID:facilitator-{snapshot.session.id}-action-{action.id}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{action.due:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{action.due + dt.timedelta(days=1):%Y%m%d}",
+            _property("SUMMARY", summary),
+            _property("DESCRIPTION", "\n".join(line for line in details if line)),
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines).encode("utf-8")
+
+
+def _property(name: str, value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\n")
+    return f"{name}:" + escaped.replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    """Lines of at most 75 octets, continued with a space (RFC 5545), never splitting a character."""
+    parts, current = [], ""
+    for char in line:
+        limit = 75 if not parts else 74
+        if len((current + char).encode("utf-8")) > limit:
+            parts.append(current)
+            current = char
+        else:
+            current += char
+    parts.append(current)
+    return "\r\n ".join(parts)

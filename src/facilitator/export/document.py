@@ -1,0 +1,287 @@
+"""What every PDF shares: page, type, colours, tables, "Side X af Y", and a safe write.
+
+The look is quiet and official: one accent colour, clear headings, tables with light rules,
+and a running header and footer so any loose page says where it belongs.
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas as pdf_canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    LongTable,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    TableStyle,
+)
+
+from facilitator.export.fonts import BOLD, REGULAR, printable, register_fonts
+from facilitator.text import Text, UserError
+
+INK = colors.HexColor("#1F2933")
+MUTED = colors.HexColor("#5F6B73")
+ACCENT = colors.HexColor("#1B5E4B")
+ACCENT_LIGHT = colors.HexColor("#E6F0EC")
+RULE = colors.HexColor("#C5CFCB")
+ZEBRA = colors.HexColor("#F6F8F7")
+FLAG = colors.HexColor("#9A5B00")
+
+MARGIN = 18 * mm
+
+
+class ExportError(UserError):
+    """An export that could not be written (a folder that is gone, a full disk, no permission)."""
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The paragraph styles of one document, at one base size."""
+
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    h3: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    header: ParagraphStyle
+    flag: ParagraphStyle
+
+
+def make_styles(base: float = 9.5) -> Styles:
+    """The documents' styles; `base` is the body size in points (A3 templates go larger)."""
+    register_fonts()
+
+    def style(name: str, size: float, *, font: str = REGULAR, color=INK, before: float = 0, after: float = 0, **kw):
+        return ParagraphStyle(
+            name,
+            fontName=font,
+            fontSize=size,
+            leading=size * 1.38,
+            textColor=color,
+            spaceBefore=before,
+            spaceAfter=after,
+            alignment=TA_LEFT,
+            **kw,
+        )
+
+    return Styles(
+        title=style("title", base * 2.3, font=BOLD, color=ACCENT, after=base * 0.3),
+        subtitle=style("subtitle", base * 1.15, color=MUTED, after=base * 1.2),
+        h1=style("h1", base * 1.55, font=BOLD, color=ACCENT, before=base * 1.6, after=base * 0.6),
+        h2=style("h2", base * 1.2, font=BOLD, before=base * 1.1, after=base * 0.35),
+        h3=style("h3", base, font=BOLD, before=base * 0.6, after=base * 0.15),
+        body=style("body", base, after=base * 0.45),
+        small=style("small", base * 0.85, color=MUTED),
+        cell=style("cell", base * 0.92),
+        cell_bold=style("cell_bold", base * 0.92, font=BOLD),
+        header=style("header", base * 0.85, font=BOLD, color=ACCENT),
+        flag=style("flag", base * 0.8, color=FLAG),
+    )
+
+
+def markup(text: str) -> str:
+    """User text made safe for a Paragraph: escaped, drawable, line breaks kept."""
+    return escape(printable(text)).replace("\n", "<br/>")
+
+
+def para(text: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of user text (never markup)."""
+    return Paragraph(markup(text), style)
+
+
+def labelled(label: str, text: str, style: ParagraphStyle) -> Paragraph:
+    """'<b>Label:</b> text' with the text escaped."""
+    return Paragraph(f"<b>{markup(label)}:</b> {markup(text)}", style)
+
+
+def table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[Flowable | str]],
+    widths: Sequence[float],
+    styles: Styles,
+    *,
+    extra: Sequence[tuple] = (),
+) -> LongTable:
+    """A table that splits across pages with its header repeated; strings become wrapped cells."""
+    data = [[Paragraph(markup(text), styles.header) for text in header]]
+    for row in rows:
+        data.append([para(cell, styles.cell) if isinstance(cell, str) else cell for cell in row])
+    commands = [
+        ("BACKGROUND", (0, 0), (-1, 0), ACCENT_LIGHT),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    commands += [("BACKGROUND", (0, index), (-1, index), ZEBRA) for index in range(2, len(data), 2)]
+    result = LongTable(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    result.setStyle(TableStyle([*commands, *extra]))
+    return result
+
+
+def keep(*flowables: Flowable) -> KeepTogether:
+    """Keep a heading with what follows it."""
+    return KeepTogether(list(flowables))
+
+
+def gap(height_mm: float = 3) -> Spacer:
+    return Spacer(1, height_mm * mm)
+
+
+@dataclass(frozen=True)
+class PageFrame:
+    """The running texts of a document's pages."""
+
+    #: Left of the header on every page but the first (the session's title).
+    header: str
+    #: Right of the header (the kind of document).
+    kind: str
+    #: Left of the footer (date and place).
+    footer: str
+    language: str = "da"
+
+
+PAGE_OF = Text("Side {page} af {pages}", "Page {page} of {pages}")
+
+
+def _numbered_canvas(frame: PageFrame):
+    """A canvas class that knows the page count when it writes each footer."""
+
+    class NumberedCanvas(pdf_canvas.Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._running_texts(total)
+                super().showPage()
+            super().save()
+
+        def _running_texts(self, total: int) -> None:
+            width, height = self._pagesize
+            self.saveState()
+            self.setFont(REGULAR, 7.5)
+            self.setFillColor(MUTED)
+            if self._pageNumber > 1:
+                self.drawString(MARGIN, height - MARGIN + 5 * mm, printable(frame.header)[:110])
+                self.drawRightString(width - MARGIN, height - MARGIN + 5 * mm, printable(frame.kind))
+                self.setStrokeColor(RULE)
+                self.setLineWidth(0.4)
+                self.line(MARGIN, height - MARGIN + 3.5 * mm, width - MARGIN, height - MARGIN + 3.5 * mm)
+            self.drawString(MARGIN, MARGIN - 8 * mm, printable(frame.footer)[:110])
+            label = PAGE_OF.get(frame.language).format(page=self._pageNumber, pages=total)
+            self.drawRightString(width - MARGIN, MARGIN - 8 * mm, label)
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def render(
+    story: list[Flowable],
+    frame: PageFrame,
+    *,
+    title: str,
+    author: str = "",
+    pagesize: tuple[float, float] = A4,
+    on_page: Callable[[pdf_canvas.Canvas, BaseDocTemplate], None] | None = None,
+) -> bytes:
+    """Lay out `story` on pages and return the PDF."""
+    register_fonts()
+    buffer = io.BytesIO()
+    document = BaseDocTemplate(
+        buffer,
+        pagesize=pagesize,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=printable(title),
+        author=printable(author),
+        creator="Facilitator",
+        lang="da-DK" if frame.language == "da" else "en-GB",
+    )
+    body = Frame(
+        MARGIN,
+        MARGIN,
+        pagesize[0] - 2 * MARGIN,
+        pagesize[1] - 2 * MARGIN,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    template = PageTemplate("page", [body], onPage=on_page) if on_page else PageTemplate("page", [body])
+    document.addPageTemplates([template])
+    document.build(story, canvasmaker=_numbered_canvas(frame))
+    return buffer.getvalue()
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write `data` to `path` whole or not at all: an old file is only replaced by a complete one."""
+    path = Path(path)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as error:
+        raise _cannot_write(path, error) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise _cannot_write(path, error) from None
+
+
+_REASONS = {
+    errno.ENOENT: Text("mappen findes ikke", "the folder does not exist"),
+    errno.ENOTDIR: Text("mappen findes ikke", "the folder does not exist"),
+    errno.EACCES: Text("der er ikke skriveadgang til mappen", "the folder is not writable"),
+    errno.EPERM: Text("der er ikke skriveadgang til mappen", "the folder is not writable"),
+    errno.EROFS: Text("mappen er skrivebeskyttet", "the folder is read-only"),
+    errno.ENOSPC: Text("disken er fuld", "the disk is full"),
+    errno.EISDIR: Text("der ligger en mappe med det navn", "a folder has that name"),
+}
+
+
+def _cannot_write(path: Path, error: OSError) -> ExportError:
+    reason = _REASONS.get(error.errno or 0, Text(error.strerror or str(error)))
+    return ExportError(
+        Text(
+            f"Filen {path} kan ikke gemmes: {reason.get('da')}. Vælg en anden mappe.",
+            f"The file {path} cannot be saved: {reason.get('en')}. Choose another folder.",
+        )
+    )
