@@ -60,3 +60,12 @@ def clean_text(value: str, *, multiline: bool = True) -> str:
     if not multiline:
         cleaned = " ".join(cleaned.split())
     return cleaned.strip()
+
+
+_UNSAFE_IN_FILE_NAMES = str.maketrans(dict.fromkeys('/\\:*?"<>|', "-"))
+
+
+def safe_file_name(text: str) -> str:
+    """A file name made from a title: characters no file system accepts become '-'."""
+    cleaned = " ".join(clean_text(text).translate(_UNSAFE_IN_FILE_NAMES).split()).strip(" .")
+    return cleaned[:150] or "Facilitator"

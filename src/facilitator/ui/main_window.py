@@ -73,7 +73,9 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.save_program_action = self._session_action(self.tr("&Gem dagen som program …"), self.save_day_as_program)
+        self.export_action = self._session_action(self.tr("&Eksportér …"), self.show_export, "Ctrl+Shift+E")
         file_menu.addAction(self.new_action)
+        file_menu.addAction(self.export_action)
         file_menu.addAction(self.save_program_action)
         file_menu.addAction(self.close_action)
         file_menu.addSeparator()
@@ -397,6 +399,19 @@ class MainWindow(QMainWindow):
             self.show_error(error.message(self.language))
             return
         PlanningDialog(self.session_page.day, guidance, self).exec()
+
+    def show_export(self) -> None:
+        """Fil → Eksportér: the next-steps sheets, the report, templates, invitation, CSV, calendar."""
+        from facilitator.ui.export_dialog import ExportDialog
+
+        page = self.session_page
+        if page is None:
+            return
+        # Exports show what is on screen, including words typed a moment ago.
+        page.flush()
+        dialog = ExportDialog(self.store, page.session_id, self.language, self)
+        if dialog.exec() == ExportDialog.DialogCode.Accepted and dialog.written:
+            self.statusBar().showMessage(dialog.summary(), 10_000)
 
     def show_timer_settings(self) -> None:
         from facilitator.ui.day import TimerSettings

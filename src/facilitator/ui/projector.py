@@ -46,6 +46,7 @@ class ProjectorWindow(QWidget):
         heading = QVBoxLayout()
         self.part_label = QLabel()
         self.part_label.setObjectName("projectorPart")
+        self.part_label.setWordWrap(True)
         self.step_title = QLabel()
         self.step_title.setObjectName("projectorTitle")
         self.step_title.setWordWrap(True)
@@ -102,6 +103,7 @@ class ProjectorWindow(QWidget):
 
     def set_content(self, html: str | None) -> None:
         self.content.setText(html or "")
+        self._scale_type()
 
     def set_content_widget(self, widget: QWidget | None) -> None:
         """Show a live widget where the content goes (None: back to the HTML content)."""
@@ -189,6 +191,25 @@ class ProjectorWindow(QWidget):
             font.setPixelSize(int(height * share))
             font.setBold(bold)
             label.setFont(font)
+        self._fit_content()
+
+    def _fit_content(self) -> None:
+        # A long list (many next steps) steps down in size rather than running off the
+        # screen, but never below half the normal size: past that, the back row cannot read it.
+        if self.content_widget is not None or not self.content.text():
+            return
+        self._layout.activate()
+        available = self.height() - self._layout.contentsMargins().bottom() - self.content.geometry().top()
+        width = self.content.width()
+        if available <= 0 or width <= 0:
+            return
+        font = QFont(self.content.font())
+        size = font.pixelSize()
+        floor = max(12, size // 2)
+        while size > floor and self.content.heightForWidth(width) > available:
+            size = max(floor, int(size * 0.9))
+            font.setPixelSize(size)
+            self.content.setFont(font)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closed.emit()

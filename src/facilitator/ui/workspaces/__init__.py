@@ -9,6 +9,7 @@ from facilitator.ui.workspaces.base import Workspace
 from facilitator.ui.workspaces.board import BoardWorkspace
 from facilitator.ui.workspaces.circles import CircleWorkspace
 from facilitator.ui.workspaces.joint_form import JointFormWorkspace
+from facilitator.ui.workspaces.next_steps import NextStepsTemplateWorkspace, NextStepsWorkspace
 from facilitator.ui.workspaces.partners import PartnersWorkspace
 from facilitator.ui.workspaces.placeholder import BreakWorkspace, PlaceholderWorkspace
 from facilitator.ui.workspaces.principles import PrinciplesWorkspace
@@ -21,6 +22,8 @@ _BUILT = {
     "partners": PartnersWorkspace,
     "principles": PrinciplesWorkspace,
     "break": BreakWorkspace,
+    "next-steps": NextStepsWorkspace,
+    "template:next-steps": NextStepsTemplateWorkspace,
 }
 
 
@@ -34,7 +37,7 @@ def create_workspace(name: str, context: SessionContext, parent: QWidget | None 
         "template": TemplateWorkspace,
         "board": BoardWorkspace,
     }
-    if kind in by_variant and variant != "next-steps":
+    if kind in by_variant and name not in _BUILT:
         return by_variant[kind](context, variant, parent)
     factory = _BUILT.get(name)
     if factory is None:

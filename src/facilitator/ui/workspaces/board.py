@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QFocusEvent, QIcon, QKeyEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,17 +32,17 @@ from facilitator.conversation import circle_template
 from facilitator.palette import initials
 from facilitator.program import Step
 from facilitator.store import PartnerData
-from facilitator.text import Text, UserError
+from facilitator.text import Text, UserError, safe_file_name
 from facilitator.ui import labels
 from facilitator.ui.board_scene import GROUP_COLOUR, BoardScene, NoteLook, ZoneTitle
 from facilitator.ui.board_view import BoardProjectionView, BoardView
 from facilitator.ui.context import SessionContext
+from facilitator.ui.export_dialog import EXPORT_FOLDER_KEY, export_folder
 from facilitator.ui.labels import numbered
 from facilitator.ui.undo import DoneCommand
 from facilitator.ui.workspaces.base import Workspace
 from facilitator.ui.workspaces.partners import partner_badge
 
-_EXPORT_FOLDER_KEY = "export_folder"
 #: The partner filter's entry for notes written by the whole group.
 GROUP = 0
 
@@ -656,14 +656,11 @@ class BoardWorkspace(Workspace):
     def ask_export_image(self) -> None:
         """Save the whole board as a PNG, remembering the folder for next time."""
         store = self.context.store
-        folder = store.get_state(_EXPORT_FOLDER_KEY) or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
+        folder = export_folder(store)
         title = store.get_session(self.context.session_id).title or "Facilitator"
         zones = self.tr("tavle")
-        suggestion = str(
-            Path(folder) / f"{title} – {zones} {self.template.name.get(self.context.language).lower()}.png"
-        )
+        name = safe_file_name(f"{title} – {zones} {self.template.name.get(self.context.language).lower()}")
+        suggestion = str(folder / f"{name}.png")
         path, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Gem tavlen som billede"), suggestion, self.tr("PNG-billede (*.png)")
         )
@@ -686,6 +683,6 @@ class BoardWorkspace(Workspace):
             )
             return False
         with contextlib.suppress(UserError):  # only a convenience for the next export
-            self.context.store.set_state(_EXPORT_FOLDER_KEY, str(path.parent))
+            self.context.store.set_state(EXPORT_FOLDER_KEY, str(path.parent))
         self.context.events.notice.emit(self.tr("Tavlen er gemt som %1").replace("%1", path.name))
         return True

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
-    QLabel,
     QListView,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -25,50 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.conversation import FormField, joint_form
+from facilitator.conversation import joint_form
 from facilitator.palette import initials
 from facilitator.program import Step
 from facilitator.store import ElementData, FormSource, PartnerData
 from facilitator.text import Text, UserError
 from facilitator.ui import labels
-from facilitator.ui.autosave import DebouncedSave
 from facilitator.ui.context import SessionContext
+from facilitator.ui.form_fields import FieldEditor, FormSaver
 from facilitator.ui.workspaces.base import Workspace
 from facilitator.ui.workspaces.partners import partner_badge
 
 _ELEMENT_ID = Qt.ItemDataRole.UserRole
-RETRY_MS = 5_000
 UNSORTED = Text("Ikke sorteret", "Not sorted")
-
-
-class _FieldEditor(QWidget):
-    """One question of the form: label, question, the text and where its words came from."""
-
-    def __init__(self, field: FormField, language: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.field = field
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 4)
-        layout.setSpacing(2)
-        label = QLabel(f"<b>{html.escape(field.label.get(language))}:</b> {html.escape(field.question.get(language))}")
-        label.setObjectName("formQuestion")
-        label.setWordWrap(True)
-        self.edit = QPlainTextEdit()
-        self.edit.setObjectName("formField")
-        self.edit.setTabChangesFocus(True)
-        self.edit.setAccessibleName(field.question.get(language))
-        if field.hint is not None:
-            self.edit.setPlaceholderText(field.hint.get(language))
-        self.edit.setMinimumHeight(56)
-        self.edit.setMaximumHeight(120)
-        label.setBuddy(self.edit)
-        self.sources = QLabel()
-        self.sources.setObjectName("formSources")
-        self.sources.setWordWrap(True)
-        self.sources.hide()
-        layout.addWidget(label)
-        layout.addWidget(self.edit)
-        layout.addWidget(self.sources)
 
 
 class JointFormWorkspace(Workspace):
@@ -81,8 +48,7 @@ class JointFormWorkspace(Workspace):
         self.form = joint_form(form_id)
         language = context.language
         self.partners: dict[int, PartnerData] = {}
-        self._target: _FieldEditor | None = None
-        self._loading = False
+        self._target: FieldEditor | None = None
         self._last_insert: tuple[str, int] | None = None
 
         layout = QVBoxLayout(self)
@@ -94,7 +60,7 @@ class JointFormWorkspace(Workspace):
         form_layout = QVBoxLayout(form_widget)
         form_layout.setContentsMargins(0, 0, 8, 0)
         form_layout.addWidget(labels.heading(self.form.title.get(language).upper()))
-        self.editors: dict[str, _FieldEditor] = {}
+        self.editors: dict[str, FieldEditor] = {}
         reflections_started = False
         for field in self.form.fields:
             if field.reflection and not reflections_started:
@@ -102,7 +68,7 @@ class JointFormWorkspace(Workspace):
                 form_layout.addWidget(
                     labels.hint(self.tr("Refleksion over samspillet med organisationerne og omverdenen"))
                 )
-            editor = _FieldEditor(field, language)
+            editor = FieldEditor(field, language)
             editor.edit.installEventFilter(self)
             self.editors[field.id] = editor
             form_layout.addWidget(editor)
@@ -144,14 +110,8 @@ class JointFormWorkspace(Workspace):
         self.error_label = labels.error_label()
         layout.addWidget(self.error_label)
 
-        self._dirty: set[str] = set()
-        self._save = DebouncedSave(self._save_now, self)
-        self._retry = QTimer(self)
-        self._retry.setSingleShot(True)
-        self._retry.setInterval(RETRY_MS)
-        self._retry.timeout.connect(self._save_now)
-        for editor in self.editors.values():
-            editor.edit.textChanged.connect(lambda field_id=editor.field.id: self._changed(field_id))
+        self.saver = FormSaver(context, self.form, self.editors.values(), self.error_label)
+        self.saver.edited.connect(lambda _field: self.context.events.projection_changed.emit())
         self.source_tree.itemActivated.connect(self.insert_item)
         self.insert_button.clicked.connect(lambda: self.insert_item(self.source_tree.currentItem()))
         self._set_target(next(iter(self.editors.values())))
@@ -166,17 +126,7 @@ class JointFormWorkspace(Workspace):
     def reload(self) -> None:
         store, session_id = self.context.store, self.context.session_id
         self.partners = {partner.id: partner for partner in store.partners(session_id)}
-        texts = store.form_texts(session_id, self.form.id)
-        self._loading = True
-        try:
-            for field_id, editor in self.editors.items():
-                # Text that could not be saved yet stays on screen; it is retried, never replaced.
-                if field_id in self._dirty:
-                    continue
-                if editor.edit.toPlainText() != texts.get(field_id, ""):
-                    editor.edit.setPlainText(texts.get(field_id, ""))
-        finally:
-            self._loading = False
+        self.saver.load()
         self._fill_sources(store.elements(session_id, kind=self.form.circle_kind))
         self._show_links(store.form_sources(session_id, self.form.id))
 
@@ -266,7 +216,7 @@ class JointFormWorkspace(Workspace):
                     self._set_target(editor)
         return super().eventFilter(watched, event)
 
-    def _set_target(self, editor: _FieldEditor) -> None:
+    def _set_target(self, editor: FieldEditor) -> None:
         self._target = editor
         self.target_label.setText(
             self.tr("Sættes ind i: %1").replace("%1", editor.field.label.get(self.context.language))
@@ -274,13 +224,6 @@ class JointFormWorkspace(Workspace):
 
     def target_field(self) -> str | None:
         return self._target.field.id if self._target else None
-
-    def _changed(self, field_id: str) -> None:
-        if self._loading:
-            return
-        self._dirty.add(field_id)
-        self._save.schedule()
-        self.context.events.projection_changed.emit()
 
     def insert_item(self, item: QListWidgetItem | None) -> None:
         """Put the element's words where the cursor is in the field being written."""
@@ -314,7 +257,7 @@ class JointFormWorkspace(Workspace):
         self._last_insert = (editor.field.id, cursor.position())
         editor.edit.setTextCursor(cursor)
         editor.edit.moveCursor(QTextCursor.MoveOperation.NoMove)
-        self._save.flush()
+        self.saver.flush()
         try:
             self.context.store.add_form_source(
                 self.context.session_id, self.form.id, editor.field.id, element.id, element.text
@@ -324,29 +267,11 @@ class JointFormWorkspace(Workspace):
             return
         self._show_links(self.context.store.form_sources(self.context.session_id, self.form.id))
 
-    def _save_now(self) -> None:
-        failed = set()
-        for field_id in sorted(self._dirty):
-            try:
-                self.context.store.set_form_text(
-                    self.context.session_id, self.form.id, field_id, self.editors[field_id].edit.toPlainText()
-                )
-            except UserError as error:
-                failed.add(field_id)
-                self.error_label.setText(error.message(self.context.language))
-        self._dirty = failed
-        self.error_label.setVisible(bool(failed))
-        if failed:
-            # A full disk or a locked file may clear up; the words wait on screen meanwhile.
-            self._retry.start()
-
     def flush(self) -> None:
-        self._save.flush()
-        if self._dirty:
-            self._save_now()
+        self.saver.flush()
 
     def unsaved_count(self) -> int:
-        return len(self._dirty)
+        return self.saver.unsaved_count()
 
     def projection_html(self) -> str | None:
         language = self.context.language

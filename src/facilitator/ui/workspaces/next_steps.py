@@ -1,0 +1,716 @@
+"""Delsession 4, "Hvordan kommer vi videre?": the agreed next steps, typed as fast as they are said.
+
+The scribe types one line per action ("Ring til Kystdirektoratet @MK !15.5") and presses
+Enter; the table then takes the details. Every change is stored at once and can be undone.
+The SMART check only asks questions; the group decides what is concrete enough.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.conversation import DECISIONS
+from facilitator.conversation.next_steps import (
+    AREAS,
+    STATUSES,
+    TEMPLATE_QUESTION,
+    TEMPLATE_TITLE,
+    Action,
+    Area,
+    parse_date,
+    parse_quick_entry,
+    smart_findings,
+)
+from facilitator.palette import initials
+from facilitator.program import Step
+from facilitator.store import PartnerData
+from facilitator.text import Text, UserError
+from facilitator.ui import labels
+from facilitator.ui.context import SessionContext
+from facilitator.ui.form_fields import FieldEditor, FormSaver
+from facilitator.ui.undo import DoneCommand
+from facilitator.ui.workspaces.base import Workspace
+
+COL_WHAT, COL_OWNER, COL_DUE, COL_STATUS, COL_CHECK = range(5)
+#: The action field each editable column changes; the rest are edited under the table.
+FIELDS = {COL_WHAT: "what", COL_OWNER: "owner_partner_id", COL_DUE: "due", COL_STATUS: "status"}
+_ACTION_ID = Qt.ItemDataRole.UserRole
+_AREA_ID = Qt.ItemDataRole.UserRole + 1
+#: Short questions for the check column; the side panel says them in full.
+SHORT_FINDINGS = {
+    "owner": Text("Hvem?", "Who?"),
+    "due": Text("Hvornår?", "When?"),
+    "past": Text("Dato?", "Date?"),
+    "vague": Text("Konkret?", "Concrete?"),
+    "short": Text("Konkret?", "Concrete?"),
+}
+FLAG_COLOUR = QColor("#9A5B00")
+
+
+def format_date(date: dt.date | None) -> str:
+    return date.strftime("%d.%m.%Y") if date else ""
+
+
+def format_short_date(date: dt.date | None) -> str:
+    """'15.5' – the way a date is written on a post-it, for the projector."""
+    return f"{date.day}.{date.month}" if date else ""
+
+
+class _ActionDelegate(QStyledItemDelegate):
+    """Editors that fit each column: partners and statuses to pick, dates typed the Danish way."""
+
+    def __init__(self, workspace: NextStepsWorkspace) -> None:
+        super().__init__(workspace)
+        self.workspace = workspace
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget | None:
+        column = index.column()
+        if column not in FIELDS or (
+            index.data(_ACTION_ID) is None and index.siblingAtColumn(0).data(_ACTION_ID) is None
+        ):
+            return None
+        language = self.workspace.context.language
+        if column == COL_OWNER:
+            box = QComboBox(parent)
+            box.addItem(self.tr("– ingen –"), None)
+            for partner in self.workspace.partners:
+                box.addItem(partner.organisation or partner.name, partner.id)
+            return box
+        if column == COL_STATUS:
+            box = QComboBox(parent)
+            for status, label in STATUSES.items():
+                box.addItem(label.get(language), status)
+            return box
+        editor = QLineEdit(parent)
+        if column == COL_DUE:
+            editor.setPlaceholderText(self.tr("dd.mm.åååå"))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        action = self.workspace.action_at(index)
+        if action is None:
+            return
+        value = getattr(action, FIELDS[index.column()])
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(value)))
+        elif isinstance(editor, QLineEdit):
+            editor.setText(format_date(value) if index.column() == COL_DUE else value)
+
+    def setModelData(
+        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        # The store is the model: the edit is saved (and made undoable) there, then shown.
+        action = self.workspace.action_at(index)
+        if action is None:
+            return
+        field = FIELDS[index.column()]
+        if isinstance(editor, QComboBox):
+            self.workspace.change(action, field, editor.currentData())
+        elif isinstance(editor, QLineEdit):
+            self.workspace.change_text(action, field, editor.text())
+
+
+class _ActionTree(QTreeWidget):
+    """The table of actions; Enter and F2 edit the current cell (F2 is the guide's key elsewhere)."""
+
+    def _editable(self) -> bool:
+        index = self.currentIndex()
+        return (
+            self.state() != QAbstractItemView.State.EditingState
+            and index.isValid()
+            and index.column() in FIELDS
+            and index.siblingAtColumn(0).data(_ACTION_ID) is not None
+        )
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_F2
+            and self._editable()
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2) and self._editable():
+            self.edit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class NextStepsWorkspace(Workspace):
+    """The four areas with their actions, the quick-entry line, the SMART check and the decision rule."""
+
+    roomy = True
+
+    def __init__(self, context: SessionContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        language = context.language
+        self.undo_stack = QUndoStack(self)
+        self.partners: list[PartnerData] = []
+        self.actions: dict[int, Action] = {}
+        self.session_date: dt.date | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(labels.heading(TEMPLATE_TITLE.get(language).upper()))
+
+        entry_row = QHBoxLayout()
+        self.area_box = QComboBox()
+        self.area_box.setAccessibleName(self.tr("Område for nye handlinger"))
+        for number, item in enumerate(AREAS, start=1):
+            self.area_box.addItem(f"{number}  {item.title.get(language)}", item.id)
+        self.area_box.setToolTip(self.tr("Ctrl+1 … Ctrl+4 vælger området"))
+        self.entry = QLineEdit()
+        self.entry.setObjectName("quickEntry")
+        self.entry.setAccessibleName(self.tr("Ny handling"))
+        self.entry.setPlaceholderText(
+            self.tr("Hvad skal gøres? @ansvarlig !dato – Enter tilføjer (fx »Ring til Kystdirektoratet @MK !15.5«)")
+        )
+        self.add_button = QPushButton(self.tr("Tilføj"))
+        entry_row.addWidget(self.area_box)
+        entry_row.addWidget(self.entry, 1)
+        entry_row.addWidget(self.add_button)
+        layout.addLayout(entry_row)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        self.tree = _ActionTree()
+        self.tree.setObjectName("actionTree")
+        self.tree.setAccessibleName(TEMPLATE_TITLE.get(language))
+        self.tree.setColumnCount(5)
+        self.tree.setHeaderLabels(
+            [self.tr("Hvad"), self.tr("Ansvarlig"), self.tr("Hvornår"), self.tr("Status"), self.tr("Tjek")]
+        )
+        self.tree.setRootIsDecorated(False)
+        self.tree.setItemsExpandable(False)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.tree.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.tree.setItemDelegate(_ActionDelegate(self))
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_WHAT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_OWNER, QHeaderView.ResizeMode.Interactive)
+        self.tree.setColumnWidth(COL_OWNER, 170)
+        for column in (COL_DUE, COL_STATUS, COL_CHECK):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+        self.area_guide = labels.hint()
+        self.area_guide.setObjectName("areaGuide")
+        layout.addWidget(self.area_guide)
+        layout.addWidget(self.tree, 1)
+
+        details = QHBoxLayout()
+        self.detail_edits: dict[str, QLineEdit] = {}
+        for field, label, placeholder in (
+            ("owner_person", self.tr("Person"), self.tr("navngiven person hos den ansvarlige")),
+            ("with_whom", self.tr("Med hvem"), self.tr("hvem der er med")),
+            ("how_much", self.tr("Hvor meget"), self.tr("tid, penge, omfang")),
+        ):
+            edit = QLineEdit()
+            edit.setPlaceholderText(placeholder)
+            edit.setAccessibleName(label)
+            caption = QLabel(label + ":")
+            caption.setBuddy(edit)
+            details.addWidget(caption)
+            details.addWidget(edit, 1)
+            edit.editingFinished.connect(lambda field=field: self._detail_edited(field))
+            self.detail_edits[field] = edit
+        self.up_button = QPushButton(self.tr("Op"))
+        self.up_button.setToolTip(
+            self.tr("Flyt handlingen op (Alt+Op); øverst i et område flytter den til området før")
+        )
+        self.down_button = QPushButton(self.tr("Ned"))
+        self.down_button.setToolTip(self.tr("Flyt handlingen ned (Alt+Ned); nederst flytter den til næste område"))
+        self.remove_button = QPushButton(self.tr("Slet"))
+        self.remove_button.setToolTip(self.tr("Slet handlingen (Delete); Ctrl+Z fortryder"))
+        for button in (self.up_button, self.down_button, self.remove_button):
+            details.addWidget(button)
+        layout.addLayout(details)
+        self.check_label = labels.hint()
+        self.check_label.setObjectName("smartCheck")
+        self.check_label.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.check_label)
+        self._details_for: int | None = None
+
+        # The decision rule folds away to one line, so a short screen keeps room for the actions.
+        self.decisions_toggle = QToolButton()
+        self.decisions_toggle.setObjectName("decisionsToggle")
+        self.decisions_toggle.setCheckable(True)
+        self.decisions_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.decisions_toggle.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.decisions_toggle.setToolTip(self.tr("Vis eller skjul beslutningsreglen (Ctrl+D)"))
+        self.decisions = QWidget()
+        decisions_layout = QHBoxLayout(self.decisions)
+        decisions_layout.setContentsMargins(0, 0, 0, 0)
+        self.decision_editors = [FieldEditor(field, language, compact=True) for field in DECISIONS.fields]
+        for editor in self.decision_editors:
+            decisions_layout.addWidget(editor)
+        layout.addWidget(self.decisions_toggle)
+        layout.addWidget(self.decisions)
+        self.error_label = labels.error_label()
+        layout.addWidget(self.error_label)
+        self.saver = FormSaver(context, DECISIONS, self.decision_editors, self.error_label)
+        self.saver.edited.connect(lambda _field: self.context.events.projection_changed.emit())
+        self.saver.edited.connect(lambda _field: self._show_decisions_summary())
+        self.decisions_toggle.toggled.connect(self.show_decisions)
+        self.show_decisions(False)
+
+        self.entry.returnPressed.connect(self.add_from_entry)
+        self.add_button.clicked.connect(self.add_from_entry)
+        self.area_box.currentIndexChanged.connect(lambda _index: self._show_guide())
+        self.tree.currentItemChanged.connect(lambda _current, _previous: self._current_changed())
+        self.up_button.clicked.connect(lambda: self.move_current(-1))
+        self.down_button.clicked.connect(lambda: self.move_current(1))
+        self.remove_button.clicked.connect(self.remove_current)
+        self._shortcut("Ctrl+L", self._focus_entry)
+        self._shortcut("Ctrl+D", self.decisions_toggle.toggle)
+        for number in range(1, len(AREAS) + 1):
+            self._shortcut(f"Ctrl+{number}", lambda index=number - 1: self.choose_area(index))
+        for key, slot in (
+            ("Delete", self.remove_current),
+            ("Alt+Up", lambda: self.move_current(-1)),
+            ("Alt+Down", lambda: self.move_current(1)),
+        ):
+            shortcut = QShortcut(QKeySequence(key), self.tree, slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self._show_guide()
+
+    def _shortcut(self, key: str, slot) -> None:
+        shortcut = QShortcut(QKeySequence(key), self, slot)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    # Loading -------------------------------------------------------------------------------
+
+    def activate(self, step: Step) -> None:
+        self.reload()
+        self._focus_entry()
+
+    def reload(self) -> None:
+        """Show the stored actions, keeping the current one current."""
+        store, session_id = self.context.store, self.context.session_id
+        current = self.current_action()
+        column = self.tree.currentColumn()
+        self.partners = store.partners(session_id)
+        self.session_date = store.get_session(session_id).date
+        actions = store.actions(session_id)
+        self.actions = {action.id: action for action in actions}
+        self.saver.load()
+        self._show_decisions_summary()
+        self.tree.clear()
+        language = self.context.language
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        for item in AREAS:
+            own = [action for action in actions if action.area == item.id]
+            heading = QTreeWidgetItem([f"{item.title.get(language)} ({len(own)}) – {item.question.get(language)}"])
+            heading.setData(0, _AREA_ID, item.id)
+            heading.setFont(0, bold)
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            self.tree.addTopLevelItem(heading)
+            heading.setFirstColumnSpanned(True)
+            for action in own:
+                row = QTreeWidgetItem(heading, self._cells(action))
+                row.setData(0, _ACTION_ID, action.id)
+                row.setData(0, _AREA_ID, action.area)
+                row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable)
+                self._show_findings(row, action)
+            heading.setExpanded(True)
+        if current is not None and current.id in self.actions:
+            self.select_action(current.id, column)
+        self._current_changed()
+        self.context.events.projection_changed.emit()
+
+    def _partner(self, partner_id: int | None) -> PartnerData | None:
+        return next((partner for partner in self.partners if partner.id == partner_id), None)
+
+    def owner_label(self, action: Action) -> str:
+        """'Vesterhavs Kommune (Mette Kjær)', the partner alone, or the person alone."""
+        partner = self._partner(action.owner_partner_id)
+        organisation = (partner.organisation or partner.name) if partner else ""
+        if organisation and action.owner_person and action.owner_person != organisation:
+            return f"{organisation} ({action.owner_person})"
+        return organisation or action.owner_person
+
+    def _cells(self, action: Action) -> list[str]:
+        return [
+            action.what,
+            self.owner_label(action),
+            format_date(action.due),
+            STATUSES.get(action.status, STATUSES["open"]).get(self.context.language),
+            "",
+        ]
+
+    def _show_findings(self, row: QTreeWidgetItem, action: Action) -> None:
+        language = self.context.language
+        findings = smart_findings(action, session_date=self.session_date)
+        shown = dict.fromkeys(SHORT_FINDINGS[finding.code].get(language) for finding in findings)
+        row.setText(COL_CHECK, " ".join(shown))
+        row.setForeground(COL_CHECK, QBrush(FLAG_COLOUR))
+        row.setToolTip(COL_CHECK, "\n".join(finding.message.get(language) for finding in findings))
+        row.setToolTip(COL_WHAT, action.what)
+        row.setToolTip(COL_OWNER, self.owner_label(action))
+
+    # Reading the view -------------------------------------------------------------------------
+
+    def action_at(self, index: QModelIndex | QPersistentModelIndex) -> Action | None:
+        action_id = index.siblingAtColumn(0).data(_ACTION_ID)
+        return self.actions.get(action_id) if action_id is not None else None
+
+    def current_action(self) -> Action | None:
+        item = self.tree.currentItem()
+        action_id = item.data(0, _ACTION_ID) if item is not None else None
+        return self.actions.get(action_id) if action_id is not None else None
+
+    def current_area(self) -> Area:
+        return AREAS[max(0, self.area_box.currentIndex())]
+
+    def rows(self) -> list[tuple[str, str]]:
+        """(area id, what) for every action row, top to bottom: what the facilitator sees."""
+        result = []
+        for top in range(self.tree.topLevelItemCount()):
+            heading = self.tree.topLevelItem(top)
+            for child in range(heading.childCount()):
+                row = heading.child(child)
+                result.append((row.data(0, _AREA_ID), row.text(COL_WHAT)))
+        return result
+
+    def row_item(self, action_id: int) -> QTreeWidgetItem | None:
+        for top in range(self.tree.topLevelItemCount()):
+            heading = self.tree.topLevelItem(top)
+            for child in range(heading.childCount()):
+                if heading.child(child).data(0, _ACTION_ID) == action_id:
+                    return heading.child(child)
+        return None
+
+    def select_action(self, action_id: int, column: int = COL_WHAT) -> None:
+        item = self.row_item(action_id)
+        if item is not None:
+            self.tree.setCurrentItem(item, max(0, column))
+
+    # Side panel ------------------------------------------------------------------------------
+
+    def choose_area(self, index: int) -> None:
+        """Make area `index` the one new actions go to (Ctrl+1 … Ctrl+4) and go to the entry line."""
+        self.area_box.setCurrentIndex(index)
+        self._focus_entry()
+
+    def _focus_entry(self) -> None:
+        self.entry.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _current_changed(self) -> None:
+        item = self.tree.currentItem()
+        area_id = item.data(0, _AREA_ID) if item is not None else None
+        if area_id is not None:
+            # Writing goes on where the facilitator is looking.
+            self.area_box.setCurrentIndex(next(i for i, a in enumerate(AREAS) if a.id == area_id))
+        self._show_guide()
+        self._show_check()
+        action = self.current_action()
+        self._details_for = action.id if action else None
+        for field, edit in self.detail_edits.items():
+            edit.setEnabled(action is not None)
+            if not edit.hasFocus() or action is None:
+                edit.setText(getattr(action, field) if action else "")
+        for button in (self.up_button, self.down_button, self.remove_button):
+            button.setEnabled(action is not None)
+
+    def _detail_edited(self, field: str) -> None:
+        action = self.actions.get(self._details_for) if self._details_for is not None else None
+        text = self.detail_edits[field].text()
+        if action is not None and text.strip() != getattr(action, field):
+            self.change_text(action, field, text)
+
+    def _show_guide(self) -> None:
+        language = self.context.language
+        chosen = self.current_area()
+        prompts = " · ".join(prompt.get(language) for prompt in chosen.prompts)
+        self.area_guide.setText(f"{chosen.title.get(language)}: {prompts}")
+
+    def _show_check(self) -> None:
+        language = self.context.language
+        action = self.current_action()
+        if action is None:
+            self.check_label.setText(html.escape(TEMPLATE_QUESTION.get(language)))
+            return
+        findings = smart_findings(action, session_date=self.session_date)
+        if not findings:
+            self.check_label.setText(
+                html.escape(self.tr("SMART-tjek: der er en ansvarlig, en dato og en klar formulering."))
+            )
+            return
+        questions = " · ".join(html.escape(finding.message.get(language)) for finding in findings)
+        self.check_label.setText(
+            f"{html.escape(self.tr('SMART-tjek – gruppen kan overveje:'))} "
+            f"<span style='color:{FLAG_COLOUR.name()}'>{questions}</span>"
+        )
+
+    def show_decisions(self, visible: bool) -> None:
+        """Unfold the decision rule to write it, or fold it to its first words."""
+        if self.decisions_toggle.isChecked() != visible:
+            self.decisions_toggle.setChecked(visible)
+            return
+        self.decisions.setVisible(visible)
+        self.decisions_toggle.setArrowType(Qt.ArrowType.DownArrow if visible else Qt.ArrowType.RightArrow)
+        self._show_decisions_summary()
+        if visible:
+            self.decision_editors[0].edit.setFocus()
+
+    def _show_decisions_summary(self) -> None:
+        title = DECISIONS.title.get(self.context.language)
+        if self.decisions_toggle.isChecked():
+            self.decisions_toggle.setText(title)
+            return
+        rule = " ".join(self.saver.texts().get("rule", "").split())
+        summary = rule if rule else self.tr("ikke aftalt endnu")
+        metrics = self.decisions_toggle.fontMetrics()
+        shown = metrics.elidedText(f"{title}: {summary}", Qt.TextElideMode.ElideRight, max(200, self.width() - 60))
+        self.decisions_toggle.setText(shown)
+
+    # Changing ------------------------------------------------------------------------------
+
+    def _push(self, text: str, redo, undo) -> None:
+        self.undo_stack.push(DoneCommand(text, redo, undo, self.reload, self.context.report))
+
+    def add_from_entry(self) -> None:
+        """Add the typed line as an action in the chosen area; owner and date are read from it."""
+        line = self.entry.text().strip()
+        if not line:
+            return
+        today = self.session_date or dt.date.today()
+        entry = parse_quick_entry(line, {p.id: (p.name, p.organisation) for p in self.partners}, today)
+        if not entry.what:
+            self.context.events.notice.emit(self.tr("Skriv, hvad der skal gøres."))
+            return
+        chosen = self.current_area()
+        try:
+            action = self.context.store.add_action(
+                self.context.session_id, chosen.id, entry.what, owner_partner_id=entry.owner_partner_id, due=entry.due
+            )
+        except UserError as error:
+            # The line stays in the entry, so nothing typed is lost.
+            self.context.report(error)
+            return
+        self.entry.clear()
+        self._push(
+            self.tr("Tilføj handling"),
+            lambda: self.context.store.restore_action(action.id),
+            lambda: self.context.store.remove_action(action.id),
+        )
+        self.reload()
+        self.select_action(action.id)
+        self.entry.setFocus()
+        if entry.unmatched:
+            self.context.events.notice.emit(
+                self.tr("%1 passede ikke på en partner eller en dato og står nu i teksten.").replace(
+                    "%1", " ".join(entry.unmatched)
+                )
+            )
+
+    def change_text(self, action: Action, field: str, text: str) -> None:
+        """A typed cell: dates are read the Danish way, an empty what is refused."""
+        if field == "due":
+            text = text.strip()
+            value = parse_date(text, self.session_date or dt.date.today()) if text else None
+            if text and value is None:
+                self.context.events.error.emit(
+                    self.tr("»%1« er ikke en dato. Skriv fx 15.5 eller 15.05.2026.").replace("%1", text)
+                )
+                return
+            self.change(action, field, value)
+            return
+        if field == "what" and not text.strip():
+            self.context.events.error.emit(self.tr("En handling skal sige, hvad der skal gøres. Slet den i stedet."))
+            return
+        self.change(action, field, text)
+
+    def change(self, action: Action, field: str, value: object) -> None:
+        """Store a new value of one field, undoably."""
+        old = getattr(action, field)
+        if old == value:
+            return
+        store = self.context.store
+        try:
+            updated = store.update_action(action.id, **{field: value})
+        except UserError as error:
+            self.context.report(error)
+            return
+        if getattr(updated, field) == old:
+            return
+        self._push(
+            self.tr("Ret handling"),
+            lambda: store.update_action(action.id, **{field: value}),
+            lambda: store.update_action(action.id, **{field: old}),
+        )
+        self.reload()
+
+    def remove_current(self) -> None:
+        action = self.current_action()
+        if action is None:
+            return
+        store = self.context.store
+        try:
+            store.remove_action(action.id)
+        except UserError as error:
+            self.context.report(error)
+            return
+        self._push(
+            self.tr("Slet handling"), lambda: store.remove_action(action.id), lambda: store.restore_action(action.id)
+        )
+        self.reload()
+        self.context.events.notice.emit(self.tr("Handlingen er slettet – Ctrl+Z fortryder."))
+
+    def move_current(self, step: int) -> None:
+        """Move the current action up or down; past the end of its area it goes to the next area."""
+        action = self.current_action()
+        if action is None:
+            return
+        siblings = [other for other in self.actions.values() if other.area == action.area]
+        siblings.sort(key=lambda other: (other.position, other.id))
+        index = siblings.index(action)
+        area_index = next(i for i, a in enumerate(AREAS) if a.id == action.area)
+        target_area, target_index = action.area, index + step
+        if target_index < 0:
+            if area_index == 0:
+                return
+            target_area = AREAS[area_index - 1].id
+            target_index = sum(1 for other in self.actions.values() if other.area == target_area)
+        elif target_index >= len(siblings):
+            if area_index == len(AREAS) - 1:
+                return
+            target_area, target_index = AREAS[area_index + 1].id, 0
+        store = self.context.store
+        try:
+            store.move_action(action.id, target_area, target_index)
+        except UserError as error:
+            self.context.report(error)
+            return
+        self._push(
+            self.tr("Flyt handling"),
+            lambda: store.move_action(action.id, target_area, target_index),
+            lambda: store.move_action(action.id, action.area, index),
+        )
+        self.reload()
+        self.select_action(action.id)
+
+    def flush(self) -> None:
+        self.saver.flush()
+
+    def unsaved_count(self) -> int:
+        return self.saver.unsaved_count()
+
+    def projection_html(self) -> str | None:
+        language = self.context.language
+        cells = []
+        for item in AREAS:
+            own = sorted(
+                (action for action in self.actions.values() if action.area == item.id),
+                key=lambda action: (action.position, action.id),
+            )
+            rows = []
+            for action in own:
+                partner = self._partner(action.owner_partner_id)
+                who = initials(partner.name) if partner else action.owner_person
+                details = " · ".join(part for part in (who, format_short_date(action.due)) if part)
+                suffix = f" <i>({html.escape(details)})</i>" if details else ""
+                rows.append(f"<li>{html.escape(action.what)}{suffix}</li>")
+            body = f"<ul>{''.join(rows)}</ul>" if rows else "<p>…</p>"
+            cells.append(f"<b>{html.escape(item.title.get(language))}</b>{body}")
+        # Two by two, like the paper template, so the room sees all four areas at once.
+        grid = "".join(
+            f"<tr><td width='50%' style='padding-right:24px'>{cells[row]}</td><td width='50%'>{cells[row + 1]}</td></tr>"
+            for row in (0, 2)
+        )
+        result = f"<table width='100%'>{grid}</table>"
+        rule = " ".join(self.saver.texts().get("rule", "").split())
+        if rule:
+            result += f"<p><b>{html.escape(DECISIONS.title.get(language))}:</b> {html.escape(rule)}</p>"
+        return result
+
+
+class NextStepsTemplateWorkspace(Workspace):
+    """Presenting the template: the four areas with their questions and the guide's prompts."""
+
+    roomy = True
+
+    def __init__(self, context: SessionContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        language = context.language
+        layout = self.start_layout(TEMPLATE_TITLE.get(language), TEMPLATE_QUESTION.get(language))
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        for index, item in enumerate(AREAS):
+            card = QLabel(self._card_html(item))
+            card.setObjectName("areaCard")
+            card.setTextFormat(Qt.TextFormat.RichText)
+            card.setWordWrap(True)
+            card.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            card.setFrameShape(QLabel.Shape.StyledPanel)
+            card.setMargin(12)
+            grid.addWidget(card, index // 2, index % 2)
+        layout.addLayout(grid, 1)
+        tips = [
+            self.tr("Gør beslutningerne så konkrete som muligt – eventuelt som SMART-mål."),
+            self.tr(
+                "Vær tydelig på, hvordan beslutninger træffes: hvor meget uenighed og ubeslutsomhed kan tolereres?"
+            ),
+            self.tr("Sørg for, at hver opgave har en tydelig ejer."),
+        ]
+        layout.addWidget(labels.hint("   ".join(f"• {tip}" for tip in tips)))
+
+    def _card_html(self, item: Area) -> str:
+        language = self.context.language
+        prompts = "".join(f"<li>{html.escape(prompt.get(language))}</li>" for prompt in item.prompts)
+        return (
+            f"<p style='font-size:large'><b>{html.escape(item.title.get(language).upper())}</b></p>"
+            f"<p><b>{html.escape(item.question.get(language))}</b></p><ul>{prompts}</ul>"
+        )
+
+    def activate(self, step: Step) -> None:
+        self.context.events.projection_changed.emit()
+
+    def projection_html(self) -> str | None:
+        language = self.context.language
+        cards = "".join(
+            f"<p><b>{html.escape(item.title.get(language))}</b> – {html.escape(item.question.get(language))}</p>"
+            for item in AREAS
+        )
+        return (
+            f"<p><b>{html.escape(TEMPLATE_TITLE.get(language).upper())}</b></p>"
+            f"<p>{html.escape(TEMPLATE_QUESTION.get(language))}</p>{cards}"
+        )
+
+
+__all__ = ["NextStepsTemplateWorkspace", "NextStepsWorkspace"]
