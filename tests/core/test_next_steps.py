@@ -167,3 +167,16 @@ def test_the_decision_rule_is_a_form_text(store: Store, session):
     store.set_form_text(session_id, "decisions", "rule", "Enighed; ellers beslutter den, der ejer opgaven.")
     assert store.form_texts(session_id, "decisions") == {"rule": "Enighed; ellers beslutter den, der ejer opgaven."}
     assert AREA_IDS == ("relations", "timelines", "concept", "obstacles")
+
+
+def test_the_demo_has_next_steps_with_one_left_vague(store: Store):
+    from facilitator.demo import create_demo_session
+
+    session_id = create_demo_session(store)
+    actions = store.actions(session_id)
+    assert {action.area for action in actions} == set(AREA_IDS)
+    assert store.form_texts(session_id, "decisions")["rule"].startswith("Vi beslutter i enighed")
+    date = store.get_session(session_id).date
+    flagged = [action.what for action in actions if smart_findings(action, session_date=date)]
+    # One action shows what the SMART check asks about; the rest are concrete.
+    assert flagged == ["Kig på hvad de har gjort i Esbjerg"]
