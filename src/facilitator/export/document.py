@@ -45,6 +45,8 @@ ZEBRA = colors.HexColor("#F6F8F7")
 FLAG = colors.HexColor("#9A5B00")
 
 MARGIN = 18 * mm
+#: Points left on a page below which a tall table row starts on the next page instead of splitting.
+SPLIT_ROW_FROM = 36
 
 
 class ExportError(UserError):
@@ -140,6 +142,9 @@ def table(
     commands += [("BACKGROUND", (0, index), (-1, index), ZEBRA) for index in range(2, len(data), 2)]
     result = LongTable(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
     result.setStyle(TableStyle([*commands, *extra]))
+    # A cell may hold up to 20,000 characters (a mandate, a circle field of many elements);
+    # a row taller than a page continues on the next instead of failing the whole PDF.
+    result.splitInRow = SPLIT_ROW_FROM
     return result
 
 
