@@ -71,19 +71,38 @@ class InvitationDetails:
     partners: Sequence[str] = ()
 
 
-def programme_lines(schedule: Schedule, language: str = "da") -> list[str]:
-    """'09:00–09:10  Indledning' for every part and break that is still in the day."""
-    lines = []
+@dataclass(frozen=True)
+class ProgrammeItem:
+    """A part or break still in the day, as the invitation lists it."""
+
+    clock: str
+    title: str
+    #: 'Delsession 1' for a part; empty for a break.
+    label: str = ""
+
+
+def programme(schedule: Schedule, language: str = "da") -> list[ProgrammeItem]:
+    """Every part and break that is still in the day, with its clock times."""
+    items = []
     parts = {part.id: part for part in schedule.program.parts}
     for item in schedule.items:
         if item.skipped:
             continue
+        clock = f"{format_clock(item.start)}–{format_clock(item.end)}"
         part = parts.get(item.id)
-        name = item.title.get(language)
         if isinstance(part, Part):
-            name = f"{part.label.get(language)}: {part.title.get(language)}"
-        lines.append(f"{format_clock(item.start)}–{format_clock(item.end)}  {name}")
-    return lines
+            items.append(ProgrammeItem(clock, part.title.get(language), part.label.get(language)))
+        else:
+            items.append(ProgrammeItem(clock, item.title.get(language)))
+    return items
+
+
+def programme_lines(schedule: Schedule, language: str = "da") -> list[str]:
+    """'09:00–09:10  Indledning' for every part and break that is still in the day."""
+    return [
+        f"{item.clock}  {item.label}: {item.title}" if item.label else f"{item.clock}  {item.title}"
+        for item in programme(schedule, language)
+    ]
 
 
 def invitation_text(

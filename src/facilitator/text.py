@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 LANGUAGES = ("da", "en")
@@ -69,3 +70,32 @@ def safe_file_name(text: str) -> str:
     """A file name made from a title: characters no file system accepts become '-'."""
     cleaned = " ".join(clean_text(text).translate(_UNSAFE_IN_FILE_NAMES).split()).strip(" .")
     return cleaned[:150] or "Facilitator"
+
+
+def wrap_words(text: str, fits: Callable[[str], bool], elide: Callable[[str], str], lines: int) -> list[str]:
+    """Greedy word wrap into at most `lines` lines; the last one is elided when words are left over.
+
+    `fits` says whether a line is narrow enough and `elide` cuts one that is not, so the
+    screen (Qt metrics) and the PDF (ReportLab metrics) break a post-it's words the same way.
+    """
+    words = text.split()
+    result: list[str] = []
+    current = ""
+    index = 0
+    while index < len(words) and len(result) < lines:
+        candidate = f"{current} {words[index]}" if current else words[index]
+        if fits(candidate):
+            current = candidate
+            index += 1
+            continue
+        if not current:
+            # One word wider than the line: cut it where it overflows.
+            current = elide(words[index])
+            index += 1
+        result.append(current)
+        current = ""
+    if current and len(result) < lines:
+        result.append(current)
+    if index < len(words) and result:
+        result[-1] = elide(" ".join([result[-1], *words[index:]]))
+    return result

@@ -137,6 +137,17 @@ class Action:
         return self.owner_partner_id is not None or bool(self.owner_person)
 
 
+def owner_label(action: Action, partner_names: tuple[str, str] | None) -> str:
+    """'Vesterhavs Kommune (Mette Kjær)', the partner alone, or the person alone.
+
+    `partner_names` is the owning partner's (name, organisation), None if it has none.
+    """
+    organisation = (partner_names[1] or partner_names[0]) if partner_names else ""
+    if organisation and action.owner_person and action.owner_person != organisation:
+        return f"{organisation} ({action.owner_person})"
+    return organisation or action.owner_person
+
+
 #: The fields of an action a user can change, in the order a row shows them.
 ACTION_FIELDS = ("what", "owner_partner_id", "owner_person", "with_whom", "how_much", "due", "status")
 

@@ -15,7 +15,6 @@ from facilitator.text import Text
 
 #: The PDF documents, by the name the command line and the export dialog use.
 SHEETS = ("next-steps", "report", "templates", "invitation")
-PAGE_SIZES = ("A4", "A3")
 
 
 def build_pdf(
@@ -69,7 +68,6 @@ def save(path: Path | str, data: bytes) -> Path:
 
 
 __all__ = [
-    "PAGE_SIZES",
     "SHEETS",
     "ExportError",
     "SessionSnapshot",

@@ -19,6 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from facilitator.board import NOTE_HEIGHT, NOTE_WIDTH, BoardLayout, BoardState, Note
 from facilitator.board.actions import board_layout, place_new, position
 from facilitator.export.fonts import BOLD, REGULAR, printable
+from facilitator.text import wrap_words
 
 #: The sector tints, tray and label colours of the screen (ui/board_scene.py), so both look alike.
 SECTOR_TINTS = ("#E3F0E8", "#FFF1D6", "#F6E0DD", "#E4E9F5", "#EFE3F2")
@@ -90,28 +91,13 @@ def elide(text: str, font: str, size: float, width: float) -> str:
 
 
 def _wrap_words(text: str, font: str, size: float, width: float, lines: int) -> list[str]:
-    """Greedy word wrap into at most `lines` lines; the last is elided when words are left over."""
-    words = printable(text).split()
-    result: list[str] = []
-    current = ""
-    index = 0
-    while index < len(words) and len(result) < lines:
-        candidate = f"{current} {words[index]}" if current else words[index]
-        if stringWidth(candidate, font, size) <= width:
-            current = candidate
-            index += 1
-            continue
-        if not current:
-            # One word wider than the note: cut it where it overflows.
-            current = elide(words[index], font, size, width)
-            index += 1
-        result.append(current)
-        current = ""
-    if current and len(result) < lines:
-        result.append(current)
-    if index < len(words) and result:
-        result[-1] = elide(" ".join([result[-1], *words[index:]]), font, size, width)
-    return result
+    """The note's words in at most `lines` lines of `width` points."""
+    return wrap_words(
+        printable(text),
+        lambda line: stringWidth(line, font, size) <= width,
+        lambda line: elide(line, font, size, width),
+        lines,
+    )
 
 
 def _zone_labels(layout: BoardLayout, titles: Sequence[str], tray_title: str, scale: float) -> list[_Label]:

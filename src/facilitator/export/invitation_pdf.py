@@ -29,8 +29,8 @@ from facilitator.export.fonts import BOLD
 from facilitator.export.sheet import CONTENT_WIDTH, page_frame, t
 from facilitator.export.snapshot import SessionSnapshot
 from facilitator.guidance import InvitationAsk, load_guidance
-from facilitator.invitation import long_date
-from facilitator.program import Part, Schedule, format_clock
+from facilitator.invitation import long_date, programme
+from facilitator.program import Schedule, format_clock
 from facilitator.text import Text
 
 KIND = Text("Indbydelse", "Invitation")
@@ -131,22 +131,15 @@ def _partners(snapshot: SessionSnapshot, styles: Styles, language: str) -> list[
 
 def _programme(schedule: Schedule, styles: Styles, language: str) -> Table:
     """The parts and breaks still in the day, as `programme_lines` has them, in two columns."""
-    parts = {part.id: part for part in schedule.program.parts}
     quiet = ParagraphStyle("break", parent=styles.cell, textColor=MUTED)
     rows = []
-    for item in schedule.items:
-        if item.skipped:
-            continue
-        clock = f"{format_clock(item.start)}–{format_clock(item.end)}"
-        part = parts.get(item.id)
-        if isinstance(part, Part):
-            name = Paragraph(
-                f"<b>{markup(part.label.get(language))}:</b> {markup(part.title.get(language))}", styles.cell
-            )
+    for item in programme(schedule, language):
+        if item.label:
+            name = Paragraph(f"<b>{markup(item.label)}:</b> {markup(item.title)}", styles.cell)
         else:
             # A break is no part of the work: it reads quieter.
-            name = para(item.title.get(language), quiet)
-        rows.append([clock, name])
+            name = para(item.title, quiet)
+        rows.append([item.clock, name])
     header = [t(Text("Tid", "Time"), language), t(Text("Programpunkt", "Item"), language)]
     return table(header, rows, [30 * mm, CONTENT_WIDTH - 30 * mm], styles)
 

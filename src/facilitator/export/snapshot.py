@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from facilitator.board.model import BoardState
 from facilitator.conversation import CIRCLE_KINDS, JOINT_FORMS, ValueOverview
-from facilitator.conversation.next_steps import Action
+from facilitator.conversation.next_steps import Action, owner_label
 from facilitator.palette import initials
 from facilitator.program import Category, Program, Schedule
 from facilitator.store import CircleData, ElementData, FormSource, PartnerData, SessionData, Store
@@ -80,10 +80,7 @@ class SessionSnapshot:
     def owner_label(self, action: Action) -> str:
         """'Vesterhavs Kommune (Mette Kjær)', the partner alone, or the person alone."""
         partner = self.partner(action.owner_partner_id)
-        organisation = (partner.organisation or partner.name) if partner else ""
-        if organisation and action.owner_person and action.owner_person != organisation:
-            return f"{organisation} ({action.owner_person})"
-        return organisation or action.owner_person
+        return owner_label(action, (partner.name, partner.organisation) if partner else None)
 
     def actions_for(self, partner_id: int) -> tuple[Action, ...]:
         return tuple(action for action in self.actions if action.owner_partner_id == partner_id)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.board import NOTE_HEIGHT, NOTE_WIDTH, TRAY, BoardLayout, BoardState, Note
 from facilitator.board.actions import position
+from facilitator.text import wrap_words
 
 INK = QColor("#1F2A28")
 SELECTED = QColor("#14213D")
@@ -72,30 +73,13 @@ def _tint(colour: QColor, share: float) -> QColor:
 
 
 def _wrap(text: str, metrics: QFontMetricsF, width: float, lines: int) -> list[str]:
-    """Greedy word wrap into at most `lines` lines, the last one elided when text is left over."""
-    words = text.split()
-    result: list[str] = []
-    current = ""
-    index = 0
-    while index < len(words) and len(result) < lines:
-        word = words[index]
-        candidate = f"{current} {word}" if current else word
-        if metrics.horizontalAdvance(candidate) <= width:
-            current = candidate
-            index += 1
-            continue
-        if not current:
-            # One word wider than the note: break it where it overflows.
-            current = metrics.elidedText(word, Qt.TextElideMode.ElideRight, width)
-            index += 1
-        result.append(current)
-        current = ""
-    if current and len(result) < lines:
-        result.append(current)
-    if index < len(words) and result:
-        rest = " ".join([result[-1], *words[index:]])
-        result[-1] = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
-    return result
+    """The note's words in at most `lines` lines of `width` pixels."""
+    return wrap_words(
+        text,
+        lambda line: metrics.horizontalAdvance(line) <= width,
+        lambda line: metrics.elidedText(line, Qt.TextElideMode.ElideRight, width),
+        lines,
+    )
 
 
 class NoteItem(QGraphicsItem):

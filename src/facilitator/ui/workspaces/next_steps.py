@@ -40,6 +40,7 @@ from facilitator.conversation.next_steps import (
     TEMPLATE_TITLE,
     Action,
     Area,
+    owner_label,
     parse_date,
     parse_quick_entry,
     smart_findings,
@@ -359,10 +360,7 @@ class NextStepsWorkspace(Workspace):
     def owner_label(self, action: Action) -> str:
         """'Vesterhavs Kommune (Mette Kjær)', the partner alone, or the person alone."""
         partner = self._partner(action.owner_partner_id)
-        organisation = (partner.organisation or partner.name) if partner else ""
-        if organisation and action.owner_person and action.owner_person != organisation:
-            return f"{organisation} ({action.owner_person})"
-        return organisation or action.owner_person
+        return owner_label(action, (partner.name, partner.organisation) if partner else None)
 
     def _cells(self, action: Action) -> list[str]:
         return [
