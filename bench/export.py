@@ -99,8 +99,12 @@ def main() -> None:
     print(f"session: {args.partners} partners, {args.notes} elements, 40 actions; median of {args.runs} runs")
     print(f"snapshot: {statistics.median(snapshot_times) * 1000:.0f} ms")
     print(f"floor (one-paragraph PDF): {floor * 1000:.0f} ms")
-    print(f"next-steps sheet: {sheet * 1000:.0f} ms (ratio {sheet / floor:.1f}); target <= 300 ms: {'met' if sheet <= 0.3 else 'MISSED'}")
-    print(f"full report: {report * 1000:.0f} ms (ratio {report / floor:.1f}); target <= 1500 ms: {'met' if report <= 1.5 else 'MISSED'}")
+    print(
+        f"next-steps sheet: {sheet * 1000:.0f} ms (ratio {sheet / floor:.1f}); target <= 300 ms: {'met' if sheet <= 0.3 else 'MISSED'}"
+    )
+    print(
+        f"full report: {report * 1000:.0f} ms (ratio {report / floor:.1f}); target <= 1500 ms: {'met' if report <= 1.5 else 'MISSED'}"
+    )
 
 
 if __name__ == "__main__":
