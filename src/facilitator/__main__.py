@@ -1,4 +1,4 @@
-"""Command line: the GUI by default; `schedule`, `list`, `demo` and `export` without a window."""
+"""Command line: the GUI by default; `schedule`, `list`, `demo`, `export` and `import` without a window."""
 
 from __future__ import annotations
 
@@ -36,7 +36,8 @@ def _parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export",
-        help="gem en sessions aftaleark, rapport, skabeloner eller invitation som PDF, eller handlingerne som CSV/kalender",
+        help="gem en sessions aftaleark, rapport, skabeloner eller invitation som PDF, handlingerne som CSV/kalender "
+        "eller hele sessionen som sessionsfil",
     )
     export.add_argument("session", help="sessionens id eller titel, som i 'facilitator list'")
     export.add_argument("--pdf", metavar="FIL.pdf", help="gem et PDF-dokument her")
@@ -51,7 +52,22 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--a3", action="store_true", help="skabelonerne i A3 i stedet for A4")
     export.add_argument("--csv", metavar="FIL.csv", help="gem handlingerne som CSV (til Excel)")
     export.add_argument("--ics", metavar="FIL.ics", help="gem handlingernes frister som kalender")
+    export.add_argument(
+        "--file", metavar="FIL.json", help="gem hele sessionen som sessionsfil (til en anden computer eller arkivet)"
+    )
     export.add_argument("--lang", choices=("da", "en"), default="da", help="sprog (standard dansk)")
+
+    import_ = commands.add_parser("import", help="indlæs en sessionsfil (gemt med 'facilitator export --file')")
+    import_.add_argument("file", metavar="FIL.json", help="sessionsfilen")
+    existing = import_.add_mutually_exclusive_group()
+    existing.add_argument(
+        "--replace", action="store_true", help="findes sessionen allerede, erstattes den af filens udgave"
+    )
+    existing.add_argument(
+        "--keep-both",
+        action="store_true",
+        help="findes sessionen allerede, beholdes begge; den indlæste får »(importeret)« i titlen",
+    )
     return parser
 
 
@@ -117,18 +133,23 @@ def _demo(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from facilitator.export import actions_csv, actions_ics, build_pdf, find_partner, save, take_snapshot
 
-    if not (args.pdf or args.csv or args.ics):
+    if not (args.pdf or args.csv or args.ics or args.file):
         raise UserError(
-            Text("Angiv mindst én af --pdf, --csv og --ics.", "Give at least one of --pdf, --csv and --ics.")
+            Text(
+                "Angiv mindst én af --pdf, --csv, --ics og --file.",
+                "Give at least one of --pdf, --csv, --ics and --file.",
+            )
         )
     if args.partner and args.sheet != "next-steps":
         raise UserError(Text("--partner gælder kun aftalearket.", "--partner only applies to the next-steps sheet."))
     store = _open_store(args)
     try:
-        snapshot = take_snapshot(store, store.find_session(args.session))
+        session_id = store.find_session(args.session)
+        snapshot = take_snapshot(store, session_id) if (args.pdf or args.csv or args.ics) else None
+        document = store.export_session(session_id) if args.file else None
     finally:
         store.close()
-    partner = find_partner(snapshot, args.partner) if args.partner else None
+    partner = find_partner(snapshot, args.partner) if args.partner and snapshot else None
     written = []
     if args.pdf:
         data = build_pdf(
@@ -144,15 +165,44 @@ def _export(args: argparse.Namespace) -> int:
         written.append(save(args.csv, actions_csv(snapshot, args.lang)))
     if args.ics:
         written.append(save(args.ics, actions_ics(snapshot, args.lang)))
+    if document is not None:
+        from facilitator.export.session_file import write_session_file
+
+        written.append(write_session_file(args.file, document))
     for path in written:
         print(f"Gemt: {path}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from facilitator.export.session_file import SessionExists, read_session_file
+
+    document = read_session_file(args.file)
+    on_existing = "replace" if args.replace else "keep-both" if args.keep_both else "ask"
+    store = _open_store(args)
+    try:
+        try:
+            session_id = store.import_session(document, on_existing=on_existing)
+        except SessionExists as exists:
+            raise UserError(
+                Text(
+                    f"Sessionen »{exists.title}« (id {exists.session_id}) findes allerede. Brug --replace for at "
+                    "erstatte den med filens udgave eller --keep-both for at beholde begge.",
+                    f"The session “{exists.title}” (id {exists.session_id}) is already here. Use --replace to "
+                    "replace it with the file's version or --keep-both to keep both.",
+                )
+            ) from None
+        title = store.get_session(session_id).title
+    finally:
+        store.close()
+    print(f"Indlæst: »{title}« (id {session_id})")
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `facilitator` command."""
     args = _parser().parse_args(argv)
-    handlers = {"schedule": _schedule, "list": _list, "demo": _demo, "export": _export}
+    handlers = {"schedule": _schedule, "list": _list, "demo": _demo, "export": _export, "import": _import}
     try:
         if args.command is None:
             from facilitator.ui.app import run

@@ -182,7 +182,7 @@ def test_a_file_that_is_not_a_database_is_reported_and_left_alone(tmp_path: Path
     path = tmp_path / "facilitator.sqlite3"
     content = b"Dette er ikke en database. " * 100
     path.write_bytes(content)
-    with pytest.raises(StoreError, match="ikke en gyldig Facilitator-database"):
+    with pytest.raises(StoreError, match="kan ikke læses: filen er ikke en Facilitator-database"):
         Store(path)
     assert path.read_bytes() == content
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from facilitator.export.action_files import actions_csv, actions_ics
-from facilitator.export.document import ExportError, write_file
+from facilitator.export.files import ExportError, write_file
 from facilitator.export.snapshot import SessionSnapshot, take_snapshot
 from facilitator.store import PartnerData
 from facilitator.text import Text

@@ -72,6 +72,8 @@ class _Checker:
                 ),
             )
         da, en = value.get("da"), value.get("en")
+        if da is not None and not isinstance(da, str):
+            raise self.fail(where, Text(f"'{key}.da' skal være tekst.", f"'{key}.da' must be text."))
         if not isinstance(da, str) or not da.strip():
             raise self.fail(where, Text(f"'{key}.da' mangler eller er tom.", f"'{key}.da' is missing or empty."))
         if en is not None and not isinstance(en, str):
@@ -150,6 +152,17 @@ class _Checker:
             self.category(raw_category, f"{where} › categories #{index + 1}")
             for index, raw_category in enumerate(self.array(table, "categories", where))
         )
+        category_ids: set[str] = set()
+        for category in categories:
+            if category.id in category_ids:
+                raise self.fail(
+                    where,
+                    Text(
+                        f"kategori-id '{category.id}' findes mere end én gang.",
+                        f"category id '{category.id}' occurs more than once.",
+                    ),
+                )
+            category_ids.add(category.id)
         if workspace.startswith("board:") and len(categories) != 3:
             raise self.fail(
                 where,
@@ -306,7 +319,8 @@ def load_program(path: str | Path) -> Program:
             Text(f"Programfilen {path} kan ikke læses: {reason}.", f"Program file {path} cannot be read: {reason}.")
         ) from None
     try:
-        source_text = raw.decode("utf-8")
+        # Windows editors often start UTF-8 files with a byte order mark; TOML itself has none.
+        source_text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ProgramError(
             Text(f"Programfilen {path} er ikke UTF-8-tekst.", f"Program file {path} is not UTF-8 text.")

@@ -48,6 +48,8 @@ def _clean(field: str, value: object) -> object:
         if not isinstance(value, str):
             raise TypeError(f"{field} must be text")
         cleaned = clean_text(value, multiline=False)
+        if field == "what" and not cleaned:
+            raise invalid("Skriv, hvad der skal gøres.", "Write what is to be done.")
         limit = _TEXT_FIELDS.get(field) or _SHORT_FIELDS[field]
         if len(cleaned) > limit:
             raise invalid(

@@ -16,6 +16,8 @@ from facilitator.store.models import BoardClusterRow, BoardNoteRow, CircleRow, E
 from facilitator.store.part import StorePart, utc_now
 from facilitator.text import Text, clean_text
 
+#: The column is String(200); a longer name is refused, never cut.
+MAX_CLUSTER_NAME = 200
 _ELEMENT_FIELDS = {"text", "category", "deleted"}
 _PLACE_FIELDS = {"x", "y", "z", "cluster_id", "merged_into"}
 #: Ids per IN (...) query, well below SQLite's limit on bound parameters.
@@ -78,9 +80,16 @@ class BoardStore(StorePart):
                 row = orm.get(BoardClusterRow, cluster_id)
                 if row is None or row.session_id != session_id:
                     raise ValueError(f"cluster {cluster_id} was not reserved with new_cluster_id")
-                cleaned = "" if name is None else clean_text(name, multiline=False)[:200]
+                cleaned = "" if name is None else clean_text(name, multiline=False)
                 if name is not None and not cleaned:
                     raise StoreError(Text("En klynge skal have et navn.", "A cluster needs a name."))
+                if len(cleaned) > MAX_CLUSTER_NAME:
+                    raise StoreError(
+                        Text(
+                            f"Klyngens navn er for langt ({len(cleaned)} tegn); højst {MAX_CLUSTER_NAME}.",
+                            f"The cluster name is too long ({len(cleaned)} characters); at most {MAX_CLUSTER_NAME}.",
+                        )
+                    )
                 # A cluster undone is kept, unnamed, so redo finds its id again.
                 row.name = cleaned
             self._write_notes(orm, session_id, patch.notes)

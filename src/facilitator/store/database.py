@@ -12,7 +12,7 @@ from facilitator.text import Text, UserError
 
 #: Alembic revisions in order, oldest first. A test keeps this in step with
 #: `migrations/versions`; knowing them here lets a normal start skip importing Alembic.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 SCHEMA_HEAD = REVISIONS[-1]
 _MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -29,6 +29,9 @@ def _apply_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> Non
     # FULL, not NORMAL: in WAL mode NORMAL may lose the last commits on power loss, and a
     # workshop day cannot be repeated. The cost is one fsync per commit. See docs/data-safety.md.
     cursor.execute("PRAGMA synchronous=FULL")
+    # Deleted rows are overwritten with zeros, so a deleted session's words do not linger in
+    # free pages of the file. See "Privacy" in docs/data-safety.md.
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 
@@ -93,20 +96,64 @@ def current_revision(engine: Engine) -> str | None:
         return row[0] if row else None
 
 
+def _refuse_unknown(revision: str | None, path: Path) -> None:
+    if revision is None or revision in REVISIONS:
+        return
+    if revision == "unknown":
+        raise StoreError(
+            Text(
+                f"Filen {path} er en database fra et andet program, ikke en Facilitator-database. "
+                "Filen er ikke ændret.",
+                f"The file {path} is a database of another program, not a Facilitator database. "
+                "The file has not been changed.",
+            )
+        )
+    raise StoreError(
+        Text(
+            f"Databasen {path} er lavet af en nyere version af Facilitator (skema {revision}). "
+            "Opdatér appen for at åbne den; filen er ikke ændret.",
+            f"The database {path} was made by a newer version of Facilitator (schema {revision}). "
+            "Update the app to open it; the file has not been changed.",
+        )
+    )
+
+
+def check_revision(path: Path) -> str | None:
+    """The file's schema revision, read without changing a byte; refuses files this app must not open.
+
+    Runs before the app's own connection, whose switch to WAL would rewrite the header of a
+    file we are about to refuse.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error as error:
+        raise translate_error(error, path) or StoreError(Text(str(error))) from None
+    try:
+        has_table = raw.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'").fetchone()
+        if has_table:
+            row = raw.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+        else:
+            others = raw.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+            ).fetchone()[0]
+            revision = None if others == 0 else "unknown"
+    except sqlite3.Error as error:
+        raise translate_error(error, path) or StoreError(Text(str(error))) from None
+    finally:
+        raw.close()
+    _refuse_unknown(revision, path)
+    return revision
+
+
 def migrate(engine: Engine, path: Path) -> None:
     """Bring the schema up to date; refuse databases written by a newer app."""
     revision = current_revision(engine)
     if revision == SCHEMA_HEAD:
         return
-    if revision is not None and revision not in REVISIONS:
-        raise StoreError(
-            Text(
-                f"Databasen {path} er lavet af en nyere version af Facilitator (skema {revision}). "
-                "Opdatér appen for at åbne den; filen er ikke ændret.",
-                f"The database {path} was made by a newer version of Facilitator (schema {revision}). "
-                "Update the app to open it; the file has not been changed.",
-            )
-        )
+    _refuse_unknown(revision, path)
     from alembic import command
     from alembic.config import Config
 

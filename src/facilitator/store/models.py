@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -12,12 +13,21 @@ class Base(DeclarativeBase):
     pass
 
 
+def new_session_uid() -> str:
+    """A fresh session identity: a random UUID as 32 lowercase hex digits."""
+    return uuid.uuid4().hex
+
+
 class SessionRow(Base):
     """A partnership session (partnerskabssession) and the program snapshot it runs."""
 
     __tablename__ = "sessions"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    #: The session's identity across databases: a session file or a backup carries it, so an
+    #: import can tell that the session is already here. The database id only names a row.
+    #: (The server default only exists because SQLite cannot add a NOT NULL column without one.)
+    uid: Mapped[str] = mapped_column(String(32), unique=True, index=True, default=new_session_uid, server_default="")
     title: Mapped[str] = mapped_column(String(500))
     date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     venue: Mapped[str] = mapped_column(String(500), default="")

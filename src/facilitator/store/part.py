@@ -33,3 +33,6 @@ class StorePart:
 
     def _touch(self, orm: OrmSession, session_id: int) -> None:
         raise NotImplementedError
+
+    def _checkpoint(self) -> None:
+        raise NotImplementedError

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,9 +19,18 @@ from facilitator.palette import next_colour
 from facilitator.program import Program, format_clock, load_program_text, parse_clock
 from facilitator.program.loader import MAX_STEP_MINUTES
 from facilitator.store.actions import ActionStore
+from facilitator.store.backup import Backup, Backups, read_contents, restore_database
 from facilitator.store.board import BoardStore
 from facilitator.store.circles import CircleData, CircleStore, ElementData, FormSource
-from facilitator.store.database import StoreError, migrate, open_engine, translate_error
+from facilitator.store.database import (
+    REVISIONS,
+    SCHEMA_HEAD,
+    StoreError,
+    check_revision,
+    migrate,
+    open_engine,
+    translate_error,
+)
 from facilitator.store.models import (
     AppStateRow,
     ChecklistRow,
@@ -31,6 +42,8 @@ from facilitator.store.models import (
 )
 from facilitator.store.part import invalid as _invalid
 from facilitator.store.part import utc_now as _now
+from facilitator.store.recovery import check_database
+from facilitator.store.transfer import TransferStore
 from facilitator.text import Text, UserError, clean_text
 from facilitator.timing import DayPlan, TimerEvent, valid_minutes
 from facilitator.timing.timer import EVENT_KINDS
@@ -142,10 +155,15 @@ def _clean_field(field: str, value: object) -> object:
     return cleaned
 
 
-class Store(CircleStore, BoardStore, ActionStore):
+def _comparable(text: str) -> str:
+    """Text as a reader sees it: "José" typed with a composed or a combining accent is one name."""
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+class Store(CircleStore, BoardStore, ActionStore, TransferStore):
     """The app's database: every session and everything written in it, in one SQLite file."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, backups_folder: Path | None = None) -> None:
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -156,6 +174,14 @@ class Store(CircleStore, BoardStore, ActionStore):
                     f"The data folder {self.path.parent} cannot be created: {error.strerror}.",
                 )
             ) from None
+        check_database(self.path)
+        self.backups = Backups(self.path, backups_folder)
+        self._open()
+
+    def _open(self) -> None:
+        revision = check_revision(self.path)
+        if revision in REVISIONS and revision != SCHEMA_HEAD:
+            self.backups.make("migration")
         self._engine = open_engine(self.path)
         try:
             migrate(self._engine, self.path)
@@ -170,6 +196,28 @@ class Store(CircleStore, BoardStore, ActionStore):
     def close(self) -> None:
         """Release the database file."""
         self._engine.dispose()
+
+    def restore(self, backup: Backup, now: dt.datetime | None = None) -> None:
+        """Replace the whole database with `backup`, after backing up what is there now."""
+        contents = read_contents(backup.path)
+        if not contents.readable:
+            raise _invalid(
+                f"Sikkerhedskopien {backup.path.name} kan ikke læses; databasen er ikke ændret.",
+                f"The backup {backup.path.name} cannot be read; the database has not been changed.",
+            )
+        if contents.schema is not None and contents.schema not in REVISIONS:
+            raise _invalid(
+                f"Sikkerhedskopien {backup.path.name} er fra en nyere version af Facilitator.",
+                f"The backup {backup.path.name} comes from a newer version of Facilitator.",
+            )
+        self.backups.make("restore", now)
+        self._engine.dispose()
+        try:
+            restore_database(backup.path, self.path)
+        except sqlite3.Error as error:
+            raise translate_error(error, self.path) or error from None
+        finally:
+            self._open()
 
     @contextmanager
     def _transaction(self) -> Iterator[OrmSession]:
@@ -261,6 +309,11 @@ class Store(CircleStore, BoardStore, ActionStore):
                 current_step_id=row.current_step_id,
             )
 
+    def session_uid(self, session_id: int) -> str:
+        """The session's lasting identity, shared by its copies in backups and session files."""
+        with self._transaction() as orm:
+            return self._session_row(orm, session_id).uid
+
     def update_session(self, session_id: int, **fields: object) -> None:
         """Change some of the session's own fields (see SESSION_FIELDS)."""
         unknown = set(fields) - set(SESSION_FIELDS)
@@ -274,12 +327,22 @@ class Store(CircleStore, BoardStore, ActionStore):
             row.updated_at = _now()
 
     def delete_session(self, session_id: int) -> None:
-        """Remove the session and everything that belongs to it."""
+        """Remove the session and everything that belongs to it, leaving none of its words in the file."""
         with self._transaction() as orm:
             orm.delete(self._session_row(orm, session_id))
             state = orm.get(AppStateRow, LAST_SESSION_KEY)
             if state is not None and state.value == str(session_id):
                 orm.delete(state)
+        self._checkpoint()
+
+    def _checkpoint(self) -> None:
+        """Fold the WAL into the main file and empty it.
+
+        After a delete the WAL still holds the pages as they were before; the main file's
+        copies are zeroed by secure_delete, so this leaves the words nowhere.
+        """
+        with self._engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     # Partners -----------------------------------------------------------------------
 
@@ -311,9 +374,9 @@ class Store(CircleStore, BoardStore, ActionStore):
         others = orm.execute(
             select(PartnerRow.id, PartnerRow.name, PartnerRow.organisation).where(PartnerRow.session_id == session_id)
         ).all()
-        key = (name.casefold(), organisation.casefold())
+        key = (_comparable(name), _comparable(organisation))
         for other_id, other_name, other_organisation in others:
-            if other_id != own_id and (other_name.casefold(), other_organisation.casefold()) == key:
+            if other_id != own_id and (_comparable(other_name), _comparable(other_organisation)) == key:
                 label = f"{name} ({organisation})" if organisation else name
                 raise _invalid(
                     f"Der er allerede en partner, der hedder {label}. Tilføj fx organisationen for at skelne dem.",
