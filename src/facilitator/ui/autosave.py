@@ -6,33 +6,55 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
-#: Typed text reaches the database at most this long after the last key press.
+#: Typed text reaches the database this long after the last key press.
 SAVE_DELAY_MS = 400
+#: ... and never later than this after the first unsaved key press, however fast the typing.
+MAX_SAVE_DELAY_MS = 600
 
 
 class DebouncedSave(QObject):
-    """Calls `save` once typing pauses; `flush()` saves pending text immediately."""
+    """Calls `save` once typing pauses; `flush()` saves pending text immediately.
 
-    def __init__(self, save: Callable[[], None], parent: QObject | None = None, delay_ms: int = SAVE_DELAY_MS) -> None:
+    Someone typing without pause (a scribe copying a long post-it) would keep pushing a plain
+    debounce back; the second, non-restarting timer keeps the text less than a second behind.
+    """
+
+    def __init__(
+        self,
+        save: Callable[[], None],
+        parent: QObject | None = None,
+        delay_ms: int = SAVE_DELAY_MS,
+        max_delay_ms: int = MAX_SAVE_DELAY_MS,
+    ) -> None:
         super().__init__(parent)
         self._save = save
+        self._pending = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
-        self._timer.timeout.connect(self._save)
+        self._timer.timeout.connect(self.flush)
+        self._deadline = QTimer(self)
+        self._deadline.setSingleShot(True)
+        self._deadline.setInterval(max(delay_ms, max_delay_ms))
+        self._deadline.timeout.connect(self.flush)
 
     def schedule(self) -> None:
+        self._pending = True
         self._timer.start()
+        if not self._deadline.isActive():
+            self._deadline.start()
 
     @property
     def pending(self) -> bool:
-        return self._timer.isActive()
+        return self._pending
 
     def cancel(self) -> None:
         """Forget pending text (it was removed instead)."""
+        self._pending = False
         self._timer.stop()
+        self._deadline.stop()
 
     def flush(self) -> None:
-        if self._timer.isActive():
-            self._timer.stop()
+        if self._pending:
+            self.cancel()
             self._save()

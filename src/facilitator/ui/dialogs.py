@@ -85,6 +85,8 @@ def shortcut_rows(tr) -> list[tuple[str, str]]:
         ("Delete", tr("Næste skridt: slet handlingen (kan fortrydes)")),
         ("Ctrl+D", tr("Næste skridt: vis eller skjul beslutningsreglen")),
         ("Ctrl+Shift+E", tr("Eksportér aftaleark, rapport, skabeloner, invitation, CSV eller kalender")),
+        ("Ctrl+Shift+I", tr("Importér en sessionsfil")),
+        ("Delete", tr("Startsiden: slet den valgte session (spørger først)")),
         ("Ctrl+N", tr("Ny session")),
         ("Ctrl+W", tr("Luk session")),
         ("Ctrl+Q", tr("Afslut")),

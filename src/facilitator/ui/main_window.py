@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoGroup
 from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -21,6 +22,7 @@ from facilitator.ui.start_page import StartPage
 
 _GEOMETRY_KEY = "window_geometry"
 _ERROR_DISPLAY_MS = 12_000
+_BACKUP_CHECK_MS = 60_000
 
 
 class MainWindow(QMainWindow):
@@ -59,6 +61,11 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._leave_projector_full_screen)
         escape.setContext(Qt.ShortcutContext.WindowShortcut)
+        # Ask once a minute; a backup is only made when something changed and the last is 10 minutes old.
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(_BACKUP_CHECK_MS)
+        self.backup_timer.timeout.connect(self.backup_if_due)
+        self.backup_timer.start()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Fil"))
@@ -74,10 +81,20 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         self.save_program_action = self._session_action(self.tr("&Gem dagen som program …"), self.save_day_as_program)
         self.export_action = self._session_action(self.tr("&Eksportér …"), self.show_export, "Ctrl+Shift+E")
+        self.restore_action = QAction(self.tr("&Gendan fra sikkerhedskopi …"), self)
+        self.restore_action.triggered.connect(self.show_restore)
+        self.export_file_action = self._session_action(self.tr("Eksportér sessions&fil …"), self.export_session_file)
+        self.import_file_action = QAction(self.tr("&Importér sessionsfil …"), self)
+        self.import_file_action.setShortcut("Ctrl+Shift+I")
+        self.import_file_action.triggered.connect(self.import_session_file)
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.export_file_action)
+        file_menu.addAction(self.import_file_action)
         file_menu.addAction(self.save_program_action)
         file_menu.addAction(self.close_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -272,6 +289,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.guide_action.setChecked(page.guide.isVisibleTo(page))
         self.setWindowTitle(self.tr("%1 – Facilitator").replace("%1", title))
+        self.make_backup("open")
         self.session_opened.emit(session_id)
 
     def _close_session_page(self) -> None:
@@ -293,6 +311,119 @@ class MainWindow(QMainWindow):
         self.store.set_last_session_id(None)
         self.show_start_page()
 
+    # Backups and deletion ----------------------------------------------------------
+
+    def _now(self) -> dt.datetime:
+        return self.clock.wall() if self.clock is not None else dt.datetime.now(dt.UTC)
+
+    def make_backup(self, reason: str) -> None:
+        """A backup now; a failure is reported in the status bar and never stops the work."""
+        try:
+            self.store.backups.make(reason, self._now())
+        except UserError as error:
+            self.show_error(error.message(self.language))
+
+    def backup_if_due(self) -> None:
+        """The regular backup while the database changes."""
+        try:
+            self.store.backups.make_if_due(self._now())
+        except UserError as error:
+            self.show_error(error.message(self.language))
+
+    def show_restore(self) -> None:
+        """Fil → Gendan fra sikkerhedskopi: pick a backup and put the whole database back to it."""
+        from facilitator.ui.data_dialogs import RestoreDialog, local_time
+
+        if self.session_page is not None:
+            self.session_page.flush()
+        dialog = RestoreDialog(self.store.backups, self.language, self)
+        if dialog.exec() != RestoreDialog.DialogCode.Accepted or dialog.chosen is None:
+            return
+        backup = dialog.chosen
+        reopen = self.session_page.session_id if self.session_page is not None else None
+        self._close_session_page()
+        try:
+            self.store.restore(backup, self._now())
+        except UserError as error:
+            QMessageBox.warning(self, self.tr("Sikkerhedskopien kan ikke gendannes"), error.message(self.language))
+        else:
+            self.statusBar().showMessage(
+                self.tr("Databasen er gendannet fra sikkerhedskopien fra %1.").replace(
+                    "%1", local_time(backup.made_at)
+                ),
+                _ERROR_DISPLAY_MS,
+            )
+        if self._start_page is not None:
+            self._start_page.refresh()
+        sessions = {summary.id for summary in self.store.list_sessions()}
+        if reopen in sessions:
+            self.open_session(reopen)
+        else:
+            self.show_start_page()
+
+    def export_session_file(self) -> None:
+        """Fil → Eksportér sessionsfil: the whole session in one file for a co-facilitator or the archive."""
+        from facilitator.ui.session_files import export_session_file
+
+        page = self.session_page
+        if page is None:
+            return
+        page.flush()
+        written = export_session_file(self, self.store, page.session_id, self.language)
+        if written is not None:
+            self.statusBar().showMessage(self.tr("Gemt: %1").replace("%1", str(written)), _ERROR_DISPLAY_MS)
+
+    def import_session_file(self) -> None:
+        """Fil → Importér sessionsfil: check the file whole, store it, and open it."""
+        from facilitator.ui.session_files import import_session_file
+
+        if self.session_page is not None:
+            self.session_page.flush()
+
+        def before_replace(session_id: int) -> None:
+            if self.session_page is not None and self.session_page.session_id == session_id:
+                self._close_session_page()
+            self.make_backup("import")
+
+        session_id = import_session_file(self, self.store, self.language, before_replace=before_replace)
+        if session_id is None:
+            if self.session_page is None:
+                self.show_start_page()
+            return
+        self.open_session(session_id)
+        self.statusBar().showMessage(
+            self.tr("Sessionsfilen er indlæst: %1").replace("%1", self.store.get_session(session_id).title),
+            _ERROR_DISPLAY_MS,
+        )
+
+    def delete_session(self, session_id: int) -> None:
+        """Ask, then delete the session for good (and from the backups if the facilitator says so)."""
+        from facilitator.ui.data_dialogs import DeleteSessionDialog
+
+        try:
+            title = self.store.get_session(session_id).title
+            holding = self.store.backups.holding_session(session_id, self.store.session_uid(session_id))
+        except UserError as error:
+            self.show_error(error.message(self.language))
+            return
+        dialog = DeleteSessionDialog(title, len(holding), self)
+        if dialog.exec() != DeleteSessionDialog.DialogCode.Accepted:
+            return
+        if self.session_page is not None and self.session_page.session_id == session_id:
+            self._close_session_page()
+        try:
+            uid = self.store.session_uid(session_id)
+            self.store.delete_session(session_id)
+            purged = self.store.backups.purge_session(session_id, uid) if dialog.purge else 0
+        except UserError as error:
+            self.show_error(error.message(self.language))
+        else:
+            message = self.tr("»%1« er slettet.").replace("%1", title)
+            if purged:
+                message += " " + self.tr("Også fjernet fra %n sikkerhedskopi(er).", "", purged)
+            self.statusBar().showMessage(message, _ERROR_DISPLAY_MS)
+        self.show_start_page()
+
     @property
     def start_page(self) -> StartPage:
         """Built on first use: a start that reopens a session never needs it."""
@@ -300,6 +431,8 @@ class MainWindow(QMainWindow):
             self._start_page = StartPage(self.store, self.paths, self.language)
             self._start_page.session_chosen.connect(self.open_session)
             self._start_page.demo_requested.connect(self.create_demo)
+            self._start_page.delete_requested.connect(self.delete_session)
+            self._start_page.import_requested.connect(self.import_session_file)
             self.pages.insertWidget(0, self._start_page)
         return self._start_page
 

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -45,6 +46,8 @@ class StartPage(QWidget):
 
     session_chosen = Signal(int)
     demo_requested = Signal()
+    delete_requested = Signal(int)
+    import_requested = Signal()
 
     def __init__(self, store: Store, paths: AppPaths, language: str = "da", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,9 +134,18 @@ class StartPage(QWidget):
         recent_buttons = QHBoxLayout()
         self.demo_button = QPushButton(self.tr("Opret &demosession"))
         self.open_button = QPushButton(self.tr("Å&bn"))
+        self.delete_button = QPushButton(self.tr("S&let …"))
+        self.delete_button.setToolTip(self.tr("Slet den valgte session for altid (Delete)"))
+        self.import_button = QPushButton(self.tr("&Importér …"))
+        self.import_button.setToolTip(self.tr("Indlæs en sessionsfil fra en anden facilitator (Ctrl+Shift+I)"))
         recent_buttons.addWidget(self.demo_button)
+        recent_buttons.addWidget(self.import_button)
         recent_buttons.addStretch(1)
+        recent_buttons.addWidget(self.delete_button)
         recent_buttons.addWidget(self.open_button)
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.recent_list)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_selected)
         recent_layout.addLayout(recent_buttons)
         columns.addWidget(recent_card, 1)
 
@@ -141,9 +153,11 @@ class StartPage(QWidget):
         self.title_edit.returnPressed.connect(self.create_session)
         self.open_button.clicked.connect(self.open_selected)
         self.recent_list.itemActivated.connect(lambda _item: self.open_selected())
-        self.recent_list.currentRowChanged.connect(lambda row: self.open_button.setEnabled(row >= 0))
+        self.recent_list.currentRowChanged.connect(self._selection_changed)
+        self.delete_button.clicked.connect(self.delete_selected)
         self.program_combo.currentIndexChanged.connect(self._show_program_info)
         self.demo_button.clicked.connect(self.demo_requested)
+        self.import_button.clicked.connect(self.import_requested)
         self.refresh()
 
     def refresh(self) -> None:
@@ -165,7 +179,11 @@ class StartPage(QWidget):
         self.empty_spacer.setVisible(not sessions)
         if sessions:
             self.recent_list.setCurrentRow(0)
-        self.open_button.setEnabled(bool(sessions))
+        self._selection_changed(self.recent_list.currentRow())
+
+    def _selection_changed(self, row: int) -> None:
+        self.open_button.setEnabled(row >= 0)
+        self.delete_button.setEnabled(row >= 0)
 
     @staticmethod
     def _load(path: Path) -> Program | ProgramError:
@@ -229,3 +247,8 @@ class StartPage(QWidget):
         item = self.recent_list.currentItem()
         if item is not None:
             self.session_chosen.emit(item.data(_SESSION_ID))
+
+    def delete_selected(self) -> None:
+        item = self.recent_list.currentItem()
+        if item is not None:
+            self.delete_requested.emit(item.data(_SESSION_ID))

@@ -49,6 +49,9 @@ class DoneCommand(QUndoCommand):
         try:
             action()
         except UserError as error:
+            # Nothing changed (a full disk, say), so the stack must not claim it did: the
+            # command leaves the stack and the screen keeps showing what is stored.
+            self.setObsolete(True)
             self._report(error)
         self._after()
 
