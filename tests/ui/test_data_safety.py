@@ -18,6 +18,7 @@ from facilitator.store import Store
 from facilitator.store.backup import Backups, read_contents
 from facilitator.ui.app import open_store
 from facilitator.ui.autosave import DebouncedSave
+from facilitator.ui.circle_view import ElementLine
 from facilitator.ui.data_dialogs import DeleteSessionDialog, RecoveryDialog, RestoreDialog
 from facilitator.ui.single_instance import SingleInstance
 
@@ -373,3 +374,69 @@ def test_an_undo_that_cannot_be_saved_leaves_the_history_honest(qtbot):
     assert reported == ["Disken er fuld"]
     assert stack.count() == 0, "a failed undo is not left on the stack as if it had happened"
     assert not stack.canRedo()
+
+
+def test_a_note_that_meets_a_full_disk_stays_on_screen_and_is_saved_when_space_returns(qtbot, app_runner, monkeypatch):
+    from facilitator.store import StoreError
+    from facilitator.text import Text
+
+    window = _open_demo(qtbot, app_runner)
+    page = window.session_page
+    store = app_runner.store
+    real = store.set_step_note
+    disk_full = {"on": True}
+
+    def set_step_note(*args, **kwargs):
+        if disk_full["on"]:
+            raise StoreError(Text("Disken er fuld, så ændringen kunne ikke gemmes.", "The disk is full."))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(store, "set_step_note", set_step_note)
+    notes = page.guide.notes
+    notes.setFocus()
+    qtbot.keyClicks(notes, "Husk mikrofonen")
+    page.guide.flush()
+
+    assert "Disken er fuld" in window.status_message.text()
+    assert notes.toPlainText().endswith("Husk mikrofonen")
+    assert page.guide.unsaved_notes == 1
+    retry = page.guide._notes_save._retry
+    assert retry.isActive(), "a retry is on its way"
+
+    disk_full["on"] = False
+    retry.timeout.emit()
+    assert page.guide.unsaved_notes == 0
+    assert store.step_notes(page.session_id)[page.current_step_id].endswith("Husk mikrofonen")
+
+
+def test_an_element_edit_that_meets_a_full_disk_is_retried(qtbot, app_runner, monkeypatch):
+    from facilitator.store import StoreError
+    from facilitator.text import Text
+
+    window = _open_demo(qtbot, app_runner)
+    page = window.session_page
+    page.go_to_step("delsession-1-individuelt")
+    QApplication.processEvents()
+    workspace = page.current_workspace()
+    store = app_runner.store
+    real = store.update_element
+    disk_full = {"on": True}
+
+    def update_element(*args, **kwargs):
+        if disk_full["on"]:
+            raise StoreError(Text("Disken er fuld, så ændringen kunne ikke gemmes.", "The disk is full."))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(store, "update_element", update_element)
+    line = workspace.findChildren(ElementLine)[0]
+    element_id = line.element.id
+    line.edit.setFocus()
+    line.edit.end(False)
+    qtbot.keyClicks(line.edit, " (rettet)")
+    line.flush()
+    assert line.pending, "the edit waits for a retry"
+    assert line.edit.text().endswith(" (rettet)")
+
+    disk_full["on"] = False
+    line._save._retry.timeout.emit()
+    assert store.element(element_id).text.endswith(" (rettet)")

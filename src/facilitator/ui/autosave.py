@@ -10,6 +10,8 @@ from PySide6.QtCore import QObject, QTimer
 SAVE_DELAY_MS = 400
 #: ... and never later than this after the first unsaved key press, however fast the typing.
 MAX_SAVE_DELAY_MS = 600
+#: Text that could not be saved (a full disk, a read-only folder) is tried again this often.
+RETRY_MS = 5_000
 
 
 class DebouncedSave(QObject):
@@ -37,6 +39,9 @@ class DebouncedSave(QObject):
         self._deadline.setSingleShot(True)
         self._deadline.setInterval(max(delay_ms, max_delay_ms))
         self._deadline.timeout.connect(self.flush)
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self.flush)
 
     def schedule(self) -> None:
         self._pending = True
@@ -53,6 +58,12 @@ class DebouncedSave(QObject):
         self._pending = False
         self._timer.stop()
         self._deadline.stop()
+        self._retry.stop()
+
+    def retry_later(self, delay_ms: int = RETRY_MS) -> None:
+        """The save failed: the text stays pending (and on screen) and is tried again shortly."""
+        self._pending = True
+        self._retry.start(delay_ms)
 
     def flush(self) -> None:
         if self._pending:

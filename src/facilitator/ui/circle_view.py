@@ -171,6 +171,10 @@ class ElementLine(QWidget):
     def pending(self) -> bool:
         return self._save.pending
 
+    def retry_later(self) -> None:
+        """The edit could not be saved; it stays on screen and is tried again shortly."""
+        self._save.retry_later()
+
     def discard_pending(self) -> None:
         """The element is being removed: forget text still waiting to be saved."""
         self._save.cancel()

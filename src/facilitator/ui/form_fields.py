@@ -14,10 +14,8 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from facilitator.conversation import FormField, JointForm
 from facilitator.text import UserError
-from facilitator.ui.autosave import DebouncedSave
+from facilitator.ui.autosave import RETRY_MS, DebouncedSave
 from facilitator.ui.context import SessionContext
-
-RETRY_MS = 5_000
 
 
 class FieldEditor(QWidget):

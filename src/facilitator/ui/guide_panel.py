@@ -186,6 +186,7 @@ class GuidePanel(QWidget):
                 self.context.store.set_step_note(self.context.session_id, step_id, text)
             except UserError as error:
                 self.context.report(error)
+                self._notes_save.retry_later()
                 return
             del self._pending_notes[step_id]
 

@@ -156,6 +156,7 @@ class PlanningDialog(QDialog):
                 self.context.store.set_checklist_item(self.context.session_id, item_id, note=self.notes[item_id].text())
             except UserError as error:
                 self.context.report(error)
+                self._notes_save.retry_later()
                 return
             self._dirty_notes.discard(item_id)
 

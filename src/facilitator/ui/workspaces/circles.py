@@ -288,6 +288,8 @@ class CircleWorkspace(Workspace):
             element = self.context.store.update_element(element_id, text)
         except UserError as error:
             self._report(error)
+            if line is not None:
+                line.retry_later()
             return
         self._clear_error()
         if line is not None:

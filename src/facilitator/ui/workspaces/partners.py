@@ -300,6 +300,7 @@ class PartnersWorkspace(Workspace):
                 updated = self.context.store.update_partner(partner.id, **texts)
             except UserError as second_error:
                 self.context.report(second_error)
+                self._save_details.retry_later()
                 return
         else:
             self.detail_error.hide()

@@ -63,6 +63,7 @@ class PrinciplesWorkspace(Workspace):
         except UserError as error:
             self.error_label.setText(error.message(self.context.language))
             self.error_label.show()
+            self._save.retry_later()
             return
         self.error_label.hide()
         self.context.events.projection_changed.emit()

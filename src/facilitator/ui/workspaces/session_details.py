@@ -107,11 +107,13 @@ class SessionDetailsWorkspace(Workspace):
         return True
 
     def _save_texts(self) -> None:
-        self._update(
+        saved = self._update(
             title=self.title_edit.text(),
             venue=self.venue_edit.text(),
             facilitator=self.facilitator_edit.text(),
         )
+        if not saved and not self._loading:
+            self._save_text.retry_later()
 
     def _save_date(self, date: QDate) -> None:
         self._update(date=dt.date(date.year(), date.month(), date.day()))
