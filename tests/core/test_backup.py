@@ -17,6 +17,7 @@ from facilitator.store.backup import (
     read_contents,
 )
 from facilitator.store.recovery import DamagedDatabase, check_database, recover_from_backup
+from tests.schema import database_at
 
 T0 = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
 MARKER = "Hemmeligt-ord-7f3a"
@@ -102,25 +103,15 @@ def test_regular_backups_only_when_something_changed_and_ten_minutes_passed(stor
 
 
 def test_a_migration_is_preceded_by_a_backup_of_the_old_schema(paths, program):
-    from alembic import command
-    from alembic.config import Config
+    from facilitator.store.database import REVISIONS
 
-    from facilitator.store.database import _MIGRATIONS_DIR, REVISIONS, open_engine
-
-    paths.ensure()
-    engine = open_engine(paths.database)
-    config = Config()
-    config.set_main_option("script_location", str(_MIGRATIONS_DIR))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, REVISIONS[0])
+    with database_at(paths.database, REVISIONS[0]) as connection:
         connection.exec_driver_sql(
             "INSERT INTO sessions (id, title, date, venue, facilitator, start_time, program_name, program_text,"
             " current_step_id, created_at, updated_at) VALUES (1, 'Gammel', NULL, '', '', '09:00', 'p.toml', ?,"
             " NULL, '2026-04-01 10:00:00', '2026-04-01 10:00:00')",
             (program.source_text,),
         )
-    engine.dispose()
 
     store = Store(paths.database)
     [backup] = store.backups.list()

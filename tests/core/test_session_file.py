@@ -36,6 +36,7 @@ from facilitator.paths import default_program_path
 from facilitator.program import load_program
 from facilitator.store import Store, StoreError
 from facilitator.timing import TimerEvent
+from tests.schema import database_at
 
 # --- helpers ------------------------------------------------------------------------------
 
@@ -601,18 +602,7 @@ def test_every_new_session_has_its_own_uid(store, program):
 
 
 def test_sessions_from_before_the_uid_get_one_each_when_migrated(paths, program):
-    from alembic import command
-    from alembic.config import Config
-
-    from facilitator.store.database import _MIGRATIONS_DIR, open_engine
-
-    paths.ensure()
-    engine = open_engine(paths.database)
-    config = Config()
-    config.set_main_option("script_location", str(_MIGRATIONS_DIR))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0005")
+    with database_at(paths.database, "0005") as connection:
         for session_id in (1, 2):
             connection.exec_driver_sql(
                 "INSERT INTO sessions (id, title, date, venue, facilitator, start_time, program_name, program_text,"
@@ -625,7 +615,6 @@ def test_sessions_from_before_the_uid_get_one_each_when_migrated(paths, program)
                 " VALUES (?, 0, 'Mette', 'Kommune', '', '', '', '#E69F00')",
                 (session_id,),
             )
-    engine.dispose()
     store = Store(paths.database)
     try:
         uids = [store.session_uid(1), store.session_uid(2)]

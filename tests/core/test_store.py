@@ -11,6 +11,7 @@ import pytest
 from facilitator.palette import PARTNER_COLOURS
 from facilitator.store import Store, StoreError
 from facilitator.store.database import REVISIONS, SCHEMA_HEAD
+from tests.schema import database_at
 
 
 def _new_session(store: Store, program, **fields) -> int:
@@ -279,18 +280,7 @@ def test_deleting_a_session_removes_its_day(store, program):
 
 
 def test_a_database_from_schema_0001_is_migrated_with_its_data(paths, program):
-    from alembic import command
-    from alembic.config import Config
-
-    from facilitator.store.database import _MIGRATIONS_DIR, open_engine
-
-    paths.ensure()
-    engine = open_engine(paths.database)
-    config = Config()
-    config.set_main_option("script_location", str(_MIGRATIONS_DIR))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
+    with database_at(paths.database, "0001") as connection:
         connection.exec_driver_sql(
             "INSERT INTO sessions (id, title, date, venue, facilitator, start_time, program_name, program_text,"
             " current_step_id, created_at, updated_at) VALUES (1, 'Gammel æøå', '2026-04-27', 'Nyborg', 'Sofie',"
@@ -302,7 +292,6 @@ def test_a_database_from_schema_0001_is_migrated_with_its_data(paths, program):
             " VALUES (1, 0, 'Mette', 'Kommune', 'rolle', 'mandat', 'nu', '#E69F00')"
         )
         connection.exec_driver_sql("INSERT INTO principles (session_id, position, text) VALUES (1, 0, 'Lyt')")
-    engine.dispose()
 
     store = Store(paths.database)
     session = store.get_session(1)

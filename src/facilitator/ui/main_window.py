@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         self.save_program_action = self._session_action(self.tr("&Gem dagen som program …"), self.save_day_as_program)
         self.export_action = self._session_action(self.tr("&Eksportér …"), self.show_export, "Ctrl+Shift+E")
-        self.restore_action = QAction(self.tr("&Gendan fra sikkerhedskopi …"), self)
+        self.restore_action = QAction(self.tr("Gendan fra si&kkerhedskopi …"), self)
         self.restore_action.triggered.connect(self.show_restore)
         self.export_file_action = self._session_action(self.tr("Eksportér sessions&fil …"), self.export_session_file)
         self.import_file_action = QAction(self.tr("&Importér sessionsfil …"), self)
