@@ -270,3 +270,14 @@ def test_a_deleted_session_can_be_purged_from_the_backups_too(store, program, pa
     for backup in store.backups.list():
         contents = read_contents(backup.path)
         assert [session.title for session in contents.sessions] == ["Bliver"]
+
+
+def test_a_data_folder_with_uri_characters_in_its_name_still_works(tmp_path, program):
+    folder = tmp_path / "Møde #2 ?50%"
+    store = Store(folder / "facilitator.sqlite3")
+    _session(store, program, "Workshop")
+    backup = store.backups.make("manual", T0)
+    store.close()
+    check_database(folder / "facilitator.sqlite3")
+    assert [s.title for s in read_contents(backup.path).sessions] == ["Workshop"]
+    assert Store(folder / "facilitator.sqlite3").list_sessions()[0].title == "Workshop"

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from facilitator.store.database import REVISIONS, StoreError
+from facilitator.store.database import REVISIONS, StoreError, connect_read_only
 from facilitator.text import Text
 
 BACKUP_FOLDER = "backups"
@@ -142,7 +142,7 @@ def restore_database(backup: Path, database: Path) -> None:
     Nobody else may have the database open. A stale WAL file cannot be replayed onto the
     restored pages because SQLite writes the copy through the target's own journal.
     """
-    source_connection = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    source_connection = connect_read_only(backup)
     try:
         target_connection = sqlite3.connect(database, timeout=5)
         try:
@@ -157,7 +157,7 @@ def restore_database(backup: Path, database: Path) -> None:
 def read_contents(path: Path) -> BackupContents:
     """The sessions a database file holds, read without changing it; unreadable files say so."""
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+        connection = connect_read_only(path, immutable=True)
     except sqlite3.Error:
         return BackupContents(readable=False, schema=None)
     try:
@@ -329,7 +329,7 @@ def _session_columns(connection: sqlite3.Connection) -> set[str]:
 
 def _find_session(path: Path, session_id: int, uid: str | None) -> bool:
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+        connection = connect_read_only(path, immutable=True)
     except sqlite3.Error:
         return False
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 
 from facilitator.text import Text, UserError
@@ -76,7 +76,8 @@ def translate_error(error: BaseException, path: Path) -> StoreError | None:
 
 def open_engine(path: Path) -> Engine:
     """An engine on the SQLite file at `path` with the app's pragmas on every connection."""
-    engine = create_engine(f"sqlite:///{path}")
+    # URL.create, not an f-string: a "?" or "#" in a folder name must stay part of the path.
+    engine = create_engine(URL.create("sqlite", database=str(path)))
     event.listen(engine, "connect", _apply_pragmas)
     return engine
 
@@ -118,6 +119,15 @@ def _refuse_unknown(revision: str | None, path: Path) -> None:
     )
 
 
+def connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    """A plain sqlite3 connection that cannot change the file (or, if immutable, take locks on it).
+
+    The path goes in as a percent-encoded URI, so a folder named like "Møde #2?" still works.
+    """
+    uri = Path(path).resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
+    return sqlite3.connect(uri, uri=True, timeout=5)
+
+
 def check_revision(path: Path) -> str | None:
     """The file's schema revision, read without changing a byte; refuses files this app must not open.
 
@@ -127,7 +137,7 @@ def check_revision(path: Path) -> str | None:
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
-        raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        raw = connect_read_only(path)
     except sqlite3.Error as error:
         raise translate_error(error, path) or StoreError(Text(str(error))) from None
     try:

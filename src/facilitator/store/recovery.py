@@ -12,8 +12,11 @@ import sqlite3
 from pathlib import Path
 
 from facilitator.store.backup import Backup, Backups, restore_database
-from facilitator.store.database import StoreError
+from facilitator.store.database import StoreError, connect_read_only
 from facilitator.text import Text
+
+#: The detail of a file that lost all its bytes (SQLite has no words for that).
+_EMPTY = "empty file"
 
 
 class DamagedDatabase(StoreError):
@@ -46,9 +49,6 @@ def _plain_reason(detail: str) -> Text:
     )
 
 
-_EMPTY = "empty file"
-
-
 _SIDECARS = ("-wal", "-shm", "-journal")
 
 
@@ -64,7 +64,7 @@ def check_database(path: Path) -> None:
         return
     try:
         # Read-only, so checking a damaged file can never make it worse.
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        connection = connect_read_only(path)
     except sqlite3.Error as error:
         raise DamagedDatabase(path, str(error)) from None
     try:

@@ -402,7 +402,8 @@ class MainWindow(QMainWindow):
 
         try:
             title = self.store.get_session(session_id).title
-            holding = self.store.backups.holding_session(session_id, self.store.session_uid(session_id))
+            uid = self.store.session_uid(session_id)
+            holding = self.store.backups.holding_session(session_id, uid)
         except UserError as error:
             self.show_error(error.message(self.language))
             return
@@ -412,7 +413,6 @@ class MainWindow(QMainWindow):
         if self.session_page is not None and self.session_page.session_id == session_id:
             self._close_session_page()
         try:
-            uid = self.store.session_uid(session_id)
             self.store.delete_session(session_id)
             purged = self.store.backups.purge_session(session_id, uid) if dialog.purge else 0
         except UserError as error:
