@@ -13,7 +13,7 @@ PARTNER_COLOURS = (
     "#0072B2",  # blue
     "#D55E00",  # vermillion
     "#CC79A7",  # reddish purple
-    "#999999",  # grey
+    "#4D4D4D",  # charcoal: Okabe-Ito's light grey is too close to reddish purple for deuteranopes
 )
 
 

@@ -25,17 +25,28 @@ class AppPaths:
     """Where this run of the app keeps its data."""
 
     data_dir: Path
+    #: Where settings.json lives; the data directory itself when that was chosen explicitly.
+    config_dir: Path | None = None
 
     @classmethod
     def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
         """Pick the data directory from the argument, the environment or the platform."""
         if data_dir is None:
             data_dir = os.environ.get(DATA_DIR_ENV) or None
-        if data_dir is None:
-            from platformdirs import user_data_dir
+        if data_dir is not None:
+            # A chosen folder (a USB stick, a test) keeps everything together.
+            return cls(Path(data_dir).expanduser().resolve())
+        from platformdirs import user_config_dir, user_data_dir
 
-            data_dir = user_data_dir(APP_NAME, appauthor=False)
-        return cls(Path(data_dir).expanduser().resolve())
+        return cls(
+            Path(user_data_dir(APP_NAME, appauthor=False)).resolve(),
+            Path(user_config_dir(APP_NAME, appauthor=False)).resolve(),
+        )
+
+    @property
+    def settings_dir(self) -> Path:
+        """The folder of the facilitator's settings file."""
+        return self.config_dir if self.config_dir is not None else self.data_dir
 
     @property
     def database(self) -> Path:

@@ -10,6 +10,7 @@ from facilitator.paths import AppPaths
 from facilitator.store import Store
 from facilitator.timing import ManualClock
 from facilitator.ui.app import apply_style, build_main_window
+from facilitator.ui.appearance import install_translators
 from facilitator.ui.main_window import MainWindow
 
 
@@ -54,6 +55,15 @@ def app_runner(qtbot, qapp, paths):
     runner = AppRunner(qtbot, paths)
     yield runner
     runner.stop()
+
+
+@pytest.fixture(autouse=True)
+def _danish_as_in_the_app(qapp):
+    """Every test starts in Danish with the app's plural forms loaded, and leaves it so."""
+    install_translators(qapp, "da")
+    yield
+    install_translators(qapp, "da")
+    apply_style(qapp)
 
 
 @pytest.fixture(autouse=True)

@@ -5,24 +5,26 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from facilitator import __version__
 from facilitator.paths import APP_NAME, AppPaths, resource_path
+from facilitator.settings import Settings, load_settings
 from facilitator.store import Store, StoreError
 from facilitator.store.backup import Backups, read_contents
 from facilitator.store.recovery import DamagedDatabase, recover_from_backup
 from facilitator.text import DEFAULT_LANGUAGE
 from facilitator.timing import Clock
+from facilitator.ui.appearance import apply_appearance, install_translators
 from facilitator.ui.data_dialogs import RecoveryDialog, local_time
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.single_instance import SingleInstance
 
 
 def application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication, created once, with the app's name, style and translations."""
+    """The QApplication, created once, with the app's name, icon and look."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -31,36 +33,38 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
+    # Matches the Linux .desktop file, so the dock shows the app's icon and name.
+    app.setDesktopFileName("facilitator")
+    icon = resource_path("icons", "facilitator-256.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     app.setStyle("Fusion")
     apply_style(app)
     return app
 
 
-def apply_style(app: QApplication) -> None:
-    """The calm, high-contrast look; the stylesheet lives in resources/styles."""
-    font = QFont(app.font())
-    font.setPointSizeF(max(font.pointSizeF(), 10.5))
-    app.setFont(font)
-    style_file = resource_path("styles", "app.qss")
-    if style_file.is_file():
-        app.setStyleSheet(style_file.read_text(encoding="utf-8"))
+def apply_style(app: QApplication, settings: Settings | None = None) -> None:
+    """The calm, high-contrast look in the chosen colours and text size (see ui.appearance)."""
+    apply_appearance(app, settings or Settings())
 
 
-def install_translator(app: QApplication, language: str) -> None:
-    """Load the UI translation for `language`; Danish is the source language and needs none."""
-    QLocale.setDefault(QLocale(QLocale.Language.Danish if language == "da" else QLocale.Language.English))
-    if language == DEFAULT_LANGUAGE:
-        return
-    translator = QTranslator(app)
-    if translator.load(str(resource_path("translations", f"facilitator_{language}.qm"))):
-        app.installTranslator(translator)
+def apply_settings(app: QApplication, settings: Settings) -> None:
+    """Language, colours and text size, for the whole app."""
+    install_translators(app, settings.language)
+    apply_appearance(app, settings)
 
 
 def build_main_window(
-    store: Store, paths: AppPaths, language: str = DEFAULT_LANGUAGE, clock: Clock | None = None
+    store: Store,
+    paths: AppPaths,
+    language: str = DEFAULT_LANGUAGE,
+    clock: Clock | None = None,
+    *,
+    settings: Settings | None = None,
 ) -> MainWindow:
     """The main window, reopened on the session that was open last time."""
-    window = MainWindow(store, paths, language, clock=clock)
+    settings = settings or Settings(language=language)
+    window = MainWindow(store, paths, settings.language, clock=clock, settings=settings)
     last = store.last_session_id()
     if last is not None:
         window.open_session(last)
@@ -106,8 +110,9 @@ def open_store(
 def run(paths: AppPaths, *, on_shown: Callable[[QApplication, MainWindow], None] | None = None) -> int:
     """Open the GUI and run until the user quits."""
     app = application()
-    language = DEFAULT_LANGUAGE
-    install_translator(app, language)
+    settings, settings_notice = load_settings(paths.settings_dir)
+    apply_settings(app, settings)
+    language = settings.language
     instance = SingleInstance(paths.data_dir)
     try:
         owner = instance.acquire()
@@ -137,18 +142,64 @@ def run(paths: AppPaths, *, on_shown: Callable[[QApplication, MainWindow], None]
     if store is None:
         instance.release()
         return 0
-    window = build_main_window(store, paths, language)
-    instance.activation_requested.connect(lambda: bring_forward(window))
-    if notice:
-        window.statusBar().showMessage(notice)
-    window.show()
+    shell = Shell(app, store, paths, settings)
+    instance.activation_requested.connect(lambda: bring_forward(shell.window))
+    notices = [notice, settings_notice.get(language) if settings_notice else ""]
+    if any(notices):
+        shell.window.statusBar().showMessage(" ".join(n for n in notices if n))
+    shell.window.show()
+    shell.welcome_if_new()
     if on_shown is not None:
-        on_shown(app, window)
+        on_shown(app, shell.window)
     try:
         return app.exec()
     finally:
         store.close()
         instance.release()
+
+
+class Shell:
+    """Holds the one main window, and builds it anew when the language changes."""
+
+    def __init__(
+        self, app: QApplication, store: Store, paths: AppPaths, settings: Settings, clock: Clock | None = None
+    ) -> None:
+        self.app = app
+        self.store = store
+        self.paths = paths
+        self.clock = clock
+        self.window = self._build(settings)
+
+    def _build(self, settings: Settings) -> MainWindow:
+        window = build_main_window(self.store, self.paths, clock=self.clock, settings=settings)
+        window.relaunch_requested.connect(self.relaunch)
+        return window
+
+    def relaunch(self) -> None:
+        """Close the window and open it again in the newly chosen language, on the same session."""
+        old = self.window
+        quit_on_close = self.app.quitOnLastWindowClosed()
+        self.app.setQuitOnLastWindowClosed(False)
+        try:
+            if not old.close():
+                return
+            apply_settings(self.app, old.settings)
+            self.window = self._build(old.settings)
+            self.window.show()
+            self.window.activateWindow()
+        finally:
+            self.app.setQuitOnLastWindowClosed(quit_on_close)
+        old.deleteLater()
+        self.welcome_if_new()
+
+    def welcome_if_new(self) -> None:
+        """On the very first start, say what the app does and offer the demo session.
+
+        Someone who already has sessions (made with `facilitator demo`, or restored) has
+        found their way; the welcome stays under Hjælp for them.
+        """
+        if not self.window.settings.welcomed and not self.store.list_sessions():
+            QTimer.singleShot(0, self.window.show_welcome)
 
 
 def bring_forward(window: QWidget) -> None:

@@ -56,6 +56,8 @@ class BoardView(QGraphicsView):
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Sorteringstavle"))
+        # The viewport is what holds focus; it speaks with the board's name.
+        self.viewport().setAccessibleName(self.accessibleName())
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self._panning: QPoint | None = None
         #: Showing the whole board: it stays whole when the window or the panes change size.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import itertools
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QFrame,
@@ -56,7 +56,7 @@ def value_names(values: frozenset[str] | set[str], language: str) -> str:
 def value_menu(parent: QWidget, current: frozenset[str], language: str, on_toggle) -> QMenu:
     """A menu of the eight value forms, ticked where `current` has them; `on_toggle(id, on)`."""
     menu = QMenu(parent)
-    menu.setTitle(parent.tr("Værdiformer"))
+    menu.setTitle(QCoreApplication.translate("CircleView", "Værdiformer"))
     for number, form in enumerate(VALUE_FORMS, start=1):
         action = QAction(f"&{number}  {form.name.get(language)} – {form.weighs.get(language)}", menu)
         action.setCheckable(True)
@@ -235,6 +235,7 @@ class FieldCard(QFrame):
         self.rows_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setObjectName("fieldScroll")
+        scroll.setAccessibleName(self.tr("Elementer"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

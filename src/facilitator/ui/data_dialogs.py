@@ -22,9 +22,7 @@ from PySide6.QtWidgets import (
 from facilitator.store.backup import Backup, BackupContents, Backups, read_contents
 from facilitator.ui import labels
 
-
-def _translate(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("DataDialogs", text, disambiguation, n)
+translate = QCoreApplication.translate
 
 
 def local_time(moment: dt.datetime, today: dt.date | None = None) -> str:
@@ -33,30 +31,36 @@ def local_time(moment: dt.datetime, today: dt.date | None = None) -> str:
     today = today or dt.date.today()
     clock = local.strftime("%H:%M")
     if local.date() == today:
-        return _translate("i dag %1").replace("%1", clock)
+        return translate("DataDialogs", "i dag %1").replace("%1", clock)
     if local.date() == today - dt.timedelta(days=1):
-        return _translate("i går %1").replace("%1", clock)
+        return translate("DataDialogs", "i går %1").replace("%1", clock)
     return local.strftime("%d-%m-%Y %H:%M")
 
 
 def describe_contents(contents: BackupContents) -> str:
     """One line about what a backup holds."""
     if not contents.readable:
-        return _translate("kan ikke læses")
+        return translate("DataDialogs", "kan ikke læses")
     if not contents.sessions:
-        return _translate("ingen sessioner")
+        return translate("DataDialogs", "ingen sessioner")
     titles = ", ".join(session.title for session in contents.sessions[:3])
     more = len(contents.sessions) - 3
     if more > 0:
-        titles += _translate(" og %n til", "", more)
-    return _translate("%n session(er): ", "", len(contents.sessions)) + titles
+        titles += translate("DataDialogs", " og %1 til").replace("%1", str(more))
+    # Two plain strings rather than a %n plural: lupdate misses the plural form of
+    # QCoreApplication.translate when the count is a variable.
+    count = len(contents.sessions)
+    return (
+        labels.numbered(count, translate("DataDialogs", "%n session: "), translate("DataDialogs", "%n sessioner: "))
+        + titles
+    )
 
 
 def session_details(contents: BackupContents) -> str:
     """A line per session in a backup: partners, elements and actions."""
     lines = []
     for session in contents.sessions:
-        counts = _translate("%1 partnere · %2 elementer · %3 handlinger")
+        counts = translate("DataDialogs", "%1 partnere · %2 elementer · %3 handlinger")
         counts = (
             counts.replace("%1", str(session.partners))
             .replace("%2", str(session.elements))

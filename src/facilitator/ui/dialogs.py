@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.ui.day import TimerSettings
+
+translate = QCoreApplication.translate
 
 
 class TimerSettingsDialog(QDialog):
@@ -46,50 +49,68 @@ class TimerSettingsDialog(QDialog):
         return TimerSettings(self.warning.value(), self.sound.isChecked(), self.flash.isChecked())
 
 
-def shortcut_rows(tr) -> list[tuple[str, str]]:
+def shortcut_rows() -> list[tuple[str, str]]:
     """(keys, what they do), as listed in Help → Keyboard shortcuts."""
     return [
-        ("Mellemrum", tr("Start, pause eller fortsæt tiden")),
-        ("Ctrl+Højre", tr("Næste trin (afslutter trinnet og starter det næste, hvis tiden kører)")),
-        ("Ctrl+Venstre", tr("Forrige trin")),
-        ("Ctrl+1", tr("Giv trinnet 1 minut mere")),
-        ("Ctrl+5", tr("Giv trinnet 5 minutter mere")),
-        ("F5", tr("Vis eller skjul projektorvisningen")),
-        ("Esc", tr("Forlad fuld skærm på projektoren")),
-        ("F2", tr("Vis eller skjul vejledningen")),
-        ("Menu / Shift+F10", tr("Ændr trinnet i dagsordenen: varighed, spring over, flyt pausen")),
-        ("Ctrl+Z / Ctrl+Shift+Z", tr("Fortryd / gentag i trinnet (i et tekstfelt: teksten)")),
-        ("Enter", tr("Cirkler: tilføj elementet og skriv det næste")),
-        ("Tab", tr("Cirkler: næste spørgsmål")),
-        ("Ctrl+PgDown / Ctrl+PgUp", tr("Cirkler og gennemgang: næste / forrige partner")),
-        ("Ctrl+T", tr("Cirkler: værdiformer for elementet")),
-        ("Ctrl+Delete", tr("Cirkler: fjern elementet (kan fortrydes)")),
-        ("Ctrl+Shift+N", tr("Ny forandringscirkel til partneren")),
-        ("Ctrl+E", tr("Fælles tekst: gå til de sorterede elementer; Enter sætter ind")),
-        ("Ctrl+Shift+V", tr("Værdiformer for hele dagen")),
-        ("1 / 2 / 3", tr("Tavle: send de valgte post-its til første, anden eller tredje zone")),
-        ("0", tr("Tavle: send de valgte post-its tilbage til Ikke sorteret")),
-        ("Tab / Shift+Tab", tr("Tavle: næste / forrige post-it (Ctrl+Tab forlader tavlen)")),
-        ("Piletaster", tr("Tavle: flyt de valgte post-its (med Shift: et lille stykke)")),
-        ("Enter / F2", tr("Tavle: ret post-ittens tekst (eller dobbeltklik)")),
-        ("Delete", tr("Tavle: fjern de valgte post-its (kan fortrydes)")),
-        ("Ctrl+G / Ctrl+Shift+G", tr("Tavle: stak de valgte post-its / opløs stakken")),
-        ("Ctrl+M", tr("Tavle: flet dubletter til én post-it")),
-        ("Ctrl+Shift+T", tr("Tavle: ryd op i alle zoner")),
-        ("Ctrl+L", tr("Tavle: skriv en ny post-it (Ctrl+PgDown / Ctrl+PgUp skifter forfatter)")),
-        ("Ctrl+hjul / Ctrl+plus / Ctrl+minus", tr("Tavle: zoom; Ctrl+0 viser hele tavlen")),
-        ("Ctrl+L", tr("Næste skridt: skriv en handling (@ansvarlig !dato, Enter tilføjer)")),
-        ("Ctrl+1 … Ctrl+4", tr("Næste skridt: vælg området for nye handlinger")),
-        ("Enter / F2", tr("Næste skridt: ret cellen (ansvarlig, dato, status …)")),
-        ("Alt+Op / Alt+Ned", tr("Næste skridt: flyt handlingen (over i næste område ved enden)")),
-        ("Delete", tr("Næste skridt: slet handlingen (kan fortrydes)")),
-        ("Ctrl+D", tr("Næste skridt: vis eller skjul beslutningsreglen")),
-        ("Ctrl+Shift+E", tr("Eksportér aftaleark, rapport, skabeloner, invitation, CSV eller kalender")),
-        ("Ctrl+Shift+I", tr("Importér en sessionsfil")),
-        ("Delete", tr("Startsiden: slet den valgte session (spørger først)")),
-        ("Ctrl+N", tr("Ny session")),
-        ("Ctrl+W", tr("Luk session")),
-        ("Ctrl+Q", tr("Afslut")),
+        (translate("Shortcuts", "Mellemrum"), translate("Shortcuts", "Start, pause eller fortsæt tiden")),
+        (
+            translate("Shortcuts", "Ctrl+Højre"),
+            translate("Shortcuts", "Næste trin (afslutter trinnet og starter det næste, hvis tiden kører)"),
+        ),
+        (translate("Shortcuts", "Ctrl+Venstre"), translate("Shortcuts", "Forrige trin")),
+        ("Ctrl+1", translate("Shortcuts", "Giv trinnet 1 minut mere")),
+        ("Ctrl+5", translate("Shortcuts", "Giv trinnet 5 minutter mere")),
+        ("F5", translate("Shortcuts", "Vis eller skjul projektorvisningen")),
+        ("Esc", translate("Shortcuts", "Forlad fuld skærm på projektoren")),
+        ("F2", translate("Shortcuts", "Vis eller skjul vejledningen")),
+        (
+            translate("Shortcuts", "Menu / Shift+F10"),
+            translate("Shortcuts", "Ændr trinnet i dagsordenen: varighed, spring over, flyt pausen"),
+        ),
+        ("Ctrl+Z / Ctrl+Shift+Z", translate("Shortcuts", "Fortryd / gentag i trinnet (i et tekstfelt: teksten)")),
+        ("Enter", translate("Shortcuts", "Cirkler: tilføj elementet og skriv det næste")),
+        ("Tab", translate("Shortcuts", "Cirkler: næste spørgsmål")),
+        ("Ctrl+PgDown / Ctrl+PgUp", translate("Shortcuts", "Cirkler og gennemgang: næste / forrige partner")),
+        ("Ctrl+T", translate("Shortcuts", "Cirkler: værdiformer for elementet")),
+        ("Ctrl+Delete", translate("Shortcuts", "Cirkler: fjern elementet (kan fortrydes)")),
+        ("Ctrl+Shift+N", translate("Shortcuts", "Ny forandringscirkel til partneren")),
+        ("Ctrl+E", translate("Shortcuts", "Fælles tekst: gå til de sorterede elementer; Enter sætter ind")),
+        ("Ctrl+Shift+V", translate("Shortcuts", "Værdiformer for hele dagen")),
+        ("1 / 2 / 3", translate("Shortcuts", "Tavle: send de valgte post-its til første, anden eller tredje zone")),
+        ("0", translate("Shortcuts", "Tavle: send de valgte post-its tilbage til Ikke sorteret")),
+        ("Tab / Shift+Tab", translate("Shortcuts", "Tavle: næste / forrige post-it (Ctrl+Tab forlader tavlen)")),
+        (
+            translate("Shortcuts", "Piletaster"),
+            translate("Shortcuts", "Tavle: flyt de valgte post-its (med Shift: et lille stykke)"),
+        ),
+        ("Enter / F2", translate("Shortcuts", "Tavle: ret post-ittens tekst (eller dobbeltklik)")),
+        ("Delete", translate("Shortcuts", "Tavle: fjern de valgte post-its (kan fortrydes)")),
+        ("Ctrl+G / Ctrl+Shift+G", translate("Shortcuts", "Tavle: stak de valgte post-its / opløs stakken")),
+        ("Ctrl+M", translate("Shortcuts", "Tavle: flet dubletter til én post-it")),
+        ("Ctrl+Shift+T", translate("Shortcuts", "Tavle: ryd op i alle zoner")),
+        ("Ctrl+L", translate("Shortcuts", "Tavle: skriv en ny post-it (Ctrl+PgDown / Ctrl+PgUp skifter forfatter)")),
+        (
+            translate("Shortcuts", "Ctrl+hjul / Ctrl+plus / Ctrl+minus"),
+            translate("Shortcuts", "Tavle: zoom; Ctrl+0 viser hele tavlen"),
+        ),
+        ("Ctrl+L", translate("Shortcuts", "Næste skridt: skriv en handling (@ansvarlig !dato, Enter tilføjer)")),
+        ("Ctrl+1 … Ctrl+4", translate("Shortcuts", "Næste skridt: vælg området for nye handlinger")),
+        ("Enter / F2", translate("Shortcuts", "Næste skridt: ret cellen (ansvarlig, dato, status …)")),
+        (
+            translate("Shortcuts", "Alt+Op / Alt+Ned"),
+            translate("Shortcuts", "Næste skridt: flyt handlingen (over i næste område ved enden)"),
+        ),
+        ("Delete", translate("Shortcuts", "Næste skridt: slet handlingen (kan fortrydes)")),
+        ("Ctrl+D", translate("Shortcuts", "Næste skridt: vis eller skjul beslutningsreglen")),
+        (
+            "Ctrl+Shift+E",
+            translate("Shortcuts", "Eksportér aftaleark, rapport, skabeloner, invitation, CSV eller kalender"),
+        ),
+        ("Ctrl+Shift+I", translate("Shortcuts", "Importér en sessionsfil")),
+        ("Delete", translate("Shortcuts", "Startsiden: slet den valgte session (spørger først)")),
+        ("Ctrl+N", translate("Shortcuts", "Ny session")),
+        ("Ctrl+W", translate("Shortcuts", "Luk session")),
+        ("Ctrl+Q", translate("Shortcuts", "Afslut")),
     ]
 
 
@@ -102,7 +123,7 @@ class ShortcutsDialog(QDialog):
         intro = QLabel(self.tr("Alt, der kan gøres med musen, kan også gøres med tastaturet."))
         intro.setObjectName("hint")
         layout.addWidget(intro)
-        rows = shortcut_rows(self.tr)
+        rows = shortcut_rows()
         self.table = QTableWidget(len(rows), 2)
         self.table.setHorizontalHeaderLabels([self.tr("Taster"), self.tr("Handling")])
         self.table.verticalHeader().hide()

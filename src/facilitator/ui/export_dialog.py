@@ -173,7 +173,9 @@ class ExportDialog(QDialog):
                 written = []
                 for partner in snapshot.partners:
                     name = safe_file_name(
-                        f"{self.tr('Aftaleark')} {partner.organisation or partner.name} – {snapshot.session.title}"
+                        self.tr("Aftaleark %1 – %2")
+                        .replace("%1", partner.organisation or partner.name)
+                        .replace("%2", snapshot.session.title)
                     )
                     written.append(
                         save(target / f"{name}.pdf", build_pdf(snapshot, language=language, partner=partner))

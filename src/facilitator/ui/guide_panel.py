@@ -60,6 +60,7 @@ class GuidePanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Vejledning"))
         self.step_guide = QTextBrowser()
         self.step_guide.setObjectName("stepGuide")
         self.step_guide.setAccessibleName(self.tr("Vejledning til trinnet"))
@@ -162,9 +163,11 @@ class GuidePanel(QWidget):
             add(self.tr("Om delen"), part.intro)
             if part.tips:
                 tips = "".join(f"<li>{html.escape(tip.get(language))}</li>" for tip in part.tips)
-                sections.append(f"<h4>{html.escape(self.tr('Tips'))}</h4><ul>{tips}</ul>")
+                heading = html.escape(self.tr("Tips"))
+                sections.append(f"<h4>{heading}</h4><ul>{tips}</ul>")
         if not sections:
-            sections.append(f"<p>{html.escape(self.tr('Ingen særlig vejledning til dette trin.'))}</p>")
+            nothing = html.escape(self.tr("Ingen særlig vejledning til dette trin."))
+            sections.append(f"<p>{nothing}</p>")
         self.step_guide.setHtml("".join(sections))
         self._step_id = step.id
         note = self._pending_notes.get(step.id)

@@ -7,17 +7,28 @@ import datetime as dt
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoGroup
-from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
-from facilitator import __version__
 from facilitator.paths import AppPaths
 from facilitator.program import Part, Step
+from facilitator.settings import Settings, save_settings
 from facilitator.store import Store
 from facilitator.text import UserError
 from facilitator.timing import Clock
+from facilitator.ui.appearance import apply_appearance
 from facilitator.ui.dialogs import ShortcutsDialog, TimerSettingsDialog
+from facilitator.ui.help import AboutDialog, MethodDialog, WelcomeDialog
 from facilitator.ui.projector import ProjectorWindow
 from facilitator.ui.session_page import SessionPage
+from facilitator.ui.settings_dialog import SettingsDialog
 from facilitator.ui.start_page import StartPage
 
 _GEOMETRY_KEY = "window_geometry"
@@ -29,6 +40,8 @@ class MainWindow(QMainWindow):
     """Switches between the start page and one open session."""
 
     session_opened = Signal(int)
+    #: The language changed: whoever owns the window builds it anew (see ui.app.Shell).
+    relaunch_requested = Signal()
 
     def __init__(
         self,
@@ -37,11 +50,14 @@ class MainWindow(QMainWindow):
         language: str = "da",
         clock: Clock | None = None,
         parent: QWidget | None = None,
+        *,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.paths = paths
-        self.language = language
+        self.settings = settings if settings is not None else Settings(language=language)
+        self.language = self.settings.language
         self.clock = clock
         self.session_page: SessionPage | None = None
         self.projector: ProjectorWindow | None = None
@@ -76,6 +92,10 @@ class MainWindow(QMainWindow):
         self.close_action.setShortcut(QKeySequence.StandardKey.Close)
         self.close_action.triggered.connect(self.close_session)
         self.close_action.setEnabled(False)
+        self.settings_action = QAction(self.tr("Ind&stillinger …"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.show_settings)
         quit_action = QAction(self.tr("&Afslut"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -95,6 +115,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.close_action)
         file_menu.addSeparator()
         file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -134,7 +156,7 @@ class MainWindow(QMainWindow):
         self.skip_action = self._session_action(self.tr("Spring trinnet &over / tag med igen"), self._toggle_skip)
         self.projector_action = self._session_action(self.tr("&Projektorvisning"), self.toggle_projector, "F5")
         self.projector_action.setCheckable(True)
-        self.guide_action = self._session_action(self.tr("&Vejledning"), self._toggle_guide, "F2")
+        self.guide_action = self._session_action(self.tr("Vejl&edning"), self._toggle_guide, "F2")
         self.guide_action.setCheckable(True)
         self.guide_action.setChecked(True)
         self.planning_action = self._session_action(self.tr("P&lanlægning og indbydelse …"), self.show_planning)
@@ -163,12 +185,19 @@ class MainWindow(QMainWindow):
                 day_menu.addAction(entry)
 
         help_menu = self.menuBar().addMenu(self.tr("&Hjælp"))
+        self.method_action = QAction(self.tr("&Metoden kort"), self)
+        self.method_action.triggered.connect(lambda: MethodDialog(self).exec())
         shortcuts = QAction(self.tr("&Tastaturgenveje"), self)
         shortcuts.setShortcut(QKeySequence.StandardKey.HelpContents)
         shortcuts.triggered.connect(lambda: ShortcutsDialog(self).exec())
+        self.welcome_action = QAction(self.tr("&Velkomst og demosession …"), self)
+        self.welcome_action.triggered.connect(self.show_welcome)
         about = QAction(self.tr("&Om Facilitator"), self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.show_about)
-        help_menu.addAction(shortcuts)
+        for action in (self.method_action, shortcuts, self.welcome_action):
+            help_menu.addAction(action)
+        help_menu.addSeparator()
         help_menu.addAction(about)
 
     def _build_edit_menu(self) -> None:
@@ -452,18 +481,43 @@ class MainWindow(QMainWindow):
         self.open_session(session_id)
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("Om Facilitator"),
-            self.tr(
-                "<h3>Facilitator %1</h3><p>Fører facilitatoren gennem en partnerskabssession for bæredygtig "
-                "omstilling, efter metoden i praksisvejledningen <i>Partnerskabsdannelse for bæredygtig "
-                "omstilling</i>.</p><p>Alt gemmes lokalt og appen bruger aldrig netværket.</p>"
-                "<p>Data: %2</p>"
-            )
-            .replace("%1", __version__)
-            .replace("%2", str(self.paths.data_dir)),
-        )
+        AboutDialog(self.paths, self.store.backups.folder, self).exec()
+
+    def show_welcome(self) -> None:
+        """The first-run welcome; also under Hjælp, for whoever wants the demo later."""
+        dialog = WelcomeDialog(self.language, self)
+        dialog.exec()
+        if dialog.choice == WelcomeDialog.ENGLISH:
+            # The welcome is shown again in the other language after the window is rebuilt.
+            self.change_settings(self.settings.changed(language="en" if self.language == "da" else "da"))
+            return
+        self.change_settings(self.settings.changed(welcomed=True))
+        if dialog.choice == WelcomeDialog.DEMO:
+            self.create_demo()
+
+    def show_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            self.change_settings(dialog.settings())
+
+    def change_settings(self, settings: Settings) -> None:
+        """Use and remember new settings; a new language rebuilds the window."""
+        previous, self.settings = self.settings, settings
+        try:
+            save_settings(self.paths.settings_dir, settings)
+        except UserError as error:
+            self.show_error(error.message(self.language))
+        if settings.language != previous.language:
+            self.relaunch_requested.emit()
+            return
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and (settings.theme, settings.text_scale) != (
+            previous.theme,
+            previous.text_scale,
+        ):
+            apply_appearance(app, settings)
+        if self.projector is not None:
+            self.projector.set_text_scale(settings.projector_scale)
 
     # The running day ---------------------------------------------------------------
 
@@ -488,7 +542,7 @@ class MainWindow(QMainWindow):
         page = self.session_page
         if page is None:
             return
-        self.projector = ProjectorWindow(page.day)
+        self.projector = ProjectorWindow(page.day, text_scale=self.settings.projector_scale)
         self.projector.closed.connect(self._projector_closed)
         self.projector.toggle_requested.connect(self.close_projector)
         current = page.current_step()

@@ -27,8 +27,10 @@ class ProjectorWindow(QWidget):
     #: F5 pressed in the projector window itself.
     toggle_requested = Signal()
 
-    def __init__(self, day: DayController, parent: QWidget | None = None) -> None:
+    def __init__(self, day: DayController, parent: QWidget | None = None, text_scale: int = 100) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        #: Percent of the size that fits the screen (Indstillinger → Projektorens tekst).
+        self.text_scale = text_scale
         self.setObjectName("projector")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         # However it is closed (F5, the window's close button, the session closing), it goes.
@@ -188,7 +190,7 @@ class ProjectorWindow(QWidget):
             (self.content, 0.038, False),
         ):
             font = QFont(label.font())
-            font.setPixelSize(int(height * share))
+            font.setPixelSize(max(8, int(height * share * self.text_scale / 100)))
             font.setBold(bold)
             label.setFont(font)
         self._fit_content()
@@ -210,6 +212,11 @@ class ProjectorWindow(QWidget):
             size = max(floor, int(size * 0.9))
             font.setPixelSize(size)
             self.content.setFont(font)
+
+    def set_text_scale(self, text_scale: int) -> None:
+        """Make the room's text bigger or smaller, in percent of what fits the screen."""
+        self.text_scale = text_scale
+        self._scale_type()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closed.emit()

@@ -18,11 +18,7 @@ from facilitator.store import Store
 from facilitator.text import UserError
 from facilitator.ui.export_dialog import EXPORT_FOLDER_KEY, export_folder
 
-_FILTER = "Facilitator-sessionsfil (*.json)"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SessionFiles", text)
+translate = QCoreApplication.translate
 
 
 def export_session_file(parent: QWidget, store: Store, session_id: int, language: str) -> Path | None:
@@ -31,9 +27,14 @@ def export_session_file(parent: QWidget, store: Store, session_id: int, language
         title = store.get_session(session_id).title
         suggestion = export_folder(store) / default_file_name(title)
     except UserError as error:
-        QMessageBox.warning(parent, _tr("Sessionsfilen kan ikke gemmes"), error.message(language))
+        QMessageBox.warning(parent, translate("SessionFiles", "Sessionsfilen kan ikke gemmes"), error.message(language))
         return None
-    chosen, _filter = QFileDialog.getSaveFileName(parent, _tr("Eksportér sessionsfil"), str(suggestion), _FILTER)
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent,
+        translate("SessionFiles", "Eksportér sessionsfil"),
+        str(suggestion),
+        translate("SessionFiles", "Facilitator-sessionsfil (*.json)"),
+    )
     if not chosen:
         return None
     target = Path(chosen)
@@ -42,7 +43,7 @@ def export_session_file(parent: QWidget, store: Store, session_id: int, language
     try:
         written = write_session_file(target, store.export_session(session_id))
     except UserError as error:
-        QMessageBox.warning(parent, _tr("Sessionsfilen kan ikke gemmes"), error.message(language))
+        QMessageBox.warning(parent, translate("SessionFiles", "Sessionsfilen kan ikke gemmes"), error.message(language))
         return None
     store.set_state(EXPORT_FOLDER_KEY, str(written.parent))
     return written
@@ -52,16 +53,19 @@ def ask_on_existing(parent: QWidget, existing: SessionExists) -> str | None:
     """'replace', 'keep-both' or None (cancel), asked when the file's session is already here."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("Sessionen findes allerede"))
-    box.setText(_tr("<b>»%1« findes allerede her.</b>").replace("%1", existing.title.replace("<", "&lt;")))
+    box.setWindowTitle(translate("SessionFiles", "Sessionen findes allerede"))
+    box.setText(
+        translate("SessionFiles", "<b>»%1« findes allerede her.</b>").replace("%1", existing.title.replace("<", "&lt;"))
+    )
     box.setInformativeText(
-        _tr(
+        translate(
+            "SessionFiles",
             "Behold begge, så filens udgave bliver en ny session ved siden af, eller erstat den, der er her, "
-            "med filens udgave. Før en erstatning gemmes en sikkerhedskopi."
+            "med filens udgave. Før en erstatning gemmes en sikkerhedskopi.",
         )
     )
-    keep = box.addButton(_tr("&Behold begge"), QMessageBox.ButtonRole.AcceptRole)
-    replace = box.addButton(_tr("&Erstat"), QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(translate("SessionFiles", "&Behold begge"), QMessageBox.ButtonRole.AcceptRole)
+    replace = box.addButton(translate("SessionFiles", "&Erstat"), QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(keep)
     box.setEscapeButton(cancel)
@@ -79,7 +83,10 @@ def import_session_file(
 ) -> int | None:
     """Ask for a file, check it whole, and store it; returns the session id, or None."""
     chosen, _filter = QFileDialog.getOpenFileName(
-        parent, _tr("Importér sessionsfil"), str(export_folder(store)), _FILTER
+        parent,
+        translate("SessionFiles", "Importér sessionsfil"),
+        str(export_folder(store)),
+        translate("SessionFiles", "Facilitator-sessionsfil (*.json)"),
     )
     if not chosen:
         return None
@@ -95,5 +102,7 @@ def import_session_file(
                 before_replace(existing.session_id)
             return store.import_session(document, on_existing=choice)
     except UserError as error:
-        QMessageBox.warning(parent, _tr("Sessionsfilen kan ikke indlæses"), error.message(language))
+        QMessageBox.warning(
+            parent, translate("SessionFiles", "Sessionsfilen kan ikke indlæses"), error.message(language)
+        )
         return None

@@ -80,6 +80,7 @@ class StepView(QWidget):
         self.instruction.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         instruction_scroll = _FittedScrollArea(self.instruction, max_height=INSTRUCTION_HEIGHT)
         instruction_scroll.setObjectName("instructionCard")
+        instruction_scroll.setAccessibleName(self.tr("Instruktion til trinnet"))
         self.instruction_scroll = instruction_scroll
         layout.addWidget(instruction_scroll)
 

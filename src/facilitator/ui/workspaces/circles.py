@@ -106,6 +106,7 @@ class CircleWorkspace(Workspace):
         self.canvas = CircleCanvas(self.template, language)
         scroll = QScrollArea()
         scroll.setObjectName("circleScroll")
+        scroll.setAccessibleName(self.tr("Partnerens cirkel"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.canvas)
         self.scroll = scroll

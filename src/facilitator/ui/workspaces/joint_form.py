@@ -74,6 +74,7 @@ class JointFormWorkspace(Workspace):
             form_layout.addWidget(editor)
         form_layout.addStretch(1)
         form_scroll = QScrollArea()
+        form_scroll.setAccessibleName(self.tr("Fælles tekst"))
         form_scroll.setWidgetResizable(True)
         form_scroll.setFrameShape(QFrame.Shape.NoFrame)
         form_scroll.setWidget(form_widget)
@@ -203,8 +204,8 @@ class JointFormWorkspace(Workspace):
             for source in own:
                 partner = self.partners.get(source.partner_id) if source.partner_id else None
                 who = initials(partner.name) if partner else self.tr("gruppen")
-                parts.append(f"{who}: »{html.escape(source.text)}«")
-            editor.sources.setText(self.tr("Bygger på") + " " + ", ".join(parts) if parts else "")
+                parts.append(self.tr("%1: »%2«").replace("%1", who).replace("%2", html.escape(source.text)))
+            editor.sources.setText(self.tr("Bygger på %1").replace("%1", ", ".join(parts)) if parts else "")
             editor.sources.setVisible(bool(parts))
 
     # Writing -----------------------------------------------------------------------------

@@ -470,10 +470,8 @@ class NextStepsWorkspace(Workspace):
             )
             return
         questions = " · ".join(html.escape(finding.message.get(language)) for finding in findings)
-        self.check_label.setText(
-            f"{html.escape(self.tr('SMART-tjek – gruppen kan overveje:'))} "
-            f"<span style='color:{FLAG_COLOUR.name()}'>{questions}</span>"
-        )
+        lead = html.escape(self.tr("SMART-tjek – gruppen kan overveje:"))
+        self.check_label.setText(f"{lead} <span style='color:{FLAG_COLOUR.name()}'>{questions}</span>")
 
     def show_decisions(self, visible: bool) -> None:
         """Unfold the decision rule to write it, or fold it to its first words."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,17 @@ from facilitator.ui.autosave import DebouncedSave
 from facilitator.ui.context import SessionContext
 from facilitator.ui.workspaces.base import Workspace
 
-_COLOUR_NAMES = ("orange", "himmelblå", "grøn", "gul", "blå", "rødorange", "lilla", "grå")
+# Marked for lupdate; translated where shown, with the workspace's tr.
+_COLOUR_NAMES = (
+    QT_TRANSLATE_NOOP("PartnersWorkspace", "orange"),
+    QT_TRANSLATE_NOOP("PartnersWorkspace", "himmelblå"),
+    QT_TRANSLATE_NOOP("PartnersWorkspace", "grøn"),
+    QT_TRANSLATE_NOOP("PartnersWorkspace", "gul"),
+    QT_TRANSLATE_NOOP("PartnersWorkspace", "blå"),
+    QT_TRANSLATE_NOOP("PartnersWorkspace", "rødorange"),
+    QT_TRANSLATE_NOOP("PartnersWorkspace", "lilla"),
+    QT_TRANSLATE_NOOP("PartnersWorkspace", "grå"),
+)
 
 
 def partner_badge(colour: str, text: str, size: int = 28) -> QPixmap:

@@ -9,56 +9,61 @@ from facilitator.program import Step
 from facilitator.ui.context import SessionContext
 from facilitator.ui.workspaces.base import Workspace
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Placeholder", text)
+translate = QCoreApplication.translate
 
 
 def _coming(workspace: str) -> tuple[str, str]:
     """Heading and description for a workspace that is not built yet."""
     kind, _, topic = workspace.partition(":")
     circles = {
-        "change": _tr("forandringscirklen"),
-        "contribution": _tr("bidragscirklen"),
-        "scaling": _tr("skaleringscirklen"),
-        "next-steps": _tr("skabelonen »Hvordan kommer vi videre?«"),
+        "change": translate("Placeholder", "forandringscirklen"),
+        "contribution": translate("Placeholder", "bidragscirklen"),
+        "scaling": translate("Placeholder", "skaleringscirklen"),
+        "next-steps": translate("Placeholder", "skabelonen »Hvordan kommer vi videre?«"),
     }
     if kind == "template":
         return (
-            _tr("Skabelonen vises her"),
-            _tr("Her kommer en stor visning af %1, som du kan gennemgå med partnerne på projektoren.").replace(
-                "%1", circles[topic]
-            ),
+            translate("Placeholder", "Skabelonen vises her"),
+            translate(
+                "Placeholder", "Her kommer en stor visning af %1, som du kan gennemgå med partnerne på projektoren."
+            ).replace("%1", circles[topic]),
         )
     if kind == "circle":
         return (
-            _tr("Cirklerne udfyldes her"),
-            _tr(
+            translate("Placeholder", "Cirklerne udfyldes her"),
+            translate(
+                "Placeholder",
                 "Her kommer %1 for hver partner: partnerne skriver selv, eller du taster ind fra papir, "
-                "element for element, så hvert element kan blive en post-it på tavlen."
+                "element for element, så hvert element kan blive en post-it på tavlen.",
             ).replace("%1", circles[topic]),
         )
     if kind == "review":
         return (
-            _tr("Gennemgang af cirklerne"),
-            _tr("Her vises én partners cirkel ad gangen, stort, med næste og forrige partner."),
+            translate("Placeholder", "Gennemgang af cirklerne"),
+            translate("Placeholder", "Her vises én partners cirkel ad gangen, stort, med næste og forrige partner."),
         )
     if kind == "form":
         return (
-            _tr("Den fælles tekst"),
-            _tr("Her skriver gruppen den fælles tekst med de sorterede elementer ved siden af."),
+            translate("Placeholder", "Den fælles tekst"),
+            translate("Placeholder", "Her skriver gruppen den fælles tekst med de sorterede elementer ved siden af."),
         )
     if workspace == "next-steps":
         return (
-            _tr("Næste skridt"),
-            _tr("Her aftaler partnerne hvem der gør hvad, hvor meget og hvornår, og aftalearket eksporteres som PDF."),
+            translate("Placeholder", "Næste skridt"),
+            translate(
+                "Placeholder",
+                "Her aftaler partnerne hvem der gør hvad, hvor meget og hvornår, og aftalearket eksporteres som PDF.",
+            ),
         )
     if workspace == "closing":
         return (
-            _tr("Afrunding"),
-            _tr("Følg instruktionen ovenfor. Her kommer et overblik over dagen til opsamlingen."),
+            translate("Placeholder", "Afrunding"),
+            translate("Placeholder", "Følg instruktionen ovenfor. Her kommer et overblik over dagen til opsamlingen."),
         )
-    return (_tr("Kommer snart"), _tr("Denne arbejdsflade bygges i en senere version."))
+    return (
+        translate("Placeholder", "Kommer snart"),
+        translate("Placeholder", "Denne arbejdsflade bygges i en senere version."),
+    )
 
 
 class PlaceholderWorkspace(Workspace):

@@ -66,6 +66,7 @@ class ReviewWorkspace(Workspace):
         self.canvas.setFont(font)
         scroll = QScrollArea()
         scroll.setObjectName("circleScroll")
+        scroll.setAccessibleName(self.tr("Partnerens cirkel"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.canvas)
         self.values = ValuePanel(context.store, context.session_id, context.language)

@@ -29,6 +29,7 @@ class TemplateWorkspace(Workspace):
         self.canvas.set_elements([])
         scroll = QScrollArea()
         scroll.setObjectName("circleScroll")
+        scroll.setAccessibleName(self.tr("Skabelonen"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.canvas)
         layout.addWidget(scroll, 1)

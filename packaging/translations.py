@@ -1,0 +1,82 @@
+"""Keep the Qt Linguist translations in step with the code.
+
+    uv run python packaging/translations.py update    # lupdate: new strings into the .ts files
+    uv run python packaging/translations.py release   # lrelease: compile the .qm files the app loads
+
+Danish is the source language, so facilitator_da.ts holds only the plural forms
+("%n partner" / "%n partnere"); facilitator_en.ts holds every string. Both .ts and .qm
+are committed, so the app runs in English from a fresh checkout without a build step;
+tests/ui/test_translations.py fails when either is out of date.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "src" / "facilitator" / "ui"
+TRANSLATIONS = ROOT / "resources" / "translations"
+LANGUAGES = ("da", "en")
+
+
+def tool(name: str) -> str:
+    """A Qt Linguist tool from the PySide6 wheel (next to this Python, else on PATH)."""
+    beside = Path(sys.executable).with_name(name)
+    if beside.exists():
+        return str(beside)
+    found = shutil.which(name)
+    if found is None:
+        raise SystemExit(f"{name} not found; run this with `uv run` so PySide6's tools are installed")
+    return found
+
+
+def ts_file(language: str) -> Path:
+    return TRANSLATIONS / f"facilitator_{language}.ts"
+
+
+def qm_file(language: str) -> Path:
+    return TRANSLATIONS / f"facilitator_{language}.qm"
+
+
+def source_files() -> list[str]:
+    return sorted(str(path.relative_to(ROOT)) for path in SOURCES.rglob("*.py"))
+
+
+def update() -> None:
+    """Extract the UI strings into each .ts file, keeping the translations already made."""
+    for language in LANGUAGES:
+        # No line numbers: they would change the .ts file on every unrelated edit.
+        options = ["-locations", "none", "-no-obsolete", "-target-language", language, "-source-language", "da"]
+        if language == "da":
+            options.append("-pluralonly")
+        subprocess.run(
+            [tool("pyside6-lupdate"), *options, *source_files(), "-ts", str(ts_file(language))], cwd=ROOT, check=True
+        )
+
+
+def release(target: Path = TRANSLATIONS) -> list[Path]:
+    """Compile every .ts into the .qm the app loads; returns the files written."""
+    written = []
+    for language in LANGUAGES:
+        qm = target / qm_file(language).name
+        subprocess.run(
+            [tool("pyside6-lrelease"), "-silent", str(ts_file(language)), "-qm", str(qm)], cwd=ROOT, check=True
+        )
+        written.append(qm)
+    return written
+
+
+def main(argv: list[str]) -> int:
+    commands = {"update": update, "release": release}
+    if len(argv) != 1 or argv[0] not in commands:
+        print(__doc__)
+        return 2
+    commands[argv[0]]()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

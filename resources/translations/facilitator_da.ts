@@ -1,0 +1,92 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="da" sourcelanguage="da">
+<context>
+    <name>AgendaView</name>
+    <message numerus="yes">
+        <source>Tilbage til programmets %n min</source>
+        <translation>
+            <numerusform>Tilbage til programmets %n min</numerusform>
+            <numerusform>Tilbage til programmets %n min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BreakWorkspace</name>
+    <message numerus="yes">
+        <source>%n minutter</source>
+        <translation>
+            <numerusform>%n minut</numerusform>
+            <numerusform>%n minutter</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DeleteSessionDialog</name>
+    <message numerus="yes">
+        <source>%n ældre sikkerhedskopi(er) indeholder stadig sessionen. De slettes af sig selv efter højst 30 dage; indtil da kan sessionen gendannes fra dem.</source>
+        <translation>
+            <numerusform>%n ældre sikkerhedskopi indeholder stadig sessionen. Den slettes af sig selv efter højst 30 dage; indtil da kan sessionen gendannes fra den.</numerusform>
+            <numerusform>%n ældre sikkerhedskopier indeholder stadig sessionen. De slettes af sig selv efter højst 30 dage; indtil da kan sessionen gendannes fra dem.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Også fjernet fra %n sikkerhedskopi(er).</source>
+        <translation>
+            <numerusform>Også fjernet fra %n sikkerhedskopi.</numerusform>
+            <numerusform>Også fjernet fra %n sikkerhedskopier.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ændring(er) kunne ikke gemmes (se statuslinjen). Lukker du nu, går de tabt. Luk alligevel?</source>
+        <translation>
+            <numerusform>%n ændring kunne ikke gemmes (se statuslinjen). Lukker du nu, går den tabt. Luk alligevel?</numerusform>
+            <numerusform>%n ændringer kunne ikke gemmes (se statuslinjen). Lukker du nu, går de tabt. Luk alligevel?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PartnersWorkspace</name>
+    <message numerus="yes">
+        <source>%n partner(e)</source>
+        <translation>
+            <numerusform>%n partner</numerusform>
+            <numerusform>%n partnere</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SessionPage</name>
+    <message numerus="yes">
+        <source>%n partner(e)</source>
+        <extracomment>A passing word for the status bar. The step on screen changed (part or None for a break, the step). What the open step shows on the projector changed (HTML or None).</extracomment>
+        <translation>
+            <numerusform>%n partner</numerusform>
+            <numerusform>%n partnere</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message numerus="yes">
+        <source>%n dele</source>
+        <translation>
+            <numerusform>%n del</numerusform>
+            <numerusform>%n dele</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StepView</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
