@@ -23,6 +23,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir", help="mappe til databasen (ellers FACILITATOR_DATA_DIR eller brugerens datamappe)"
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="afprøv installationen i en midlertidig mappe (dine data røres ikke) og afslut; 0 hvis alt virker",
+    )
     commands = parser.add_subparsers(dest="command")
 
     schedule = commands.add_parser("schedule", help="vis dagens program med klokkeslæt")
@@ -202,6 +207,10 @@ def _import(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `facilitator` command."""
     args = _parser().parse_args(argv)
+    if args.self_test:
+        from facilitator.selftest import run_self_test
+
+        return run_self_test(sys.stdout)
     handlers = {"schedule": _schedule, "list": _list, "demo": _demo, "export": _export, "import": _import}
     try:
         if args.command is None:
