@@ -10,7 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from facilitator.demo import create_demo_session
@@ -21,29 +21,9 @@ from facilitator.ui.autosave import DebouncedSave
 from facilitator.ui.circle_view import ElementLine
 from facilitator.ui.data_dialogs import DeleteSessionDialog, RecoveryDialog, RestoreDialog
 from facilitator.ui.single_instance import SingleInstance
+from tests.ui.modal import answer_dialog
 
 DEMO_TITLE = "Kystpartnerskab Vesterhavsbugten"
-
-
-def _answer_dialog(qtbot, kind, act) -> list[str]:
-    """Run `act` on the modal dialog of type `kind` once it is open; problems are collected."""
-    problems: list[str] = []
-
-    def handle() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind):
-            problems.append(f"expected {kind.__name__}, found {type(dialog).__name__}")
-            if dialog is not None:
-                dialog.reject()
-            return
-        try:
-            act(dialog)
-        except Exception as error:  # the dialog must never be left open on a failed step
-            problems.append(repr(error))
-            dialog.reject()
-
-    QTimer.singleShot(0, handle)
-    return problems
 
 
 def _open_demo(qtbot, app_runner):
@@ -95,7 +75,7 @@ def test_restore_from_the_file_menu_brings_the_chosen_backup_back(qtbot, app_run
         assert "4 partnere" in dialog.details.text()
         qtbot.keyClick(dialog.backup_list, Qt.Key.Key_Return)
 
-    problems = _answer_dialog(qtbot, RestoreDialog, choose_newest)
+    problems = answer_dialog(RestoreDialog, choose_newest)
     window.restore_action.trigger()
 
     assert problems == []
@@ -113,7 +93,7 @@ def test_cancelling_the_restore_changes_nothing(qtbot, app_runner):
     window = _open_demo(qtbot, app_runner)
     session_id = window.session_page.session_id
     app_runner.store.update_session(session_id, title="Bliver")
-    problems = _answer_dialog(qtbot, RestoreDialog, lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_Escape))
+    problems = answer_dialog(RestoreDialog, lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_Escape))
     window.restore_action.trigger()
     assert problems == []
     assert app_runner.store.get_session(session_id).title == "Bliver"
@@ -132,7 +112,7 @@ def _start_page_with_demo(qtbot, app_runner):
 def test_deleting_a_session_asks_first_and_enter_does_not_delete(qtbot, app_runner):
     _window, start = _start_page_with_demo(qtbot, app_runner)
 
-    problems = _answer_dialog(qtbot, DeleteSessionDialog, lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_Return))
+    problems = answer_dialog(DeleteSessionDialog, lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_Return))
     qtbot.keyClick(start.recent_list, Qt.Key.Key_Delete)
 
     assert problems == []
@@ -152,7 +132,7 @@ def test_deleting_a_session_can_purge_it_from_the_backups_too(qtbot, app_runner)
         assert dialog.purge
         qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
 
-    problems = _answer_dialog(qtbot, DeleteSessionDialog, purge_and_delete)
+    problems = answer_dialog(DeleteSessionDialog, purge_and_delete)
     qtbot.mouseClick(start.delete_button, Qt.MouseButton.LeftButton)
 
     assert problems == []
@@ -327,7 +307,7 @@ def test_a_session_file_goes_out_and_comes_back_through_the_file_menu(qtbot, app
         [keep] = [b for b in dialog.buttons() if "Behold begge" in b.text()]
         keep.click()
 
-    problems = _answer_dialog(qtbot, QMessageBox, keep_both)
+    problems = answer_dialog(QMessageBox, keep_both)
     window.import_file_action.trigger()
     assert problems == []
     titles = sorted(s.title for s in app_runner.store.list_sessions())

@@ -15,30 +15,7 @@ from facilitator.ui.app import Shell, apply_settings, run
 from facilitator.ui.appearance import COLOURS, base_point_size
 from facilitator.ui.help import AboutDialog, MethodDialog, WelcomeDialog
 from facilitator.ui.settings_dialog import SettingsDialog
-
-
-def _answer(kind, act) -> list[str]:
-    """Run `act` on the modal dialog of type `kind` once it opens; problems are collected."""
-    problems: list[str] = []
-
-    def handle(tries: int = 50) -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None and tries:  # not open yet: it may be queued behind this
-            QTimer.singleShot(10, lambda: handle(tries - 1))
-            return
-        if not isinstance(dialog, kind):
-            problems.append(f"expected {kind.__name__}, found {type(dialog).__name__}")
-            if dialog is not None:
-                dialog.reject()
-            return
-        try:
-            act(dialog)
-        except Exception as error:  # never leave a dialog open on a failed step
-            problems.append(repr(error))
-            dialog.reject()
-
-    QTimer.singleShot(0, handle)
-    return problems
+from tests.ui.modal import answer_dialog
 
 
 def _shell(qtbot, qapp, paths, settings: Settings | None = None) -> Shell:
@@ -59,7 +36,7 @@ def _close(shell: Shell) -> None:
 def test_the_first_start_welcomes_and_opens_the_filled_demo(qtbot, qapp, paths):
     shell = _shell(qtbot, qapp, paths)
     try:
-        problems = _answer(WelcomeDialog, lambda dialog: dialog.demo_button.click())
+        problems = answer_dialog(WelcomeDialog, lambda dialog: dialog.demo_button.click())
         shell.window.show_welcome()
         assert not problems
         page = shell.window.session_page
@@ -119,7 +96,7 @@ def test_choosing_english_in_settings_rebuilds_the_window_in_english_on_the_same
             dialog.language.setCurrentIndex(dialog.language.findData("en"))
             dialog.accept()
 
-        problems = _answer(SettingsDialog, choose_english)
+        problems = answer_dialog(SettingsDialog, choose_english)
         old.show_settings()
         assert not problems
         window = shell.window
@@ -150,7 +127,7 @@ def test_in_english_on_the_welcome_switches_and_welcomes_again_in_english(qtbot,
     shell = _shell(qtbot, qapp, paths)
     try:
         welcomed: list[str] = []
-        problems = _answer(WelcomeDialog, lambda dialog: dialog.language_button.click())
+        problems = answer_dialog(WelcomeDialog, lambda dialog: dialog.language_button.click())
         first = shell.window
         first.show_welcome()
         assert not problems
@@ -159,7 +136,7 @@ def test_in_english_on_the_welcome_switches_and_welcomes_again_in_english(qtbot,
         assert shell.window.language == "en"
         assert not shell.window.settings.welcomed, "the welcome is offered again, now in English"
         # The new window offers the welcome by itself.
-        problems = _answer(WelcomeDialog, lambda dialog: welcomed.append(dialog.windowTitle()) or dialog.reject())
+        problems = answer_dialog(WelcomeDialog, lambda dialog: welcomed.append(dialog.windowTitle()) or dialog.reject())
         qtbot.waitUntil(lambda: welcomed != [])
         assert not problems
         assert welcomed == ["Welcome to Facilitator"]
@@ -185,7 +162,7 @@ def test_text_size_and_colours_apply_at_once_and_the_projector_follows(qtbot, qa
             dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
             dialog.accept()
 
-        problems = _answer(SettingsDialog, bigger_and_dark)
+        problems = answer_dialog(SettingsDialog, bigger_and_dark)
         window.show_settings()
         assert not problems
         assert shell.window is window, "only a new language rebuilds the window"
@@ -208,7 +185,7 @@ def test_cancel_in_settings_changes_nothing(qtbot, qapp, paths):
             dialog.language.setCurrentIndex(dialog.language.findData("en"))
             dialog.reject()
 
-        problems = _answer(SettingsDialog, change_then_cancel)
+        problems = answer_dialog(SettingsDialog, change_then_cancel)
         window = shell.window
         window.show_settings()
         assert not problems
