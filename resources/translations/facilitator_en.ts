@@ -849,7 +849,7 @@
     <name>MainWindow</name>
     <message>
         <source>Facilitator</source>
-        <extracomment>The language changed: whoever owns the window builds it anew (see ui.app.Shell). One undo history per workspace; the one on screen is active.</extracomment>
+        <extracomment>The language changed: whoever owns the window builds it anew (see ui.app.Shell). Set while the welcome&apos;s language button rebuilds the window, so the new one welcomes. One undo history per workspace; the one on screen is active.</extracomment>
         <translation>Facilitator</translation>
     </message>
     <message>
@@ -1030,6 +1030,10 @@
             <numerusform>Also removed from %n backup.</numerusform>
             <numerusform>Also removed from %n backups.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Sproget er ikke skiftet, fordi ikke alt er gemt. Prøv igen, når statuslinjen ikke længere melder om en fejl.</source>
+        <translation>The language has not been changed because not everything is saved. Try again once the status bar no longer reports an error.</translation>
     </message>
     <message>
         <source>%1 (tilpasset)</source>

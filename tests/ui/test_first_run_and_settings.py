@@ -6,9 +6,9 @@ import json
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from facilitator.demo import DEMO_TITLE
+from facilitator.demo import DEMO_TITLE, create_demo_session
 from facilitator.settings import SETTINGS_NAME, Settings, load_settings
 from facilitator.store import Store
 from facilitator.ui.app import Shell, apply_settings, run
@@ -211,6 +211,9 @@ def test_settings_are_reachable_by_keyboard(qtbot, qapp, paths):
 
 def test_a_broken_settings_file_is_named_in_the_status_bar_and_the_app_starts(qtbot, qapp, paths):
     paths.ensure()
+    store = Store(paths.database)
+    create_demo_session(store)  # someone with sessions gets no welcome, so nothing rewrites the file
+    store.close()
     (paths.settings_dir / SETTINGS_NAME).write_text('{"language": "klingon"', encoding="utf-8")
     seen: dict[str, str] = {}
 
@@ -229,8 +232,8 @@ def test_a_broken_settings_file_is_named_in_the_status_bar_and_the_app_starts(qt
     assert seen["language"] == "da"
     assert "settings.json" in seen["status"]
     assert "ikke gyldig JSON" in seen["status"]
-    assert (paths.settings_dir / SETTINGS_NAME).read_text(encoding="utf-8").startswith('{"language": "klingon"') or (
-        load_settings(paths.settings_dir)[0].welcomed
+    assert (paths.settings_dir / SETTINGS_NAME).read_text(encoding="utf-8") == '{"language": "klingon"', (
+        "the broken file is left for the facilitator to see"
     )
 
 
@@ -257,5 +260,50 @@ def test_help_explains_the_method_and_says_where_data_lives(qtbot, qapp, paths):
         versions = [about.components.item(row, 1).text() for row in range(about.components.rowCount())]
         assert "?" not in versions
         assert "Copyright" in about.font_licence.toPlainText()
+    finally:
+        _close(shell)
+
+
+def test_a_language_switch_the_facilitator_declines_for_unsaved_text_changes_nothing(qtbot, qapp, paths, monkeypatch):
+    shell = _shell(qtbot, qapp, paths, Settings(welcomed=True))
+    try:
+        window = shell.window
+        window.create_demo()
+        monkeypatch.setattr(window.session_page, "unsaved_count", lambda: 1)
+        asked: list[str] = []
+
+        def keep_open(_parent, title, *_args, **_kwargs):
+            asked.append(title)
+            return QMessageBox.StandardButton.Cancel
+
+        monkeypatch.setattr(QMessageBox, "warning", staticmethod(keep_open))
+        window.change_settings(window.settings.changed(language="en", theme="dark"))
+        assert asked == ["Ikke alt er gemt"]
+        assert shell.window is window
+        assert window.isVisible()
+        assert window.settings.language == "da"
+        assert window.menuBar().actions()[0].text() == "&Fil"
+        assert "Sproget er ikke skiftet" in window.status_message.text()
+        saved = load_settings(paths.settings_dir)[0]
+        assert (saved.language, saved.theme) == ("da", "dark"), "the colours still change; the language waits"
+        assert qapp.palette().color(QPalette.ColorRole.Window).name().upper() == COLOURS["dark"]["window"]
+    finally:
+        monkeypatch.undo()
+        _close(shell)
+
+
+def test_in_english_from_the_help_menu_welcomes_again_even_with_sessions(qtbot, qapp, paths):
+    shell = _shell(qtbot, qapp, paths, Settings(welcomed=True))
+    try:
+        shell.window.create_demo()
+        titles: list[str] = []
+        problems = answer_dialog(WelcomeDialog, lambda dialog: dialog.language_button.click())
+        shell.window.welcome_action.trigger()
+        assert not problems
+        qtbot.addWidget(shell.window)
+        problems = answer_dialog(WelcomeDialog, lambda dialog: titles.append(dialog.windowTitle()) or dialog.reject())
+        qtbot.waitUntil(lambda: titles != [])
+        assert not problems
+        assert titles == ["Welcome to Facilitator"]
     finally:
         _close(shell)

@@ -169,6 +169,12 @@ class Shell:
         self.paths = paths
         self.clock = clock
         self.window = self._build(settings)
+        # "Som systemet" follows the desktop when it switches between light and dark.
+        app.styleHints().colorSchemeChanged.connect(self._system_colours_changed)
+
+    def _system_colours_changed(self) -> None:
+        if self.window.settings.theme == "system":
+            apply_appearance(self.app, self.window.settings)
 
     def _build(self, settings: Settings) -> MainWindow:
         window = build_main_window(self.store, self.paths, clock=self.clock, settings=settings)
@@ -190,7 +196,10 @@ class Shell:
         finally:
             self.app.setQuitOnLastWindowClosed(quit_on_close)
         old.deleteLater()
-        self.welcome_if_new()
+        if old.welcome_again:
+            QTimer.singleShot(0, self.window.show_welcome)
+        else:
+            self.welcome_if_new()
 
     def welcome_if_new(self) -> None:
         """On the very first start, say what the app does and offer the demo session.

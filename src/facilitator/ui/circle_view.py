@@ -11,7 +11,7 @@ import html
 import itertools
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -40,11 +40,16 @@ def readable_on(colour: QColor) -> QColor:
     return QColor("#111111") if colour.lightness() > 140 else QColor("#FFFFFF")
 
 
-def darker_for_text(colour: QColor) -> QColor:
-    """The partner colour dark enough to write with on a light background."""
+def ink_for_text(colour: QColor, background: QColor) -> QColor:
+    """The partner colour made dark (on a light window) or light (on a dark one) enough to read."""
     result = QColor(colour)
-    while result.lightness() > 110:
-        result = result.darker(120)
+    if background.lightness() >= 128:
+        while result.lightness() > 110:
+            result = result.darker(120)
+        return result
+    # Lighten towards white by mixing: darker()/lighter() cannot lift a near-black colour.
+    while result.lightness() < 185:
+        result = QColor.fromRgbF(*(0.8 * part + 0.2 for part in result.getRgbF()[:3]))
     return result
 
 
@@ -400,7 +405,7 @@ class CircleCanvas(QWidget):
         self._owner = partner.display_name if partner else ""
         self._owner_initials = initials(partner.name) if partner else ""
         self._subtitle = subtitle
-        ink = darker_for_text(self._colour)
+        ink = ink_for_text(self._colour, self.palette().color(QPalette.ColorRole.Window))
         for card in self.cards.values():
             card.label.setStyleSheet(f"color: {ink.name()};")
         name = self.template.name.get(self.language)

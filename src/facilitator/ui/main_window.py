@@ -61,6 +61,8 @@ class MainWindow(QMainWindow):
         self.clock = clock
         self.session_page: SessionPage | None = None
         self.projector: ProjectorWindow | None = None
+        #: Set while the welcome's language button rebuilds the window, so the new one welcomes.
+        self.welcome_again = False
         self._session_actions: list[QAction] = []
         #: One undo history per workspace; the one on screen is active.
         self.undo_group = QUndoGroup(self)
@@ -488,8 +490,10 @@ class MainWindow(QMainWindow):
         dialog = WelcomeDialog(self.language, self)
         dialog.exec()
         if dialog.choice == WelcomeDialog.ENGLISH:
-            # The welcome is shown again in the other language after the window is rebuilt.
+            # The rebuilt window shows the welcome again, now in the other language.
+            self.welcome_again = True
             self.change_settings(self.settings.changed(language="en" if self.language == "da" else "da"))
+            self.welcome_again = False
             return
         self.change_settings(self.settings.changed(welcomed=True))
         if dialog.choice == WelcomeDialog.DEMO:
@@ -503,13 +507,7 @@ class MainWindow(QMainWindow):
     def change_settings(self, settings: Settings) -> None:
         """Use and remember new settings; a new language rebuilds the window."""
         previous, self.settings = self.settings, settings
-        try:
-            save_settings(self.paths.settings_dir, settings)
-        except UserError as error:
-            self.show_error(error.message(self.language))
-        if settings.language != previous.language:
-            self.relaunch_requested.emit()
-            return
+        self._save_settings(settings)
         app = QApplication.instance()
         if isinstance(app, QApplication) and (settings.theme, settings.text_scale) != (
             previous.theme,
@@ -518,6 +516,26 @@ class MainWindow(QMainWindow):
             apply_appearance(app, settings)
         if self.projector is not None:
             self.projector.set_text_scale(settings.projector_scale)
+        if settings.language == previous.language:
+            return
+        self.relaunch_requested.emit()
+        if self.isVisible():
+            # The window was kept open (the facilitator chose not to lose unsaved text), so the
+            # old language stays too, in the window and in the file alike.
+            self.settings = settings.changed(language=previous.language)
+            self._save_settings(self.settings)
+            self.show_error(
+                self.tr(
+                    "Sproget er ikke skiftet, fordi ikke alt er gemt. Prøv igen, når statuslinjen "
+                    "ikke længere melder om en fejl."
+                )
+            )
+
+    def _save_settings(self, settings: Settings) -> None:
+        try:
+            save_settings(self.paths.settings_dir, settings)
+        except UserError as error:
+            self.show_error(error.message(self.language))
 
     # The running day ---------------------------------------------------------------
 
