@@ -19,6 +19,7 @@ SETTINGS_NAME = "settings.json"
 #: Text sizes offered, in percent of the normal size.
 TEXT_SCALES = (100, 115, 130, 150, 175, 200)
 THEMES = ("system", "light", "dark")
+_ALLOWED = {"language": LANGUAGES, "text_scale": TEXT_SCALES, "projector_scale": TEXT_SCALES, "theme": THEMES}
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,7 @@ def _checked(raw: dict[str, object]) -> Settings:
             continue
         value = raw[field.name]
         default = getattr(defaults, field.name)
-        allowed = {"language": LANGUAGES, "text_scale": TEXT_SCALES, "projector_scale": TEXT_SCALES, "theme": THEMES}
-        if type(value) is not type(default) or (field.name in allowed and value not in allowed[field.name]):
+        if type(value) is not type(default) or value not in _ALLOWED.get(field.name, (value,)):
             problems.append(
                 Text(
                     f"»{field.name}« kan ikke være {json.dumps(value, ensure_ascii=False)}",
