@@ -11,8 +11,11 @@ from facilitator.conversation.next_steps import (
     AREA_IDS,
     AREAS,
     Action,
+    Place,
+    move_target,
     parse_date,
     parse_quick_entry,
+    place,
     smart_findings,
     vague_word,
 )
@@ -180,3 +183,96 @@ def test_the_demo_has_next_steps_with_one_left_vague(store: Store):
     flagged = [action.what for action in actions if smart_findings(action, session_date=date)]
     # One action shows what the SMART check asks about; the rest are concrete.
     assert flagged == ["Kig på hvad de har gjort i Esbjerg"]
+
+
+# Moving an action -----------------------------------------------------------------------------
+
+
+def _board(*areas: str) -> list[Action]:
+    """One action per given area, numbered from 1 in that order, positions counted per area."""
+    actions = []
+    for number, area_id in enumerate(areas, start=1):
+        position = sum(1 for action in actions if action.area == area_id)
+        actions.append(_action(id=number, area=area_id, position=position, what=f"Handling {number}"))
+    return actions
+
+
+def test_an_action_moves_within_its_area():
+    actions = _board("relations", "relations", "relations")
+    assert move_target(actions, 2, -1) == Place("relations", 0)
+    assert move_target(actions, 2, 1) == Place("relations", 2)
+    assert place(actions, 2) == Place("relations", 1)
+
+
+def test_the_order_within_an_area_is_by_position_not_by_list_order():
+    actions = [
+        _action(id=1, area="concept", position=1, what="Nummer to"),
+        _action(id=2, area="concept", position=0, what="Nummer et"),
+    ]
+    assert place(actions, 2) == Place("concept", 0)
+    assert move_target(actions, 1, -1) == Place("concept", 0)
+    assert move_target(actions, 2, 1) == Place("concept", 1)
+
+
+@pytest.mark.parametrize("upper", range(len(AREA_IDS) - 1))
+def test_an_action_crosses_every_area_boundary_both_ways(upper):
+    above, below = AREA_IDS[upper], AREA_IDS[upper + 1]
+    actions = _board(above, above, below, below)
+    # Down from the bottom of an area: to the top of the next one.
+    assert move_target(actions, 2, 1) == Place(below, 0)
+    # Up from the top of an area: to the end of the one before, after what is there.
+    assert move_target(actions, 3, -1) == Place(above, 2)
+
+
+def test_an_empty_area_between_is_a_stop_of_its_own():
+    actions = _board("relations", "obstacles")
+    assert move_target(actions, 1, 1) == Place("timelines", 0)
+    assert move_target(actions, 2, -1) == Place("concept", 0)
+
+
+def test_the_very_first_and_last_actions_go_nowhere_further():
+    actions = _board("relations", "concept", "obstacles")
+    assert move_target(actions, 1, -1) is None
+    assert move_target(actions, 3, 1) is None
+    # An empty first or last area still takes the action.
+    assert move_target(_board("timelines"), 1, -1) == Place("relations", 0)
+    assert move_target(_board("concept"), 1, 1) == Place("obstacles", 0)
+
+
+def test_a_single_action_walks_through_every_area():
+    assert move_target(_board("relations"), 1, -1) is None
+    assert move_target(_board("obstacles"), 1, 1) is None
+    assert move_target(_board("timelines"), 1, 1) == Place("concept", 0)
+
+
+def test_a_move_is_one_step_up_or_down_of_a_known_action():
+    actions = _board("relations")
+    with pytest.raises(ValueError, match="one step"):
+        move_target(actions, 1, 2)
+    with pytest.raises(KeyError):
+        move_target(actions, 99, 1)
+
+
+def test_moving_down_in_the_store_visits_every_place_once(store: Store, session):
+    session_id, _mette, _jonas = session
+    walker = store.add_action(session_id, "relations", "Vandreren")
+    store.add_action(session_id, "relations", "Bliver i relationer")
+    store.add_action(session_id, "concept", "Bliver i koncept")
+    seen = []
+    while (target := move_target(store.actions(session_id), walker.id, 1)) is not None:
+        store.move_action(walker.id, *target)
+        seen.append(place(store.actions(session_id), walker.id))
+    assert seen == [
+        Place("relations", 1),
+        Place("timelines", 0),
+        Place("concept", 0),
+        Place("concept", 1),
+        Place("obstacles", 0),
+    ]
+    while (target := move_target(store.actions(session_id), walker.id, -1)) is not None:
+        store.move_action(walker.id, *target)
+    assert [(action.area, action.what) for action in store.actions(session_id)] == [
+        ("relations", "Vandreren"),
+        ("relations", "Bliver i relationer"),
+        ("concept", "Bliver i koncept"),
+    ]

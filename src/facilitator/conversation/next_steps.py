@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from facilitator.palette import initials
 from facilitator.text import Text
@@ -318,3 +320,46 @@ def parse_quick_entry(line: str, partners: dict[int, tuple[str, str]], today: dt
                 unmatched.append(token)
             words.append(token)
     return QuickEntry(" ".join(words), owner, "", due, tuple(unmatched))
+
+
+# Moving an action ---------------------------------------------------------------------------
+
+
+class Place(NamedTuple):
+    """Where an action stands: its area and its index among that area's actions."""
+
+    area: str
+    index: int
+
+
+def _area_members(actions: Sequence[Action], area_id: str) -> list[Action]:
+    return sorted((action for action in actions if action.area == area_id), key=lambda a: (a.position, a.id))
+
+
+def place(actions: Sequence[Action], action_id: int) -> Place:
+    """The place of one of `actions`; KeyError if it is not among them."""
+    for action in actions:
+        if action.id == action_id:
+            return Place(action.area, [other.id for other in _area_members(actions, action.area)].index(action_id))
+    raise KeyError(action_id)
+
+
+def move_target(actions: Sequence[Action], action_id: int, step: int) -> Place | None:
+    """Where an action goes one step up (-1) or down (+1); None at the very top or bottom.
+
+    Within its area it swaps with its neighbour. From the top of an area it goes to the end
+    of the area before, from the bottom to the start of the next one. An empty area is a
+    place of its own, not skipped: its heading shows, and moving there is how it is filled.
+    The index is the one `Store.move_action` takes.
+    """
+    if step not in (-1, 1):
+        raise ValueError(f"an action moves one step up (-1) or down (+1), not {step}")
+    here = place(actions, action_id)
+    index = here.index + step
+    if 0 <= index < len(_area_members(actions, here.area)):
+        return Place(here.area, index)
+    area_index = AREA_IDS.index(here.area) + step
+    if not 0 <= area_index < len(AREA_IDS):
+        return None
+    target = AREA_IDS[area_index]
+    return Place(target, len(_area_members(actions, target)) if step < 0 else 0)

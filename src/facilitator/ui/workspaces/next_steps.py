@@ -40,9 +40,11 @@ from facilitator.conversation.next_steps import (
     TEMPLATE_TITLE,
     Action,
     Area,
+    move_target,
     owner_label,
     parse_date,
     parse_quick_entry,
+    place,
     smart_findings,
 )
 from facilitator.palette import initials
@@ -593,30 +595,21 @@ class NextStepsWorkspace(Workspace):
         action = self.current_action()
         if action is None:
             return
-        siblings = [other for other in self.actions.values() if other.area == action.area]
-        siblings.sort(key=lambda other: (other.position, other.id))
-        index = siblings.index(action)
-        area_index = next(i for i, a in enumerate(AREAS) if a.id == action.area)
-        target_area, target_index = action.area, index + step
-        if target_index < 0:
-            if area_index == 0:
-                return
-            target_area = AREAS[area_index - 1].id
-            target_index = sum(1 for other in self.actions.values() if other.area == target_area)
-        elif target_index >= len(siblings):
-            if area_index == len(AREAS) - 1:
-                return
-            target_area, target_index = AREAS[area_index + 1].id, 0
+        actions = list(self.actions.values())
+        target = move_target(actions, action.id, step)
+        if target is None:
+            return
+        origin = place(actions, action.id)
         store = self.context.store
         try:
-            store.move_action(action.id, target_area, target_index)
+            store.move_action(action.id, *target)
         except UserError as error:
             self.context.report(error)
             return
         self._push(
             self.tr("Flyt handling"),
-            lambda: store.move_action(action.id, target_area, target_index),
-            lambda: store.move_action(action.id, action.area, index),
+            lambda: store.move_action(action.id, *target),
+            lambda: store.move_action(action.id, *origin),
         )
         self.reload()
         self.select_action(action.id)
