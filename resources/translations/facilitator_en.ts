@@ -74,6 +74,42 @@
     </message>
 </context>
 <context>
+    <name>ActionDelegate</name>
+    <message>
+        <source>– ingen –</source>
+        <extracomment>How far an action&apos;s text stands in from its area&apos;s heading.</extracomment>
+        <translation>– none –</translation>
+    </message>
+    <message>
+        <source>dd.mm.åååå</source>
+        <translation>dd.mm.yyyy</translation>
+    </message>
+</context>
+<context>
+    <name>ActionTableModel</name>
+    <message>
+        <source>Hvad</source>
+        <extracomment>The action field each editable column changes; the rest are edited under the table. The action&apos;s id on every cell of an action row; None on a heading row. The area&apos;s id on every cell of a row: the heading&apos;s own area or the action&apos;s. Short questions for the check column; the side panel says them in full. Stores one edited field of an action (value as the editor gave it); True if it was taken.</extracomment>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Ansvarlig</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Hvornår</source>
+        <translation>By when</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Tjek</source>
+        <translation>Check</translation>
+    </message>
+</context>
+<context>
     <name>AgendaView</name>
     <message>
         <source>Dagsorden</source>
@@ -1110,26 +1146,6 @@
     <message>
         <source>Tilføj</source>
         <translation>Add</translation>
-    </message>
-    <message>
-        <source>Hvad</source>
-        <translation>What</translation>
-    </message>
-    <message>
-        <source>Ansvarlig</source>
-        <translation>Owner</translation>
-    </message>
-    <message>
-        <source>Hvornår</source>
-        <translation>By when</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Tjek</source>
-        <translation>Check</translation>
     </message>
     <message>
         <source>Person</source>
@@ -2432,18 +2448,6 @@ Whether you restore it or start empty, the damaged file is set aside in the data
     <message>
         <source>Du finder velkomsten, metoden og tastaturgenvejene igen under Hjælp.</source>
         <translation>You can find the welcome, the method and the keyboard shortcuts again under Help.</translation>
-    </message>
-</context>
-<context>
-    <name>_ActionDelegate</name>
-    <message>
-        <source>– ingen –</source>
-        <extracomment>The action field each editable column changes; the rest are edited under the table. Short questions for the check column; the side panel says them in full.</extracomment>
-        <translation>– none –</translation>
-    </message>
-    <message>
-        <source>dd.mm.åååå</source>
-        <translation>dd.mm.yyyy</translation>
     </message>
 </context>
 </TS>

@@ -37,10 +37,11 @@ from facilitator.paths import AppPaths
 from facilitator.store import Store
 from facilitator.ui.app import application, build_main_window
 from facilitator.ui.main_window import MainWindow
+from facilitator.ui.next_steps_model import COL_STATUS
 from facilitator.ui.workspaces.board import BoardWorkspace
 from facilitator.ui.workspaces.circles import CircleWorkspace
 from facilitator.ui.workspaces.joint_form import JointFormWorkspace
-from facilitator.ui.workspaces.next_steps import COL_STATUS, NextStepsWorkspace
+from facilitator.ui.workspaces.next_steps import NextStepsWorkspace
 
 WORDS = (
     "kysten",

@@ -9,21 +9,27 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtTest import QAbstractItemModelTester, QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLineEdit
 
+from facilitator.conversation.next_steps import move_target
 from facilitator.demo import create_demo_session
 from facilitator.store import Store
 from facilitator.ui.export_dialog import EXPORT_FOLDER_KEY, ExportDialog
-from facilitator.ui.workspaces.next_steps import (
+from facilitator.ui.next_steps_model import (
+    ACTION_ID_ROLE,
+    AREA_ID_ROLE,
     COL_CHECK,
     COL_DUE,
     COL_OWNER,
     COL_STATUS,
-    NextStepsTemplateWorkspace,
-    NextStepsWorkspace,
+    COL_WHAT,
+    FLAG_COLOUR,
+    ActionTableModel,
 )
+from facilitator.ui.workspaces.next_steps import NextStepsTemplateWorkspace, NextStepsWorkspace
 
 STEP = "delsession-4-naeste-skridt"
 TEMPLATE_STEP = "delsession-4-skabelon"
@@ -40,6 +46,169 @@ def session_id(paths, program) -> int:
     return session_id
 
 
+# The model alone, fed from a real store ----------------------------------------------------------
+
+
+class _Fed:
+    """An ActionTableModel fed from the store the way the workspace feeds it, under Qt's model checker."""
+
+    def __init__(self, store: Store, session_id: int) -> None:
+        self.store, self.session_id = store, session_id
+        self.model = ActionTableModel("da", self._edit)
+        # Warnings fail the test (qt_log_level_fail), so every signal sequence below is checked.
+        self.tester = QAbstractItemModelTester(self.model, QAbstractItemModelTester.FailureReportingMode.Warning)
+        self.refresh()
+
+    def _edit(self, action, field, value) -> bool:
+        self.store.update_action(action.id, **{field: value})
+        self.refresh()
+        return True
+
+    def refresh(self) -> None:
+        store, session_id = self.store, self.session_id
+        self.model.set_actions(
+            store.actions(session_id), store.partners(session_id), store.get_session(session_id).date
+        )
+
+    def column(self, column: int = COL_WHAT, role: int = Qt.ItemDataRole.DisplayRole) -> list:
+        return [self.model.index(row, column).data(role) for row in range(self.model.rowCount())]
+
+
+def test_the_model_shows_each_area_as_a_heading_over_its_actions(store, session_id, qapp):
+    mette, _jonas = store.partners(session_id)
+    late = store.add_action(
+        session_id,
+        "obstacles",
+        "Afklar fredningen med Kystdirektoratet",
+        owner_partner_id=mette.id,
+        owner_person="Mette Kjær",
+        due=dt.date(2026, 6, 1),
+        status="started",
+    )
+    vague = store.add_action(session_id, "relations", "Måske kigge på Esbjerg")
+    fed = _Fed(store, session_id)
+    model = fed.model
+    assert fed.column() == [
+        "Relationer & Ressourcer (1) – Hvem skal vi tale med i og uden for baglandet?",
+        "Måske kigge på Esbjerg",
+        "Tidsrammer & Leverancer (0) – Hvordan gør vi tid og leverancer sammenhængende?",
+        "Konceptudvikling (0) – Hvad skal vi gøre for at skærpe vores idé?",
+        "Forhindringer (1) – Hvad forhindrer os i at rykke videre her og nu?",
+        "Afklar fredningen med Kystdirektoratet",
+    ]
+    assert fed.column(COL_WHAT, ACTION_ID_ROLE) == [None, vague.id, None, None, None, late.id]
+    assert fed.column(COL_DUE, AREA_ID_ROLE) == [
+        "relations",
+        "relations",
+        "timelines",
+        "concept",
+        "obstacles",
+        "obstacles",
+    ]
+    heading = model.index(0, COL_WHAT)
+    assert isinstance(heading.data(Qt.ItemDataRole.FontRole), QFont)
+    assert heading.data(Qt.ItemDataRole.FontRole).bold()
+    assert not heading.flags() & Qt.ItemFlag.ItemIsEditable
+    assert [model.headerData(column, Qt.Orientation.Horizontal) for column in range(model.columnCount())] == [
+        "Hvad",
+        "Ansvarlig",
+        "Hvornår",
+        "Status",
+        "Tjek",
+    ]
+
+    row = model.index_of(late.id).row()
+    assert [model.index(row, column).data() for column in range(model.columnCount())] == [
+        "Afklar fredningen med Kystdirektoratet",
+        "Vesterhavs Kommune (Mette Kjær)",
+        "01.06.2026",
+        "I gang",
+        "",
+    ]
+    edit_role = Qt.ItemDataRole.EditRole
+    assert [model.index(row, column).data(edit_role) for column in range(model.columnCount())] == [
+        "Afklar fredningen med Kystdirektoratet",
+        mette.id,
+        dt.date(2026, 6, 1),
+        "started",
+        None,
+    ]
+    assert model.index(row, COL_OWNER).data(Qt.ItemDataRole.ToolTipRole) == "Vesterhavs Kommune (Mette Kjær)"
+    editable = [bool(model.index(row, column).flags() & Qt.ItemFlag.ItemIsEditable) for column in range(5)]
+    assert editable == [True, True, True, True, False]
+
+    # The check column asks, in the flag colour, and says the questions in full on hover.
+    check = model.index_of(vague.id, COL_CHECK)
+    assert check.data() == "Hvem? Hvornår? Konkret?"
+    assert "Hvem har ejerskabet?" in check.data(Qt.ItemDataRole.ToolTipRole)
+    brush = check.data(Qt.ItemDataRole.ForegroundRole)
+    assert isinstance(brush, QBrush)
+    assert brush.color() == FLAG_COLOUR
+
+
+def test_an_edited_cell_is_stored_and_comes_back_as_a_changed_row(store, session_id, qtbot):
+    action = store.add_action(session_id, "concept", "Skriv en side om idéen til borgmesteren")
+    fed = _Fed(store, session_id)
+    model = fed.model
+    index = model.index_of(action.id, COL_STATUS)
+    with qtbot.waitSignal(model.dataChanged) as changed, qtbot.assertNotEmitted(model.modelReset):
+        assert model.setData(index, "done")
+    assert store.action(action.id).status == "done"
+    assert (changed.args[0].row(), changed.args[1].row()) == (index.row(), index.row())
+    assert index.data() == "Udført"
+    # A heading and the check column are no fields: nothing reaches the store.
+    assert not model.setData(model.index(0, COL_WHAT), "Ny overskrift")
+    assert not model.setData(model.index_of(action.id, COL_CHECK), "Hvem?")
+    assert store.action(action.id) == model.action_at(index)
+
+    # A renamed partner renames the owner in every row it owns.
+    mette, _jonas = store.partners(session_id)
+    store.update_action(action.id, owner_partner_id=mette.id)
+    fed.refresh()
+    store.update_partner(mette.id, organisation="Vesterhavs Kommune, Teknik og Miljø")
+    with qtbot.waitSignal(model.dataChanged), qtbot.assertNotEmitted(model.modelReset):
+        fed.refresh()
+    assert model.index_of(action.id, COL_OWNER).data() == "Vesterhavs Kommune, Teknik og Miljø"
+
+
+def test_added_moved_and_removed_actions_arrive_as_row_changes(store, session_id, qtbot):
+    first = store.add_action(session_id, "relations", "Første handling i relationer")
+    fed = _Fed(store, session_id)
+    model = fed.model
+    with qtbot.waitSignal(model.rowsInserted) as inserted, qtbot.assertNotEmitted(model.modelReset):
+        second = store.add_action(session_id, "relations", "Anden handling i relationer")
+        fed.refresh()
+    assert inserted.args[1:] == [2, 2]
+    assert model.index(0, COL_WHAT).data().startswith("Relationer & Ressourcer (2)")
+
+    # Alt+Down at the bottom of an area: the row passes the next area's heading.
+    with qtbot.waitSignal(model.rowsMoved) as moved, qtbot.assertNotEmitted(model.modelReset):
+        store.move_action(second.id, *move_target(store.actions(session_id), second.id, 1))
+        fed.refresh()
+    assert (moved.args[1], moved.args[2], moved.args[4]) == (2, 2, 4)
+    assert model.index_of(second.id).row() == 3
+    assert model.index_of(second.id).data(AREA_ID_ROLE) == "timelines"
+    assert model.index(2, COL_WHAT).data().startswith("Tidsrammer & Leverancer (1)")
+    # And back: the action moves up, not the heading down, though the order would be the same.
+    with qtbot.waitSignal(model.rowsMoved) as back:
+        store.move_action(second.id, *move_target(store.actions(session_id), second.id, -1))
+        fed.refresh()
+    assert (back.args[1], back.args[4]) == (3, 2)
+
+    with qtbot.waitSignal(model.rowsRemoved) as removed, qtbot.assertNotEmitted(model.modelReset):
+        store.remove_action(first.id)
+        fed.refresh()
+    assert removed.args[1:] == [1, 1]
+    assert model.index_of(first.id).isValid() is False
+
+    # More than one row at once is told as a new start.
+    store.restore_action(first.id)
+    third = store.add_action(session_id, "obstacles", "Afklar fredningen med Kystdirektoratet")
+    with qtbot.waitSignal(model.modelReset):
+        fed.refresh()
+    assert fed.column(COL_WHAT, ACTION_ID_ROLE) == [None, first.id, second.id, None, None, None, third.id]
+
+
 def _open(app_runner, step_id: str = STEP):
     window = app_runner.start()
     window.resize(1600, 1000)
@@ -52,6 +221,21 @@ def _type_action(qtbot, workspace: NextStepsWorkspace, line: str) -> None:
     workspace.entry.setFocus()
     qtbot.keyClicks(workspace.entry, line)
     qtbot.keyClick(workspace.entry, Qt.Key.Key_Return)
+
+
+def _cell(workspace: NextStepsWorkspace, action_id: int, column: int) -> str:
+    """The text the table shows for an action in `column`."""
+    view = workspace.tree
+    index = view.model().index_of(action_id, column)
+    assert not view.visualRect(index).isEmpty(), "the action has no row in the table"
+    return index.data()
+
+
+def _headings_span_the_table(workspace: NextStepsWorkspace) -> bool:
+    """Each area's heading row, and no action row, runs across all columns."""
+    view, model = workspace.tree, workspace.model
+    rows = range(model.rowCount())
+    return [view.isFirstColumnSpanned(row, QModelIndex()) for row in rows] == [model.is_heading(row) for row in rows]
 
 
 def test_a_typed_line_becomes_an_action_with_owner_and_date(app_runner, qtbot, session_id):
@@ -68,10 +252,9 @@ def test_a_typed_line_becomes_an_action_with_owner_and_date(app_runner, qtbot, s
     assert workspace.entry.text() == ""
     # The next line can be typed at once.
     assert workspace.entry.hasFocus()
-    row = workspace.row_item(action.id)
-    assert row.text(COL_OWNER) == "Vesterhavs Kommune"
-    assert row.text(COL_DUE) == "15.05.2026"
-    assert row.text(COL_CHECK) == ""
+    assert _cell(workspace, action.id, COL_OWNER) == "Vesterhavs Kommune"
+    assert _cell(workspace, action.id, COL_DUE) == "15.05.2026"
+    assert _cell(workspace, action.id, COL_CHECK) == ""
 
 
 def test_ctrl_number_chooses_the_area_and_the_check_asks_gently(app_runner, qtbot, session_id):
@@ -83,7 +266,7 @@ def test_ctrl_number_chooses_the_area_and_the_check_asks_gently(app_runner, qtbo
     assert action.area == "concept"
     assert workspace.rows() == [("concept", "Måske kigge på Esbjerg")]
     # Never blocked, only asked: who, when, and what exactly.
-    assert workspace.row_item(action.id).text(COL_CHECK) == "Hvem? Hvornår? Konkret?"
+    assert _cell(workspace, action.id, COL_CHECK) == "Hvem? Hvornår? Konkret?"
     workspace.select_action(action.id)
     assert "Hvem har ejerskabet?" in workspace.check_label.text()
     assert "Måske" in workspace.check_label.text()
@@ -145,7 +328,7 @@ def test_person_with_whom_and_how_much_are_typed_below_the_table(app_runner, qtb
         qtbot.keyClick(edit, Qt.Key.Key_Tab)
     stored = app_runner.store.action(action.id)
     assert (stored.owner_person, stored.with_whom, stored.how_much) == ("Jonas Friis", "Økonomi", "3 timer")
-    assert workspace.row_item(action.id).text(COL_OWNER) == "Vesterhavs Forsyning (Jonas Friis)"
+    assert _cell(workspace, action.id, COL_OWNER) == "Vesterhavs Forsyning (Jonas Friis)"
 
 
 def test_delete_moves_and_undo(app_runner, qtbot, session_id):
@@ -166,6 +349,73 @@ def test_delete_moves_and_undo(app_runner, qtbot, session_id):
     window.undo_action.trigger()
     assert [a.id for a in app_runner.store.actions(session_id)] == [second.id, first.id]
     assert workspace.rows()[0] == ("relations", second.what)
+
+
+def test_the_table_is_worked_from_the_keyboard_alone(app_runner, qtbot, session_id):
+    _window, workspace = _open(app_runner)
+    for line in ("Første handling i relationer @MK !1.6", "Anden handling i relationer"):
+        _type_action(qtbot, workspace, line)
+    first, second = app_runner.store.actions(session_id)
+    app_runner.store.update_action(first.id, owner_person="Mette Kjær")
+    workspace.reload()
+    view = workspace.tree
+    assert view.model() is workspace.model
+    assert _headings_span_the_table(workspace)
+    assert view.accessibleName() == "Hvordan kommer vi videre?"
+
+    # The fields below the table and the SMART check follow the current row.
+    workspace.select_action(first.id)
+    view.setFocus()
+    assert workspace.detail_edits["owner_person"].text() == "Mette Kjær"
+    assert "der er en ansvarlig, en dato" in workspace.check_label.text()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert workspace.current_action() == app_runner.store.action(second.id)
+    assert workspace.detail_edits["owner_person"].text() == ""
+    assert "Hvem har ejerskabet?" in workspace.check_label.text()
+    assert workspace.check_label.isVisibleTo(workspace)
+
+    # Enter edits the cell; Enter again stores it.
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    assert editor.text() == "Anden handling i relationer"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Ring til lodsejerforeningen")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()  # the delegate commits on the next turn of the event loop
+    assert app_runner.store.action(second.id).what == "Ring til lodsejerforeningen"
+    assert _cell(workspace, second.id, COL_WHAT) == "Ring til lodsejerforeningen"
+
+    # Alt+Down at the bottom of an area carries the action, and the cursor, into the next one.
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert app_runner.store.action(second.id).area == "timelines"
+    assert workspace.current_action().id == second.id
+    assert workspace.current_area().id == "timelines"
+    assert workspace.rows() == [("relations", first.what), ("timelines", "Ring til lodsejerforeningen")]
+    assert _headings_span_the_table(workspace)
+    # A heading row can be current too: new actions then go to that area.
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert workspace.current_action() is None
+    assert workspace.current_area().id == "concept"
+    assert not workspace.remove_button.isEnabled()
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+
+    with qtbot.waitSignal(workspace.context.events.notice):
+        qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert [action.id for action in app_runner.store.actions(session_id)] == [first.id]
+    assert not workspace.model.index_of(second.id).isValid()
+    assert _headings_span_the_table(workspace)
+
+    # Ctrl+Z takes back the removal, the move and the edit, one press each.
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert workspace.rows()[1] == ("timelines", "Ring til lodsejerforeningen")
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert workspace.rows()[1] == ("relations", "Ring til lodsejerforeningen")
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert app_runner.store.action(second.id).what == "Anden handling i relationer"
+    assert _cell(workspace, second.id, COL_WHAT) == "Anden handling i relationer"
+    assert _headings_span_the_table(workspace)
 
 
 def test_the_decision_rule_is_saved_and_folds_away(app_runner, qtbot, session_id):

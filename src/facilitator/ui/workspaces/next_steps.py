@@ -2,7 +2,8 @@
 
 The scribe types one line per action ("Ring til Kystdirektoratet @MK !15.5") and presses
 Enter; the table then takes the details. Every change is stored at once and can be undone.
-The SMART check only asks questions; the group decides what is concrete enough.
+The SMART check only asks questions; the group decides what is concrete enough. The table
+is `ActionTableModel` (ui/next_steps_model.py) shown by `ActionView` (ui/next_steps_view.py).
 """
 
 from __future__ import annotations
@@ -10,24 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
-    QSplitter,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QToolButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -35,13 +29,11 @@ from PySide6.QtWidgets import (
 from facilitator.conversation import DECISIONS
 from facilitator.conversation.next_steps import (
     AREAS,
-    STATUSES,
     TEMPLATE_QUESTION,
     TEMPLATE_TITLE,
     Action,
     Area,
     move_target,
-    owner_label,
     parse_date,
     parse_quick_entry,
     place,
@@ -50,120 +42,20 @@ from facilitator.conversation.next_steps import (
 from facilitator.palette import initials
 from facilitator.program import Step
 from facilitator.store import PartnerData
-from facilitator.text import Text, UserError
+from facilitator.text import UserError
 from facilitator.ui import labels
 from facilitator.ui.context import SessionContext
 from facilitator.ui.form_fields import FieldEditor, FormSaver
+from facilitator.ui.next_steps_model import (
+    AREA_ID_ROLE,
+    COL_WHAT,
+    FLAG_COLOUR,
+    ActionTableModel,
+    format_short_date,
+)
+from facilitator.ui.next_steps_view import ActionView
 from facilitator.ui.undo import DoneCommand
 from facilitator.ui.workspaces.base import Workspace
-
-COL_WHAT, COL_OWNER, COL_DUE, COL_STATUS, COL_CHECK = range(5)
-#: The action field each editable column changes; the rest are edited under the table.
-FIELDS = {COL_WHAT: "what", COL_OWNER: "owner_partner_id", COL_DUE: "due", COL_STATUS: "status"}
-_ACTION_ID = Qt.ItemDataRole.UserRole
-_AREA_ID = Qt.ItemDataRole.UserRole + 1
-#: Short questions for the check column; the side panel says them in full.
-SHORT_FINDINGS = {
-    "owner": Text("Hvem?", "Who?"),
-    "due": Text("Hvornår?", "When?"),
-    "past": Text("Dato?", "Date?"),
-    "vague": Text("Konkret?", "Concrete?"),
-    "short": Text("Konkret?", "Concrete?"),
-}
-FLAG_COLOUR = QColor("#9A5B00")
-
-
-def format_date(date: dt.date | None) -> str:
-    return date.strftime("%d.%m.%Y") if date else ""
-
-
-def format_short_date(date: dt.date | None) -> str:
-    """'15.5' – the way a date is written on a post-it, for the projector."""
-    return f"{date.day}.{date.month}" if date else ""
-
-
-class _ActionDelegate(QStyledItemDelegate):
-    """Editors that fit each column: partners and statuses to pick, dates typed the Danish way."""
-
-    def __init__(self, workspace: NextStepsWorkspace) -> None:
-        super().__init__(workspace)
-        self.workspace = workspace
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget | None:
-        column = index.column()
-        if column not in FIELDS or (
-            index.data(_ACTION_ID) is None and index.siblingAtColumn(0).data(_ACTION_ID) is None
-        ):
-            return None
-        language = self.workspace.context.language
-        if column == COL_OWNER:
-            box = QComboBox(parent)
-            box.addItem(self.tr("– ingen –"), None)
-            for partner in self.workspace.partners:
-                box.addItem(partner.organisation or partner.name, partner.id)
-            return box
-        if column == COL_STATUS:
-            box = QComboBox(parent)
-            for status, label in STATUSES.items():
-                box.addItem(label.get(language), status)
-            return box
-        editor = QLineEdit(parent)
-        if column == COL_DUE:
-            editor.setPlaceholderText(self.tr("dd.mm.åååå"))
-        return editor
-
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
-        action = self.workspace.action_at(index)
-        if action is None:
-            return
-        value = getattr(action, FIELDS[index.column()])
-        if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(0, editor.findData(value)))
-        elif isinstance(editor, QLineEdit):
-            editor.setText(format_date(value) if index.column() == COL_DUE else value)
-
-    def setModelData(
-        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        # The store is the model: the edit is saved (and made undoable) there, then shown.
-        action = self.workspace.action_at(index)
-        if action is None:
-            return
-        field = FIELDS[index.column()]
-        if isinstance(editor, QComboBox):
-            self.workspace.change(action, field, editor.currentData())
-        elif isinstance(editor, QLineEdit):
-            self.workspace.change_text(action, field, editor.text())
-
-
-class _ActionTree(QTreeWidget):
-    """The table of actions; Enter and F2 edit the current cell (F2 is the guide's key elsewhere)."""
-
-    def _editable(self) -> bool:
-        index = self.currentIndex()
-        return (
-            self.state() != QAbstractItemView.State.EditingState
-            and index.isValid()
-            and index.column() in FIELDS
-            and index.siblingAtColumn(0).data(_ACTION_ID) is not None
-        )
-
-    def event(self, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_F2
-            and self._editable()
-        ):
-            event.accept()
-            return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2) and self._editable():
-            self.edit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
 
 
 class NextStepsWorkspace(Workspace):
@@ -201,34 +93,10 @@ class NextStepsWorkspace(Workspace):
         entry_row.addWidget(self.add_button)
         layout.addLayout(entry_row)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
-        self.tree = _ActionTree()
+        self.model = ActionTableModel(language, self._edit, self)
+        self.tree = ActionView(self.model)
         self.tree.setObjectName("actionTree")
         self.tree.setAccessibleName(TEMPLATE_TITLE.get(language))
-        self.tree.setColumnCount(5)
-        self.tree.setHeaderLabels(
-            [self.tr("Hvad"), self.tr("Ansvarlig"), self.tr("Hvornår"), self.tr("Status"), self.tr("Tjek")]
-        )
-        self.tree.setRootIsDecorated(False)
-        self.tree.setItemsExpandable(False)
-        self.tree.setUniformRowHeights(False)
-        self.tree.setWordWrap(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.tree.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.tree.setItemDelegate(_ActionDelegate(self))
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(COL_WHAT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_OWNER, QHeaderView.ResizeMode.Interactive)
-        self.tree.setColumnWidth(COL_OWNER, 170)
-        for column in (COL_DUE, COL_STATUS, COL_CHECK):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
         self.area_guide = labels.hint()
         self.area_guide.setObjectName("areaGuide")
@@ -294,7 +162,7 @@ class NextStepsWorkspace(Workspace):
         self.entry.returnPressed.connect(self.add_from_entry)
         self.add_button.clicked.connect(self.add_from_entry)
         self.area_box.currentIndexChanged.connect(lambda _index: self._show_guide())
-        self.tree.currentItemChanged.connect(lambda _current, _previous: self._current_changed())
+        self.tree.selectionModel().currentChanged.connect(lambda _current, _previous: self._current_changed())
         self.up_button.clicked.connect(lambda: self.move_current(-1))
         self.down_button.clicked.connect(lambda: self.move_current(1))
         self.remove_button.clicked.connect(self.remove_current)
@@ -325,32 +193,14 @@ class NextStepsWorkspace(Workspace):
         """Show the stored actions, keeping the current one current."""
         store, session_id = self.context.store, self.context.session_id
         current = self.current_action()
-        column = self.tree.currentColumn()
+        column = self.tree.currentIndex().column()
         self.partners = store.partners(session_id)
         self.session_date = store.get_session(session_id).date
         actions = store.actions(session_id)
         self.actions = {action.id: action for action in actions}
         self.saver.load()
         self._show_decisions_summary()
-        self.tree.clear()
-        language = self.context.language
-        bold = QFont(self.tree.font())
-        bold.setBold(True)
-        for item in AREAS:
-            own = [action for action in actions if action.area == item.id]
-            heading = QTreeWidgetItem([f"{item.title.get(language)} ({len(own)}) – {item.question.get(language)}"])
-            heading.setData(0, _AREA_ID, item.id)
-            heading.setFont(0, bold)
-            heading.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-            self.tree.addTopLevelItem(heading)
-            heading.setFirstColumnSpanned(True)
-            for action in own:
-                row = QTreeWidgetItem(heading, self._cells(action))
-                row.setData(0, _ACTION_ID, action.id)
-                row.setData(0, _AREA_ID, action.area)
-                row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable)
-                self._show_findings(row, action)
-            heading.setExpanded(True)
+        self.model.set_actions(actions, self.partners, self.session_date)
         if current is not None and current.id in self.actions:
             self.select_action(current.id, column)
         self._current_changed()
@@ -359,66 +209,27 @@ class NextStepsWorkspace(Workspace):
     def _partner(self, partner_id: int | None) -> PartnerData | None:
         return next((partner for partner in self.partners if partner.id == partner_id), None)
 
-    def owner_label(self, action: Action) -> str:
-        """'Vesterhavs Kommune (Mette Kjær)', the partner alone, or the person alone."""
-        partner = self._partner(action.owner_partner_id)
-        return owner_label(action, (partner.name, partner.organisation) if partner else None)
-
-    def _cells(self, action: Action) -> list[str]:
-        return [
-            action.what,
-            self.owner_label(action),
-            format_date(action.due),
-            STATUSES.get(action.status, STATUSES["open"]).get(self.context.language),
-            "",
-        ]
-
-    def _show_findings(self, row: QTreeWidgetItem, action: Action) -> None:
-        language = self.context.language
-        findings = smart_findings(action, session_date=self.session_date)
-        shown = dict.fromkeys(SHORT_FINDINGS[finding.code].get(language) for finding in findings)
-        row.setText(COL_CHECK, " ".join(shown))
-        row.setForeground(COL_CHECK, QBrush(FLAG_COLOUR))
-        row.setToolTip(COL_CHECK, "\n".join(finding.message.get(language) for finding in findings))
-        row.setToolTip(COL_WHAT, action.what)
-        row.setToolTip(COL_OWNER, self.owner_label(action))
-
     # Reading the view -------------------------------------------------------------------------
 
-    def action_at(self, index: QModelIndex | QPersistentModelIndex) -> Action | None:
-        action_id = index.siblingAtColumn(0).data(_ACTION_ID)
-        return self.actions.get(action_id) if action_id is not None else None
-
     def current_action(self) -> Action | None:
-        item = self.tree.currentItem()
-        action_id = item.data(0, _ACTION_ID) if item is not None else None
-        return self.actions.get(action_id) if action_id is not None else None
+        return self.model.action_at(self.tree.currentIndex())
 
     def current_area(self) -> Area:
         return AREAS[max(0, self.area_box.currentIndex())]
 
     def rows(self) -> list[tuple[str, str]]:
         """(area id, what) for every action row, top to bottom: what the facilitator sees."""
-        result = []
-        for top in range(self.tree.topLevelItemCount()):
-            heading = self.tree.topLevelItem(top)
-            for child in range(heading.childCount()):
-                row = heading.child(child)
-                result.append((row.data(0, _AREA_ID), row.text(COL_WHAT)))
-        return result
-
-    def row_item(self, action_id: int) -> QTreeWidgetItem | None:
-        for top in range(self.tree.topLevelItemCount()):
-            heading = self.tree.topLevelItem(top)
-            for child in range(heading.childCount()):
-                if heading.child(child).data(0, _ACTION_ID) == action_id:
-                    return heading.child(child)
-        return None
+        model = self.model
+        return [
+            (model.index(row, COL_WHAT).data(AREA_ID_ROLE), model.index(row, COL_WHAT).data())
+            for row in range(model.rowCount())
+            if not model.is_heading(row)
+        ]
 
     def select_action(self, action_id: int, column: int = COL_WHAT) -> None:
-        item = self.row_item(action_id)
-        if item is not None:
-            self.tree.setCurrentItem(item, max(0, column))
+        index = self.model.index_of(action_id, max(0, column))
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
 
     # Side panel ------------------------------------------------------------------------------
 
@@ -431,11 +242,10 @@ class NextStepsWorkspace(Workspace):
         self.entry.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _current_changed(self) -> None:
-        item = self.tree.currentItem()
-        area_id = item.data(0, _AREA_ID) if item is not None else None
-        if area_id is not None:
+        area = self.model.area_at(self.tree.currentIndex())
+        if area is not None:
             # Writing goes on where the facilitator is looking.
-            self.area_box.setCurrentIndex(next(i for i, a in enumerate(AREAS) if a.id == area_id))
+            self.area_box.setCurrentIndex(AREAS.index(area))
         self._show_guide()
         self._show_check()
         action = self.current_action()
@@ -537,8 +347,14 @@ class NextStepsWorkspace(Workspace):
                 )
             )
 
-    def change_text(self, action: Action, field: str, text: str) -> None:
-        """A typed cell: dates are read the Danish way, an empty what is refused."""
+    def _edit(self, action: Action, field: str, value: object) -> bool:
+        """A cell edited in the table: typed text is read as `change_text` reads it."""
+        if isinstance(value, str):
+            return self.change_text(action, field, value)
+        return self.change(action, field, value)
+
+    def change_text(self, action: Action, field: str, text: str) -> bool:
+        """A typed cell: dates are read the Danish way, an empty what is refused. True if stored."""
         if field == "due":
             text = text.strip()
             value = parse_date(text, self.session_date or dt.date.today()) if text else None
@@ -546,33 +362,33 @@ class NextStepsWorkspace(Workspace):
                 self.context.events.error.emit(
                     self.tr("»%1« er ikke en dato. Skriv fx 15.5 eller 15.05.2026.").replace("%1", text)
                 )
-                return
-            self.change(action, field, value)
-            return
+                return False
+            return self.change(action, field, value)
         if field == "what" and not text.strip():
             self.context.events.error.emit(self.tr("En handling skal sige, hvad der skal gøres. Slet den i stedet."))
-            return
-        self.change(action, field, text)
+            return False
+        return self.change(action, field, text)
 
-    def change(self, action: Action, field: str, value: object) -> None:
-        """Store a new value of one field, undoably."""
+    def change(self, action: Action, field: str, value: object) -> bool:
+        """Store a new value of one field, undoably; True unless the store refused it."""
         old = getattr(action, field)
         if old == value:
-            return
+            return True
         store = self.context.store
         try:
             updated = store.update_action(action.id, **{field: value})
         except UserError as error:
             self.context.report(error)
-            return
+            return False
         if getattr(updated, field) == old:
-            return
+            return True
         self._push(
             self.tr("Ret handling"),
             lambda: store.update_action(action.id, **{field: value}),
             lambda: store.update_action(action.id, **{field: old}),
         )
         self.reload()
+        return True
 
     def remove_current(self) -> None:
         action = self.current_action()

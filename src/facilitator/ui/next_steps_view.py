@@ -1,0 +1,160 @@
+"""The view of Delsession 4's actions: one list of the four areas, edited from the keyboard.
+
+A QTreeView over the flat `ActionTableModel` rather than a QTableView: it sizes each row to
+its text, spans a heading across the columns and keeps the look the table has always had.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QKeyEvent, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
+
+from facilitator.conversation.next_steps import STATUSES
+from facilitator.ui.next_steps_model import (
+    COL_CHECK,
+    COL_DUE,
+    COL_OWNER,
+    COL_STATUS,
+    COL_WHAT,
+    ActionTableModel,
+    format_date,
+)
+
+#: How far an action's text stands in from its area's heading.
+INDENT = 20
+
+
+class ActionDelegate(QStyledItemDelegate):
+    """Editors that fit each column: partners and statuses to pick, dates typed the Danish way."""
+
+    def __init__(self, model: ActionTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+
+    def _indented(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex):
+        if index.column() != COL_WHAT or self.model.action_at(index) is None:
+            return option
+        shifted = QStyleOptionViewItem(option)
+        shifted.rect = option.rect.adjusted(INDENT, 0, 0, 0)
+        return shifted
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        super().paint(painter, self._indented(option, index), index)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        hint = super().sizeHint(option, index)
+        return hint + QSize(INDENT, 0) if self._indented(option, index) is not option else hint
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index) -> None:
+        super().updateEditorGeometry(editor, self._indented(option, index), index)
+        # Rows are as low as their text; the editor's frame needs more, so it overlaps its
+        # neighbours while it is open rather than clipping what is being typed.
+        missing = editor.sizeHint().height() - editor.height()
+        if missing > 0:
+            editor.setGeometry(editor.geometry().adjusted(0, -(missing // 2), 0, missing - missing // 2))
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index) -> QWidget | None:
+        if not index.flags() & Qt.ItemFlag.ItemIsEditable:
+            return None
+        column = index.column()
+        if column == COL_OWNER:
+            box = QComboBox(parent)
+            box.addItem(self.tr("– ingen –"), None)
+            for partner in self.model.partners:
+                box.addItem(partner.organisation or partner.name, partner.id)
+            return box
+        if column == COL_STATUS:
+            box = QComboBox(parent)
+            for status, label in STATUSES.items():
+                box.addItem(label.get(self.model.language), status)
+            return box
+        editor = QLineEdit(parent)
+        if column == COL_DUE:
+            editor.setPlaceholderText(self.tr("dd.mm.åååå"))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(value)))
+        elif isinstance(editor, QLineEdit):
+            editor.setText(format_date(value) if index.column() == COL_DUE else value)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index) -> None:
+        # A date goes as typed: the workspace reads it the Danish way and says why if it cannot.
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QLineEdit):
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+
+class ActionView(QTreeView):
+    """The table of actions; Enter and F2 edit the current cell (F2 is the guide's key elsewhere)."""
+
+    def __init__(self, model: ActionTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRootIsDecorated(False)
+        self.setItemsExpandable(False)
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.setModel(model)
+        self.setItemDelegate(ActionDelegate(model, self))
+        # The view forgets its spans when the model is reset; inserted, removed and moved rows
+        # keep theirs, and a heading row is never inserted on its own.
+        model.modelReset.connect(self._span_headings)
+        self._span_headings()
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_WHAT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_OWNER, QHeaderView.ResizeMode.Interactive)
+        self.setColumnWidth(COL_OWNER, 170)
+        for column in (COL_DUE, COL_STATUS, COL_CHECK):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+    def _span_headings(self) -> None:
+        model = self.model()
+        assert isinstance(model, ActionTableModel)
+        for row in range(model.rowCount()):
+            self.setFirstColumnSpanned(row, QModelIndex(), model.is_heading(row))
+
+    def _editable(self) -> bool:
+        index = self.currentIndex()
+        return (
+            self.state() != QAbstractItemView.State.EditingState
+            and index.isValid()
+            and bool(index.flags() & Qt.ItemFlag.ItemIsEditable)
+        )
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_F2
+            and self._editable()
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2) and self._editable():
+            self.edit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
