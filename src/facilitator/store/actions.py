@@ -11,12 +11,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.conversation.next_steps import AREA_IDS, DEFAULT_STATUS, STATUSES, Action
+from facilitator.store.limits import MAX_ACTION_LENGTH, MAX_SHORT_FIELD_LENGTH
 from facilitator.store.models import ActionRow, PartnerRow
 from facilitator.store.part import StorePart, invalid, utc_now
 from facilitator.text import clean_text
 
-MAX_ACTION_LENGTH = 2_000
-MAX_SHORT_FIELD_LENGTH = 200
 _TEXT_FIELDS = {"what": MAX_ACTION_LENGTH, "with_whom": MAX_ACTION_LENGTH}
 _SHORT_FIELDS = {"owner_person": MAX_SHORT_FIELD_LENGTH, "how_much": MAX_SHORT_FIELD_LENGTH}
 

@@ -12,12 +12,11 @@ from facilitator.board.model import BoardState, Cluster, Note, Patch
 from facilitator.conversation import CIRCLES
 from facilitator.store.circles import _element_text
 from facilitator.store.database import StoreError
+from facilitator.store.limits import MAX_CLUSTER_NAME
 from facilitator.store.models import BoardClusterRow, BoardNoteRow, CircleRow, ElementRow, PartnerRow
 from facilitator.store.part import StorePart, utc_now
 from facilitator.text import Text, clean_text
 
-#: The column is String(200); a longer name is refused, never cut.
-MAX_CLUSTER_NAME = 200
 _ELEMENT_FIELDS = {"text", "category", "deleted"}
 _PLACE_FIELDS = {"x", "y", "z", "cluster_id", "merged_into"}
 #: Ids per IN (...) query, well below SQLite's limit on bound parameters.

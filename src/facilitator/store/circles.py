@@ -13,6 +13,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.conversation import CIRCLE_KINDS, CIRCLES, JOINT_FORMS, VALUE_FORM_IDS, ValueOverview, value_overview
+from facilitator.store.limits import (
+    MAX_CATEGORY_LENGTH,
+    MAX_CIRCLE_TITLE_LENGTH,
+    MAX_ELEMENT_LENGTH,
+    MAX_FORM_TEXT_LENGTH,
+)
 from facilitator.store.models import (
     CircleRow,
     ElementRow,
@@ -23,10 +29,6 @@ from facilitator.store.models import (
 )
 from facilitator.store.part import StorePart, invalid, utc_now
 from facilitator.text import clean_text
-
-MAX_ELEMENT_LENGTH = 1_000
-MAX_CIRCLE_TITLE_LENGTH = 200
-MAX_FORM_TEXT_LENGTH = 20_000
 
 
 @dataclass(frozen=True)
@@ -354,7 +356,7 @@ class CircleStore(StorePart):
 
     def set_element_category(self, element_id: int, category: str | None) -> ElementData:
         """Sort an element into a board category (None: back to unsorted)."""
-        if category is not None and (not category or len(category) > 64):
+        if category is not None and (not category or len(category) > MAX_CATEGORY_LENGTH):
             raise ValueError(f"invalid category {category!r}")
         with self._transaction() as orm:
             row = self._element_row(orm, element_id)

@@ -31,6 +31,7 @@ from facilitator.store.database import (
     open_engine,
     translate_error,
 )
+from facilitator.store.limits import MAX_NAME_LENGTH, MAX_PRINCIPLES, MAX_TEXT_LENGTH
 from facilitator.store.models import (
     AppStateRow,
     ChecklistRow,
@@ -48,9 +49,6 @@ from facilitator.text import Text, UserError, clean_text
 from facilitator.timing import DayPlan, TimerEvent, valid_minutes
 from facilitator.timing.timer import EVENT_KINDS
 
-MAX_PRINCIPLES = 3
-MAX_NAME_LENGTH = 200
-MAX_TEXT_LENGTH = 20_000
 LAST_SESSION_KEY = "last_session_id"
 
 
@@ -638,7 +636,6 @@ class Store(CircleStore, BoardStore, ActionStore, TransferStore):
 
 
 __all__ = [
-    "MAX_PRINCIPLES",
     "ChecklistEntry",
     "CircleData",
     "ElementData",

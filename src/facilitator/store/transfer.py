@@ -24,10 +24,24 @@ from facilitator.conversation import CIRCLES, JOINT_FORMS, VALUE_FORM_IDS
 from facilitator.conversation.next_steps import AREA_IDS, STATUSES
 from facilitator.program import format_clock, load_program_text, parse_clock
 from facilitator.program.loader import MAX_STEP_MINUTES
-from facilitator.store.actions import MAX_ACTION_LENGTH, MAX_SHORT_FIELD_LENGTH
-from facilitator.store.board import MAX_CLUSTER_NAME
-from facilitator.store.circles import MAX_CIRCLE_TITLE_LENGTH, MAX_ELEMENT_LENGTH, MAX_FORM_TEXT_LENGTH
 from facilitator.store.database import StoreError
+from facilitator.store.limits import (
+    MAX_ACTION_LENGTH,
+    MAX_CATEGORY_LENGTH,
+    MAX_CIRCLE_TITLE_LENGTH,
+    MAX_CLUSTER_NAME,
+    MAX_ELEMENT_LENGTH,
+    MAX_FILE_ID,
+    MAX_FORM_TEXT_LENGTH,
+    MAX_ID_LENGTH,
+    MAX_NAME_LENGTH,
+    MAX_POSITION,
+    MAX_PRINCIPLES,
+    MAX_PROGRAM_NAME_LENGTH,
+    MAX_SHORT_FIELD_LENGTH,
+    MAX_TEXT_LENGTH,
+    MAX_Z,
+)
 from facilitator.store.models import (
     ActionRow,
     BoardClusterRow,
@@ -59,12 +73,6 @@ IMPORTED_SUFFIX = " (importeret)"
 #: A session document: the parsed JSON of a session file.
 SessionDocument = dict[str, Any]
 
-_MAX_ID_LENGTH = 64
-_MAX_CATEGORY_LENGTH = 64
-_MAX_PROGRAM_NAME_LENGTH = 500
-_MAX_POSITION = 2**31 - 1
-_MAX_Z = 2**31 - 1
-_MAX_FILE_ID = 2**53
 _UID = re.compile(r"[0-9a-fA-F]{32}")
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -166,10 +174,6 @@ class _Checker:
     def __init__(self, source: str, exporting: bool) -> None:
         self.source = source
         self.exporting = exporting
-        # Imported lazily: store.py mixes this module's TransferStore into Store.
-        from facilitator.store import store as store_module
-
-        self.limits = store_module
 
     def fail(self, where: str, problem: Text, expected: Text | None = None) -> SessionFileError:
         if self.exporting:
@@ -252,7 +256,7 @@ class _Checker:
             )
         return cleaned
 
-    def name(self, value: object, where: str, high: int = _MAX_ID_LENGTH) -> str:
+    def name(self, value: object, where: str, high: int = MAX_ID_LENGTH) -> str:
         """An id from the program or the method (a step, a checklist item, a category), kept as is."""
         expected = Text(
             f"et navn på 1-{high} tegn uden linjeskift og kontroltegn",
@@ -325,7 +329,7 @@ class _Checker:
         expected = Text(
             f"et heltal fra 1, brugt én gang blandt {what.da}", f"a whole number from 1, used once among the {what.en}"
         )
-        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= _MAX_FILE_ID:
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_FILE_ID:
             raise self.wrong(where, value, expected)
         if value in seen:
             raise self.fail(
@@ -456,7 +460,6 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
     in list order, every object's keys in the documented order.
     """
     check = _Checker(source, exporting)
-    limits = check.limits
     if not isinstance(document, dict):
         raise check.wrong(
             "",
@@ -489,7 +492,7 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
         if key not in top:
             raise check.wrong(key, _MISSING, _TOP_EXPECTED[key])
 
-    session = _check_session(check, top["session"], limits)
+    session = _check_session(check, top["session"])
 
     partner_ids: dict[int, int] = {}
     partners = []
@@ -499,11 +502,9 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
         where = f"partners[{index}]"
         row = check.record(value, where, _PARTNER_FIELDS, _PARTNER)
         partner_ids[check.file_id(check.field(row, "id"), f"{where}.id", seen, _PARTNERS)] = index + 1
-        name = check.text(
-            check.field(row, "name"), f"{where}.name", limits.MAX_NAME_LENGTH, multiline=False, required=True
-        )
+        name = check.text(check.field(row, "name"), f"{where}.name", MAX_NAME_LENGTH, multiline=False, required=True)
         organisation = check.text(
-            check.field(row, "organisation"), f"{where}.organisation", limits.MAX_TEXT_LENGTH, multiline=False
+            check.field(row, "organisation"), f"{where}.organisation", MAX_TEXT_LENGTH, multiline=False
         )
         key = (name.casefold(), organisation.casefold())
         if key in names:
@@ -525,7 +526,7 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
                 "name": name,
                 "organisation": organisation,
                 **{
-                    field: check.text(check.field(row, field), f"{where}.{field}", limits.MAX_TEXT_LENGTH)
+                    field: check.text(check.field(row, field), f"{where}.{field}", MAX_TEXT_LENGTH)
                     for field in ("role", "mandate", "why_now")
                 },
                 "colour": colour.upper(),
@@ -534,17 +535,17 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
 
     principles = []
     listed = check.items(top["principles"], "principles")
-    if len(listed) > limits.MAX_PRINCIPLES:
+    if len(listed) > MAX_PRINCIPLES:
         raise check.fail(
             "principles",
             Text(f"der er {len(listed)} principper", f"there are {len(listed)} principles"),
             Text(
-                f"højst {limits.MAX_PRINCIPLES}, som metoden foreskriver",
-                f"at most {limits.MAX_PRINCIPLES}, as the method prescribes",
+                f"højst {MAX_PRINCIPLES}, som metoden foreskriver",
+                f"at most {MAX_PRINCIPLES}, as the method prescribes",
             ),
         )
     for index, value in enumerate(listed):
-        principles.append(check.text(value, f"principles[{index}]", limits.MAX_TEXT_LENGTH, required=True))
+        principles.append(check.text(value, f"principles[{index}]", MAX_TEXT_LENGTH, required=True))
 
     step_plans = []
     step_ids: dict[str, str] = {}
@@ -563,7 +564,7 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
                 "minutes": None if minutes is None else check.integer(minutes, f"{where}.minutes", 1, MAX_STEP_MINUTES),
                 "skipped": check.boolean(check.field(row, "skipped"), f"{where}.skipped"),
                 "after_id": after_id,
-                "note": check.text(check.field(row, "note"), f"{where}.note", limits.MAX_TEXT_LENGTH),
+                "note": check.text(check.field(row, "note"), f"{where}.note", MAX_TEXT_LENGTH),
             }
         )
 
@@ -592,7 +593,7 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
                     check, check.field(row, "item_id"), f"{where}.item_id", item_ids, "punkt", "item"
                 ),
                 "done": check.boolean(check.field(row, "done"), f"{where}.done"),
-                "note": check.text(check.field(row, "note"), f"{where}.note", limits.MAX_TEXT_LENGTH),
+                "note": check.text(check.field(row, "note"), f"{where}.note", MAX_TEXT_LENGTH),
             }
         )
 
@@ -611,7 +612,7 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
             ),
             "kind": check.choice(check.field(row, "kind"), f"{where}.kind", CIRCLES),
             "title": check.text(check.field(row, "title"), f"{where}.title", MAX_CIRCLE_TITLE_LENGTH, multiline=False),
-            "position": check.integer(check.field(row, "position"), f"{where}.position", 0, _MAX_POSITION),
+            "position": check.integer(check.field(row, "position"), f"{where}.position", 0, MAX_POSITION),
             "created_at": check.timestamp(check.field(row, "created_at"), f"{where}.created_at"),
         }
         circles.append(circle)
@@ -714,7 +715,7 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
         actions.append(
             {
                 "area": check.choice(check.field(row, "area"), f"{where}.area", AREA_IDS),
-                "position": check.integer(check.field(row, "position"), f"{where}.position", 0, _MAX_POSITION),
+                "position": check.integer(check.field(row, "position"), f"{where}.position", 0, MAX_POSITION),
                 "what": check.text(check.field(row, "what"), f"{where}.what", MAX_ACTION_LENGTH, multiline=False),
                 "owner": check.reference(check.field(row, "owner"), f"{where}.owner", partner_ids, _PARTNER),
                 "owner_person": check.text(
@@ -773,7 +774,7 @@ _TOP_EXPECTED = {
 }
 
 
-def _check_session(check: _Checker, value: object, limits: Any) -> dict[str, Any]:
+def _check_session(check: _Checker, value: object) -> dict[str, Any]:
     row = check.record(value, "session", _SESSION_FIELDS, Text("sessionens egne felter", "the session's own fields"))
     uid = check.field(row, "uid")
     if not isinstance(uid, str) or not _UID.fullmatch(uid):
@@ -792,12 +793,12 @@ def _check_session(check: _Checker, value: object, limits: Any) -> dict[str, Any
         raise check.fail("session.start_time", _found(start_time), start_expected) from None
     program_name = check.field(row, "program_name")
     name_expected = Text(
-        f"tekst på højst {_MAX_PROGRAM_NAME_LENGTH} tegn", f"text of at most {_MAX_PROGRAM_NAME_LENGTH} characters"
+        f"tekst på højst {MAX_PROGRAM_NAME_LENGTH} tegn", f"text of at most {MAX_PROGRAM_NAME_LENGTH} characters"
     )
     # The program's file name is kept as it was, like the program text itself.
     if (
         not isinstance(program_name, str)
-        or len(program_name) > _MAX_PROGRAM_NAME_LENGTH
+        or len(program_name) > MAX_PROGRAM_NAME_LENGTH
         or _CONTROL.search(program_name)
     ):
         raise check.wrong("session.program_name", program_name, name_expected)
@@ -822,12 +823,12 @@ def _check_session(check: _Checker, value: object, limits: Any) -> dict[str, Any
     return {
         "uid": uid.lower(),
         "title": check.text(
-            check.field(row, "title"), "session.title", limits.MAX_TEXT_LENGTH, multiline=False, required=True
+            check.field(row, "title"), "session.title", MAX_TEXT_LENGTH, multiline=False, required=True
         ),
         "date": check.date(check.field(row, "date"), "session.date"),
-        "venue": check.text(check.field(row, "venue"), "session.venue", limits.MAX_TEXT_LENGTH, multiline=False),
+        "venue": check.text(check.field(row, "venue"), "session.venue", MAX_TEXT_LENGTH, multiline=False),
         "facilitator": check.text(
-            check.field(row, "facilitator"), "session.facilitator", limits.MAX_TEXT_LENGTH, multiline=False
+            check.field(row, "facilitator"), "session.facilitator", MAX_TEXT_LENGTH, multiline=False
         ),
         "start_time": start_time,
         "program_name": program_name,
@@ -915,11 +916,11 @@ def _check_element(
         "partner": partner_id,
         "kind": kind,
         "field": field,
-        "position": check.integer(check.field(row, "position"), f"{where}.position", 0, _MAX_POSITION),
+        "position": check.integer(check.field(row, "position"), f"{where}.position", 0, MAX_POSITION),
         "text": check.text(
             check.field(row, "text"), f"{where}.text", MAX_ELEMENT_LENGTH, multiline=False, required=True
         ),
-        "category": None if category is None else check.name(category, f"{where}.category", _MAX_CATEGORY_LENGTH),
+        "category": None if category is None else check.name(category, f"{where}.category", MAX_CATEGORY_LENGTH),
         "value_forms": sorted(value_forms),
         # Filled in once every element's id is known: a note may be merged into a later one.
         "board": None,
@@ -978,7 +979,7 @@ def _check_board(
     return {
         "x": check.number(check.field(row, "x"), f"{where}.x", nullable=True),
         "y": check.number(check.field(row, "y"), f"{where}.y", nullable=True),
-        "z": check.integer(check.field(row, "z"), f"{where}.z", -_MAX_Z, _MAX_Z),
+        "z": check.integer(check.field(row, "z"), f"{where}.z", -MAX_Z, MAX_Z),
         "cluster": cluster,
         "merged_into": merged_into,
     }
@@ -989,8 +990,6 @@ def _check_board(
 
 def imported_title(title: str) -> str:
     """The title a session imported beside its existing copy gets ("keep-both")."""
-    from facilitator.store.store import MAX_TEXT_LENGTH
-
     return title[: MAX_TEXT_LENGTH - len(IMPORTED_SUFFIX)].rstrip() + IMPORTED_SUFFIX
 
 
