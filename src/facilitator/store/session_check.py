@@ -15,30 +15,29 @@ from typing import Any
 
 from facilitator.conversation import CIRCLES, JOINT_FORMS, VALUE_FORM_IDS
 from facilitator.conversation.next_steps import AREA_IDS, STATUSES
-from facilitator.program import format_clock, load_program_text, parse_clock
+from facilitator.program import load_program_text
 from facilitator.program.loader import MAX_STEP_MINUTES
-from facilitator.store.limits import (
-    MAX_ACTION_LENGTH,
-    MAX_CATEGORY_LENGTH,
-    MAX_CIRCLE_TITLE_LENGTH,
-    MAX_CLUSTER_NAME,
-    MAX_ELEMENT_LENGTH,
-    MAX_FORM_TEXT_LENGTH,
-    MAX_NAME_LENGTH,
-    MAX_POSITION,
-    MAX_PRINCIPLES,
-    MAX_PROGRAM_NAME_LENGTH,
-    MAX_SHORT_FIELD_LENGTH,
-    MAX_TEXT_LENGTH,
-    MAX_Z,
+from facilitator.store.fields import (
+    ACTION_FIELDS,
+    CIRCLE_TITLE,
+    CLUSTER_NAME,
+    ELEMENT_TEXT,
+    FORM_SOURCE_TEXT,
+    FORM_TEXT,
+    PRINCIPLE,
+    clean_colour,
+    clean_start_time,
+    has_control_characters,
+    partner_key,
+    text_rule,
 )
+from facilitator.store.limits import MAX_CATEGORY_LENGTH, MAX_POSITION, MAX_PRINCIPLES, MAX_PROGRAM_NAME_LENGTH, MAX_Z
 from facilitator.store.session_document import FORMAT_NAME, FORMAT_VERSION, KEYS, SessionDocument
 from facilitator.store.session_values import (
     CIRCLE_ROW,
     CIRCLE_ROWS,
     CLUSTER_ROW,
     CLUSTER_ROWS,
-    CONTROL,
     ELEMENT_ROW,
     ELEMENT_ROWS,
     MISSING,
@@ -52,7 +51,6 @@ from facilitator.text import Text, UserError
 from facilitator.timing.timer import EVENT_KINDS
 
 _UID = re.compile(r"[0-9a-fA-F]{32}")
-_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 def check_session_document(document: object, *, source: str = "", exporting: bool = False) -> SessionDocument:
@@ -105,11 +103,9 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
         where = f"partners[{index}]"
         row = check.record(value, where, KEYS["partner"], PARTNER_ROW)
         partner_ids[check.file_id(check.field(row, "id"), f"{where}.id", seen, PARTNER_ROWS)] = index + 1
-        name = check.text(check.field(row, "name"), f"{where}.name", MAX_NAME_LENGTH, multiline=False, required=True)
-        organisation = check.text(
-            check.field(row, "organisation"), f"{where}.organisation", MAX_TEXT_LENGTH, multiline=False
-        )
-        key = (name.casefold(), organisation.casefold())
+        name = check.text(check.field(row, "name"), f"{where}.name", text_rule("name"))
+        organisation = check.text(check.field(row, "organisation"), f"{where}.organisation", text_rule("organisation"))
+        key = partner_key(name, organisation)
         if key in names:
             raise check.fail(
                 f"{where}.name",
@@ -120,19 +116,17 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
                 ),
             )
         names[key] = where
-        colour = check.field(row, "colour")
-        if not isinstance(colour, str) or not _COLOUR.fullmatch(colour):
-            raise check.wrong(f"{where}.colour", colour, Text("en farve som #RRGGBB", "a colour as #RRGGBB"))
+        colour = _check_colour(check, check.field(row, "colour"), f"{where}.colour")
         partners.append(
             {
                 "id": index + 1,
                 "name": name,
                 "organisation": organisation,
                 **{
-                    field: check.text(check.field(row, field), f"{where}.{field}", MAX_TEXT_LENGTH)
+                    field: check.text(check.field(row, field), f"{where}.{field}", text_rule(field))
                     for field in ("role", "mandate", "why_now")
                 },
-                "colour": colour.upper(),
+                "colour": colour,
             }
         )
 
@@ -148,7 +142,7 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
             ),
         )
     for index, value in enumerate(listed):
-        principles.append(check.text(value, f"principles[{index}]", MAX_TEXT_LENGTH, required=True))
+        principles.append(check.text(value, f"principles[{index}]", PRINCIPLE))
 
     step_plans = []
     step_ids: dict[str, str] = {}
@@ -167,7 +161,7 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
                 "minutes": None if minutes is None else check.integer(minutes, f"{where}.minutes", 1, MAX_STEP_MINUTES),
                 "skipped": check.boolean(check.field(row, "skipped"), f"{where}.skipped"),
                 "after_id": after_id,
-                "note": check.text(check.field(row, "note"), f"{where}.note", MAX_TEXT_LENGTH),
+                "note": check.text(check.field(row, "note"), f"{where}.note", text_rule("note")),
             }
         )
 
@@ -196,7 +190,7 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
                     check, check.field(row, "item_id"), f"{where}.item_id", item_ids, "punkt", "item"
                 ),
                 "done": check.boolean(check.field(row, "done"), f"{where}.done"),
-                "note": check.text(check.field(row, "note"), f"{where}.note", MAX_TEXT_LENGTH),
+                "note": check.text(check.field(row, "note"), f"{where}.note", text_rule("note")),
             }
         )
 
@@ -214,7 +208,7 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
                 check.field(row, "partner"), f"{where}.partner", partner_ids, PARTNER_ROW, nullable=False
             ),
             "kind": check.choice(check.field(row, "kind"), f"{where}.kind", CIRCLES),
-            "title": check.text(check.field(row, "title"), f"{where}.title", MAX_CIRCLE_TITLE_LENGTH, multiline=False),
+            "title": check.text(check.field(row, "title"), f"{where}.title", CIRCLE_TITLE),
             "position": check.integer(check.field(row, "position"), f"{where}.position", 0, MAX_POSITION),
             "created_at": check.timestamp(check.field(row, "created_at"), f"{where}.created_at"),
         }
@@ -235,9 +229,7 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
             {
                 "id": index + 1,
                 "kind": kind,
-                "name": check.text(
-                    check.field(row, "name"), f"{where}.name", MAX_CLUSTER_NAME, multiline=False, required=True
-                ),
+                "name": check.text(check.field(row, "name"), f"{where}.name", CLUSTER_NAME),
             }
         )
 
@@ -287,7 +279,7 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
             {
                 "form": form,
                 "field": field,
-                "text": check.text(check.field(row, "text"), f"{where}.text", MAX_FORM_TEXT_LENGTH),
+                "text": check.text(check.field(row, "text"), f"{where}.text", FORM_TEXT),
                 "updated_at": check.timestamp(check.field(row, "updated_at"), f"{where}.updated_at"),
             }
         )
@@ -304,9 +296,7 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
                 "form": form,
                 "field": field,
                 "element": check.reference(check.field(row, "element"), f"{where}.element", element_ids, ELEMENT_ROW),
-                "text": check.text(
-                    check.field(row, "text"), f"{where}.text", MAX_FORM_TEXT_LENGTH, multiline=False, required=True
-                ),
+                "text": check.text(check.field(row, "text"), f"{where}.text", FORM_SOURCE_TEXT),
                 "created_at": check.timestamp(check.field(row, "created_at"), f"{where}.created_at"),
             }
         )
@@ -319,17 +309,11 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
             {
                 "area": check.choice(check.field(row, "area"), f"{where}.area", AREA_IDS),
                 "position": check.integer(check.field(row, "position"), f"{where}.position", 0, MAX_POSITION),
-                "what": check.text(check.field(row, "what"), f"{where}.what", MAX_ACTION_LENGTH, multiline=False),
+                "what": _action_text(check, row, where, "what"),
                 "owner": check.reference(check.field(row, "owner"), f"{where}.owner", partner_ids, PARTNER_ROW),
-                "owner_person": check.text(
-                    check.field(row, "owner_person"), f"{where}.owner_person", MAX_SHORT_FIELD_LENGTH, multiline=False
-                ),
-                "with_whom": check.text(
-                    check.field(row, "with_whom"), f"{where}.with_whom", MAX_ACTION_LENGTH, multiline=False
-                ),
-                "how_much": check.text(
-                    check.field(row, "how_much"), f"{where}.how_much", MAX_SHORT_FIELD_LENGTH, multiline=False
-                ),
+                "owner_person": _action_text(check, row, where, "owner_person"),
+                "with_whom": _action_text(check, row, where, "with_whom"),
+                "how_much": _action_text(check, row, where, "how_much"),
                 "due": check.date(check.field(row, "due"), f"{where}.due"),
                 "status": check.choice(check.field(row, "status"), f"{where}.status", STATUSES),
                 "created_at": check.timestamp(check.field(row, "created_at"), f"{where}.created_at"),
@@ -382,6 +366,21 @@ def _listed(check: ValueChecker, top: dict[str, Any], key: str) -> list[Any]:
     return check.items(top[key], key, _TOP_EXPECTED[key])
 
 
+def _check_colour(check: ValueChecker, value: object, where: str) -> str:
+    """A partner's colour, read as the store reads one it is given."""
+    expected = Text("en farve som #RRGGBB", "a colour as #RRGGBB")
+    if not isinstance(value, str):
+        raise check.wrong(where, value, expected)
+    try:
+        return clean_colour(value)
+    except UserError:
+        raise check.wrong(where, value, expected) from None
+
+
+def _action_text(check: ValueChecker, row: dict[str, Any], where: str, field: str) -> str:
+    return check.text(check.field(row, field), f"{where}.{field}", ACTION_FIELDS[field])
+
+
 def _check_session(check: ValueChecker, value: object) -> dict[str, Any]:
     row = check.record(value, "session", KEYS["session"], Text("sessionens egne felter", "the session's own fields"))
     uid = check.field(row, "uid")
@@ -396,7 +395,7 @@ def _check_session(check: ValueChecker, value: object) -> dict[str, Any]:
     if not isinstance(start_time, str):
         raise check.wrong("session.start_time", start_time, start_expected)
     try:
-        start_time = format_clock(parse_clock(start_time))
+        start_time = clean_start_time(start_time)
     except UserError:
         raise check.fail("session.start_time", found(start_time), start_expected) from None
     program_name = check.field(row, "program_name")
@@ -404,7 +403,11 @@ def _check_session(check: ValueChecker, value: object) -> dict[str, Any]:
         f"tekst på højst {MAX_PROGRAM_NAME_LENGTH} tegn", f"text of at most {MAX_PROGRAM_NAME_LENGTH} characters"
     )
     # The program's file name is kept as it was, like the program text itself.
-    if not isinstance(program_name, str) or len(program_name) > MAX_PROGRAM_NAME_LENGTH or CONTROL.search(program_name):
+    if (
+        not isinstance(program_name, str)
+        or len(program_name) > MAX_PROGRAM_NAME_LENGTH
+        or has_control_characters(program_name)
+    ):
         raise check.wrong("session.program_name", program_name, name_expected)
     program_text = check.field(row, "program_text")
     if not isinstance(program_text, str):
@@ -426,14 +429,10 @@ def _check_session(check: ValueChecker, value: object) -> dict[str, Any]:
     current = check.field(row, "current_step_id")
     return {
         "uid": uid.lower(),
-        "title": check.text(
-            check.field(row, "title"), "session.title", MAX_TEXT_LENGTH, multiline=False, required=True
-        ),
+        "title": check.text(check.field(row, "title"), "session.title", text_rule("title")),
         "date": check.date(check.field(row, "date"), "session.date"),
-        "venue": check.text(check.field(row, "venue"), "session.venue", MAX_TEXT_LENGTH, multiline=False),
-        "facilitator": check.text(
-            check.field(row, "facilitator"), "session.facilitator", MAX_TEXT_LENGTH, multiline=False
-        ),
+        "venue": check.text(check.field(row, "venue"), "session.venue", text_rule("venue")),
+        "facilitator": check.text(check.field(row, "facilitator"), "session.facilitator", text_rule("facilitator")),
         "start_time": start_time,
         "program_name": program_name,
         "program_text": program_text,
@@ -523,9 +522,7 @@ def _check_element(
         "kind": kind,
         "field": field,
         "position": check.integer(check.field(row, "position"), f"{where}.position", 0, MAX_POSITION),
-        "text": check.text(
-            check.field(row, "text"), f"{where}.text", MAX_ELEMENT_LENGTH, multiline=False, required=True
-        ),
+        "text": check.text(check.field(row, "text"), f"{where}.text", ELEMENT_TEXT),
         "category": None if category is None else check.name(category, f"{where}.category", MAX_CATEGORY_LENGTH),
         "value_forms": sorted(value_forms),
         # Filled in once every element's id is known: a note may be merged into a later one.

@@ -15,12 +15,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from facilitator.store.fields import TextRule, is_name
 from facilitator.store.limits import MAX_FILE_ID, MAX_ID_LENGTH
 from facilitator.store.session_document import SessionFileError, format_timestamp, parse_timestamp
-from facilitator.text import Text, clean_text
+from facilitator.text import Text
 
-#: Control characters, which no name from the program or the method holds.
-CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 #: Stands for a field the record does not have, so "missing" and null are told apart.
 MISSING = object()
 
@@ -149,15 +148,15 @@ class ValueChecker:
             ) from None
         return text
 
-    def text(self, value: object, where: str, high: int, *, multiline: bool = True, required: bool = False) -> str:
-        """User text, cleaned as the store cleans what is typed, within the store's limits."""
-        expected = _text_expected(high, required=required)
+    def text(self, value: object, where: str, rule: TextRule) -> str:
+        """User text, cleaned and held to the rule the store holds typed text to."""
+        expected = _text_expected(rule.limit, required=rule.required)
         if not isinstance(value, str):
             raise self.wrong(where, value, expected)
-        cleaned = self.unicode(clean_text(value, multiline=multiline), where)
-        if required and not cleaned:
+        cleaned = self.unicode(rule.clean(value), where)
+        if rule.is_missing(cleaned):
             raise self.fail(where, Text("er tom", "is empty"), expected)
-        if len(cleaned) > high:
+        if rule.is_too_long(cleaned):
             raise self.fail(
                 where,
                 Text(f"teksten er {len(cleaned)} tegn lang", f"the text is {len(cleaned)} characters long"),
@@ -173,7 +172,7 @@ class ValueChecker:
         )
         if not isinstance(value, str):
             raise self.wrong(where, value, expected)
-        if not value or len(value) > high or CONTROL.search(value):
+        if not is_name(value, high):
             raise self.fail(where, found(value), expected)
         return self.unicode(value, where)
 
