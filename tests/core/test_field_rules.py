@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from facilitator.board import Patch
 from facilitator.export.session_file import SessionFileError, dump_session, load_session
 from facilitator.program import Program
 from facilitator.store import Store, StoreError
@@ -121,6 +122,54 @@ def test_an_action_without_words_is_refused_in_a_file_as_when_typed(store, other
     assert "actions[0].what: er tom" in caught.value.message("da")
     assert "actions[0].what: is empty" in caught.value.message("en")
     assert _dump(other_store) == before
+
+
+# --- text that is not Unicode ----------------------------------------------------------------------
+
+_NOT_UNICODE = "Kyst \ud800 linje"  # a lone surrogate: JSON and Python can spell it, no database can store it
+
+WRITES = {
+    "session venue": lambda s, d: s.update_session(d.session, venue=_NOT_UNICODE),
+    "partner name": lambda s, d: s.add_partner(d.session, _NOT_UNICODE),
+    "partner role": lambda s, d: s.update_partner(d.partner, role=_NOT_UNICODE),
+    "principle": lambda s, d: s.set_principles(d.session, [_NOT_UNICODE]),
+    "step note": lambda s, d: s.set_step_note(d.session, "indledning-kontekst", _NOT_UNICODE),
+    "circle title": lambda s, d: s.rename_circle(d.circle, _NOT_UNICODE),
+    "element": lambda s, d: s.update_element(d.element, _NOT_UNICODE),
+    "board note": lambda s, d: s.add_board_note(d.session, "change", _NOT_UNICODE),
+    "cluster name": lambda s, d: s.apply_board_patch(d.session, Patch({}, {d.cluster: _NOT_UNICODE})),
+    "joint text": lambda s, d: s.set_form_text(d.session, "ambition", "what", _NOT_UNICODE),
+    "form source": lambda s, d: s.add_form_source(d.session, "ambition", "what", d.element, _NOT_UNICODE),
+    "action": lambda s, d: s.update_action(d.action, with_whom=_NOT_UNICODE),
+}
+
+
+@pytest.mark.parametrize("name", WRITES)
+def test_text_that_is_not_valid_unicode_is_refused_when_typed_as_in_a_file(store, day, name):
+    """The file's check names such a character; the store must too, not fail inside SQLite without a word."""
+    before = _dump(store)
+    with pytest.raises(StoreError) as caught:
+        WRITES[name](store, day)
+    assert "U+D800" in caught.value.message("da")
+    assert "U+D800" in caught.value.message("en")
+    assert _dump(store) == before
+
+
+# --- categories ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("category", ["", "fælles\nforskelle", "x" * 65, 7])
+def test_a_category_is_a_name_from_the_program_for_the_store_as_for_a_file(store, other_store, day, category):
+    with pytest.raises(ValueError, match="category"):
+        store.set_element_category(day.element, category)
+    with pytest.raises(ValueError, match="category"):
+        store.apply_board_patch(day.session, Patch({day.element: {"category": category, "x": 1.0, "y": 2.0}}))
+    assert store.element(day.element).category is None
+    document = store.export_session(day.session)
+    document["elements"][0]["category"] = category
+    with pytest.raises(SessionFileError) as caught:
+        other_store.import_session(document)
+    assert caught.value.location == "elements[0].category"
 
 
 # --- the format needs no database ------------------------------------------------------------------

@@ -11,7 +11,7 @@ from sqlalchemy import bindparam, func, insert, select, update
 from facilitator.board.model import BoardState, Cluster, Note, Patch
 from facilitator.conversation import CIRCLES
 from facilitator.store.database import StoreError
-from facilitator.store.fields import CLUSTER_NAME, ELEMENT_TEXT
+from facilitator.store.fields import CLUSTER_NAME, ELEMENT_TEXT, check_category
 from facilitator.store.models import BoardClusterRow, BoardNoteRow, CircleRow, ElementRow, PartnerRow
 from facilitator.store.part import StorePart, utc_now
 from facilitator.text import Text
@@ -106,6 +106,8 @@ class BoardStore(StorePart):
             element = {name: changes[name] for name in sorted(_ELEMENT_FIELDS & set(changes))}
             if "text" in element:
                 element["text"] = ELEMENT_TEXT.apply(str(element["text"]))
+            if "category" in element:
+                check_category(element["category"])
             if element:
                 # Only the element's own words and category date it; its place on a board does not.
                 element_updates.setdefault(tuple(element), []).append(

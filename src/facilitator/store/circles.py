@@ -13,8 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.conversation import CIRCLE_KINDS, CIRCLES, JOINT_FORMS, VALUE_FORM_IDS, ValueOverview, value_overview
-from facilitator.store.fields import CIRCLE_TITLE, ELEMENT_TEXT, FORM_SOURCE_TEXT, FORM_TEXT
-from facilitator.store.limits import MAX_CATEGORY_LENGTH
+from facilitator.store.fields import CIRCLE_TITLE, ELEMENT_TEXT, FORM_SOURCE_TEXT, FORM_TEXT, check_category
 from facilitator.store.models import (
     CircleRow,
     ElementRow,
@@ -329,8 +328,7 @@ class CircleStore(StorePart):
 
     def set_element_category(self, element_id: int, category: str | None) -> ElementData:
         """Sort an element into a board category (None: back to unsorted)."""
-        if category is not None and (not category or len(category) > MAX_CATEGORY_LENGTH):
-            raise ValueError(f"invalid category {category!r}")
+        check_category(category)
         with self._transaction() as orm:
             row = self._element_row(orm, element_id)
             row.category = category
@@ -394,7 +392,7 @@ class CircleStore(StorePart):
                 form=form_id,
                 field=field,
                 element_id=element_id,
-                text=FORM_SOURCE_TEXT.clean(text) or element.text,
+                text=FORM_SOURCE_TEXT.apply(FORM_SOURCE_TEXT.clean(text) or element.text),
                 created_at=utc_now(),
             )
             orm.add(row)

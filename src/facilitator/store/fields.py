@@ -19,6 +19,7 @@ from facilitator.program import format_clock, parse_clock
 from facilitator.store.errors import StoreError
 from facilitator.store.limits import (
     MAX_ACTION_LENGTH,
+    MAX_CATEGORY_LENGTH,
     MAX_CIRCLE_TITLE_LENGTH,
     MAX_CLUSTER_NAME,
     MAX_ELEMENT_LENGTH,
@@ -69,11 +70,32 @@ class TextRule:
     def apply(self, text: str) -> str:
         """The text as the store keeps it; StoreError if it breaks the rule."""
         cleaned = self.clean(text)
+        code = invalid_character(cleaned)
+        if code is not None:
+            raise StoreError(
+                Text(
+                    f"Teksten indeholder tegnet {code}, som ikke er gyldig Unicode.",
+                    f"The text contains {code}, which is not valid Unicode.",
+                )
+            )
         if self.is_missing(cleaned):
             raise StoreError(self.empty)
         if self.is_too_long(cleaned):
             raise StoreError(self.too_long.format(length=len(cleaned), limit=self.limit))
         return cleaned
+
+
+def invalid_character(text: str) -> str | None:
+    """The first character no database can store, as U+XXXX (a lone surrogate); None if there is none.
+
+    Python strings, JSON and a pasted clipboard can all hold one; SQLite would fail on it
+    with no message for the user.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return f"U+{ord(text[error.start]):04X}"
+    return None
 
 
 # Values that are not free text ------------------------------------------------------------
@@ -114,6 +136,12 @@ def has_control_characters(text: str) -> bool:
 def is_name(value: object, limit: int = MAX_ID_LENGTH) -> bool:
     """Whether a value can be an id from the program or the method: 1 to `limit` characters, no control characters."""
     return isinstance(value, str) and 0 < len(value) <= limit and not has_control_characters(value)
+
+
+def check_category(category: object) -> None:
+    """ValueError unless `category` is None (unsorted) or a board category id from the program."""
+    if category is not None and not is_name(category, MAX_CATEGORY_LENGTH):
+        raise ValueError(f"invalid category {category!r}")
 
 
 def comparable(text: str) -> str:
@@ -222,11 +250,13 @@ __all__ = [
     "FORM_TEXT",
     "PRINCIPLE",
     "TextRule",
+    "check_category",
     "clean_colour",
     "clean_date",
     "clean_start_time",
     "comparable",
     "has_control_characters",
+    "invalid_character",
     "is_name",
     "partner_key",
     "text_rule",

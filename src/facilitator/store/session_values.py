@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from facilitator.store.fields import TextRule, is_name
+from facilitator.store.fields import TextRule, invalid_character, is_name
 from facilitator.store.limits import MAX_FILE_ID, MAX_ID_LENGTH
 from facilitator.store.session_document import SessionFileError, format_timestamp, parse_timestamp
 from facilitator.text import Text
@@ -133,11 +133,9 @@ class ValueChecker:
     # Values --------------------------------------------------------------------------
 
     def unicode(self, text: str, where: str) -> str:
-        # JSON can spell lone surrogates (\ud800), which no database can store.
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError as error:
-            code = f"U+{ord(text[error.start]):04X}"
+        """The text, unless it holds a character no database can store (JSON can spell \\ud800)."""
+        code = invalid_character(text)
+        if code is not None:
             raise self.fail(
                 where,
                 Text(
@@ -145,7 +143,7 @@ class ValueChecker:
                     f"contains {code}, which is not valid Unicode",
                 ),
                 Text("tekst i gyldig Unicode", "text in valid Unicode"),
-            ) from None
+            )
         return text
 
     def text(self, value: object, where: str, rule: TextRule) -> str:

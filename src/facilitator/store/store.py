@@ -443,6 +443,7 @@ class Store(CircleStore, BoardStore, ActionStore, TransferStore):
                 f"Højst {MAX_PRINCIPLES} vejledende principper, som metoden foreskriver.",
                 f"At most {MAX_PRINCIPLES} guiding principles, as the method prescribes.",
             )
+        cleaned = [PRINCIPLE.apply(text) for text in cleaned]
         with self._transaction() as orm:
             session = self._session_row(orm, session_id)
             session.principles.clear()
