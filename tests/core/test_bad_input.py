@@ -31,6 +31,7 @@ from facilitator.board import TRAY, actions
 from facilitator.board.model import Patch
 from facilitator.conversation import CIRCLES
 from facilitator.conversation.next_steps import smart_findings
+from facilitator.export.session_file import dump_session, load_session
 from facilitator.palette import PARTNER_COLOURS
 from facilitator.program import ProgramError, load_program, load_program_text
 from facilitator.store import Store, StoreError
@@ -423,6 +424,36 @@ def test_odd_characters_survive_in_a_new_element_and_a_new_action(store, day):
     single = clean_text(ODD, multiline=False)
     assert (action.what, action.owner_person, action.with_whom, action.how_much) == (single,) * 4
     assert store.action(action.id) == action
+
+
+# --- 3 and 4 with session files: what a field keeps, a session file carries -----------------
+
+
+def _texts(value: object) -> set[str]:
+    """Every text anywhere in a session document."""
+    if isinstance(value, str):
+        return {value}
+    children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
+    return {text for child in children for text in _texts(child)}
+
+
+@pytest.mark.parametrize("name", TEXT_FIELDS)
+def test_whatever_a_text_field_keeps_goes_out_in_a_session_file_and_comes_back(store, day, name, tmp_path):
+    """The store and the session file's check share one rule per field, so nothing stored is left behind."""
+    field = TEXT_FIELDS[name]
+    other = Store(tmp_path / "other" / "facilitator.sqlite3")
+    try:
+        for text in (_long(20_001), ODD):
+            try:
+                field.write(store, day, text)
+            except StoreError:
+                continue  # refused: nothing stored, nothing to carry
+            first = dump_session(store.export_session(day.session))
+            imported = other.import_session(load_session(first), on_existing="replace")
+            assert dump_session(other.export_session(imported)) == first
+            assert field.read(store, day) in _texts(load_session(first))
+    finally:
+        other.close()
 
 
 # --- 5. 40 partners ------------------------------------------------------------------------

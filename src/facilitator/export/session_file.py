@@ -1,8 +1,9 @@
 """Session files: a whole session as one JSON file, to move it to a co-facilitator's laptop or archive it.
 
 Plain Python (no Qt, no ReportLab at import). The format is described field by field in
-docs/session-file.md; what goes in it and what an import accepts is decided by
-`facilitator.store.transfer`, this module turns documents into bytes and back:
+docs/session-file.md; what goes in it is decided by `facilitator.store.session_document`
+and `facilitator.store.transfer`, what an import accepts by
+`facilitator.store.session_check`; this module turns documents into bytes and back:
 
     document = store.export_session(session_id)
     write_session_file(path, document)
@@ -16,16 +17,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from facilitator.store.transfer import (
-    FORMAT_NAME,
-    FORMAT_VERSION,
-    IMPORTED_SUFFIX,
-    ON_EXISTING,
-    SessionDocument,
-    SessionExists,
-    SessionFileError,
-    check_session_document,
-)
+from facilitator.store.session_check import check_session_document
+from facilitator.store.session_document import FORMAT_NAME, FORMAT_VERSION, SessionDocument, SessionFileError
+from facilitator.store.transfer import IMPORTED_SUFFIX, ON_EXISTING, SessionExists
 from facilitator.text import Text, safe_file_name
 
 SUFFIX = ".json"

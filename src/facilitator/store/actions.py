@@ -5,20 +5,13 @@ Part of `Store` (mixed in). Removing an action only hides it, so undo can bring 
 
 from __future__ import annotations
 
-import datetime as dt
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.conversation.next_steps import AREA_IDS, DEFAULT_STATUS, STATUSES, Action
+from facilitator.store.fields import ACTION_FIELDS, clean_date
 from facilitator.store.models import ActionRow, PartnerRow
 from facilitator.store.part import StorePart, invalid, utc_now
-from facilitator.text import clean_text
-
-MAX_ACTION_LENGTH = 2_000
-MAX_SHORT_FIELD_LENGTH = 200
-_TEXT_FIELDS = {"what": MAX_ACTION_LENGTH, "with_whom": MAX_ACTION_LENGTH}
-_SHORT_FIELDS = {"owner_person": MAX_SHORT_FIELD_LENGTH, "how_much": MAX_SHORT_FIELD_LENGTH}
 
 
 def _action(row: ActionRow) -> Action:
@@ -44,23 +37,12 @@ def _check_area(area: str) -> None:
 
 def _clean(field: str, value: object) -> object:
     """A field's value as stored, or a refusal the user can act on."""
-    if field in _TEXT_FIELDS or field in _SHORT_FIELDS:
+    if field in ACTION_FIELDS:
         if not isinstance(value, str):
             raise TypeError(f"{field} must be text")
-        cleaned = clean_text(value, multiline=False)
-        if field == "what" and not cleaned:
-            raise invalid("Skriv, hvad der skal gøres.", "Write what is to be done.")
-        limit = _TEXT_FIELDS.get(field) or _SHORT_FIELDS[field]
-        if len(cleaned) > limit:
-            raise invalid(
-                f"Teksten er for lang ({len(cleaned)} tegn); højst {limit}.",
-                f"The text is too long ({len(cleaned)} characters); at most {limit}.",
-            )
-        return cleaned
+        return ACTION_FIELDS[field].apply(value)
     if field == "due":
-        if value is not None and not isinstance(value, dt.date):
-            raise invalid("Datoen er ugyldig.", "The date is invalid.")
-        return value
+        return clean_date(value)
     if field == "status":
         if value not in STATUSES:
             raise ValueError(f"unknown action status {value!r}")

@@ -10,14 +10,12 @@ from sqlalchemy import bindparam, func, insert, select, update
 
 from facilitator.board.model import BoardState, Cluster, Note, Patch
 from facilitator.conversation import CIRCLES
-from facilitator.store.circles import _element_text
 from facilitator.store.database import StoreError
+from facilitator.store.fields import CLUSTER_NAME, ELEMENT_TEXT, check_category
 from facilitator.store.models import BoardClusterRow, BoardNoteRow, CircleRow, ElementRow, PartnerRow
 from facilitator.store.part import StorePart, utc_now
-from facilitator.text import Text, clean_text
+from facilitator.text import Text
 
-#: The column is String(200); a longer name is refused, never cut.
-MAX_CLUSTER_NAME = 200
 _ELEMENT_FIELDS = {"text", "category", "deleted"}
 _PLACE_FIELDS = {"x", "y", "z", "cluster_id", "merged_into"}
 #: Ids per IN (...) query, well below SQLite's limit on bound parameters.
@@ -80,18 +78,8 @@ class BoardStore(StorePart):
                 row = orm.get(BoardClusterRow, cluster_id)
                 if row is None or row.session_id != session_id:
                     raise ValueError(f"cluster {cluster_id} was not reserved with new_cluster_id")
-                cleaned = "" if name is None else clean_text(name, multiline=False)
-                if name is not None and not cleaned:
-                    raise StoreError(Text("En klynge skal have et navn.", "A cluster needs a name."))
-                if len(cleaned) > MAX_CLUSTER_NAME:
-                    raise StoreError(
-                        Text(
-                            f"Klyngens navn er for langt ({len(cleaned)} tegn); højst {MAX_CLUSTER_NAME}.",
-                            f"The cluster name is too long ({len(cleaned)} characters); at most {MAX_CLUSTER_NAME}.",
-                        )
-                    )
                 # A cluster undone is kept, unnamed, so redo finds its id again.
-                row.name = cleaned
+                row.name = "" if name is None else CLUSTER_NAME.apply(name)
             self._write_notes(orm, session_id, patch.notes)
             self._touch(orm, session_id)
 
@@ -117,7 +105,9 @@ class BoardStore(StorePart):
                 raise StoreError(Text(f"Post-it {note_id} findes ikke.", f"Note {note_id} does not exist."))
             element = {name: changes[name] for name in sorted(_ELEMENT_FIELDS & set(changes))}
             if "text" in element:
-                element["text"] = _element_text(str(element["text"]))
+                element["text"] = ELEMENT_TEXT.apply(str(element["text"]))
+            if "category" in element:
+                check_category(element["category"])
             if element:
                 # Only the element's own words and category date it; its place on a board does not.
                 element_updates.setdefault(tuple(element), []).append(
@@ -172,7 +162,7 @@ class BoardStore(StorePart):
         """A post-it written on the board itself, by a partner or (no partner) by the group."""
         if kind not in CIRCLES:
             raise ValueError(f"unknown board {kind!r}")
-        cleaned = _element_text(text)
+        cleaned = ELEMENT_TEXT.apply(text)
         with self._transaction() as orm:
             self._session_row(orm, session_id)
             if partner_id is not None:

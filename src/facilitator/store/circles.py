@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.conversation import CIRCLE_KINDS, CIRCLES, JOINT_FORMS, VALUE_FORM_IDS, ValueOverview, value_overview
+from facilitator.store.fields import CIRCLE_TITLE, ELEMENT_TEXT, FORM_SOURCE_TEXT, FORM_TEXT, check_category
 from facilitator.store.models import (
     CircleRow,
     ElementRow,
@@ -22,11 +23,6 @@ from facilitator.store.models import (
     PartnerRow,
 )
 from facilitator.store.part import StorePart, invalid, utc_now
-from facilitator.text import clean_text
-
-MAX_ELEMENT_LENGTH = 1_000
-MAX_CIRCLE_TITLE_LENGTH = 200
-MAX_FORM_TEXT_LENGTH = 20_000
 
 
 @dataclass(frozen=True)
@@ -74,18 +70,6 @@ class FormSource:
 def _check_kind(kind: str) -> None:
     if kind not in CIRCLES:
         raise ValueError(f"unknown circle kind {kind!r}")
-
-
-def _element_text(text: str) -> str:
-    cleaned = clean_text(text, multiline=False)
-    if not cleaned:
-        raise invalid("Et element kan ikke være tomt.", "An element cannot be empty.")
-    if len(cleaned) > MAX_ELEMENT_LENGTH:
-        raise invalid(
-            f"Elementet er for langt ({len(cleaned)} tegn); højst {MAX_ELEMENT_LENGTH}. Del det op i flere.",
-            f"The element is too long ({len(cleaned)} characters); at most {MAX_ELEMENT_LENGTH}. Split it up.",
-        )
-    return cleaned
 
 
 def _element_data(row: ElementRow) -> ElementData:
@@ -171,7 +155,7 @@ class CircleStore(StorePart):
     def add_circle(self, session_id: int, partner_id: int, kind: str, title: str = "") -> CircleData:
         """Another circle for the partner; only change circles come in several."""
         _check_kind(kind)
-        cleaned = self._circle_title(title)
+        cleaned = CIRCLE_TITLE.apply(title)
         with self._transaction() as orm:
             if not CIRCLES[kind].several:
                 existing = orm.scalar(
@@ -186,19 +170,9 @@ class CircleStore(StorePart):
                     )
             return _circle_data(self._new_circle(orm, session_id, partner_id, kind, cleaned))
 
-    @staticmethod
-    def _circle_title(title: str) -> str:
-        cleaned = clean_text(title, multiline=False)
-        if len(cleaned) > MAX_CIRCLE_TITLE_LENGTH:
-            raise invalid(
-                f"Navnet er for langt; højst {MAX_CIRCLE_TITLE_LENGTH} tegn.",
-                f"The name is too long; at most {MAX_CIRCLE_TITLE_LENGTH} characters.",
-            )
-        return cleaned
-
     def rename_circle(self, circle_id: int, title: str) -> CircleData:
         """Give a circle (one of a partner's ambitions) a name; "" for the default."""
-        cleaned = self._circle_title(title)
+        cleaned = CIRCLE_TITLE.apply(title)
         with self._transaction() as orm:
             row = self._circle_row(orm, circle_id)
             row.title = cleaned
@@ -277,7 +251,7 @@ class CircleStore(StorePart):
 
     def add_element(self, circle_id: int, field: str, text: str, *, value_forms: Iterable[str] = ()) -> ElementData:
         """Add an element at the end of one field of a circle."""
-        cleaned = _element_text(text)
+        cleaned = ELEMENT_TEXT.apply(text)
         values = _check_values(value_forms)
         with self._transaction() as orm:
             circle = self._circle_row(orm, circle_id)
@@ -310,7 +284,7 @@ class CircleStore(StorePart):
 
     def update_element(self, element_id: int, text: str) -> ElementData:
         """Change an element's words; its post-it shows the new text."""
-        cleaned = _element_text(text)
+        cleaned = ELEMENT_TEXT.apply(text)
         with self._transaction() as orm:
             row = self._element_row(orm, element_id)
             if row.text != cleaned:
@@ -354,8 +328,7 @@ class CircleStore(StorePart):
 
     def set_element_category(self, element_id: int, category: str | None) -> ElementData:
         """Sort an element into a board category (None: back to unsorted)."""
-        if category is not None and (not category or len(category) > 64):
-            raise ValueError(f"invalid category {category!r}")
+        check_category(category)
         with self._transaction() as orm:
             row = self._element_row(orm, element_id)
             row.category = category
@@ -393,12 +366,7 @@ class CircleStore(StorePart):
     def set_form_text(self, session_id: int, form_id: str, field: str, text: str) -> str:
         """Store the group's answer to one question of a joint form; returns it as stored."""
         _check_form_field(form_id, field)
-        cleaned = clean_text(text)
-        if len(cleaned) > MAX_FORM_TEXT_LENGTH:
-            raise invalid(
-                f"Teksten er for lang ({len(cleaned)} tegn); højst {MAX_FORM_TEXT_LENGTH}.",
-                f"The text is too long ({len(cleaned)} characters); at most {MAX_FORM_TEXT_LENGTH}.",
-            )
+        cleaned = FORM_TEXT.apply(text)
         with self._transaction() as orm:
             self._session_row(orm, session_id)
             row = orm.get(FormTextRow, (session_id, form_id, field))
@@ -424,7 +392,7 @@ class CircleStore(StorePart):
                 form=form_id,
                 field=field,
                 element_id=element_id,
-                text=clean_text(text, multiline=False) or element.text,
+                text=FORM_SOURCE_TEXT.apply(FORM_SOURCE_TEXT.clean(text) or element.text),
                 created_at=utc_now(),
             )
             orm.add(row)

@@ -8,17 +8,14 @@ from pathlib import Path
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 
-from facilitator.text import Text, UserError
+from facilitator.store.errors import StoreError
+from facilitator.text import Text
 
 #: Alembic revisions in order, oldest first. A test keeps this in step with
 #: `migrations/versions`; knowing them here lets a normal start skip importing Alembic.
 REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 SCHEMA_HEAD = REVISIONS[-1]
 _MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-
-
-class StoreError(UserError):
-    """The store cannot do what was asked, for a reason the user can act on."""
 
 
 def _apply_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:

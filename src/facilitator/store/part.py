@@ -7,7 +7,7 @@ from contextlib import AbstractContextManager
 
 from sqlalchemy.orm import Session as OrmSession
 
-from facilitator.store.database import StoreError
+from facilitator.store.errors import StoreError
 from facilitator.store.models import SessionRow
 from facilitator.text import Text
 

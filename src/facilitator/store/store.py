@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import sessionmaker
 
 from facilitator.palette import next_colour
-from facilitator.program import Program, format_clock, load_program_text, parse_clock
+from facilitator.program import Program, load_program_text
 from facilitator.program.loader import MAX_STEP_MINUTES
 from facilitator.store.actions import ActionStore
 from facilitator.store.backup import Backup, Backups, read_contents, restore_database
@@ -31,6 +30,8 @@ from facilitator.store.database import (
     open_engine,
     translate_error,
 )
+from facilitator.store.fields import FIELD_RULES, PRINCIPLE, TextRule, partner_key
+from facilitator.store.limits import MAX_PRINCIPLES
 from facilitator.store.models import (
     AppStateRow,
     ChecklistRow,
@@ -44,13 +45,10 @@ from facilitator.store.part import invalid as _invalid
 from facilitator.store.part import utc_now as _now
 from facilitator.store.recovery import check_database
 from facilitator.store.transfer import TransferStore
-from facilitator.text import Text, UserError, clean_text
+from facilitator.text import Text
 from facilitator.timing import DayPlan, TimerEvent, valid_minutes
 from facilitator.timing.timer import EVENT_KINDS
 
-MAX_PRINCIPLES = 3
-MAX_NAME_LENGTH = 200
-MAX_TEXT_LENGTH = 20_000
 LAST_SESSION_KEY = "last_session_id"
 
 
@@ -116,48 +114,20 @@ class PartnerData:
 
 SESSION_FIELDS = ("title", "date", "venue", "facilitator", "start_time", "current_step_id")
 PARTNER_FIELDS = ("name", "organisation", "role", "mandate", "why_now", "colour")
-_SINGLE_LINE = {"title", "venue", "facilitator", "name", "organisation"}
 
 
 def _clean_field(field: str, value: object) -> object:
-    if field == "date":
-        if value is None or isinstance(value, dt.date):
-            return value
-        raise _invalid("Datoen er ugyldig.", "The date is invalid.")
-    if field == "current_step_id":
-        return value
-    if field == "start_time":
-        try:
-            return format_clock(parse_clock(str(value)))
-        except UserError as error:
-            raise StoreError(error.text) from None
-    if field == "colour":
-        colour = str(value).strip().upper()
-        if len(colour) != 7 or colour[0] != "#" or any(c not in "0123456789ABCDEF" for c in colour[1:]):
-            raise _invalid(f"Farven {value!r} er ugyldig.", f"The colour {value!r} is invalid.")
-        return colour
+    """A session's, a partner's or a note's field as the store keeps it, by its rule in FIELD_RULES.
+
+    Texts are cleaned and held to their limits; dates, times of day and colours are read
+    by their own functions. StoreError, in both languages, if the value breaks the rule.
+    """
+    rule = FIELD_RULES[field]
+    if not isinstance(rule, TextRule):
+        return rule(value)
     if not isinstance(value, str):
         raise _invalid(f"Feltet {field} skal være tekst.", f"The field {field} must be text.")
-    cleaned = clean_text(value, multiline=field not in _SINGLE_LINE)
-    if len(cleaned) > MAX_TEXT_LENGTH:
-        raise _invalid(
-            f"Teksten er for lang ({len(cleaned)} tegn); højst {MAX_TEXT_LENGTH}.",
-            f"The text is too long ({len(cleaned)} characters); at most {MAX_TEXT_LENGTH}.",
-        )
-    if field in ("title", "name") and not cleaned:
-        what_da, what_en = ("Titlen", "The title") if field == "title" else ("Navnet", "The name")
-        raise _invalid(f"{what_da} mangler.", f"{what_en} is missing.")
-    if field == "name" and len(cleaned) > MAX_NAME_LENGTH:
-        raise _invalid(
-            f"Navnet er for langt; højst {MAX_NAME_LENGTH} tegn.",
-            f"The name is too long; at most {MAX_NAME_LENGTH} characters.",
-        )
-    return cleaned
-
-
-def _comparable(text: str) -> str:
-    """Text as a reader sees it: "José" typed with a composed or a combining accent is one name."""
-    return unicodedata.normalize("NFC", text).casefold()
+    return rule.apply(value)
 
 
 class Store(CircleStore, BoardStore, ActionStore, TransferStore):
@@ -374,9 +344,9 @@ class Store(CircleStore, BoardStore, ActionStore, TransferStore):
         others = orm.execute(
             select(PartnerRow.id, PartnerRow.name, PartnerRow.organisation).where(PartnerRow.session_id == session_id)
         ).all()
-        key = (_comparable(name), _comparable(organisation))
+        key = partner_key(name, organisation)
         for other_id, other_name, other_organisation in others:
-            if other_id != own_id and (_comparable(other_name), _comparable(other_organisation)) == key:
+            if other_id != own_id and partner_key(other_name, other_organisation) == key:
                 label = f"{name} ({organisation})" if organisation else name
                 raise _invalid(
                     f"Der er allerede en partner, der hedder {label}. Tilføj fx organisationen for at skelne dem.",
@@ -467,12 +437,13 @@ class Store(CircleStore, BoardStore, ActionStore, TransferStore):
 
     def set_principles(self, session_id: int, texts: list[str]) -> list[str]:
         """Replace the guiding principles; empty ones are dropped, more than three refused."""
-        cleaned = [text for text in (clean_text(text) for text in texts) if text]
+        cleaned = [text for text in (PRINCIPLE.clean(text) for text in texts) if text]
         if len(cleaned) > MAX_PRINCIPLES:
             raise _invalid(
                 f"Højst {MAX_PRINCIPLES} vejledende principper, som metoden foreskriver.",
                 f"At most {MAX_PRINCIPLES} guiding principles, as the method prescribes.",
             )
+        cleaned = [PRINCIPLE.apply(text) for text in cleaned]
         with self._transaction() as orm:
             session = self._session_row(orm, session_id)
             session.principles.clear()
@@ -638,7 +609,6 @@ class Store(CircleStore, BoardStore, ActionStore, TransferStore):
 
 
 __all__ = [
-    "MAX_PRINCIPLES",
     "ChecklistEntry",
     "CircleData",
     "ElementData",

@@ -7,7 +7,7 @@ import html
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from facilitator.program import Step
-from facilitator.store.store import MAX_PRINCIPLES
+from facilitator.store.limits import MAX_PRINCIPLES
 from facilitator.text import UserError
 from facilitator.ui import labels
 from facilitator.ui.autosave import DebouncedSave

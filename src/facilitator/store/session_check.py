@@ -1,0 +1,591 @@
+"""`check_session_document`: the one gate between a session document and the store.
+
+It walks a document table by table, checks everything an import will write with the
+store's own rules, and returns the document in its canonical form, so writing a checked
+document and reading it back gives the same bytes. The format is
+`facilitator.store.session_document`; the checks of single values are
+`facilitator.store.session_values`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from facilitator.conversation import CIRCLES, JOINT_FORMS, VALUE_FORM_IDS
+from facilitator.conversation.next_steps import AREA_IDS, STATUSES
+from facilitator.program import load_program_text
+from facilitator.program.loader import MAX_STEP_MINUTES
+from facilitator.store.fields import (
+    ACTION_FIELDS,
+    CIRCLE_TITLE,
+    CLUSTER_NAME,
+    ELEMENT_TEXT,
+    FORM_SOURCE_TEXT,
+    FORM_TEXT,
+    PRINCIPLE,
+    clean_colour,
+    clean_start_time,
+    has_control_characters,
+    partner_key,
+    text_rule,
+)
+from facilitator.store.limits import MAX_CATEGORY_LENGTH, MAX_POSITION, MAX_PRINCIPLES, MAX_PROGRAM_NAME_LENGTH, MAX_Z
+from facilitator.store.session_document import FORMAT_NAME, FORMAT_VERSION, KEYS, SessionDocument
+from facilitator.store.session_values import (
+    CIRCLE_ROW,
+    CIRCLE_ROWS,
+    CLUSTER_ROW,
+    CLUSTER_ROWS,
+    ELEMENT_ROW,
+    ELEMENT_ROWS,
+    MISSING,
+    PARTNER_ROW,
+    PARTNER_ROWS,
+    ValueChecker,
+    found,
+    quote,
+)
+from facilitator.text import Text, UserError
+from facilitator.timing.timer import EVENT_KINDS
+
+_UID = re.compile(r"[0-9a-fA-F]{32}")
+
+
+def check_session_document(document: object, *, source: str = "", exporting: bool = False) -> SessionDocument:
+    """The document checked whole and in canonical form; SessionFileError naming the first bad field.
+
+    `source` names the file in messages. Canonical form: texts cleaned as the store cleans
+    them, times as ``2026-04-27T07:00:00.000000Z``, the file's own ids renumbered 1, 2, 3…
+    in list order, every object's keys in the documented order.
+    """
+    check = ValueChecker(source, exporting)
+    if not isinstance(document, dict):
+        raise check.wrong(
+            "",
+            document,
+            Text(f'et JSON-objekt med "format": "{FORMAT_NAME}"', f'a JSON object with "format": "{FORMAT_NAME}"'),
+        )
+    # Format and version first: a newer file should say so, not trip over a field it added.
+    format_name = document.get("format", MISSING)
+    if format_name != FORMAT_NAME:
+        raise check.wrong(
+            "format",
+            format_name,
+            Text(f'"{FORMAT_NAME}" (en sessionsfil fra Facilitator)', f'"{FORMAT_NAME}" (a Facilitator session file)'),
+        )
+    version = document.get("version", MISSING)
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        raise check.fail(
+            "version",
+            Text(
+                f"filen er skrevet i version {version} af formatet, som en nyere Facilitator skriver; "
+                f"denne version læser version {FORMAT_VERSION}. Opdatér appen",
+                f"the file is written in version {version} of the format, which a newer Facilitator writes; "
+                f"this version reads version {FORMAT_VERSION}. Update the app",
+            ),
+            Text(f"version {FORMAT_VERSION}", f"version {FORMAT_VERSION}"),
+        )
+    check.integer(version, "version", FORMAT_VERSION, FORMAT_VERSION)
+    top = check.record(document, "", KEYS["document"], Text("en sessionsfil", "a session file"))
+    for key in KEYS["document"]:
+        if key not in top:
+            raise check.wrong(key, MISSING, _TOP_EXPECTED[key])
+
+    session = _check_session(check, top["session"])
+
+    partner_ids: dict[int, int] = {}
+    partners = []
+    names: dict[tuple[str, str], str] = {}
+    seen: dict[int, str] = {}
+    for index, value in enumerate(_listed(check, top, "partners")):
+        where = f"partners[{index}]"
+        row = check.record(value, where, KEYS["partner"], PARTNER_ROW)
+        partner_ids[check.file_id(check.field(row, "id"), f"{where}.id", seen, PARTNER_ROWS)] = index + 1
+        name = check.text(check.field(row, "name"), f"{where}.name", text_rule("name"))
+        organisation = check.text(check.field(row, "organisation"), f"{where}.organisation", text_rule("organisation"))
+        key = partner_key(name, organisation)
+        if key in names:
+            raise check.fail(
+                f"{where}.name",
+                Text(f"samme navn og organisation som {names[key]}", f"the same name and organisation as {names[key]}"),
+                Text(
+                    "partnere, der kan skelnes på navn eller organisation",
+                    "partners told apart by name or organisation",
+                ),
+            )
+        names[key] = where
+        colour = _check_colour(check, check.field(row, "colour"), f"{where}.colour")
+        partners.append(
+            {
+                "id": index + 1,
+                "name": name,
+                "organisation": organisation,
+                **{
+                    field: check.text(check.field(row, field), f"{where}.{field}", text_rule(field))
+                    for field in ("role", "mandate", "why_now")
+                },
+                "colour": colour,
+            }
+        )
+
+    principles = []
+    listed = _listed(check, top, "principles")
+    if len(listed) > MAX_PRINCIPLES:
+        raise check.fail(
+            "principles",
+            Text(f"der er {len(listed)} principper", f"there are {len(listed)} principles"),
+            Text(
+                f"højst {MAX_PRINCIPLES}, som metoden foreskriver",
+                f"at most {MAX_PRINCIPLES}, as the method prescribes",
+            ),
+        )
+    for index, value in enumerate(listed):
+        principles.append(check.text(value, f"principles[{index}]", PRINCIPLE))
+
+    step_plans = []
+    step_ids: dict[str, str] = {}
+    for index, value in enumerate(_listed(check, top, "step_plans")):
+        where = f"step_plans[{index}]"
+        row = check.record(value, where, KEYS["step_plan"], Text("en trinplan", "a step plan"))
+        step_id = _unique_name(check, check.field(row, "step_id"), f"{where}.step_id", step_ids, "trin", "step")
+        minutes = check.field(row, "minutes")
+        after_id = check.field(row, "after_id")
+        # "" (the start of the day) is a valid place for a break; None leaves it where planned.
+        if after_id is not None and after_id != "":
+            after_id = check.name(after_id, f"{where}.after_id")
+        step_plans.append(
+            {
+                "step_id": step_id,
+                "minutes": None if minutes is None else check.integer(minutes, f"{where}.minutes", 1, MAX_STEP_MINUTES),
+                "skipped": check.boolean(check.field(row, "skipped"), f"{where}.skipped"),
+                "after_id": after_id,
+                "note": check.text(check.field(row, "note"), f"{where}.note", text_rule("note")),
+            }
+        )
+
+    timer_events = []
+    for index, value in enumerate(_listed(check, top, "timer_events")):
+        where = f"timer_events[{index}]"
+        row = check.record(value, where, KEYS["timer_event"], Text("en timerhændelse", "a timer event"))
+        timer_events.append(
+            {
+                "step_id": check.name(check.field(row, "step_id"), f"{where}.step_id"),
+                "kind": check.choice(check.field(row, "kind"), f"{where}.kind", EVENT_KINDS),
+                "at": check.timestamp(check.field(row, "at"), f"{where}.at"),
+                "elapsed": check.number(check.field(row, "elapsed"), f"{where}.elapsed"),
+                "amount": check.number(check.field(row, "amount"), f"{where}.amount"),
+            }
+        )
+
+    checklist = []
+    item_ids: dict[str, str] = {}
+    for index, value in enumerate(_listed(check, top, "checklist")):
+        where = f"checklist[{index}]"
+        row = check.record(value, where, KEYS["checklist_item"], Text("et tjeklistepunkt", "a checklist item"))
+        checklist.append(
+            {
+                "item_id": _unique_name(
+                    check, check.field(row, "item_id"), f"{where}.item_id", item_ids, "punkt", "item"
+                ),
+                "done": check.boolean(check.field(row, "done"), f"{where}.done"),
+                "note": check.text(check.field(row, "note"), f"{where}.note", text_rule("note")),
+            }
+        )
+
+    circle_ids: dict[int, int] = {}
+    circle_rows: dict[int, dict[str, Any]] = {}
+    circles = []
+    seen = {}
+    for index, value in enumerate(_listed(check, top, "circles")):
+        where = f"circles[{index}]"
+        row = check.record(value, where, KEYS["circle"], CIRCLE_ROW)
+        circle_ids[check.file_id(check.field(row, "id"), f"{where}.id", seen, CIRCLE_ROWS)] = index + 1
+        circle = {
+            "id": index + 1,
+            "partner": check.reference(
+                check.field(row, "partner"), f"{where}.partner", partner_ids, PARTNER_ROW, nullable=False
+            ),
+            "kind": check.choice(check.field(row, "kind"), f"{where}.kind", CIRCLES),
+            "title": check.text(check.field(row, "title"), f"{where}.title", CIRCLE_TITLE),
+            "position": check.integer(check.field(row, "position"), f"{where}.position", 0, MAX_POSITION),
+            "created_at": check.timestamp(check.field(row, "created_at"), f"{where}.created_at"),
+        }
+        circles.append(circle)
+        circle_rows[index + 1] = circle
+
+    cluster_ids: dict[int, int] = {}
+    cluster_kinds: dict[int, str] = {}
+    clusters = []
+    seen = {}
+    for index, value in enumerate(_listed(check, top, "clusters")):
+        where = f"clusters[{index}]"
+        row = check.record(value, where, KEYS["cluster"], CLUSTER_ROW)
+        cluster_ids[check.file_id(check.field(row, "id"), f"{where}.id", seen, CLUSTER_ROWS)] = index + 1
+        kind = check.choice(check.field(row, "kind"), f"{where}.kind", CIRCLES)
+        cluster_kinds[index + 1] = kind
+        clusters.append(
+            {
+                "id": index + 1,
+                "kind": kind,
+                "name": check.text(check.field(row, "name"), f"{where}.name", CLUSTER_NAME),
+            }
+        )
+
+    listed = _listed(check, top, "elements")
+    # Every element's id first: a board note may be merged into one further down the list.
+    element_ids: dict[int, int] = {}
+    seen = {}
+    for index, value in enumerate(listed):
+        row = check.record(value, f"elements[{index}]", KEYS["element"], ELEMENT_ROW)
+        element_ids[check.file_id(check.field(row, "id"), f"elements[{index}].id", seen, ELEMENT_ROWS)] = index + 1
+    elements = []
+    element_kinds: dict[int, str] = {}
+    for index, row in enumerate(listed):
+        where = f"elements[{index}]"
+        element = _check_element(check, row, where, index + 1, partner_ids, circle_ids, circle_rows)
+        element_kinds[index + 1] = element["kind"]
+        elements.append(element)
+    for index, (row, element) in enumerate(zip(listed, elements, strict=True)):
+        element["board"] = _check_board(
+            check,
+            check.field(row, "board"),
+            f"elements[{index}].board",
+            element,
+            element_ids,
+            cluster_ids,
+            cluster_kinds,
+            element_kinds,
+        )
+
+    form_texts = []
+    form_fields: dict[tuple[str, str], str] = {}
+    for index, value in enumerate(_listed(check, top, "form_texts")):
+        where = f"form_texts[{index}]"
+        row = check.record(value, where, KEYS["form_text"], Text("en fælles tekst", "a joint text"))
+        form, field = _check_form_field(check, row, where)
+        if (form, field) in form_fields:
+            raise check.fail(
+                f"{where}.field",
+                Text(
+                    f"{form}.{field} står der allerede ({form_fields[form, field]})",
+                    f"{form}.{field} is already there ({form_fields[form, field]})",
+                ),
+                Text("hvert spørgsmål i en fælles formular én gang", "each question of a joint form once"),
+            )
+        form_fields[form, field] = where
+        form_texts.append(
+            {
+                "form": form,
+                "field": field,
+                "text": check.text(check.field(row, "text"), f"{where}.text", FORM_TEXT),
+                "updated_at": check.timestamp(check.field(row, "updated_at"), f"{where}.updated_at"),
+            }
+        )
+
+    form_sources = []
+    for index, value in enumerate(_listed(check, top, "form_sources")):
+        where = f"form_sources[{index}]"
+        row = check.record(
+            value, where, KEYS["form_source"], Text("en kilde til en fælles tekst", "a source of a joint text")
+        )
+        form, field = _check_form_field(check, row, where)
+        form_sources.append(
+            {
+                "form": form,
+                "field": field,
+                "element": check.reference(check.field(row, "element"), f"{where}.element", element_ids, ELEMENT_ROW),
+                "text": check.text(check.field(row, "text"), f"{where}.text", FORM_SOURCE_TEXT),
+                "created_at": check.timestamp(check.field(row, "created_at"), f"{where}.created_at"),
+            }
+        )
+
+    actions = []
+    for index, value in enumerate(_listed(check, top, "actions")):
+        where = f"actions[{index}]"
+        row = check.record(value, where, KEYS["action"], Text("en handling", "an action"))
+        actions.append(
+            {
+                "area": check.choice(check.field(row, "area"), f"{where}.area", AREA_IDS),
+                "position": check.integer(check.field(row, "position"), f"{where}.position", 0, MAX_POSITION),
+                "what": _action_text(check, row, where, "what"),
+                "owner": check.reference(check.field(row, "owner"), f"{where}.owner", partner_ids, PARTNER_ROW),
+                "owner_person": _action_text(check, row, where, "owner_person"),
+                "with_whom": _action_text(check, row, where, "with_whom"),
+                "how_much": _action_text(check, row, where, "how_much"),
+                "due": check.date(check.field(row, "due"), f"{where}.due"),
+                "status": check.choice(check.field(row, "status"), f"{where}.status", STATUSES),
+                "created_at": check.timestamp(check.field(row, "created_at"), f"{where}.created_at"),
+                "updated_at": check.timestamp(check.field(row, "updated_at"), f"{where}.updated_at"),
+            }
+        )
+
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "session": session,
+        "partners": partners,
+        "principles": principles,
+        "step_plans": step_plans,
+        "timer_events": timer_events,
+        "checklist": checklist,
+        "circles": circles,
+        "clusters": clusters,
+        "elements": elements,
+        "form_texts": form_texts,
+        "form_sources": form_sources,
+        "actions": actions,
+    }
+
+
+def _list_of(what_da: str, what_en: str) -> Text:
+    return Text(f"en liste af {what_da}", f"a list of {what_en}")
+
+
+_TOP_EXPECTED = {
+    "format": Text(f'"{FORMAT_NAME}"', f'"{FORMAT_NAME}"'),
+    "version": Text(str(FORMAT_VERSION), str(FORMAT_VERSION)),
+    "session": Text("sessionens egne felter (et objekt)", "the session's own fields (an object)"),
+    "partners": _list_of("partnere", "partners"),
+    "principles": _list_of("vejledende principper", "guiding principles"),
+    "step_plans": _list_of("trinplaner", "step plans"),
+    "timer_events": _list_of("timerhændelser", "timer events"),
+    "checklist": _list_of("tjeklistepunkter", "checklist items"),
+    "circles": _list_of("cirkler", "circles"),
+    "clusters": _list_of("klynger", "clusters"),
+    "elements": _list_of("elementer", "elements"),
+    "form_texts": _list_of("fælles tekster", "joint texts"),
+    "form_sources": _list_of("kilder", "sources"),
+    "actions": _list_of("handlinger", "actions"),
+}
+
+
+def _listed(check: ValueChecker, top: dict[str, Any], key: str) -> list[Any]:
+    """One of the document's lists of rows."""
+    return check.items(top[key], key, _TOP_EXPECTED[key])
+
+
+def _check_colour(check: ValueChecker, value: object, where: str) -> str:
+    """A partner's colour, read as the store reads one it is given."""
+    expected = Text("en farve som #RRGGBB", "a colour as #RRGGBB")
+    if not isinstance(value, str):
+        raise check.wrong(where, value, expected)
+    try:
+        return clean_colour(value)
+    except UserError:
+        raise check.wrong(where, value, expected) from None
+
+
+def _action_text(check: ValueChecker, row: dict[str, Any], where: str, field: str) -> str:
+    return check.text(check.field(row, field), f"{where}.{field}", ACTION_FIELDS[field])
+
+
+def _check_session(check: ValueChecker, value: object) -> dict[str, Any]:
+    row = check.record(value, "session", KEYS["session"], Text("sessionens egne felter", "the session's own fields"))
+    uid = check.field(row, "uid")
+    if not isinstance(uid, str) or not _UID.fullmatch(uid):
+        raise check.wrong(
+            "session.uid",
+            uid,
+            Text("sessionens identitet: 32 hexadecimale cifre", "the session's identity: 32 hex digits"),
+        )
+    start_time = check.field(row, "start_time")
+    start_expected = Text("et klokkeslæt som TT:MM", "a time of day as HH:MM")
+    if not isinstance(start_time, str):
+        raise check.wrong("session.start_time", start_time, start_expected)
+    try:
+        start_time = clean_start_time(start_time)
+    except UserError:
+        raise check.fail("session.start_time", found(start_time), start_expected) from None
+    program_name = check.field(row, "program_name")
+    name_expected = Text(
+        f"tekst på højst {MAX_PROGRAM_NAME_LENGTH} tegn", f"text of at most {MAX_PROGRAM_NAME_LENGTH} characters"
+    )
+    # The program's file name is kept as it was, like the program text itself.
+    if (
+        not isinstance(program_name, str)
+        or len(program_name) > MAX_PROGRAM_NAME_LENGTH
+        or has_control_characters(program_name)
+    ):
+        raise check.wrong("session.program_name", program_name, name_expected)
+    program_text = check.field(row, "program_text")
+    if not isinstance(program_text, str):
+        raise check.wrong(
+            "session.program_text", program_text, Text("programmet som TOML-tekst", "the program as TOML text")
+        )
+    check.unicode(program_text, "session.program_text")
+    try:
+        load_program_text(program_text, program_name or "<session>")
+    except UserError as error:
+        raise check.fail(
+            "session.program_text",
+            Text(
+                f"programmet kan ikke bruges ({error.text.da.rstrip('.')})",
+                f"the program cannot be used ({error.text.get('en').rstrip('.')})",
+            ),
+            Text("et gyldigt program (docs/program-format.md)", "a valid program (docs/program-format.md)"),
+        ) from None
+    current = check.field(row, "current_step_id")
+    return {
+        "uid": uid.lower(),
+        "title": check.text(check.field(row, "title"), "session.title", text_rule("title")),
+        "date": check.date(check.field(row, "date"), "session.date"),
+        "venue": check.text(check.field(row, "venue"), "session.venue", text_rule("venue")),
+        "facilitator": check.text(check.field(row, "facilitator"), "session.facilitator", text_rule("facilitator")),
+        "start_time": start_time,
+        "program_name": program_name,
+        "program_text": program_text,
+        "current_step_id": None if current is None else check.name(current, "session.current_step_id"),
+        "created_at": check.timestamp(check.field(row, "created_at"), "session.created_at"),
+        "updated_at": check.timestamp(check.field(row, "updated_at"), "session.updated_at"),
+    }
+
+
+def _unique_name(
+    check: ValueChecker, value: object, where: str, seen: dict[str, str], what_da: str, what_en: str
+) -> str:
+    name = check.name(value, where)
+    if name in seen:
+        raise check.fail(
+            where,
+            Text(f"{quote(name)} står der allerede ({seen[name]})", f"{quote(name)} is already there ({seen[name]})"),
+            Text(f"hvert {what_da} én gang", f"each {what_en} once"),
+        )
+    seen[name] = where
+    return name
+
+
+def _check_form_field(check: ValueChecker, row: dict[str, Any], where: str) -> tuple[str, str]:
+    form = check.choice(check.field(row, "form"), f"{where}.form", JOINT_FORMS)
+    field = check.choice(check.field(row, "field"), f"{where}.field", JOINT_FORMS[form].field_ids())
+    return form, field
+
+
+def _check_element(
+    check: ValueChecker,
+    row: dict[str, Any],
+    where: str,
+    element_id: int,
+    partner_ids: dict[int, int],
+    circle_ids: dict[int, int],
+    circles: dict[int, dict[str, Any]],
+) -> dict[str, Any]:
+    circle_id = check.reference(check.field(row, "circle"), f"{where}.circle", circle_ids, CIRCLE_ROW)
+    partner_id = check.reference(check.field(row, "partner"), f"{where}.partner", partner_ids, PARTNER_ROW)
+    kind = check.choice(check.field(row, "kind"), f"{where}.kind", CIRCLES)
+    field = check.field(row, "field")
+    if circle_id is None:
+        # Written on the board itself: it answers no question of a circle.
+        if field is not None:
+            raise check.wrong(
+                f"{where}.field",
+                field,
+                Text("null for en post-it skrevet på tavlen", "null for a note written on the board"),
+            )
+    else:
+        circle = circles[circle_id]
+        if partner_id != circle["partner"]:
+            raise check.fail(
+                f"{where}.partner",
+                Text("er ikke den partner, cirklen tilhører", "is not the partner the circle belongs to"),
+                Text(
+                    f"partneren fra cirklen ({_file_id(circle['partner'], partner_ids)})",
+                    f"the circle's partner ({_file_id(circle['partner'], partner_ids)})",
+                ),
+            )
+        if kind != circle["kind"]:
+            raise check.fail(
+                f"{where}.kind",
+                Text(f"er {kind}, men cirklen er {circle['kind']}", f"is {kind}, but the circle is {circle['kind']}"),
+                Text(f"cirklens slags ({circle['kind']})", f"the circle's kind ({circle['kind']})"),
+            )
+        field = check.choice(field, f"{where}.field", CIRCLES[kind].field_ids())
+    category = check.field(row, "category")
+    values = check.items(
+        check.field(row, "value_forms"), f"{where}.value_forms", _list_of("værdiformer", "value forms")
+    )
+    value_forms: list[str] = []
+    for index, value in enumerate(values):
+        value_form = check.choice(value, f"{where}.value_forms[{index}]", VALUE_FORM_IDS)
+        if value_form in value_forms:
+            raise check.fail(
+                f"{where}.value_forms[{index}]",
+                Text(f"{value_form} står der allerede", f"{value_form} is already there"),
+                Text("hver værdiform én gang", "each value form once"),
+            )
+        value_forms.append(value_form)
+    return {
+        "id": element_id,
+        "circle": circle_id,
+        "partner": partner_id,
+        "kind": kind,
+        "field": field,
+        "position": check.integer(check.field(row, "position"), f"{where}.position", 0, MAX_POSITION),
+        "text": check.text(check.field(row, "text"), f"{where}.text", ELEMENT_TEXT),
+        "category": None if category is None else check.name(category, f"{where}.category", MAX_CATEGORY_LENGTH),
+        "value_forms": sorted(value_forms),
+        # Filled in once every element's id is known: a note may be merged into a later one.
+        "board": None,
+        "created_at": check.timestamp(check.field(row, "created_at"), f"{where}.created_at"),
+        "updated_at": check.timestamp(check.field(row, "updated_at"), f"{where}.updated_at"),
+    }
+
+
+def _file_id(canonical: int, ids: Mapping[int, int]) -> str:
+    return next((str(key) for key, value in ids.items() if value == canonical), "?")
+
+
+def _check_board(
+    check: ValueChecker,
+    value: object,
+    where: str,
+    element: dict[str, Any],
+    element_ids: dict[int, int],
+    cluster_ids: dict[int, int],
+    cluster_kinds: dict[int, str],
+    element_kinds: dict[int, str],
+) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    board_fields = ", ".join(KEYS["board"])
+    if not isinstance(value, dict):
+        raise check.wrong(
+            where,
+            value,
+            Text(
+                f"null eller post-ittens plads (et objekt med {board_fields})",
+                f"null or the note's place (an object with {board_fields})",
+            ),
+        )
+    row = check.record(value, where, KEYS["board"], Text("post-ittens plads", "the note's place"))
+    cluster = check.reference(check.field(row, "cluster"), f"{where}.cluster", cluster_ids, CLUSTER_ROW)
+    if cluster is not None and cluster_kinds[cluster] != element["kind"]:
+        raise check.fail(
+            f"{where}.cluster",
+            Text(
+                f"klyngen ligger på {cluster_kinds[cluster]}-tavlen",
+                f"the cluster is on the {cluster_kinds[cluster]} board",
+            ),
+            Text(f"en klynge på samme tavle ({element['kind']})", f"a cluster on the same board ({element['kind']})"),
+        )
+    merged_into = check.reference(check.field(row, "merged_into"), f"{where}.merged_into", element_ids, ELEMENT_ROW)
+    if merged_into is not None and (merged_into == element["id"] or element_kinds[merged_into] != element["kind"]):
+        raise check.fail(
+            f"{where}.merged_into",
+            Text("peger på elementet selv eller på en anden tavle", "points at the element itself or at another board"),
+            Text(
+                f"et andet element på samme tavle ({element['kind']})",
+                f"another element on the same board ({element['kind']})",
+            ),
+        )
+    return {
+        "x": check.number(check.field(row, "x"), f"{where}.x", nullable=True),
+        "y": check.number(check.field(row, "y"), f"{where}.y", nullable=True),
+        "z": check.integer(check.field(row, "z"), f"{where}.z", -MAX_Z, MAX_Z),
+        "cluster": cluster,
+        "merged_into": merged_into,
+    }
+
+
+__all__ = ["check_session_document"]
