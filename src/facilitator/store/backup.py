@@ -16,7 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from facilitator.store.database import REVISIONS, StoreError, connect_read_only
+from facilitator.store.database_file import REVISIONS, connect_read_only
+from facilitator.store.errors import StoreError
 from facilitator.text import Text
 
 BACKUP_FOLDER = "backups"

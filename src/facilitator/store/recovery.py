@@ -12,7 +12,8 @@ import sqlite3
 from pathlib import Path
 
 from facilitator.store.backup import Backup, Backups, restore_database
-from facilitator.store.database import StoreError, connect_read_only
+from facilitator.store.database_file import connect_read_only
+from facilitator.store.errors import StoreError
 from facilitator.text import Text
 
 #: The detail of a file that lost all its bytes (SQLite has no words for that).
