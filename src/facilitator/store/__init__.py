@@ -1,8 +1,8 @@
 """Local storage: one SQLite file, opened and migrated by `Store`.
 
-`Store` and its data classes are imported on first use: the modules that need no database
-(`limits`, `fields`, `session_document`, `session_check`) can then be imported without
-SQLAlchemy.
+`Store` is imported on first use, so what needs no database (the records the store hands
+out, `limits`, `fields`, `session_document`, `session_check`, the first look at a session)
+can be imported without SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -10,26 +10,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from facilitator.store.errors import StoreError
+from facilitator.store.records import CircleData, ElementData, FormSource, PartnerData, SessionData, SessionSummary
 
 if TYPE_CHECKING:
-    from facilitator.store.circles import CircleData, ElementData, FormSource
-    from facilitator.store.store import PartnerData, SessionData, SessionSummary, Store
-
-_FROM_CIRCLES = ("CircleData", "ElementData", "FormSource")
-_FROM_STORE = ("PartnerData", "SessionData", "SessionSummary", "Store")
+    from facilitator.store.store import Store
 
 
 def __getattr__(name: str) -> object:
-    # Plain import statements, not importlib: PyInstaller finds these when it bundles the app.
-    if name in _FROM_CIRCLES:
-        from facilitator.store import circles as module
-    elif name in _FROM_STORE:
-        from facilitator.store import store as module
-    else:
+    # A plain import statement, not importlib: PyInstaller finds it when it bundles the app.
+    if name != "Store":
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(module, name)
-    globals()[name] = value
-    return value
+    from facilitator.store.store import Store
+
+    globals()["Store"] = Store
+    return Store
 
 
 __all__ = [

@@ -7,7 +7,6 @@ or an element only hides it, so the UI can always offer to bring it back.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
@@ -23,48 +22,7 @@ from facilitator.store.models import (
     PartnerRow,
 )
 from facilitator.store.part import StorePart, invalid, utc_now
-
-
-@dataclass(frozen=True)
-class CircleData:
-    """One partner's circle of one kind."""
-
-    id: int
-    session_id: int
-    partner_id: int
-    kind: str
-    title: str
-    position: int
-
-
-@dataclass(frozen=True)
-class ElementData:
-    """One element (a future post-it) as the UI, the board and the exports see it."""
-
-    id: int
-    session_id: int
-    circle_id: int | None
-    partner_id: int | None
-    kind: str
-    field: str | None
-    position: int
-    text: str
-    category: str | None
-    value_forms: frozenset[str]
-
-
-@dataclass(frozen=True)
-class FormSource:
-    """Words taken from an element into a joint form field."""
-
-    id: int
-    form: str
-    field: str
-    #: None once the element has been removed for good.
-    element_id: int | None
-    text: str
-    #: The partner the element came from (None for the group's own or a removed element).
-    partner_id: int | None
+from facilitator.store.records import CircleData, ElementData, FormSource
 
 
 def _check_kind(kind: str) -> None:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from facilitator.text import UserError
+from facilitator.text import Text, UserError
 
 
 class StoreError(UserError):
     """The store cannot do what was asked, for a reason the user can act on."""
 
 
-__all__ = ["StoreError"]
+def missing_session(session_id: int) -> StoreError:
+    """The refusal when a session id names no session."""
+    return StoreError(Text(f"Sessionen {session_id} findes ikke.", f"Session {session_id} does not exist."))
+
+
+__all__ = ["StoreError", "missing_session"]

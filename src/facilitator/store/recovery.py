@@ -81,6 +81,20 @@ def check_database(path: Path) -> None:
         raise DamagedDatabase(path, "; ".join(result))
 
 
+def prepare_database(path: Path) -> None:
+    """Before the database is opened: its folder made, and the file checked (DamagedDatabase)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(
+            Text(
+                f"Datamappen {path.parent} kan ikke oprettes: {error.strerror}.",
+                f"The data folder {path.parent} cannot be created: {error.strerror}.",
+            )
+        ) from None
+    check_database(path)
+
+
 def set_aside(path: Path, now: dt.datetime | None = None) -> Path:
     """Rename a damaged database (and its WAL and journal files) so a new one can take its place."""
     path = Path(path)

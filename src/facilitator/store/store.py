@@ -6,7 +6,6 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
@@ -15,7 +14,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import sessionmaker
 
 from facilitator.palette import next_colour
-from facilitator.program import Program, load_program_text
+from facilitator.program import Program
 from facilitator.program.loader import MAX_STEP_MINUTES
 from facilitator.store.actions import ActionStore
 from facilitator.store.backup import Backup, Backups, read_contents, restore_database
@@ -30,6 +29,7 @@ from facilitator.store.database import (
     open_engine,
     translate_error,
 )
+from facilitator.store.errors import missing_session
 from facilitator.store.fields import FIELD_RULES, PRINCIPLE, TextRule, partner_key
 from facilitator.store.limits import MAX_PRINCIPLES
 from facilitator.store.models import (
@@ -43,73 +43,13 @@ from facilitator.store.models import (
 )
 from facilitator.store.part import invalid as _invalid
 from facilitator.store.part import utc_now as _now
-from facilitator.store.recovery import check_database
+from facilitator.store.records import ChecklistEntry, PartnerData, SessionData, SessionSummary
+from facilitator.store.recovery import prepare_database
 from facilitator.store.transfer import TransferStore
-from facilitator.text import Text
 from facilitator.timing import DayPlan, TimerEvent, valid_minutes
 from facilitator.timing.timer import EVENT_KINDS
 
 LAST_SESSION_KEY = "last_session_id"
-
-
-@dataclass(frozen=True)
-class SessionSummary:
-    """One line of the list of stored sessions."""
-
-    id: int
-    title: str
-    date: dt.date | None
-    venue: str
-    updated_at: dt.datetime
-
-
-@dataclass(frozen=True)
-class SessionData:
-    """A session's own fields, including the program text it runs."""
-
-    id: int
-    title: str
-    date: dt.date | None
-    venue: str
-    facilitator: str
-    start_time: str
-    program_name: str
-    program_text: str
-    current_step_id: str | None
-
-    def program(self) -> Program:
-        """The program snapshot this session runs, parsed and validated."""
-        return load_program_text(self.program_text, self.program_name or "<session>")
-
-
-@dataclass(frozen=True)
-class ChecklistEntry:
-    """One planning checklist item as the facilitator left it."""
-
-    done: bool = False
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class PartnerData:
-    """A partner as the UI and exports see it."""
-
-    id: int
-    session_id: int
-    position: int
-    name: str
-    organisation: str
-    role: str
-    mandate: str
-    why_now: str
-    colour: str
-
-    @property
-    def display_name(self) -> str:
-        """'Name (Organisation)', or whichever of the two is filled in."""
-        if self.name and self.organisation:
-            return f"{self.name} ({self.organisation})"
-        return self.name or self.organisation
 
 
 SESSION_FIELDS = ("title", "date", "venue", "facilitator", "start_time", "current_step_id")
@@ -133,19 +73,15 @@ def _clean_field(field: str, value: object) -> object:
 class Store(CircleStore, BoardStore, ActionStore, TransferStore):
     """The app's database: every session and everything written in it, in one SQLite file."""
 
-    def __init__(self, path: Path, *, backups_folder: Path | None = None) -> None:
+    def __init__(self, path: Path, *, backups_folder: Path | None = None, backups: Backups | None = None) -> None:
+        """Open (and if need be create or migrate) the database at `path`.
+
+        `backups` hands over the backups already in use for this file (see `DeferredStore`),
+        so there is one record of when the last one was made.
+        """
         self.path = Path(path)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise StoreError(
-                Text(
-                    f"Datamappen {self.path.parent} kan ikke oprettes: {error.strerror}.",
-                    f"The data folder {self.path.parent} cannot be created: {error.strerror}.",
-                )
-            ) from None
-        check_database(self.path)
-        self.backups = Backups(self.path, backups_folder)
+        prepare_database(self.path)
+        self.backups = backups if backups is not None else Backups(self.path, backups_folder)
         self._open()
 
     def _open(self) -> None:
@@ -200,7 +136,7 @@ class Store(CircleStore, BoardStore, ActionStore, TransferStore):
     def _session_row(self, orm: OrmSession, session_id: int) -> SessionRow:
         row = orm.get(SessionRow, session_id)
         if row is None:
-            raise _invalid(f"Sessionen {session_id} findes ikke.", f"Session {session_id} does not exist.")
+            raise missing_session(session_id)
         return row
 
     # Sessions -----------------------------------------------------------------------
