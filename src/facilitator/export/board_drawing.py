@@ -17,7 +17,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from facilitator.board import NOTE_HEIGHT, NOTE_WIDTH, BoardLayout, BoardState, Note
-from facilitator.board.actions import board_layout, place_new, position
+from facilitator.board.operations import board_layout, place_new, position
 from facilitator.export.fonts import BOLD, REGULAR, printable
 from facilitator.text import wrap_words
 
