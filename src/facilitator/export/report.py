@@ -53,7 +53,6 @@ from facilitator.export.sheet import (
     next_steps_section,
     page_frame,
     partners_table,
-    t,
     title_block,
 )
 from facilitator.export.snapshot import SessionSnapshot, StepTime
@@ -106,7 +105,7 @@ def build_report(snapshot: SessionSnapshot, language: str = "da", *, notes: bool
     styles = make_styles()
     kind = REPORT_WITH_NOTES if notes else REPORT_TITLE
     labels = author_labels(snapshot.partners, language)
-    story = title_block(snapshot, t(kind, language), styles, language)
+    story = title_block(snapshot, kind.get(language), styles, language)
     story.append(para(_key_figures(snapshot, language), styles.small))
     story += _agreements(snapshot, styles, language)
     story += _circles_section(snapshot, styles, language, labels)
@@ -119,7 +118,7 @@ def build_report(snapshot: SessionSnapshot, language: str = "da", *, notes: bool
     return render(
         story,
         page_frame(snapshot, kind, language),
-        title=f"{t(kind, language)} – {snapshot.session.title}",
+        title=f"{kind.get(language)} – {snapshot.session.title}",
         author=snapshot.session.facilitator,
     )
 
@@ -135,7 +134,7 @@ def author_labels(partners: Sequence[PartnerData], language: str) -> dict[int | 
         seen[base] += 1
         # Two "MK"s would be one author in every list and on the board.
         labels[partner.id] = base if seen[base] == 1 else f"{base}{seen[base]}"
-    labels[None] = t(GROUP, language)
+    labels[None] = GROUP.get(language)
     return labels
 
 
@@ -203,8 +202,8 @@ def _step_heading(program: Program, workspace: str, fallback: Text, language: st
     for item, step in program.stops():
         if step.workspace == workspace:
             label = getattr(item, "label", None)
-            return f"{t(label, language)} · {t(step.title, language)}" if label else t(step.title, language)
-    return t(fallback, language)
+            return f"{label.get(language)} · {step.title.get(language)}" if label else step.title.get(language)
+    return fallback.get(language)
 
 
 def _key_figures(snapshot: SessionSnapshot, language: str) -> str:
@@ -223,10 +222,10 @@ def _key_figures(snapshot: SessionSnapshot, language: str) -> str:
 
 def _agreements(snapshot: SessionSnapshot, styles: Styles, language: str) -> list[Flowable]:
     """The sheet's sections in its order, with the ambition's reflections the sheet leaves out."""
-    story: list[Flowable] = [para(t(PARTNERS_HEADING, language), styles.h1)]
+    story: list[Flowable] = [para(PARTNERS_HEADING.get(language), styles.h1)]
     story += partners_table(snapshot.partners, styles, language)
     if snapshot.principles:
-        story.append(para(t(PRINCIPLES_HEADING, language), styles.h2))
+        story.append(para(PRINCIPLES_HEADING.get(language), styles.h2))
         bullet = _bullet_style(styles.body)
         story += [_bullet(markup(principle), bullet) for principle in snapshot.principles]
     story += form_section(snapshot, AMBITION, styles, language, heading=AMBITION_HEADING, reflections=True)
@@ -246,15 +245,12 @@ def _circles_section(
     """Per delsession, one row per circle and a column per field, so a question reads across partners."""
     story: list[Flowable] = [
         PageBreak(),
-        para(t(CIRCLES_HEADING, language), styles.h1),
+        para(CIRCLES_HEADING.get(language), styles.h1),
         para(
-            t(
-                Text(
-                    "Det, hver partner skrev i sine cirkler. I parentes: den kategori, elementet fik på tavlen.",
-                    "What each partner wrote in their circles. In brackets: the category it got on the board.",
-                ),
-                language,
-            ),
+            Text(
+                "Det, hver partner skrev i sine cirkler. I parentes: den kategori, elementet fik på tavlen.",
+                "What each partner wrote in their circles. In brackets: the category it got on the board.",
+            ).get(language),
             styles.small,
         ),
     ]
@@ -266,14 +262,14 @@ def _circles_section(
         heading = para(_step_heading(snapshot.program, f"circle:{kind}", template.name, language), styles.h2)
         circles = [circle for circle in snapshot.circles if circle.kind == kind and circle.partner_id in partners]
         if not circles:
-            nothing = para(t(Text("Ingen cirkler udfyldt.", "No circles filled in."), language), styles.small)
+            nothing = para(Text("Ingen cirkler udfyldt.", "No circles filled in.").get(language), styles.small)
             story.append(KeepTogether([heading, nothing]))
             continue
         questions = " · ".join(
-            f"<b>{markup(t(field.label, language))}:</b> {markup(t(field.question, language))}"
+            f"<b>{markup(field.label.get(language))}:</b> {markup(field.question.get(language))}"
             for field in template.fields
         )
-        categories = {category.id: t(category.title, language) for category in snapshot.board_categories(kind)}
+        categories = {category.id: category.title.get(language) for category in snapshot.board_categories(kind)}
         rows = []
         for circle in circles:
             fields = _field_cells(template, by_circle.get(circle.id, []), categories, styles)
@@ -282,7 +278,7 @@ def _circles_section(
             for start in range(0, deepest, _ELEMENTS_PER_ROW):
                 first = _circle_cell(partners[circle.partner_id], labels, circle, styles) if start == 0 else ""
                 rows.append([first, *(_cell_part(cell, start) for cell in fields)])
-        header = [t(Text("Partner", "Partner"), language), *(t(field.label, language) for field in template.fields)]
+        header = [Text("Partner", "Partner").get(language), *(field.label.get(language) for field in template.fields)]
         partner_width = CONTENT_WIDTH * 0.2
         widths = [partner_width, *([(CONTENT_WIDTH - partner_width) / len(template.fields)] * len(template.fields))]
         story += [CondPageBreak(45 * mm), heading, Paragraph(questions, styles.small), gap(1.5)]
@@ -291,7 +287,7 @@ def _circles_section(
             partner.display_name for partner in snapshot.partners if all(c.partner_id != partner.id for c in circles)
         ]
         if without:
-            none = t(Text("Uden cirkel: {names}.", "No circle: {names}."), language).format(names=", ".join(without))
+            none = Text("Uden cirkel: {names}.", "No circle: {names}.").get(language).format(names=", ".join(without))
             story.append(para(none, styles.small))
     return story
 
@@ -343,17 +339,14 @@ def _boards_section(
     """Each board as a picture, then its contents zone by zone."""
     story: list[Flowable] = [
         PageBreak(),
-        para(t(BOARDS_HEADING, language), styles.h1),
+        para(BOARDS_HEADING.get(language), styles.h1),
         para(
-            t(
-                Text(
-                    "Tavlerne, som gruppen forlod dem: hver post-it i forfatterens farve og med initialer. "
-                    "Under hver tavle står post-its'ene zone for zone; sammenlagte dubletter står én gang.",
-                    "The boards as the group left them: each post-it in its author's colour, with initials. "
-                    "Below each board are its post-its zone by zone; merged duplicates appear once.",
-                ),
-                language,
-            ),
+            Text(
+                "Tavlerne, som gruppen forlod dem: hver post-it i forfatterens farve og med initialer. "
+                "Under hver tavle står post-its'ene zone for zone; sammenlagte dubletter står én gang.",
+                "The boards as the group left them: each post-it in its author's colour, with initials. "
+                "Below each board are its post-its zone by zone; merged duplicates appear once.",
+            ).get(language),
             styles.small,
         ),
     ]
@@ -365,7 +358,7 @@ def _boards_section(
         visible = state.visible_notes() if state else []
         if state is None or not visible:
             story.append(
-                KeepTogether([heading, para(t(Text("Tavlen er tom.", "The board is empty."), language), styles.small)])
+                KeepTogether([heading, para(Text("Tavlen er tom.", "The board is empty.").get(language), styles.small)])
             )
             continue
         categories = snapshot.board_categories(kind)
@@ -373,8 +366,8 @@ def _boards_section(
         by_zone: dict[str, list[Note]] = {zone: [] for zone in [*zone_ids, TRAY]}
         for note in visible:
             by_zone[note.category if note.category in zone_ids else TRAY].append(note)
-        titles = {category.id: t(category.title, language) for category in categories}
-        titles[TRAY] = t(UNSORTED, language)
+        titles = {category.id: category.title.get(language) for category in categories}
+        titles[TRAY] = UNSORTED.get(language)
         drawing = board_drawing(
             state,
             [(zone, f"{titles[zone]} ({len(by_zone[zone])})") for zone in zone_ids],
@@ -414,13 +407,13 @@ def _zone(
     """A zone's title and what belongs in it, then its post-its in reading order with their authors."""
     heading: list[Flowable] = [para(title, styles.h3)]
     if description:
-        heading.append(para(t(description, language), styles.small))
+        heading.append(para(description.get(language), styles.small))
     if not notes:
         return [
-            KeepTogether([*heading, para(t(Text("Ingen post-its her.", "No post-its here."), language), styles.small)])
+            KeepTogether([*heading, para(Text("Ingen post-its her.", "No post-its here.").get(language), styles.small)])
         ]
     top, nested = _bullet_style(styles.cell), _bullet_style(styles.cell, level=1)
-    also = t(Text("også", "also"), language)
+    also = Text("også", "also").get(language)
 
     def line(note: Note, style: ParagraphStyle) -> Paragraph:
         authors = labels.get(note.partner_id, "?")
@@ -433,7 +426,7 @@ def _zone(
         if cluster is None:
             bullets.append(line(members[0], top))
             continue
-        stack = t(Text("stak", "stack"), language)
+        stack = Text("stak", "stack").get(language)
         bullets.append(_bullet(f"<b>»{markup(cluster)}«</b> {_muted(f'({stack}, {len(members)})')}", top))
         bullets += [line(member, nested) for member in members]
     # The heading stays with its first post-its; the rest may run on to the next page.
@@ -466,15 +459,12 @@ def _values_section(
     """How often each partner's elements carry each value form, and what is shared."""
     story: list[Flowable] = [
         CondPageBreak(70 * mm),
-        para(t(VALUES_HEADING, language), styles.h1),
+        para(VALUES_HEADING.get(language), styles.h1),
         para(
-            t(
-                Text(
-                    "Antal af hver partners elementer, der bærer hver værdiform (»Hvad er godt?«).",
-                    "How many of each partner's elements carry each value form (“What is good?”).",
-                ),
-                language,
-            ),
+            Text(
+                "Antal af hver partners elementer, der bærer hver værdiform (»Hvad er godt?«).",
+                "How many of each partner's elements carry each value form (“What is good?”).",
+            ).get(language),
             styles.small,
         ),
     ]
@@ -483,7 +473,7 @@ def _values_section(
     if overview is None or not partners or not any(overview.tagged.values()):
         story.append(
             para(
-                t(Text("Ingen elementer har fået en værdiform.", "No element has a value form."), language),
+                Text("Ingen elementer har fået en værdiform.", "No element has a value form.").get(language),
                 styles.small,
             )
         )
@@ -511,10 +501,10 @@ def _value_table(
     extra: list[tuple] = []
     for row, form in enumerate(VALUE_FORMS, start=1):
         counts = [overview.counts.get(partner.id, {}).get(form.id, 0) for partner in partners]
-        weighs = _muted(f"<font size=7.3>{markup(t(form.weighs, language))}</font>")
+        weighs = _muted(f"<font size=7.3>{markup(form.weighs.get(language))}</font>")
         rows.append(
             [
-                Paragraph(f"<b>{markup(t(form.name, language))}</b> {weighs}", styles.cell),
+                Paragraph(f"<b>{markup(form.name.get(language))}</b> {weighs}", styles.cell),
                 *(str(count) if count else Paragraph(_muted("–"), styles.cell) for count in counts),
                 str(len(overview.partners_with(form.id))),
             ]
@@ -525,7 +515,7 @@ def _value_table(
             for column, count in enumerate(counts, start=1)
             if count
         ]
-    tagged_label = t(Text("Elementer med værdiform", "Elements with a value form"), language)
+    tagged_label = Text("Elementer med værdiform", "Elements with a value form").get(language)
     rows.append(
         [
             Paragraph(f"<b>{markup(tagged_label)}</b>", styles.cell),
@@ -537,9 +527,9 @@ def _value_table(
     name_width, count_width = CONTENT_WIDTH * 0.36, CONTENT_WIDTH * 0.1
     partner_width = (CONTENT_WIDTH - name_width - count_width) / len(partners)
     header = [
-        t(Text("Værdiform", "Value form"), language),
+        Text("Værdiform", "Value form").get(language),
         *(labels[partner.id] for partner in partners),
-        t(Text("Partnere", "Partners"), language),
+        Text("Partnere", "Partners").get(language),
     ]
     widths = [name_width, *([partner_width] * len(partners)), count_width]
     return table(header, rows, widths, styles, extra=extra)
@@ -555,10 +545,12 @@ def _heat(share: float) -> colors.Color:
 
 def _time_section(snapshot: SessionSnapshot, styles: Styles, language: str) -> list[Flowable]:
     """Planned against used minutes per step, part by part, and for the whole day."""
-    story: list[Flowable] = [CondPageBreak(90 * mm), para(t(TIME_HEADING, language), styles.h1)]
+    story: list[Flowable] = [CondPageBreak(90 * mm), para(TIME_HEADING.get(language), styles.h1)]
     times = snapshot.step_times
     if not times:
-        story.append(para(t(Text("Programmet har ingen trin.", "The programme has no steps."), language), styles.small))
+        story.append(
+            para(Text("Programmet har ingen trin.", "The programme has no steps.").get(language), styles.small)
+        )
         return story
     originals = {step.id: step.minutes for _item, step in snapshot.program.stops()}
     longest = max(
@@ -641,7 +633,7 @@ def _part_chart(
             String(
                 0,
                 height - 10,
-                elide(printable(t(part, language)), BOLD, 8.5, axis.left + axis.width),
+                elide(printable(part.get(language)), BOLD, 8.5, axis.left + axis.width),
                 fontName=BOLD,
                 fontSize=8.5,
                 fillColor=ACCENT,
@@ -670,7 +662,7 @@ def _part_chart(
 
 def _chart_row(drawing: Drawing, time: StepTime, y: float, axis: _Axis, original: int, language: str) -> None:
     muted = {"fontName": REGULAR, "fontSize": 7, "fillColor": MUTED}
-    label = elide(printable(t(time.title, language)), REGULAR, 7.5, axis.left - 6)
+    label = elide(printable(time.title.get(language)), REGULAR, 7.5, axis.left - 6)
     drawing.add(
         String(0, y + 1.5, label, fontName=REGULAR, fontSize=7.5, fillColor=MUTED if time.skipped else colors.black)
     )
@@ -689,7 +681,7 @@ def _chart_row(drawing: Drawing, time: StepTime, y: float, axis: _Axis, original
                 strokeDashArray=[1.5, 1.5],
             )
         )
-        drawing.add(String(end + 3, y + 1.5, t(SKIPPED, language), fontName=ITALIC, fontSize=7, fillColor=MUTED))
+        drawing.add(String(end + 3, y + 1.5, SKIPPED.get(language), fontName=ITALIC, fontSize=7, fillColor=MUTED))
         drawing.add(String(numbers_x, y + 1.5, "– / –", textAnchor="end", **muted))
         return
     drawing.add(
@@ -753,10 +745,10 @@ def _chart_legend(language: str) -> Drawing:
             drawing.add(
                 Rect(x, 3 + (_CHART_BAR - _CHART_ACTUAL) / 2, 14, _CHART_ACTUAL, fillColor=colour, strokeColor=None)
             )
-        text = t(label, language)
+        text = label.get(language)
         drawing.add(String(x + 18, 4.5, text, fontName=REGULAR, fontSize=7.5, fillColor=colors.black))
         x += 18 + stringWidth(text, REGULAR, 7.5) + 14
-    numbers = t(Text("Minutter: planlagt / brugt", "Minutes: planned / used"), language)
+    numbers = Text("Minutter: planlagt / brugt", "Minutes: planned / used").get(language)
     drawing.add(String(CONTENT_WIDTH, 4.5, numbers, fontName=REGULAR, fontSize=7, fillColor=MUTED, textAnchor="end"))
     return drawing
 
@@ -773,7 +765,7 @@ def _totals_chart(planned: float, used: float, language: str) -> Drawing:
     longest = max(planned, used, 1)
     for index, (label, minutes, kind) in enumerate(rows):
         y = height - 8 - (index + 1) * (_CHART_ROW + 3) + 3
-        drawing.add(String(0, y + 1.5, t(label, language), fontName=BOLD, fontSize=8, fillColor=colors.black))
+        drawing.add(String(0, y + 1.5, label.get(language), fontName=BOLD, fontSize=8, fillColor=colors.black))
         bar = max(width * minutes / longest, 0.8)
         if kind == "planned":
             drawing.add(Rect(left, y, bar, _CHART_BAR + 2, fillColor=ACCENT_LIGHT, strokeColor=ACCENT, strokeWidth=0.5))
@@ -797,9 +789,9 @@ def _totals_chart(planned: float, used: float, language: str) -> Drawing:
 def _time_summary(planned: float, run: Sequence[StepTime], skipped: int, language: str) -> str:
     """'Dagen var planlagt til 7 t 5 min. 8 trin er kørt: planlagt 29 min, brugt 30 min (1 min mere).'"""
     day = _duration(planned, language)
-    sentences = [t(Text(f"Dagen var planlagt til {day}.", f"The day was planned at {day}."), language)]
+    sentences = [Text(f"Dagen var planlagt til {day}.", f"The day was planned at {day}.").get(language)]
     if not run:
-        sentences.append(t(Text("Ingen trin er kørt endnu.", "No step has been run yet."), language))
+        sentences.append(Text("Ingen trin er kørt endnu.", "No step has been run yet.").get(language))
     else:
         run_planned = sum(time.planned for time in run)
         used = sum(time.actual or 0.0 for time in run)
@@ -818,16 +810,13 @@ def _time_summary(planned: float, run: Sequence[StepTime], skipped: int, languag
         else:
             extra = Text(" (som planlagt)", " (as planned)")
         sentences.append(
-            t(
-                Text(
-                    f"{count} trin er kørt: planlagt {planned_text}, brugt {used_text}{extra.da}.",
-                    f"{count} step(s) run: planned {planned_text}, used {used_text}{extra.en}.",
-                ),
-                language,
-            )
+            Text(
+                f"{count} trin er kørt: planlagt {planned_text}, brugt {used_text}{extra.da}.",
+                f"{count} step(s) run: planned {planned_text}, used {used_text}{extra.en}.",
+            ).get(language)
         )
     if skipped:
-        sentences.append(t(Text(f"{skipped} trin er sprunget over.", f"{skipped} step(s) skipped."), language))
+        sentences.append(Text(f"{skipped} trin er sprunget over.", f"{skipped} step(s) skipped.").get(language))
     return " ".join(sentences)
 
 
@@ -838,25 +827,24 @@ def _notes_section(snapshot: SessionSnapshot, styles: Styles, language: str) -> 
     """The facilitator's own notes, step by step in the day's order."""
     story: list[Flowable] = [
         CondPageBreak(60 * mm),
-        para(t(NOTES_HEADING, language), styles.h1),
+        para(NOTES_HEADING.get(language), styles.h1),
         para(
-            t(
-                Text("Skrevet af facilitatoren til eget brug.", "Written by the facilitator for their own use."),
-                language,
+            Text("Skrevet af facilitatoren til eget brug.", "Written by the facilitator for their own use.").get(
+                language
             ),
             styles.small,
         ),
     ]
     written = {step_id: note.strip() for step_id, note in snapshot.step_notes.items() if note.strip()}
     if not written:
-        story.append(para(t(Text("Ingen noter skrevet.", "No notes written."), language), styles.small))
+        story.append(para(Text("Ingen noter skrevet.", "No notes written.").get(language), styles.small))
         return story
     for item, step in snapshot.program.stops():
         note = written.pop(step.id, None)
         if note is None:
             continue
         label = getattr(item, "label", None)
-        title = f"{t(label, language)} · {t(step.title, language)}" if label else t(step.title, language)
+        title = f"{label.get(language)} · {step.title.get(language)}" if label else step.title.get(language)
         story.append(KeepTogether([para(title, styles.h3), para(note, styles.body)]))
     # Notes on steps a changed programme no longer has are still the facilitator's words.
     for step_id, note in written.items():

@@ -38,10 +38,6 @@ NOT_AGREED = Text("ikke aftalt", "not agreed")
 NOTHING_WRITTEN = Text("Ikke udfyldt.", "Not filled in.")
 
 
-def t(text: Text, language: str) -> str:
-    return text.get(language)
-
-
 def short_date(date: dt.date, language: str) -> str:
     """'15.05.2026' / '15 May 2026': dates in tables, where space is short."""
     if language == "en":
@@ -67,7 +63,7 @@ def page_frame(snapshot: SessionSnapshot, kind: Text, language: str) -> PageFram
     footer = " · ".join(
         part for part in (long_date(session.date, language) if session.date else "", session.venue) if part
     )
-    return PageFrame(session.title, t(kind, language), footer, language)
+    return PageFrame(session.title, kind.get(language), footer, language)
 
 
 def title_block(snapshot: SessionSnapshot, kind: str, styles: Styles, language: str) -> list[Flowable]:
@@ -82,11 +78,11 @@ def title_block(snapshot: SessionSnapshot, kind: str, styles: Styles, language: 
 def partners_table(partners: Sequence[PartnerData], styles: Styles, language: str) -> list[Flowable]:
     """The partners with their organisation, role and mandate."""
     if not partners:
-        return [para(t(Text("Ingen partnere registreret.", "No partners registered."), language), styles.body)]
+        return [para(Text("Ingen partnere registreret.", "No partners registered.").get(language), styles.body)]
     header = [
-        t(Text("Partner", "Partner"), language),
-        t(Text("Organisation", "Organisation"), language),
-        t(Text("Rolle og mandat", "Role and mandate"), language),
+        Text("Partner", "Partner").get(language),
+        Text("Organisation", "Organisation").get(language),
+        Text("Rolle og mandat", "Role and mandate").get(language),
     ]
     rows = []
     for partner in partners:
@@ -107,25 +103,25 @@ def form_section(
 ) -> list[Flowable]:
     """A joint form as question and answer; empty answers say so instead of vanishing."""
     texts = snapshot.form(form.id)
-    story: list[Flowable] = [para(t(heading or form.title, language), styles.h1)]
+    story: list[Flowable] = [para((heading or form.title).get(language), styles.h1)]
     for form_field in form.fields:
         if form_field.reflection and not reflections:
             continue
         answer = texts.get(form_field.id, "").strip()
         block = [
             Paragraph(
-                f"<b>{markup(t(form_field.label, language))}</b>"
-                f" <font color='#5F6B73'>– {markup(t(form_field.question, language))}</font>",
+                f"<b>{markup(form_field.label.get(language))}</b>"
+                f" <font color='#5F6B73'>– {markup(form_field.question.get(language))}</font>",
                 styles.h3,
             ),
-            para(answer, styles.body) if answer else para(t(NOTHING_WRITTEN, language), styles.small),
+            para(answer, styles.body) if answer else para(NOTHING_WRITTEN.get(language), styles.small),
         ]
         story.append(KeepTogether(block))
     return story
 
 
 def _action_row(snapshot: SessionSnapshot, action: Action, styles: Styles, language: str) -> list:
-    missing = t(NOT_AGREED, language)
+    missing = NOT_AGREED.get(language)
     owner = snapshot.owner_label(action)
     return [
         para(action.what, styles.cell),
@@ -133,7 +129,7 @@ def _action_row(snapshot: SessionSnapshot, action: Action, styles: Styles, langu
         action.with_whom,
         action.how_much,
         short_date(action.due, language) if action.due else Paragraph(f"<i>{markup(missing)}</i>", styles.small),
-        t(STATUSES.get(action.status, STATUSES["open"]), language),
+        STATUSES.get(action.status, STATUSES["open"]).get(language),
     ]
 
 
@@ -151,7 +147,7 @@ _ACTION_WIDTHS = (0.33, 0.2, 0.14, 0.11, 0.11, 0.11)
 def actions_table(snapshot: SessionSnapshot, actions: Sequence[Action], styles: Styles, language: str):
     """One table of actions: what, owner, with whom, how much, by when, status."""
     return table(
-        [t(text, language) for text in ACTION_HEADER],
+        [text.get(language) for text in ACTION_HEADER],
         [_action_row(snapshot, action, styles, language) for action in actions],
         [CONTENT_WIDTH * share for share in _ACTION_WIDTHS],
         styles,
@@ -168,8 +164,8 @@ def actions_by_area(
         if not own and not empty_areas:
             continue
         heading = Paragraph(
-            f"{markup(t(area.title, language))}"
-            f" <font size='{styles.body.fontSize}' color='#5F6B73'>{markup(t(area.question, language))}</font>",
+            f"{markup(area.title.get(language))}"
+            f" <font size='{styles.body.fontSize}' color='#5F6B73'>{markup(area.question.get(language))}</font>",
             styles.h2,
         )
         if own:
@@ -179,7 +175,7 @@ def actions_by_area(
                 KeepTogether(
                     [
                         heading,
-                        para(t(Text("Ingen aftaler i dette felt.", "Nothing agreed here."), language), styles.small),
+                        para(Text("Ingen aftaler i dette felt.", "Nothing agreed here.").get(language), styles.small),
                     ]
                 )
             )
@@ -191,23 +187,23 @@ def next_steps_section(
 ) -> list[Flowable]:
     """Delsession 4: a partner's own actions first (if one is given), then all of them by area."""
     story: list[Flowable] = [
-        para(t(TEMPLATE_TITLE, language), styles.h1),
-        para(t(TEMPLATE_QUESTION, language), styles.small),
+        para(TEMPLATE_TITLE.get(language), styles.h1),
+        para(TEMPLATE_QUESTION.get(language), styles.small),
     ]
     if partner is not None:
         own = snapshot.actions_for(partner.id)
         heading = Text("Det gør {who}", "What {who} does").format(who=partner.organisation or partner.name)
-        story.append(para(t(heading, language), styles.h2))
+        story.append(para(heading.get(language), styles.h2))
         if own:
             story.append(actions_table(snapshot, own, styles, language))
         else:
             story.append(
                 para(
-                    t(Text("Ingen handlinger med jer som ansvarlige.", "No actions with you as owner."), language),
+                    Text("Ingen handlinger med jer som ansvarlige.", "No actions with you as owner.").get(language),
                     styles.small,
                 )
             )
-        story.append(para(t(Text("Alle aftaler", "Everything agreed"), language), styles.h2))
+        story.append(para(Text("Alle aftaler", "Everything agreed").get(language), styles.h2))
     story += actions_by_area(snapshot, snapshot.actions, styles, language)
     return story
 
@@ -217,7 +213,7 @@ def signatures(partners: Sequence[PartnerData], styles: Styles, language: str) -
     if not partners:
         return []
     header = Text("Tiltrådt af partnerne", "Agreed by the partners")
-    date, signature = t(Text("Dato", "Date"), language), t(Text("Underskrift", "Signature"), language)
+    date, signature = Text("Dato", "Date").get(language), Text("Underskrift", "Signature").get(language)
     rows = [
         [
             [
@@ -254,14 +250,14 @@ def signatures(partners: Sequence[PartnerData], styles: Styles, language: str) -
             ]
         )
     )
-    return [KeepTogether([para(t(header, language), styles.h1), grid])]
+    return [KeepTogether([para(header.get(language), styles.h1), grid])]
 
 
 def sheet_story(
     snapshot: SessionSnapshot, styles: Styles, language: str, *, partner: PartnerData | None = None
 ) -> list[Flowable]:
     """Partners, the ambition, both agreement sketches, the next steps and how decisions are made."""
-    story: list[Flowable] = [para(t(Text("Partnerne", "The partners"), language), styles.h1)]
+    story: list[Flowable] = [para(Text("Partnerne", "The partners").get(language), styles.h1)]
     story += partners_table(snapshot.partners, styles, language)
     story += form_section(
         snapshot,
@@ -298,13 +294,13 @@ def build_sheet(snapshot: SessionSnapshot, language: str = "da", *, partner: Par
             f"Aftaleark for {partner.organisation or partner.name}",
             f"Next steps for {partner.organisation or partner.name}",
         )
-    story = title_block(snapshot, t(kind, language), styles, language)
+    story = title_block(snapshot, kind.get(language), styles, language)
     story += sheet_story(snapshot, styles, language, partner=partner)
     signers = [partner] if partner is not None else list(snapshot.partners)
     story += [gap(4), *signatures(signers, styles, language)]
     return render(
         story,
         page_frame(snapshot, kind, language),
-        title=f"{t(kind, language)} – {snapshot.session.title}",
+        title=f"{kind.get(language)} – {snapshot.session.title}",
         author=snapshot.session.facilitator,
     )
