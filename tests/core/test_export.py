@@ -205,7 +205,7 @@ def test_an_unwritable_folder_is_named(tmp_path: Path, monkeypatch: pytest.Monke
     def refuse(*_args, **_kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr("facilitator.export.files.tempfile.mkstemp", refuse)
+    monkeypatch.setattr("facilitator.files.tempfile.mkstemp", refuse)
     with pytest.raises(ExportError) as refused:
         save(tmp_path / "x.pdf", b"data")
     assert "der er ikke skriveadgang til mappen" in refused.value.message("da")
