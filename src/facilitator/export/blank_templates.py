@@ -23,7 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from facilitator.conversation import CIRCLES, DECISIONS, CircleField, CircleTemplate
-from facilitator.conversation.next_steps import AREAS, TEMPLATE_QUESTION, TEMPLATE_TITLE, Area
+from facilitator.conversation.next_steps import ACTION_LABELS, AREAS, TEMPLATE_QUESTION, TEMPLATE_TITLE, Area
 from facilitator.export.document import ACCENT, ACCENT_LIGHT, INK, MARGIN, MUTED, PAGE_OF, RULE, make_styles, markup
 from facilitator.export.fonts import BOLD, REGULAR, printable, register_fonts
 from facilitator.export.snapshot import SessionSnapshot
@@ -50,10 +50,11 @@ SEVERAL_NOTE = Text(
     "Har du flere ambitioner, så tag et ark til hver.", "If you have several ambitions, take one sheet for each."
 )
 COLUMNS = (
-    (Text("Hvad", "What"), 0.43),
+    (ACTION_LABELS["what"], 0.43),
+    # On paper the group writes who does it, as the template's question asks; the app records an owner.
     (Text("Hvem", "Who"), 0.22),
-    (Text("Hvor meget", "How much"), 0.19),
-    (Text("Hvornår", "By when"), 0.16),
+    (ACTION_LABELS["how_much"], 0.19),
+    (ACTION_LABELS["due"], 0.16),
 )
 
 WHITE = colors.white

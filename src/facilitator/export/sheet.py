@@ -13,7 +13,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from facilitator.conversation import AMBITION, DECISIONS, INTERPLAY, SCALING_AGREEMENT, JointForm
-from facilitator.conversation.next_steps import AREAS, STATUSES, TEMPLATE_QUESTION, TEMPLATE_TITLE, Action
+from facilitator.conversation.next_steps import (
+    ACTION_LABELS,
+    AREAS,
+    STATUSES,
+    TEMPLATE_QUESTION,
+    TEMPLATE_TITLE,
+    Action,
+)
 from facilitator.export.document import (
     MARGIN,
     MUTED,
@@ -133,21 +140,15 @@ def _action_row(snapshot: SessionSnapshot, action: Action, styles: Styles, langu
     ]
 
 
-ACTION_HEADER = (
-    Text("Hvad", "What"),
-    Text("Ansvarlig", "Owner"),
-    Text("Med hvem", "With whom"),
-    Text("Hvor meget", "How much"),
-    Text("Hvornår", "By when"),
-    Text("Status", "Status"),
-)
+#: The columns of an actions table, and their shares of the width.
+ACTION_COLUMNS = ("what", "owner", "with_whom", "how_much", "due", "status")
 _ACTION_WIDTHS = (0.33, 0.2, 0.14, 0.11, 0.11, 0.11)
 
 
 def actions_table(snapshot: SessionSnapshot, actions: Sequence[Action], styles: Styles, language: str):
     """One table of actions: what, owner, with whom, how much, by when, status."""
     return table(
-        [text.get(language) for text in ACTION_HEADER],
+        [ACTION_LABELS[column].get(language) for column in ACTION_COLUMNS],
         [_action_row(snapshot, action, styles, language) for action in actions],
         [CONTENT_WIDTH * share for share in _ACTION_WIDTHS],
         styles,
