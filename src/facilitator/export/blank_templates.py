@@ -25,7 +25,7 @@ from reportlab.platypus import Paragraph
 from facilitator.conversation import CIRCLES, DECISIONS, CircleField, CircleTemplate
 from facilitator.conversation.next_steps import ACTION_LABELS, AREAS, TEMPLATE_QUESTION, TEMPLATE_TITLE, Area
 from facilitator.export.document import ACCENT, ACCENT_LIGHT, INK, MARGIN, MUTED, PAGE_OF, RULE, make_styles, markup
-from facilitator.export.fonts import BOLD, REGULAR, printable, register_fonts
+from facilitator.export.fonts import BOLD, REGULAR, elide, printable, register_fonts
 from facilitator.export.snapshot import SessionSnapshot
 from facilitator.invitation import long_date
 from facilitator.paths import default_program_path
@@ -152,16 +152,7 @@ def _footer(canvas: Canvas, text: str, page_label: str) -> None:
     y = MARGIN - 8 * mm
     canvas.drawRightString(WIDTH - MARGIN, y, page_label)
     room = CONTENT_WIDTH - stringWidth(page_label, REGULAR, 7.5) - 10 * mm
-    canvas.drawString(MARGIN, y, _clipped(printable(text), REGULAR, 7.5, room))
-
-
-def _clipped(text: str, font: str, size: float, width: float) -> str:
-    """`text`, shortened with '…' until it fits `width` (a long session title in the footer)."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    canvas.drawString(MARGIN, y, elide(printable(text), REGULAR, 7.5, room))
 
 
 def _paragraph(text: str, style: ParagraphStyle, width: float, *, bullet: str | None = None) -> Paragraph:

@@ -31,7 +31,7 @@ from facilitator.conversation import (
     CircleTemplate,
     ValueOverview,
 )
-from facilitator.export.board_drawing import GROUP_COLOUR, Author, board_drawing, elide, ink_on
+from facilitator.export.board_drawing import GROUP_COLOUR, Author, board_drawing, ink_on
 from facilitator.export.document import (
     ACCENT,
     ACCENT_LIGHT,
@@ -46,7 +46,7 @@ from facilitator.export.document import (
     render,
     table,
 )
-from facilitator.export.fonts import BOLD, ITALIC, REGULAR, printable
+from facilitator.export.fonts import BOLD, ITALIC, REGULAR, elide, printable
 from facilitator.export.sheet import (
     CONTENT_WIDTH,
     form_section,
