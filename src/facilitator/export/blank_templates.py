@@ -24,7 +24,18 @@ from reportlab.platypus import Paragraph
 
 from facilitator.conversation import CIRCLES, DECISIONS, CircleField, CircleTemplate
 from facilitator.conversation.next_steps import ACTION_LABELS, AREAS, TEMPLATE_QUESTION, TEMPLATE_TITLE, Area
-from facilitator.export.document import ACCENT, ACCENT_LIGHT, INK, MARGIN, MUTED, PAGE_OF, RULE, make_styles, markup
+from facilitator.export.document import (
+    ACCENT,
+    ACCENT_LIGHT,
+    CONTENT_WIDTH,
+    INK,
+    MARGIN,
+    MUTED,
+    PAGE_OF,
+    RULE,
+    make_styles,
+    markup,
+)
 from facilitator.export.fonts import BOLD, REGULAR, elide, printable, register_fonts
 from facilitator.export.snapshot import SessionSnapshot
 from facilitator.invitation import long_date
@@ -37,7 +48,6 @@ PAGE_SIZES = {"A4": A4, "A3": A3}
 # Every page is drawn in A4 points; an A3 sheet is the same page at 141 %, so type, drawing
 # and margins grow together and a sheet on the wall reads from a step back.
 WIDTH, HEIGHT = A4
-CONTENT_WIDTH = WIDTH - 2 * MARGIN
 
 KIND = Text("Skabeloner til papir", "Paper templates")
 NAME_LINE = Text("Partner / navn", "Partner / name")

@@ -15,18 +15,19 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableSt
 from facilitator.export.document import (
     ACCENT,
     ACCENT_LIGHT,
+    CONTENT_WIDTH,
     MUTED,
     Styles,
     gap,
     keep,
     make_styles,
     markup,
+    page_frame,
     para,
     render,
     table,
 )
 from facilitator.export.fonts import BOLD
-from facilitator.export.sheet import CONTENT_WIDTH, page_frame
 from facilitator.export.snapshot import SessionSnapshot
 from facilitator.guidance import InvitationAsk, load_guidance
 from facilitator.invitation import long_date, programme

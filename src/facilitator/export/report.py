@@ -21,40 +21,36 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, LongTable,
 
 from facilitator.board import TRAY, BoardState, Note
 from facilitator.conversation import (
-    AMBITION,
     CIRCLE_KINDS,
     CIRCLES,
-    DECISIONS,
-    INTERPLAY,
-    SCALING_AGREEMENT,
     VALUE_FORMS,
     CircleTemplate,
     ValueOverview,
 )
+from facilitator.export.agreements import agreements
 from facilitator.export.board_drawing import GROUP_COLOUR, Author, board_drawing, ink_on
 from facilitator.export.document import (
     ACCENT,
     ACCENT_LIGHT,
+    CONTENT_WIDTH,
     FLAG,
     MUTED,
     RULE,
     Styles,
+    bullet,
+    bullet_style,
     gap,
     make_styles,
     markup,
+    muted,
+    page_frame,
     para,
     render,
+    step_title,
     table,
-)
-from facilitator.export.fonts import BOLD, ITALIC, REGULAR, elide, printable
-from facilitator.export.sheet import (
-    CONTENT_WIDTH,
-    form_section,
-    next_steps_section,
-    page_frame,
-    partners_table,
     title_block,
 )
+from facilitator.export.fonts import BOLD, ITALIC, REGULAR, elide, printable
 from facilitator.export.snapshot import SessionSnapshot, StepTime
 from facilitator.palette import initials
 from facilitator.program import Program
@@ -65,13 +61,6 @@ REPORT_TITLE = Text("Sessionsrapport", "Session report")
 #: The running header says so too, so a loose page with notes is not handed on by mistake.
 REPORT_WITH_NOTES = Text("Sessionsrapport med facilitatorens noter", "Session report with the facilitator's notes")
 
-# The sheet's headings for the sections the report shares with it (see sheet.sheet_story).
-PARTNERS_HEADING = Text("Partnerne", "The partners")
-AMBITION_HEADING = Text("Den fælles forandringsambition", "Our shared ambition for change")
-INTERPLAY_HEADING = Text("Aftaleskitse: samspillet", "Agreement sketch: working together")
-SCALING_HEADING = Text("Aftaleskitse: hvor langt kan vi være sammen?", "Agreement sketch: how far can we go together?")
-
-PRINCIPLES_HEADING = Text("Vejledende principper", "Guiding principles")
 CIRCLES_HEADING = Text("Partnernes cirkler", "The partners' circles")
 BOARDS_HEADING = Text("Sorteringstavlerne", "The sorting boards")
 VALUES_HEADING = Text("Værdiformer", "Value forms")
@@ -107,7 +96,7 @@ def build_report(snapshot: SessionSnapshot, language: str = "da", *, notes: bool
     labels = author_labels(snapshot.partners, language)
     story = title_block(snapshot, kind.get(language), styles, language)
     story.append(para(_key_figures(snapshot, language), styles.small))
-    story += _agreements(snapshot, styles, language)
+    story += agreements(snapshot, styles, language, principles=True, reflections=True)
     story += _circles_section(snapshot, styles, language, labels)
     story += _boards_section(snapshot, styles, language, labels)
     story += _values_section(snapshot, styles, language, labels)
@@ -161,28 +150,6 @@ def _keep_headings_with_their_text(story: Sequence[Flowable], headings: Sequence
 # Small pieces -------------------------------------------------------------------------
 
 
-def _bullet_style(parent: ParagraphStyle, level: int = 0) -> ParagraphStyle:
-    indent = 9 + 10 * level
-    return ParagraphStyle(
-        f"{parent.name}-bullet-{level}",
-        parent=parent,
-        leftIndent=indent,
-        bulletIndent=indent - 8,
-        bulletFontName=REGULAR,
-        spaceAfter=1.5,
-    )
-
-
-def _bullet(text: str, style: ParagraphStyle) -> Paragraph:
-    """A bullet of ready markup (user text already escaped)."""
-    return Paragraph(text, style, bulletText="•" if style.leftIndent < 15 else "–")
-
-
-def _muted(text: str) -> str:
-    """Ready markup in the quiet grey of secondary text."""
-    return f"<font color='#{MUTED.hexval()[2:]}'>{text}</font>"
-
-
 def _chip(label: str, colour: str) -> str:
     """Initials on the author's colour, as on the post-it's strip."""
     return f"<font backColor='{colour}' color='{ink_on(colour)}'>&nbsp;<b>{markup(label)}</b>&nbsp;</font>"
@@ -201,8 +168,7 @@ def _step_heading(program: Program, workspace: str, fallback: Text, language: st
     """'Delsession 1 · Forandringscirklen': the part and step that opened `workspace`."""
     for item, step in program.stops():
         if step.workspace == workspace:
-            label = getattr(item, "label", None)
-            return f"{label.get(language)} · {step.title.get(language)}" if label else step.title.get(language)
+            return step_title(item, step, language)
     return fallback.get(language)
 
 
@@ -215,25 +181,6 @@ def _key_figures(snapshot: SessionSnapshot, language: str) -> str:
     else:
         words = ("partnere", "elementer i cirklerne", "post-its på tavlerne", "aftalte handlinger")
     return " · ".join(f"{count} {word}" for count, word in zip(counts, words, strict=True))
-
-
-# The agreements (the sheet's sections) -------------------------------------------------
-
-
-def _agreements(snapshot: SessionSnapshot, styles: Styles, language: str) -> list[Flowable]:
-    """The sheet's sections in its order, with the ambition's reflections the sheet leaves out."""
-    story: list[Flowable] = [para(PARTNERS_HEADING.get(language), styles.h1)]
-    story += partners_table(snapshot.partners, styles, language)
-    if snapshot.principles:
-        story.append(para(PRINCIPLES_HEADING.get(language), styles.h2))
-        bullet = _bullet_style(styles.body)
-        story += [_bullet(markup(principle), bullet) for principle in snapshot.principles]
-    story += form_section(snapshot, AMBITION, styles, language, heading=AMBITION_HEADING, reflections=True)
-    story += form_section(snapshot, INTERPLAY, styles, language, heading=INTERPLAY_HEADING)
-    story += form_section(snapshot, SCALING_AGREEMENT, styles, language, heading=SCALING_HEADING)
-    story += next_steps_section(snapshot, styles, language)
-    story += form_section(snapshot, DECISIONS, styles, language)
-    return story
 
 
 # The partners' circles ----------------------------------------------------------------
@@ -315,19 +262,19 @@ def _circle_cell(
 def _field_cells(
     template: CircleTemplate, elements: Sequence[ElementData], categories: Mapping[str, str], styles: Styles
 ) -> list[list[Paragraph] | Paragraph]:
-    bullet = _bullet_style(styles.cell)
+    style = bullet_style(styles.cell)
     cells: list[list[Paragraph] | Paragraph] = []
     for field_id in template.field_ids():
-        own = [_element_bullet(element, categories, bullet) for element in elements if element.field == field_id]
-        cells.append(own or Paragraph(_muted("–"), styles.cell))
+        own = [_element_bullet(element, categories, style) for element in elements if element.field == field_id]
+        cells.append(own or Paragraph(muted("–"), styles.cell))
     return cells
 
 
 def _element_bullet(element: ElementData, categories: Mapping[str, str], style: ParagraphStyle) -> Paragraph:
     text = markup(element.text)
     if element.category in categories:
-        text += " " + _muted(f"<i>({markup(categories[element.category])})</i>")
-    return _bullet(text, style)
+        text += " " + muted(f"<i>({markup(categories[element.category])})</i>")
+    return bullet(text, style)
 
 
 # The boards ---------------------------------------------------------------------------
@@ -412,14 +359,14 @@ def _zone(
         return [
             KeepTogether([*heading, para(Text("Ingen post-its her.", "No post-its here.").get(language), styles.small)])
         ]
-    top, nested = _bullet_style(styles.cell), _bullet_style(styles.cell, level=1)
+    top, nested = bullet_style(styles.cell), bullet_style(styles.cell, level=1)
     also = Text("også", "also").get(language)
 
     def line(note: Note, style: ParagraphStyle) -> Paragraph:
         authors = labels.get(note.partner_id, "?")
         if note.id in merged:
             authors += f", {also}: {', '.join(merged[note.id])}"
-        return _bullet(f"{markup(note.text)} {_muted(f'– {markup(authors)}')}", style)
+        return bullet(f"{markup(note.text)} {muted(f'– {markup(authors)}')}", style)
 
     bullets: list[Flowable] = []
     for cluster, members in _reading_order(state, notes):
@@ -427,7 +374,7 @@ def _zone(
             bullets.append(line(members[0], top))
             continue
         stack = Text("stak", "stack").get(language)
-        bullets.append(_bullet(f"<b>»{markup(cluster)}«</b> {_muted(f'({stack}, {len(members)})')}", top))
+        bullets.append(bullet(f"<b>»{markup(cluster)}«</b> {muted(f'({stack}, {len(members)})')}", top))
         bullets += [line(member, nested) for member in members]
     # The heading stays with its first post-its; the rest may run on to the next page.
     return [KeepTogether([*heading, *bullets[:3]]), *bullets[3:]]
@@ -501,11 +448,11 @@ def _value_table(
     extra: list[tuple] = []
     for row, form in enumerate(VALUE_FORMS, start=1):
         counts = [overview.counts.get(partner.id, {}).get(form.id, 0) for partner in partners]
-        weighs = _muted(f"<font size=7.3>{markup(form.weighs.get(language))}</font>")
+        weighs = muted(f"<font size=7.3>{markup(form.weighs.get(language))}</font>")
         rows.append(
             [
                 Paragraph(f"<b>{markup(form.name.get(language))}</b> {weighs}", styles.cell),
-                *(str(count) if count else Paragraph(_muted("–"), styles.cell) for count in counts),
+                *(str(count) if count else Paragraph(muted("–"), styles.cell) for count in counts),
                 str(len(overview.partners_with(form.id))),
             ]
         )
@@ -843,9 +790,7 @@ def _notes_section(snapshot: SessionSnapshot, styles: Styles, language: str) -> 
         note = written.pop(step.id, None)
         if note is None:
             continue
-        label = getattr(item, "label", None)
-        title = f"{label.get(language)} · {step.title.get(language)}" if label else step.title.get(language)
-        story.append(KeepTogether([para(title, styles.h3), para(note, styles.body)]))
+        story.append(KeepTogether([para(step_title(item, step, language), styles.h3), para(note, styles.body)]))
     # Notes on steps a changed programme no longer has are still the facilitator's words.
     for step_id, note in written.items():
         story.append(KeepTogether([para(step_id, styles.h3), para(note, styles.body)]))
