@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from facilitator.board import actions, layout_for
+from facilitator.board import layout_for, operations
 from facilitator.paths import default_program_path
 from facilitator.program import load_program
 from facilitator.store import Store
@@ -63,7 +63,7 @@ def main() -> int:
         move_times = []
         for index in range(args.moves):
             note_id = note_ids[index % len(note_ids)]
-            patch = actions.move(state, {note_id: (float(index % 900), float(index % 700))}, layout)
+            patch = operations.move(state, {note_id: (float(index % 900), float(index % 700))}, layout)
             start = time.perf_counter()
             store.apply_board_patch(session_id, patch)
             move_times.append(time.perf_counter() - start)

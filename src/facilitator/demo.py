@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from facilitator.board import TRAY, BoardState, Patch, actions
+from facilitator.board import TRAY, BoardState, Patch
+from facilitator.board import operations as actions
 from facilitator.paths import default_program_path
 from facilitator.program import load_program
 from facilitator.store import Store

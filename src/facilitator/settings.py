@@ -12,7 +12,7 @@ import json
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
-from facilitator.export.files import ExportError, write_file
+from facilitator.files import WriteError, write_file
 from facilitator.text import DEFAULT_LANGUAGE, LANGUAGES, Text, UserError
 
 SETTINGS_NAME = "settings.json"
@@ -113,7 +113,7 @@ def save_settings(folder: Path, settings: Settings) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         write_file(folder / SETTINGS_NAME, text.encode("utf-8"))
-    except ExportError as error:
+    except WriteError as error:
         raise UserError(
             Text(
                 f"Indstillingen gælder nu, men kan ikke huskes til næste start. {error.message('da')}",

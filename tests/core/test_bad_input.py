@@ -27,7 +27,8 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.board import TRAY, actions
+from facilitator.board import TRAY
+from facilitator.board import operations as actions
 from facilitator.board.model import Patch
 from facilitator.conversation import CIRCLES
 from facilitator.conversation.next_steps import smart_findings

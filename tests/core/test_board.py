@@ -1,4 +1,4 @@
-"""Board actions as patches: applied and undone in memory and in the database alike."""
+"""Board operations as patches: applied and undone in memory and in the database alike."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from facilitator.board import NOTE_HEIGHT, TRAY, actions, layout_for
+from facilitator.board import NOTE_HEIGHT, TRAY, layout_for, operations
 from facilitator.board.model import BoardState, Note, Patch
 from facilitator.store import Store, StoreError
 
@@ -51,13 +51,13 @@ def test_a_board_reopens_exactly_as_it_was_left(paths, program):
     layout = layout_for(CATEGORIES, {})
     ids = sorted(state.notes)
     for patch in (
-        actions.send_to_zone(state, ids[:3], "common", layout),
-        actions.move(state, {ids[3]: (layout.sector_centre(2)[0] - 80, layout.sector_centre(2)[1] - 40)}, layout),
+        operations.send_to_zone(state, ids[:3], "common", layout),
+        operations.move(state, {ids[3]: (layout.sector_centre(2)[0] - 80, layout.sector_centre(2)[1] - 40)}, layout),
     ):
         state.apply(patch)
         store.apply_board_patch(session_id, patch)
     cluster = store.new_cluster_id(session_id, "change")
-    patch = actions.stack(state, ids[:2], cluster, "Oversvømmelser")
+    patch = operations.stack(state, ids[:2], cluster, "Oversvømmelser")
     state.apply(patch)
     store.apply_board_patch(session_id, patch)
     store.close()
@@ -88,10 +88,10 @@ def test_an_edit_on_the_board_is_the_circle_elements_edit(store, program):
     session_id = _fill(store, program)
     state = store.board_state(session_id, "change")
     note_id = min(state.notes)
-    store.apply_board_patch(session_id, actions.edit_text(note_id, "  Færre   oversvømmelser ved fjorden "))
+    store.apply_board_patch(session_id, operations.edit_text(note_id, "  Færre   oversvømmelser ved fjorden "))
     assert store.element(note_id).text == "Færre oversvømmelser ved fjorden"
     with pytest.raises(StoreError, match="tomt"):
-        store.apply_board_patch(session_id, actions.edit_text(note_id, ""))
+        store.apply_board_patch(session_id, operations.edit_text(note_id, ""))
     assert store.element(note_id).text == "Færre oversvømmelser ved fjorden", "a refused edit changes nothing"
 
 
@@ -99,7 +99,7 @@ def test_merged_duplicates_leave_the_board_but_stay_on_record(store, program):
     session_id = _fill(store, program)
     state = store.board_state(session_id, "change")
     keep, duplicate = sorted(state.notes)[:2]
-    patch = actions.merge(state, keep, [duplicate])
+    patch = operations.merge(state, keep, [duplicate])
     undo = state.apply(patch)
     store.apply_board_patch(session_id, patch)
     assert duplicate not in [note.id for note in store.board_state(session_id, "change").visible_notes()]
@@ -134,7 +134,7 @@ _action = st.one_of(
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=st.lists(_action, max_size=25))
-def test_random_board_actions_and_undos_keep_memory_and_database_in_agreement(template_db, steps):
+def test_random_board_operations_and_undos_keep_memory_and_database_in_agreement(template_db, steps):
     template, session_id = template_db
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "board.sqlite3"
@@ -153,7 +153,7 @@ def test_random_board_actions_and_undos_keep_memory_and_database_in_agreement(te
             redo.clear()
 
         for step in steps:
-            layout = actions.board_layout(state, CATEGORIES)
+            layout = operations.board_layout(state, CATEGORIES)
             kind = step[0]
             if kind == "undo" and undo:
                 patch = undo.pop()
@@ -164,23 +164,27 @@ def test_random_board_actions_and_undos_keep_memory_and_database_in_agreement(te
                 store.apply_board_patch(session_id, patch)
                 undo.append(state.apply(patch))
             elif kind == "move":
-                do(actions.move(state, {ids[step[1]]: (step[2], step[3])}, layout))
+                do(operations.move(state, {ids[step[1]]: (step[2], step[3])}, layout))
             elif kind == "send":
-                do(actions.send_to_zone(state, [ids[i] for i in step[1]], step[2], layout))
+                do(operations.send_to_zone(state, [ids[i] for i in step[1]], step[2], layout))
             elif kind == "tidy":
-                do(actions.tidy_zone(state, step[1], layout))
+                do(operations.tidy_zone(state, step[1], layout))
             elif kind == "stack":
-                do(actions.stack(state, [ids[i] for i in step[1]], store.new_cluster_id(session_id, "change"), step[2]))
+                do(
+                    operations.stack(
+                        state, [ids[i] for i in step[1]], store.new_cluster_id(session_id, "change"), step[2]
+                    )
+                )
             elif kind == "unstack" and state.notes[ids[step[1]]].cluster_id is not None:
-                do(actions.unstack(state, state.notes[ids[step[1]]].cluster_id, layout))
+                do(operations.unstack(state, state.notes[ids[step[1]]].cluster_id, layout))
             elif kind == "place":
-                do(actions.place_new(state, layout))
+                do(operations.place_new(state, layout))
             elif kind == "merge" and step[1] != step[2]:
-                do(actions.merge(state, ids[step[1]], [ids[step[2]]]))
+                do(operations.merge(state, ids[step[1]], [ids[step[2]]]))
             elif kind == "delete":
-                do(actions.delete([ids[step[1]]]))
+                do(operations.delete([ids[step[1]]]))
             elif kind == "edit":
-                do(actions.edit_text(ids[step[1]], step[2].strip()))
+                do(operations.edit_text(ids[step[1]], step[2].strip()))
         reloaded = store.board_state(session_id, "change")
         store.close()
     memory_notes, memory_clusters = _comparable(state)
@@ -201,94 +205,94 @@ def _state(counts: dict[str | None, int]) -> BoardState:
 
 def test_new_notes_get_free_places_in_their_zone_without_losing_their_category():
     state = _state({None: 5, "common": 3})
-    layout = actions.board_layout(state, CATEGORIES)
-    patch = actions.place_new(state, layout)
+    layout = operations.board_layout(state, CATEGORIES)
+    patch = operations.place_new(state, layout)
     assert set(patch.notes) == set(state.notes)
     state.apply(patch)
-    points = [actions.position(note, layout) for note in state.notes.values()]
+    points = [operations.position(note, layout) for note in state.notes.values()]
     zones = [layout.zone_of_note(*point) for point in points]
     assert zones == [TRAY] * 5 + ["common"] * 3
     assert len(set(points)) == 8
-    assert not actions.place_new(state, layout), "placed notes stay where they are"
+    assert not operations.place_new(state, layout), "placed notes stay where they are"
 
 
 def test_a_growing_board_keeps_every_note_in_its_zone():
     state = _state({None: 6, "differences": 6})
-    state.apply(actions.place_new(state, actions.board_layout(state, CATEGORIES)))
-    small = actions.board_layout(state, CATEGORIES)
-    before = {note.id: small.zone_of_note(*actions.position(note, small)) for note in state.notes.values()}
+    state.apply(operations.place_new(state, operations.board_layout(state, CATEGORIES)))
+    small = operations.board_layout(state, CATEGORIES)
+    before = {note.id: small.zone_of_note(*operations.position(note, small)) for note in state.notes.values()}
     crowd = _state({None: 6, "differences": 6, "common": 300})
     for note_id, note in state.notes.items():
         crowd.notes[note_id] = note
-    large = actions.board_layout(crowd, CATEGORIES)
+    large = operations.board_layout(crowd, CATEGORIES)
     assert large.radius > small.radius
     assert large.centre != small.centre
     assert {
-        note_id: large.zone_of_note(*actions.position(note, large)) for note_id, note in state.notes.items()
+        note_id: large.zone_of_note(*operations.position(note, large)) for note_id, note in state.notes.items()
     } == before
 
 
 def test_a_note_dropped_outside_every_zone_goes_back():
     state = _state({None: 2})
-    layout = actions.board_layout(state, CATEGORIES)
-    state.apply(actions.place_new(state, layout))
+    layout = operations.board_layout(state, CATEGORIES)
+    state.apply(operations.place_new(state, layout))
     cx, cy = layout.centre
-    patch = actions.move(state, {1: (cx + layout.radius + 400, cy), 2: layout.sector_centre(0)}, layout)
+    patch = operations.move(state, {1: (cx + layout.radius + 400, cy), 2: layout.sector_centre(0)}, layout)
     assert set(patch.notes) == {2}
     assert patch.notes[2]["category"] == "common"
 
 
 def test_a_board_never_shrinks_out_from_under_its_notes():
     state = _state({"common": 1})
-    layout = actions.board_layout(state, CATEGORIES)
+    layout = operations.board_layout(state, CATEGORIES)
     far = layout.radius * 0.95
-    state.apply(actions.move(state, {1: (layout.centre[0] - 85, layout.centre[1] - far)}, layout))
+    state.apply(operations.move(state, {1: (layout.centre[0] - 85, layout.centre[1] - far)}, layout))
     assert state.notes[1].category == "common"
-    grown = actions.board_layout(state, CATEGORIES)
+    grown = operations.board_layout(state, CATEGORIES)
     assert grown.radius >= math.hypot(0, far - NOTE_HEIGHT / 2)
-    assert grown.zone_of_note(*actions.position(state.notes[1], grown)) == "common"
+    assert grown.zone_of_note(*operations.position(state.notes[1], grown)) == "common"
     # Dropping again at the new rim does not grow the circle each time.
-    again = actions.move(state, {1: (grown.centre[0] - 85, grown.centre[1] - grown.radius + 30)}, grown)
+    again = operations.move(state, {1: (grown.centre[0] - 85, grown.centre[1] - grown.radius + 30)}, grown)
     state.apply(again)
-    assert actions.board_layout(state, CATEGORIES).radius == pytest.approx(grown.radius, abs=NOTE_HEIGHT)
+    assert operations.board_layout(state, CATEGORIES).radius == pytest.approx(grown.radius, abs=NOTE_HEIGHT)
 
 
 def test_unstacking_spreads_the_notes_and_forgets_the_name():
     state = _state({"common": 3})
-    layout = actions.board_layout(state, CATEGORIES)
-    state.apply(actions.place_new(state, layout))
-    state.apply(actions.stack(state, [1, 2, 3], 7, "Vand"))
+    layout = operations.board_layout(state, CATEGORIES)
+    state.apply(operations.place_new(state, layout))
+    state.apply(operations.stack(state, [1, 2, 3], 7, "Vand"))
     assert state.clusters[7].name == "Vand"
     first = (state.notes[1].x, state.notes[1].y)
-    state.apply(actions.unstack(state, 7, layout))
+    state.apply(operations.unstack(state, 7, layout))
     assert 7 not in state.clusters
     assert all(note.cluster_id is None and note.category == "common" for note in state.notes.values())
     assert (state.notes[1].x, state.notes[1].y) == first
-    points = {actions.position(note, layout) for note in state.notes.values()}
+    points = {operations.position(note, layout) for note in state.notes.values()}
     assert len(points) == 3
 
 
 def test_a_stack_moves_as_one_but_a_note_pulled_out_leaves_it():
     state = _state({"common": 3})
-    layout = actions.board_layout(state, CATEGORIES)
-    state.apply(actions.place_new(state, layout))
-    state.apply(actions.stack(state, [1, 2, 3], 7, "Vand"))
+    layout = operations.board_layout(state, CATEGORIES)
+    state.apply(operations.place_new(state, layout))
+    state.apply(operations.stack(state, [1, 2, 3], 7, "Vand"))
     target = layout.sector_centre(1)
-    whole = actions.move(state, {n: (target[0] + 5 * n, target[1] + 6 * n) for n in (1, 2, 3)}, layout)
+    whole = operations.move(state, {n: (target[0] + 5 * n, target[1] + 6 * n) for n in (1, 2, 3)}, layout)
     assert all("cluster_id" not in change for change in whole.notes.values())
-    part = actions.move(state, {1: target, 2: (target[0] + 5, target[1] + 6)}, layout)
+    part = operations.move(state, {1: target, 2: (target[0] + 5, target[1] + 6)}, layout)
     assert all(change["cluster_id"] is None for change in part.notes.values())
 
 
 def test_unstacking_a_stack_split_across_zones_keeps_each_note_in_its_own_zone():
     state = _state({"common": 3})
-    layout = actions.board_layout(state, CATEGORIES)
-    state.apply(actions.place_new(state, layout))
-    state.apply(actions.stack(state, [1, 2, 3], 7, "Vand"))
-    state.apply(actions.send_to_zone(state, [3], "opposed", layout))
+    layout = operations.board_layout(state, CATEGORIES)
+    state.apply(operations.place_new(state, layout))
+    state.apply(operations.stack(state, [1, 2, 3], 7, "Vand"))
+    state.apply(operations.send_to_zone(state, [3], "opposed", layout))
     state.apply(Patch({3: {"cluster_id": 7}}))  # as an older board may have left it
-    state.apply(actions.unstack(state, 7, layout))
-    zones = {n: layout.zone_of_note(*actions.position(state.notes[n], layout)) for n in (1, 2, 3)}
+    state.apply(operations.unstack(state, 7, layout))
+    zones = {n: layout.zone_of_note(*operations.position(state.notes[n], layout)) for n in (1, 2, 3)}
     assert zones == {1: "common", 2: "common", 3: "opposed"}
 
 

@@ -13,6 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from facilitator.__main__ import main
+from facilitator.conversation.next_steps import ACTION_LABELS
 from facilitator.demo import DEMO_TITLE, create_demo_session
 from facilitator.export import ExportError, actions_csv, actions_ics, build_pdf, find_partner, save, take_snapshot
 from facilitator.export.fonts import REPLACEMENT, printable
@@ -189,6 +190,23 @@ def test_the_calendar_has_one_all_day_event_per_due_date(store: Store, demo: int
     assert len({str(event["UID"]) for event in events}) == len(events)
 
 
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_an_actions_parts_have_one_name_in_sheet_spreadsheet_and_calendar(store: Store, demo: int, language: str):
+    snapshot = take_snapshot(store, demo)
+    sheet = flat(pdf_text(build_pdf(snapshot, language=language)))
+    header = " | ".join(
+        next(csv.reader(io.StringIO(actions_csv(snapshot, language).decode("utf-8-sig")), delimiter=";"))
+    )
+    events = icalendar.Calendar.from_ical(actions_ics(snapshot, language)).walk("VEVENT")
+    descriptions = " ".join(str(event["DESCRIPTION"]) for event in events)
+    for part in ("what", "owner", "with_whom", "how_much", "due", "status"):
+        assert ACTION_LABELS[part].get(language) in sheet, part
+    for part in ("area", "what", "owner", "with_whom", "how_much", "due", "status"):
+        assert ACTION_LABELS[part].get(language) in header, part
+    for part in ("area", "owner", "with_whom", "how_much"):
+        assert f"{ACTION_LABELS[part].get(language)}: " in descriptions, part
+
+
 def test_a_failed_write_leaves_the_old_file_alone(tmp_path: Path):
     target = tmp_path / "aftaleark.pdf"
     target.write_bytes(b"old")
@@ -205,7 +223,7 @@ def test_an_unwritable_folder_is_named(tmp_path: Path, monkeypatch: pytest.Monke
     def refuse(*_args, **_kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr("facilitator.export.files.tempfile.mkstemp", refuse)
+    monkeypatch.setattr("facilitator.files.tempfile.mkstemp", refuse)
     with pytest.raises(ExportError) as refused:
         save(tmp_path / "x.pdf", b"data")
     assert "der er ikke skriveadgang til mappen" in refused.value.message("da")

@@ -9,7 +9,7 @@ import re
 import pypdf
 import pytest
 
-from facilitator.board import actions
+from facilitator.board import operations
 from facilitator.conversation import CIRCLE_KINDS, CIRCLES, VALUE_FORM_IDS
 from facilitator.demo import create_demo_session
 from facilitator.export.report import author_labels, build_report
@@ -153,7 +153,7 @@ def test_board_notes_are_listed_under_their_zone_once(store, demo):
 def test_deleted_notes_are_never_shown(store, demo):
     state = store.board_state(demo, "change")
     gone = next(note for note in state.notes.values() if note.text == "Høje diger langs hele fjorden")
-    store.apply_board_patch(demo, actions.delete([gone.id]))
+    store.apply_board_patch(demo, operations.delete([gone.id]))
 
     text = report_text(store, demo)
 

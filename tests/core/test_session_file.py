@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from facilitator.__main__ import main
 from facilitator.board import Patch
-from facilitator.board import actions as board_actions
+from facilitator.board import operations as board_actions
 from facilitator.demo import DEMO_TITLE, create_demo_session
 from facilitator.export.session_file import (
     FORMAT_NAME,

@@ -77,6 +77,17 @@ def test_a_folder_in_the_way_is_a_clear_message(tmp_path):
     assert "cannot be kept for next time" in raised.value.message("en")
 
 
+def test_a_settings_file_that_cannot_be_written_says_why(tmp_path):
+    # A folder where the file goes: the folder is fine, the write itself fails.
+    (tmp_path / SETTINGS_NAME).mkdir()
+    with pytest.raises(UserError) as raised:
+        save_settings(tmp_path, Settings().changed(language="en"))
+    assert "kan ikke huskes til næste start" in raised.value.message("da")
+    assert "der ligger en mappe med det navn" in raised.value.message("da")
+    assert "a folder has that name" in raised.value.message("en")
+    assert not list(tmp_path.glob(".*.part"))
+
+
 def test_a_chosen_data_folder_keeps_the_settings_with_it(tmp_path):
     paths = AppPaths.resolve(tmp_path)
     assert paths.settings_dir == tmp_path.resolve()

@@ -12,7 +12,7 @@ from PySide6.QtGui import QFocusEvent, QImage, QMouseEvent, QNativeGestureEvent,
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from facilitator.board import NOTE_HEIGHT, NOTE_WIDTH, TRAY
-from facilitator.board.actions import position
+from facilitator.board.operations import position
 from facilitator.store import Store
 from facilitator.ui.board_view import BoardProjectionView
 from facilitator.ui.workspaces.board import BoardWorkspace

@@ -133,7 +133,7 @@ def _slots(layout: BoardLayout, zone: str) -> tuple[tuple[float, float], ...]:
 
 @functools.lru_cache(maxsize=16)
 def _sector_slots(layout: BoardLayout) -> dict[str, tuple[tuple[float, float], ...]]:
-    # Pure geometry of a frozen layout, asked for on every action: one pass over the grid
+    # Pure geometry of a frozen layout, asked for on every operation: one pass over the grid
     # for all sectors, remembered.
     cx, cy = layout.centre
     step_x, step_y = NOTE_WIDTH + GAP, NOTE_HEIGHT + GAP

@@ -1,6 +1,6 @@
 """The sorting board's state and the one kind of change made to it: a patch.
 
-Every board action (move, sort into a zone, tidy, stack, merge, delete, edit) is computed
+Every board operation (move, sort into a zone, tidy, stack, merge, delete, edit) is computed
 as a patch: new values for some fields of some notes. Applying a patch returns its
 inverse, so undo is applying the inverse, and the same patch is written to the database
 in one transaction. The scene only draws a state; it never decides anything itself.
@@ -89,7 +89,7 @@ class Patch:
 
     notes: dict[int, dict[str, object]] = field(default_factory=dict)
     clusters: dict[int, str | None] = field(default_factory=dict)
-    #: What the action was, for the undo history ("Flyt 3 post-its til Fælles").
+    #: What the operation was, for the undo history ("Flyt 3 post-its til Fælles").
     label: str = ""
 
     def __bool__(self) -> bool:

@@ -115,6 +115,17 @@ STATUSES: dict[str, Text] = {
 }
 DEFAULT_STATUS = "open"
 
+#: What an action's parts are called in print and in files: one wording for sheet, CSV and calendar.
+ACTION_LABELS: dict[str, Text] = {
+    "area": Text("Område", "Area"),
+    "what": Text("Hvad", "What"),
+    "owner": Text("Ansvarlig", "Owner"),
+    "with_whom": Text("Med hvem", "With whom"),
+    "how_much": Text("Hvor meget", "How much"),
+    "due": Text("Hvornår", "By when"),
+    "status": Text("Status", "Status"),
+}
+
 
 @dataclass(frozen=True)
 class Action:

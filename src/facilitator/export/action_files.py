@@ -6,19 +6,20 @@ import csv
 import datetime as dt
 import io
 
-from facilitator.conversation.next_steps import STATUSES, area
+from facilitator.conversation.next_steps import ACTION_LABELS, STATUSES, area
 from facilitator.export.snapshot import SessionSnapshot
 from facilitator.text import Text
 
 CSV_COLUMNS = (
-    Text("Område", "Area"),
-    Text("Hvad", "What"),
+    ACTION_LABELS["area"],
+    ACTION_LABELS["what"],
+    # Two columns for the owner, so a spreadsheet can sort and filter by partner.
     Text("Ansvarlig partner", "Owner partner"),
     Text("Ansvarlig person", "Owner person"),
-    Text("Med hvem", "With whom"),
-    Text("Hvor meget", "How much"),
-    Text("Hvornår", "By when"),
-    Text("Status", "Status"),
+    ACTION_LABELS["with_whom"],
+    ACTION_LABELS["how_much"],
+    ACTION_LABELS["due"],
+    ACTION_LABELS["status"],
 )
 
 
@@ -69,12 +70,13 @@ def actions_ics(snapshot: SessionSnapshot, language: str = "da", *, now: dt.date
             continue
         owner = snapshot.owner_label(action)
         details = [
-            f"{Text('Område', 'Area').get(language)}: {area(action.area).title.get(language)}",
-            f"{Text('Ansvarlig', 'Owner').get(language)}: {owner}" if owner else "",
-            f"{Text('Med hvem', 'With whom').get(language)}: {action.with_whom}" if action.with_whom else "",
-            f"{Text('Hvor meget', 'How much').get(language)}: {action.how_much}" if action.how_much else "",
-            f"{Text('Fra sessionen', 'From the session').get(language)}: {snapshot.session.title}",
+            (ACTION_LABELS["area"], area(action.area).title.get(language)),
+            (ACTION_LABELS["owner"], owner),
+            (ACTION_LABELS["with_whom"], action.with_whom),
+            (ACTION_LABELS["how_much"], action.how_much),
         ]
+        description = [f"{label.get(language)}: {value}" for label, value in details if value]
+        description.append(f"{Text('Fra sessionen', 'From the session').get(language)}: {snapshot.session.title}")
         summary = f"{action.what} ({owner})" if owner else action.what
         lines += [
             "BEGIN:VEVENT",
@@ -84,7 +86,7 @@ def actions_ics(snapshot: SessionSnapshot, language: str = "da", *, now: dt.date
             f"DTSTART;VALUE=DATE:{action.due:%Y%m%d}",
             f"DTEND;VALUE=DATE:{action.due + dt.timedelta(days=1):%Y%m%d}",
             _property("SUMMARY", summary),
-            _property("DESCRIPTION", "\n".join(line for line in details if line)),
+            _property("DESCRIPTION", "\n".join(description)),
             "TRANSP:TRANSPARENT",
             "END:VEVENT",
         ]

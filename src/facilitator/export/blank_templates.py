@@ -23,9 +23,20 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from facilitator.conversation import CIRCLES, DECISIONS, CircleField, CircleTemplate
-from facilitator.conversation.next_steps import AREAS, TEMPLATE_QUESTION, TEMPLATE_TITLE, Area
-from facilitator.export.document import ACCENT, ACCENT_LIGHT, INK, MARGIN, MUTED, PAGE_OF, RULE, make_styles, markup
-from facilitator.export.fonts import BOLD, REGULAR, printable, register_fonts
+from facilitator.conversation.next_steps import ACTION_LABELS, AREAS, TEMPLATE_QUESTION, TEMPLATE_TITLE, Area
+from facilitator.export.document import (
+    ACCENT,
+    ACCENT_LIGHT,
+    CONTENT_WIDTH,
+    INK,
+    MARGIN,
+    MUTED,
+    PAGE_OF,
+    RULE,
+    make_styles,
+    markup,
+)
+from facilitator.export.fonts import BOLD, REGULAR, elide, printable, register_fonts
 from facilitator.export.snapshot import SessionSnapshot
 from facilitator.invitation import long_date
 from facilitator.paths import default_program_path
@@ -37,7 +48,6 @@ PAGE_SIZES = {"A4": A4, "A3": A3}
 # Every page is drawn in A4 points; an A3 sheet is the same page at 141 %, so type, drawing
 # and margins grow together and a sheet on the wall reads from a step back.
 WIDTH, HEIGHT = A4
-CONTENT_WIDTH = WIDTH - 2 * MARGIN
 
 KIND = Text("Skabeloner til papir", "Paper templates")
 NAME_LINE = Text("Partner / navn", "Partner / name")
@@ -50,10 +60,11 @@ SEVERAL_NOTE = Text(
     "Har du flere ambitioner, så tag et ark til hver.", "If you have several ambitions, take one sheet for each."
 )
 COLUMNS = (
-    (Text("Hvad", "What"), 0.43),
+    (ACTION_LABELS["what"], 0.43),
+    # On paper the group writes who does it, as the template's question asks; the app records an owner.
     (Text("Hvem", "Who"), 0.22),
-    (Text("Hvor meget", "How much"), 0.19),
-    (Text("Hvornår", "By when"), 0.16),
+    (ACTION_LABELS["how_much"], 0.19),
+    (ACTION_LABELS["due"], 0.16),
 )
 
 WHITE = colors.white
@@ -151,16 +162,7 @@ def _footer(canvas: Canvas, text: str, page_label: str) -> None:
     y = MARGIN - 8 * mm
     canvas.drawRightString(WIDTH - MARGIN, y, page_label)
     room = CONTENT_WIDTH - stringWidth(page_label, REGULAR, 7.5) - 10 * mm
-    canvas.drawString(MARGIN, y, _clipped(printable(text), REGULAR, 7.5, room))
-
-
-def _clipped(text: str, font: str, size: float, width: float) -> str:
-    """`text`, shortened with '…' until it fits `width` (a long session title in the footer)."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    canvas.drawString(MARGIN, y, elide(printable(text), REGULAR, 7.5, room))
 
 
 def _paragraph(text: str, style: ParagraphStyle, width: float, *, bullet: str | None = None) -> Paragraph:

@@ -17,8 +17,8 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from facilitator.board import NOTE_HEIGHT, NOTE_WIDTH, BoardLayout, BoardState, Note
-from facilitator.board.actions import board_layout, place_new, position
-from facilitator.export.fonts import BOLD, REGULAR, printable
+from facilitator.board.operations import board_layout, place_new, position
+from facilitator.export.fonts import BOLD, REGULAR, elide, printable
 from facilitator.text import wrap_words
 
 #: The sector tints, tray and label colours of the screen (ui/board_scene.py), so both look alike.
@@ -79,15 +79,6 @@ def ink_on(colour: str) -> str:
     # Qt's lightness: the mean of the strongest and the weakest channel.
     lightness = (max(rgb) + min(rgb)) / 2 * 255
     return "#111111" if lightness > 140 else "#FFFFFF"
-
-
-def elide(text: str, font: str, size: float, width: float) -> str:
-    """`text` cut to `width` points with an ellipsis, for one line of a drawing (strings there never wrap)."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
 
 
 def _wrap_words(text: str, font: str, size: float, width: float, lines: int) -> list[str]:

@@ -1,4 +1,4 @@
-"""What every PDF shares: page, type, colours, tables, "Side X af Y", and a safe write.
+"""What every PDF shares: page, type, colours, tables, bullets, "Side X af Y", the title block.
 
 The look is quiet and official: one accent colour, clear headings, tables with light rules,
 and a running header and footer so any loose page says where it belongs.
@@ -30,6 +30,9 @@ from reportlab.platypus import (
 )
 
 from facilitator.export.fonts import BOLD, REGULAR, printable, register_fonts
+from facilitator.export.snapshot import SessionSnapshot
+from facilitator.invitation import long_date
+from facilitator.program import Item, Step
 from facilitator.text import Text
 
 INK = colors.HexColor("#1F2933")
@@ -41,6 +44,8 @@ ZEBRA = colors.HexColor("#F6F8F7")
 FLAG = colors.HexColor("#9A5B00")
 
 MARGIN = 18 * mm
+#: The width between the margins of an A4 page.
+CONTENT_WIDTH = A4[0] - 2 * MARGIN
 #: Points left on a page below which a tall table row starts on the next page instead of splitting.
 SPLIT_ROW_FROM = 36
 
@@ -107,6 +112,29 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
 def labelled(label: str, text: str, style: ParagraphStyle) -> Paragraph:
     """'<b>Label:</b> text' with the text escaped."""
     return Paragraph(f"<b>{markup(label)}:</b> {markup(text)}", style)
+
+
+def muted(text: str) -> str:
+    """Ready markup in the quiet grey of secondary text."""
+    return f"<font color='#{MUTED.hexval()[2:]}'>{text}</font>"
+
+
+def bullet_style(parent: ParagraphStyle, level: int = 0) -> ParagraphStyle:
+    """`parent` indented for a bulleted list; `level` 1 for a list inside a list."""
+    indent = 9 + 10 * level
+    return ParagraphStyle(
+        f"{parent.name}-bullet-{level}",
+        parent=parent,
+        leftIndent=indent,
+        bulletIndent=indent - 8,
+        bulletFontName=REGULAR,
+        spaceAfter=1.5,
+    )
+
+
+def bullet(text: str, style: ParagraphStyle) -> Paragraph:
+    """A bullet of ready markup (user text already escaped)."""
+    return Paragraph(text, style, bulletText="•" if style.leftIndent < 15 else "–")
 
 
 def table(
@@ -243,3 +271,40 @@ def render(
     document.addPageTemplates([template])
     document.build(story, canvasmaker=_numbered_canvas(frame))
     return buffer.getvalue()
+
+
+def step_title(item: Item, step: Step, language: str) -> str:
+    """'Delsession 1 · Forandringscirklen': a step with its part's label; a break is named by its title."""
+    label = getattr(item, "label", None)
+    return f"{label.get(language)} · {step.title.get(language)}" if label else step.title.get(language)
+
+
+def session_facts(snapshot: SessionSnapshot, language: str) -> str:
+    """'mandag den 27. april 2026 · Hotel Nyborg Strand · Facilitator: Anne Holm'."""
+    session = snapshot.session
+    facts = []
+    if session.date:
+        facts.append(long_date(session.date, language))
+    if session.venue:
+        facts.append(session.venue)
+    if session.facilitator:
+        facts.append(f"Facilitator: {session.facilitator}")
+    return " · ".join(facts)
+
+
+def page_frame(snapshot: SessionSnapshot, kind: Text, language: str) -> PageFrame:
+    """The running texts of a session's document: its title, the document's kind, date and place."""
+    session = snapshot.session
+    footer = " · ".join(
+        part for part in (long_date(session.date, language) if session.date else "", session.venue) if part
+    )
+    return PageFrame(session.title, kind.get(language), footer, language)
+
+
+def title_block(snapshot: SessionSnapshot, kind: str, styles: Styles, language: str) -> list[Flowable]:
+    """The document's kind small, the session's title large, and when, where and who."""
+    return [
+        Paragraph(markup(kind.upper()), styles.header),
+        para(snapshot.session.title, styles.title),
+        para(session_facts(snapshot, language), styles.subtitle),
+    ]

@@ -11,6 +11,7 @@ import functools
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 
 from facilitator.paths import resource_path
@@ -66,6 +67,15 @@ def printable(text: str) -> str:
             replaced = True
         previous = code
     return "".join(out)
+
+
+def elide(text: str, font: str, size: float, width: float) -> str:
+    """`text` cut to `width` points with an ellipsis, for one line that cannot wrap (a drawing, a footer)."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def _is_flag_half(code: int) -> bool:

@@ -15,18 +15,19 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableSt
 from facilitator.export.document import (
     ACCENT,
     ACCENT_LIGHT,
+    CONTENT_WIDTH,
     MUTED,
     Styles,
     gap,
     keep,
     make_styles,
     markup,
+    page_frame,
     para,
     render,
     table,
 )
 from facilitator.export.fonts import BOLD
-from facilitator.export.sheet import CONTENT_WIDTH, page_frame, t
 from facilitator.export.snapshot import SessionSnapshot
 from facilitator.guidance import InvitationAsk, load_guidance
 from facilitator.invitation import long_date, programme
@@ -53,28 +54,28 @@ def build_invitation(snapshot: SessionSnapshot, language: str = "da") -> bytes:
     styles = make_styles(10)
     session = snapshot.session
     story: list[Flowable] = [
-        para(t(KIND, language).upper(), styles.header),
+        para(KIND.get(language).upper(), styles.header),
         para(session.title, styles.title),
         gap(4),
-        para(t(GREETING, language), styles.body),
-        para(t(INTRODUCTION, language), styles.body),
+        para(GREETING.get(language), styles.body),
+        para(INTRODUCTION.get(language), styles.body),
         gap(2),
         _facts(snapshot, styles, language),
     ]
     story += _partners(snapshot, styles, language)
     story.append(
         keep(
-            para(t(Text("Program", "Programme"), language), styles.h1),
+            para(Text("Program", "Programme").get(language), styles.h1),
             _programme(snapshot.schedule, styles, language),
         )
     )
     story += _asks(load_guidance().invitation, styles, language)
-    closing = [gap(6), para(t(REGARDS, language), styles.body)]
+    closing = [gap(6), para(REGARDS.get(language), styles.body)]
     if session.facilitator:
         name = ParagraphStyle("signature", parent=styles.body, fontName=BOLD, spaceAfter=0)
         closing += [gap(3), para(session.facilitator, name), para("Facilitator", styles.small)]
     story.append(KeepTogether(closing))
-    kind = t(KIND, language)
+    kind = KIND.get(language)
     return render(
         story,
         page_frame(snapshot, KIND, language),
@@ -86,7 +87,7 @@ def build_invitation(snapshot: SessionSnapshot, language: str = "da") -> bytes:
 def _facts(snapshot: SessionSnapshot, styles: Styles, language: str) -> Table:
     """When, where and who leads, in a tinted box: what a partner looks for first."""
     session, schedule = snapshot.session, snapshot.schedule
-    when = long_date(session.date, language) if session.date else t(NO_DATE, language)
+    when = long_date(session.date, language) if session.date else NO_DATE.get(language)
     hours = f"{format_clock(schedule.start)}–{format_clock(schedule.end)}"
     rows = [(Text("Tid", "Time"), f"{when}, {'at' if language == 'en' else 'kl.'} {hours}")]
     if session.venue:
@@ -96,7 +97,7 @@ def _facts(snapshot: SessionSnapshot, styles: Styles, language: str) -> Table:
     label = ParagraphStyle("fact-label", parent=styles.body, fontName=BOLD, textColor=ACCENT, spaceAfter=0)
     value = ParagraphStyle("fact", parent=styles.body, spaceAfter=0)
     facts = Table(
-        [[para(t(name, language), label), para(text, value)] for name, text in rows],
+        [[para(name.get(language), label), para(text, value)] for name, text in rows],
         colWidths=[32 * mm, CONTENT_WIDTH - 32 * mm],
         hAlign="LEFT",
     )
@@ -119,11 +120,11 @@ def _facts(snapshot: SessionSnapshot, styles: Styles, language: str) -> Table:
 def _partners(snapshot: SessionSnapshot, styles: Styles, language: str) -> list[Flowable]:
     if not snapshot.partners:
         return []
-    header = [t(Text("Partner", "Partner"), language), t(Text("Organisation", "Organisation"), language)]
+    header = [Text("Partner", "Partner").get(language), Text("Organisation", "Organisation").get(language)]
     rows = [[partner.name, partner.organisation] for partner in snapshot.partners]
     return [
         keep(
-            para(t(Text("Partnere", "Partners"), language), styles.h1),
+            para(Text("Partnere", "Partners").get(language), styles.h1),
             table(header, rows, [CONTENT_WIDTH * 0.4, CONTENT_WIDTH * 0.6], styles),
         )
     ]
@@ -140,7 +141,7 @@ def _programme(schedule: Schedule, styles: Styles, language: str) -> Table:
             # A break is no part of the work: it reads quieter.
             name = para(item.title, quiet)
         rows.append([item.clock, name])
-    header = [t(Text("Tid", "Time"), language), t(Text("Programpunkt", "Item"), language)]
+    header = [Text("Tid", "Time").get(language), Text("Programpunkt", "Item").get(language)]
     return table(header, rows, [30 * mm, CONTENT_WIDTH - 30 * mm], styles)
 
 
@@ -148,17 +149,17 @@ def _asks(asks: Sequence[InvitationAsk], styles: Styles, language: str) -> list[
     """What the partners are asked to prepare, numbered, each with its paragraphs and lists."""
     if not asks:
         return []
-    counts = t(COUNTS, language).split()
+    counts = COUNTS.get(language).split()
     count = counts[len(asks) - 1] if len(asks) <= len(counts) else str(len(asks))
     lead = [
-        para(t(PREPARE, language), styles.h1),
-        para(t(PREPARE_LEAD, language).format(count=count), styles.body),
+        para(PREPARE.get(language), styles.h1),
+        para(PREPARE_LEAD.get(language).format(count=count), styles.body),
     ]
     story: list[Flowable] = []
     for number, ask in enumerate(asks, start=1):
-        heading = para(f"{number}. {t(ask.title, language)}", styles.h2)
+        heading = para(f"{number}. {ask.title.get(language)}", styles.h2)
         # The section's heading goes where its first ask goes, never alone at a page's foot.
-        story.append(keep(*(lead if number == 1 else []), heading, *_guidance_text(t(ask.body, language), styles)))
+        story.append(keep(*(lead if number == 1 else []), heading, *_guidance_text(ask.body.get(language), styles)))
     return story
 
 

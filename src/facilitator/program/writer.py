@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import re
 from pathlib import Path
 
+from facilitator.files import WriteError, write_file
 from facilitator.program.loader import FORMAT_NAME, FORMAT_VERSION, ProgramError, load_program_text
 from facilitator.program.model import Category, Part, Program, Step
 from facilitator.text import Text, UserError
@@ -130,15 +130,18 @@ def save_program_file(program: Program, directory: Path, title: str, comment: st
         while path.exists():
             path = directory / f"{name}-{number}.toml"
             number += 1
-        temporary = path.with_suffix(".toml.tmp")
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
+        write_file(path, text.encode("utf-8"))
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise UserError(
-            Text(
-                f"Programmet kunne ikke gemmes i {directory}: {reason}.",
-                f"The program could not be saved in {directory}: {reason}.",
-            )
-        ) from None
+        raise _cannot_save(directory, Text(error.strerror or type(error).__name__)) from None
+    except WriteError as error:
+        raise _cannot_save(directory, error.reason) from None
     return path
+
+
+def _cannot_save(directory: Path, reason: Text) -> UserError:
+    return UserError(
+        Text(
+            f"Programmet kunne ikke gemmes i {directory}: {reason.get('da')}.",
+            f"The program could not be saved in {directory}: {reason.get('en')}.",
+        )
+    )

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.board import NOTE_HEIGHT, NOTE_WIDTH, TRAY, BoardLayout, BoardState, Note
-from facilitator.board.actions import position
+from facilitator.board.operations import position
 from facilitator.text import wrap_words
 
 INK = QColor("#1F2A28")

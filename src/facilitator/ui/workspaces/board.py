@@ -1,7 +1,7 @@
 """The post-it board: the partners' elements sorted into the step's three categories.
 
 Drag with the mouse or sort with the keys (1, 2, 3, 0 for the tray); every action is a
-`Patch` from `facilitator.board.actions`, written to the store at once and recorded for
+`Patch` from `facilitator.board.operations`, written to the store at once and recorded for
 undo. The scene is redrawn from the state after each one, so it cannot drift from the
 database.
 """
@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.board import TRAY, BoardLayout, BoardState, Patch, actions
-from facilitator.board.actions import board_layout
+from facilitator.board import TRAY, BoardLayout, BoardState, Patch
+from facilitator.board import operations as actions
+from facilitator.board.operations import board_layout
 from facilitator.conversation import circle_template
 from facilitator.palette import initials
 from facilitator.program import Step

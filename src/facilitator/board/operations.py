@@ -1,4 +1,4 @@
-"""Board actions as patches: computed from the current state, applied (and undone) as data.
+"""Board operations as patches: computed from the current state, applied (and undone) as data.
 
 Positions handed in and out of this module are points on the board (see `BoardLayout`);
 positions stored in a patch are relative to the note's zone.
