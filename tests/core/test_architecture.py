@@ -1,4 +1,4 @@
-"""Only facilitator.ui may use Qt: the core stays testable without a window."""
+"""The shape of the house: layers, no Qt in the core, no cycles, no module too big to read."""
 
 from __future__ import annotations
 
@@ -50,3 +50,29 @@ def test_core_imports_and_runs_with_qt_unavailable():
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_layers_hold_and_nothing_imports_in_a_circle():
+    """The import-linter contracts in pyproject.toml (`uv run lint-imports` shows the same)."""
+    lint_imports = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run(
+        [str(lint_imports), "--no-cache"],
+        cwd=PACKAGE.parents[1],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+#: A module a newcomer can read whole; past this, split it along a seam.
+MAX_MODULE_LINES = 700
+
+
+def test_no_module_is_too_long_to_read():
+    lengths = {
+        str(path.relative_to(PACKAGE)): len(path.read_text(encoding="utf-8").splitlines())
+        for path in PACKAGE.rglob("*.py")
+    }
+    assert {name: lines for name, lines in lengths.items() if lines > MAX_MODULE_LINES} == {}
