@@ -8,21 +8,19 @@ a step is paused), which keeps an idle app with a running timer cheap.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from facilitator.program import Part, Program, Schedule, Step
-from facilitator.store import Store
 from facilitator.text import UserError
 from facilitator.timing import (
-    DEFAULT_WARNING_SECONDS,
     Clock,
     DayPlan,
     LiveDay,
     Phase,
     Timekeeper,
     TimerEvent,
+    TimerSettings,
     apply_plan,
     live_day,
     plan_schedule,
@@ -31,32 +29,6 @@ from facilitator.ui.context import SessionContext
 
 #: How often the live schedule is refreshed while no timer counts down (a paused step).
 IDLE_REFRESH_MS = 15_000
-WARNING_KEY = "timer.warning_minutes"
-SOUND_KEY = "timer.sound"
-FLASH_KEY = "timer.flash"
-
-
-@dataclass
-class TimerSettings:
-    """The facilitator's timer preferences, kept in the store's app state."""
-
-    warning_minutes: int = DEFAULT_WARNING_SECONDS // 60
-    sound: bool = True
-    flash: bool = True
-
-    @classmethod
-    def load(cls, store: Store) -> TimerSettings:
-        minutes = store.get_state(WARNING_KEY)
-        return cls(
-            warning_minutes=int(minutes) if minutes and minutes.isdigit() else cls.warning_minutes,
-            sound=store.get_state(SOUND_KEY) != "0",
-            flash=store.get_state(FLASH_KEY) != "0",
-        )
-
-    def save(self, store: Store) -> None:
-        store.set_state(WARNING_KEY, str(self.warning_minutes))
-        store.set_state(SOUND_KEY, "1" if self.sound else "0")
-        store.set_state(FLASH_KEY, "1" if self.flash else "0")
 
 
 class DayController(QObject):
@@ -75,7 +47,7 @@ class DayController(QObject):
         super().__init__(parent)
         self.context = context
         self.clock = clock
-        self.settings = TimerSettings.load(context.store)
+        self.settings = TimerSettings.from_state(context.store.get_state)
         self._unsaved: list[TimerEvent] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -619,11 +619,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(dialog.summary(), 10_000)
 
     def show_timer_settings(self) -> None:
-        from facilitator.ui.day import TimerSettings
+        from facilitator.timing import TimerSettings
 
         page = self.session_page
         try:
-            current = TimerSettings.load(self.store)
+            current = TimerSettings.from_state(self.store.get_state)
         except UserError as error:
             self.show_error(error.message(self.language))
             current = TimerSettings()
@@ -632,7 +632,8 @@ class MainWindow(QMainWindow):
             return
         settings = dialog.settings()
         try:
-            settings.save(self.store)
+            for key, value in settings.to_state().items():
+                self.store.set_state(key, value)
         except UserError as error:
             self.show_error(error.message(self.language))
         if page is not None:
