@@ -598,7 +598,7 @@
     <name>ExportDialog</name>
     <message>
         <source>Eksportér</source>
-        <extracomment>(kind, file suffix): what each choice writes.</extracomment>
+        <extracomment>(kind, file suffix): what each choice writes. Built off the GUI thread: the full report, the slowest document (every board and text of the day).</extracomment>
         <translation>Export</translation>
     </message>
     <message>
@@ -708,6 +708,10 @@
     <message>
         <source>Gem som</source>
         <translation>Save as</translation>
+    </message>
+    <message>
+        <source>Gemmer sessionsrapporten …</source>
+        <translation>Saving the session report …</translation>
     </message>
     <message>
         <source>Aftaleark %1 – %2</source>
@@ -849,7 +853,7 @@
     <name>MainWindow</name>
     <message>
         <source>Facilitator</source>
-        <extracomment>The language changed: whoever owns the window builds it anew (see ui.app.Shell). Set while the welcome&apos;s language button rebuilds the window, so the new one welcomes. One undo history per workspace; the one on screen is active.</extracomment>
+        <extracomment>The language changed: whoever owns the window builds it anew (see ui.app.Shell). Set while the welcome&apos;s language button rebuilds the window, so the new one welcomes. One undo history per workspace; the one on screen is active. Slow work (the full report) off the GUI thread, one at a time, for the whole window.</extracomment>
         <translation>Facilitator</translation>
     </message>
     <message>
@@ -1238,6 +1242,17 @@
         <source>Post-ittens tekst</source>
         <extracomment>The partner filter&apos;s entry for notes written by the whole group.</extracomment>
         <translation>Post-it text</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>Vent et øjeblik, til dette er færdigt: %1</source>
+        <translation>Please wait until this has finished: %1</translation>
+    </message>
+    <message>
+        <source>Et øjeblik</source>
+        <translation>One moment</translation>
     </message>
 </context>
 <context>

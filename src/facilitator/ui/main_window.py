@@ -26,6 +26,7 @@ from facilitator.timing import Clock
 from facilitator.ui.appearance import apply_appearance
 from facilitator.ui.dialogs import ShortcutsDialog, TimerSettingsDialog
 from facilitator.ui.help import AboutDialog, MethodDialog, WelcomeDialog
+from facilitator.ui.operations import BackgroundRunner
 from facilitator.ui.projector import ProjectorWindow
 from facilitator.ui.session_page import SessionPage
 from facilitator.ui.settings_dialog import SettingsDialog
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
         self._session_actions: list[QAction] = []
         #: One undo history per workspace; the one on screen is active.
         self.undo_group = QUndoGroup(self)
+        #: Slow work (the full report) off the GUI thread, one at a time, for the whole window.
+        self.runner = BackgroundRunner(self.language, self)
         self.setWindowTitle(self.tr("Facilitator"))
 
         self.pages = QStackedWidget()
@@ -614,7 +617,7 @@ class MainWindow(QMainWindow):
             return
         # Exports show what is on screen, including words typed a moment ago.
         page.flush()
-        dialog = ExportDialog(self.store, page.session_id, self.language, self)
+        dialog = ExportDialog(self.store, page.session_id, self.language, self, runner=self.runner)
         if dialog.exec() == ExportDialog.DialogCode.Accepted and dialog.written:
             self.statusBar().showMessage(dialog.summary(), 10_000)
 
