@@ -553,6 +553,36 @@
     </message>
 </context>
 <context>
+    <name>DataOperations</name>
+    <message>
+        <source>Sikkerhedskopien kan ikke gendannes</source>
+        <translation>The backup cannot be restored</translation>
+    </message>
+    <message>
+        <source>Databasen er gendannet fra sikkerhedskopien fra %1.</source>
+        <translation>The database has been restored from the backup made %1.</translation>
+    </message>
+</context>
+<context>
+    <name>DayOperations</name>
+    <message>
+        <source>%1 (tilpasset)</source>
+        <translation>%1 (adapted)</translation>
+    </message>
+    <message>
+        <source>Gem dagen som program</source>
+        <translation>Save the day as a programme</translation>
+    </message>
+    <message>
+        <source>Navn på det nye program:</source>
+        <translation>Name of the new programme:</translation>
+    </message>
+    <message>
+        <source>Programmet er gemt: %1</source>
+        <translation>Programme saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>DeleteSessionDialog</name>
     <message>
         <source>Slet session</source>
@@ -576,6 +606,17 @@
     <message>
         <source>&amp;Slet session</source>
         <translation>&amp;Delete session</translation>
+    </message>
+    <message>
+        <source>»%1« er slettet.</source>
+        <translation>“%1” has been deleted.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Også fjernet fra %n sikkerhedskopi(er).</source>
+        <translation>
+            <numerusform>Also removed from %n backup.</numerusform>
+            <numerusform>Also removed from %n backups.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -857,9 +898,31 @@
         <translation>Facilitator</translation>
     </message>
     <message>
-        <source>&amp;Fil</source>
-        <translation>&amp;File</translation>
+        <source>Sessionen kan ikke åbnes</source>
+        <translation>The session cannot be opened</translation>
     </message>
+    <message>
+        <source>%1 – Facilitator</source>
+        <translation>%1 – Facilitator</translation>
+    </message>
+    <message>
+        <source>Sproget er ikke skiftet, fordi ikke alt er gemt. Prøv igen, når statuslinjen ikke længere melder om en fejl.</source>
+        <translation>The language has not been changed because not everything is saved. Try again once the status bar no longer reports an error.</translation>
+    </message>
+    <message>
+        <source>Ikke alt er gemt</source>
+        <translation>Not everything is saved</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ændring(er) kunne ikke gemmes (se statuslinjen). Lukker du nu, går de tabt. Luk alligevel?</source>
+        <translation>
+            <numerusform>%n change could not be saved (see the status bar). If you close now, it will be lost. Close anyway?</numerusform>
+            <numerusform>%n changes could not be saved (see the status bar). If you close now, they will be lost. Close anyway?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
     <message>
         <source>&amp;Ny session …</source>
         <translation>&amp;New session …</translation>
@@ -897,6 +960,34 @@
         <translation>&amp;Import session file …</translation>
     </message>
     <message>
+        <source>&amp;Fil</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Rediger</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Fortryd</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Gentag</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Historik</source>
+        <translation>&amp;History</translation>
+    </message>
+    <message>
+        <source>(intet at fortryde)</source>
+        <translation>(nothing to undo)</translation>
+    </message>
+    <message>
+        <source>Som da trinnet blev åbnet</source>
+        <translation>As when the step was opened</translation>
+    </message>
+    <message>
         <source>&amp;Gå til</source>
         <translation>&amp;Go</translation>
     </message>
@@ -907,10 +998,6 @@
     <message>
         <source>&amp;Forrige trin</source>
         <translation>&amp;Previous step</translation>
-    </message>
-    <message>
-        <source>&amp;Dagen</source>
-        <translation>&amp;Day</translation>
     </message>
     <message>
         <source>&amp;Start/pause tiden</source>
@@ -957,8 +1044,8 @@
         <translation>&amp;Timer settings …</translation>
     </message>
     <message>
-        <source>&amp;Hjælp</source>
-        <translation>&amp;Help</translation>
+        <source>&amp;Dagen</source>
+        <translation>&amp;Day</translation>
     </message>
     <message>
         <source>&amp;Metoden kort</source>
@@ -977,94 +1064,8 @@
         <translation>&amp;About Facilitator</translation>
     </message>
     <message>
-        <source>&amp;Rediger</source>
-        <translation>&amp;Edit</translation>
-    </message>
-    <message>
-        <source>&amp;Fortryd</source>
-        <translation>&amp;Undo</translation>
-    </message>
-    <message>
-        <source>&amp;Gentag</source>
-        <translation>&amp;Redo</translation>
-    </message>
-    <message>
-        <source>&amp;Historik</source>
-        <translation>&amp;History</translation>
-    </message>
-    <message>
-        <source>(intet at fortryde)</source>
-        <translation>(nothing to undo)</translation>
-    </message>
-    <message>
-        <source>Som da trinnet blev åbnet</source>
-        <translation>As when the step was opened</translation>
-    </message>
-    <message>
-        <source>Sessionen kan ikke åbnes</source>
-        <translation>The session cannot be opened</translation>
-    </message>
-    <message>
-        <source>%1 – Facilitator</source>
-        <translation>%1 – Facilitator</translation>
-    </message>
-    <message>
-        <source>Sikkerhedskopien kan ikke gendannes</source>
-        <translation>The backup cannot be restored</translation>
-    </message>
-    <message>
-        <source>Databasen er gendannet fra sikkerhedskopien fra %1.</source>
-        <translation>The database has been restored from the backup made %1.</translation>
-    </message>
-    <message>
-        <source>Gemt: %1</source>
-        <translation>Saved: %1</translation>
-    </message>
-    <message>
-        <source>Sessionsfilen er indlæst: %1</source>
-        <translation>Session file imported: %1</translation>
-    </message>
-    <message>
-        <source>»%1« er slettet.</source>
-        <translation>“%1” has been deleted.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Også fjernet fra %n sikkerhedskopi(er).</source>
-        <translation>
-            <numerusform>Also removed from %n backup.</numerusform>
-            <numerusform>Also removed from %n backups.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Sproget er ikke skiftet, fordi ikke alt er gemt. Prøv igen, når statuslinjen ikke længere melder om en fejl.</source>
-        <translation>The language has not been changed because not everything is saved. Try again once the status bar no longer reports an error.</translation>
-    </message>
-    <message>
-        <source>%1 (tilpasset)</source>
-        <translation>%1 (adapted)</translation>
-    </message>
-    <message>
-        <source>Gem dagen som program</source>
-        <translation>Save the day as a programme</translation>
-    </message>
-    <message>
-        <source>Navn på det nye program:</source>
-        <translation>Name of the new programme:</translation>
-    </message>
-    <message>
-        <source>Programmet er gemt: %1</source>
-        <translation>Programme saved: %1</translation>
-    </message>
-    <message>
-        <source>Ikke alt er gemt</source>
-        <translation>Not everything is saved</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n ændring(er) kunne ikke gemmes (se statuslinjen). Lukker du nu, går de tabt. Luk alligevel?</source>
-        <translation>
-            <numerusform>%n change could not be saved (see the status bar). If you close now, it will be lost. Close anyway?</numerusform>
-            <numerusform>%n changes could not be saved (see the status bar). If you close now, they will be lost. Close anyway?</numerusform>
-        </translation>
+        <source>&amp;Hjælp</source>
+        <translation>&amp;Help</translation>
     </message>
 </context>
 <context>
@@ -1753,6 +1754,10 @@ Whether you restore it or start empty, the damaged file is set aside in the data
         <translation>Facilitator session file (*.json)</translation>
     </message>
     <message>
+        <source>Gemt: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
         <source>Sessionen findes allerede</source>
         <translation>The session already exists</translation>
     </message>
@@ -1775,6 +1780,10 @@ Whether you restore it or start empty, the damaged file is set aside in the data
     <message>
         <source>Importér sessionsfil</source>
         <translation>Import session file</translation>
+    </message>
+    <message>
+        <source>Sessionsfilen er indlæst: %1</source>
+        <translation>Session file imported: %1</translation>
     </message>
     <message>
         <source>Sessionsfilen kan ikke indlæses</source>

@@ -406,7 +406,7 @@ def test_timer_settings_are_kept_even_without_a_session(qtbot, app_runner, monke
         return TimerSettingsDialog.DialogCode.Accepted
 
     monkeypatch.setattr(TimerSettingsDialog, "exec", choose)
-    window.show_timer_settings()
+    window.menus.timer_settings_action.trigger()
     assert TimerSettings.from_state(window.store.get_state) == TimerSettings(5, True, False)
     assert window.store.get_state("timer.flash") == "0", "stored under the same key and text as before"
 

@@ -34,6 +34,7 @@ from facilitator.ui.operations import BackgroundRunner, Operations, in_label
 
 if TYPE_CHECKING:
     from facilitator.export import SessionSnapshot
+    from facilitator.ui.main_window import MainWindow
 
 EXPORT_FOLDER_KEY = "export_folder"
 
@@ -57,6 +58,18 @@ def export_folder(store: Store) -> Path:
     if remembered and Path(remembered).is_dir():
         return Path(remembered)
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+
+
+def export_documents(window: MainWindow) -> None:
+    """Fil → Eksportér: the next-steps sheets, the report, templates, invitation, CSV, calendar."""
+    page = window.session_page
+    if page is None:
+        return
+    # Exports show what is on screen, including words typed a moment ago.
+    page.flush()
+    dialog = ExportDialog(window.store, page.session_id, window.language, window, runner=window.runner)
+    if dialog.exec() == ExportDialog.DialogCode.Accepted and dialog.written:
+        window.show_notice(dialog.summary(), 10_000)
 
 
 class ExportDialog(QDialog):
@@ -288,4 +301,4 @@ class ExportDialog(QDialog):
         )
 
 
-__all__ = ["EXPORT_FOLDER_KEY", "IN_BACKGROUND", "ExportDialog", "export_folder"]
+__all__ = ["EXPORT_FOLDER_KEY", "IN_BACKGROUND", "ExportDialog", "export_documents", "export_folder"]
