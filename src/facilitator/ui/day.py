@@ -12,7 +12,6 @@ import math
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from facilitator.program import Part, Program, Schedule, Step
-from facilitator.text import UserError
 from facilitator.timing import (
     Clock,
     DayPlan,
@@ -46,6 +45,7 @@ class DayController(QObject):
     def __init__(self, context: SessionContext, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.operations = context.operations()
         self.clock = clock
         self.settings = TimerSettings.from_state(context.store.get_state)
         self._unsaved: list[TimerEvent] = []
@@ -99,11 +99,11 @@ class DayController(QObject):
         return (item if isinstance(item, Part) else None), step
 
     def _change_plan(self, action) -> None:
-        try:
+        def change() -> None:
             action()
             self.reload_plan()
-        except UserError as error:
-            self.context.report(error)
+
+        if self.operations.run(change).failed:
             return
         self.plan_changed.emit()
         self._after_change()
@@ -130,11 +130,9 @@ class DayController(QObject):
     def _save_pending(self) -> None:
         # A failed save (full disk, read-only folder) keeps the event and tries again at the
         # next tick: the workshop's timings are never silently dropped.
+        store, session_id = self.context.store, self.context.session_id
         while self._unsaved:
-            try:
-                self.context.store.add_timer_event(self.context.session_id, self._unsaved[0])
-            except UserError as error:
-                self.context.report(error)
+            if self.operations.run(lambda: store.add_timer_event(session_id, self._unsaved[0])).failed:
                 return
             self._unsaved.pop(0)
 
