@@ -30,9 +30,6 @@
             <numerusform>%n ældre sikkerhedskopier indeholder stadig sessionen. De slettes af sig selv efter højst 30 dage; indtil da kan sessionen gendannes fra dem.</numerusform>
         </translation>
     </message>
-</context>
-<context>
-    <name>MainWindow</name>
     <message numerus="yes">
         <source>Også fjernet fra %n sikkerhedskopi(er).</source>
         <translation>
@@ -40,6 +37,9 @@
             <numerusform>Også fjernet fra %n sikkerhedskopier.</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message numerus="yes">
         <source>%n ændring(er) kunne ikke gemmes (se statuslinjen). Lukker du nu, går de tabt. Luk alligevel?</source>
         <translation>

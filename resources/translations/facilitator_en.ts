@@ -589,6 +589,36 @@
     </message>
 </context>
 <context>
+    <name>DataOperations</name>
+    <message>
+        <source>Sikkerhedskopien kan ikke gendannes</source>
+        <translation>The backup cannot be restored</translation>
+    </message>
+    <message>
+        <source>Databasen er gendannet fra sikkerhedskopien fra %1.</source>
+        <translation>The database has been restored from the backup made %1.</translation>
+    </message>
+</context>
+<context>
+    <name>DayOperations</name>
+    <message>
+        <source>%1 (tilpasset)</source>
+        <translation>%1 (adapted)</translation>
+    </message>
+    <message>
+        <source>Gem dagen som program</source>
+        <translation>Save the day as a programme</translation>
+    </message>
+    <message>
+        <source>Navn på det nye program:</source>
+        <translation>Name of the new programme:</translation>
+    </message>
+    <message>
+        <source>Programmet er gemt: %1</source>
+        <translation>Programme saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>DeleteSessionDialog</name>
     <message>
         <source>Slet session</source>
@@ -613,6 +643,17 @@
         <source>&amp;Slet session</source>
         <translation>&amp;Delete session</translation>
     </message>
+    <message>
+        <source>»%1« er slettet.</source>
+        <translation>“%1” has been deleted.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Også fjernet fra %n sikkerhedskopi(er).</source>
+        <translation>
+            <numerusform>Also removed from %n backup.</numerusform>
+            <numerusform>Also removed from %n backups.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ElementLine</name>
@@ -634,7 +675,7 @@
     <name>ExportDialog</name>
     <message>
         <source>Eksportér</source>
-        <extracomment>(kind, file suffix): what each choice writes.</extracomment>
+        <extracomment>(kind, file suffix): what each choice writes. Built off the GUI thread: the full report, the slowest document (every board and text of the day).</extracomment>
         <translation>Export</translation>
     </message>
     <message>
@@ -744,6 +785,10 @@
     <message>
         <source>Gem som</source>
         <translation>Save as</translation>
+    </message>
+    <message>
+        <source>Gemmer sessionsrapporten …</source>
+        <translation>Saving the session report …</translation>
     </message>
     <message>
         <source>Aftaleark %1 – %2</source>
@@ -885,13 +930,35 @@
     <name>MainWindow</name>
     <message>
         <source>Facilitator</source>
-        <extracomment>The language changed: whoever owns the window builds it anew (see ui.app.Shell). Set while the welcome&apos;s language button rebuilds the window, so the new one welcomes. One undo history per workspace; the one on screen is active.</extracomment>
+        <extracomment>The language changed: whoever owns the window builds it anew (see ui.app.Shell). Set while the welcome&apos;s language button rebuilds the window, so the new one welcomes. One undo history per workspace; the one on screen is active. Slow work (the full report) off the GUI thread, one at a time, for the whole window.</extracomment>
         <translation>Facilitator</translation>
     </message>
     <message>
-        <source>&amp;Fil</source>
-        <translation>&amp;File</translation>
+        <source>Sessionen kan ikke åbnes</source>
+        <translation>The session cannot be opened</translation>
     </message>
+    <message>
+        <source>%1 – Facilitator</source>
+        <translation>%1 – Facilitator</translation>
+    </message>
+    <message>
+        <source>Sproget er ikke skiftet, fordi ikke alt er gemt. Prøv igen, når statuslinjen ikke længere melder om en fejl.</source>
+        <translation>The language has not been changed because not everything is saved. Try again once the status bar no longer reports an error.</translation>
+    </message>
+    <message>
+        <source>Ikke alt er gemt</source>
+        <translation>Not everything is saved</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ændring(er) kunne ikke gemmes (se statuslinjen). Lukker du nu, går de tabt. Luk alligevel?</source>
+        <translation>
+            <numerusform>%n change could not be saved (see the status bar). If you close now, it will be lost. Close anyway?</numerusform>
+            <numerusform>%n changes could not be saved (see the status bar). If you close now, they will be lost. Close anyway?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
     <message>
         <source>&amp;Ny session …</source>
         <translation>&amp;New session …</translation>
@@ -929,6 +996,34 @@
         <translation>&amp;Import session file …</translation>
     </message>
     <message>
+        <source>&amp;Fil</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Rediger</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Fortryd</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Gentag</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Historik</source>
+        <translation>&amp;History</translation>
+    </message>
+    <message>
+        <source>(intet at fortryde)</source>
+        <translation>(nothing to undo)</translation>
+    </message>
+    <message>
+        <source>Som da trinnet blev åbnet</source>
+        <translation>As when the step was opened</translation>
+    </message>
+    <message>
         <source>&amp;Gå til</source>
         <translation>&amp;Go</translation>
     </message>
@@ -939,10 +1034,6 @@
     <message>
         <source>&amp;Forrige trin</source>
         <translation>&amp;Previous step</translation>
-    </message>
-    <message>
-        <source>&amp;Dagen</source>
-        <translation>&amp;Day</translation>
     </message>
     <message>
         <source>&amp;Start/pause tiden</source>
@@ -989,8 +1080,8 @@
         <translation>&amp;Timer settings …</translation>
     </message>
     <message>
-        <source>&amp;Hjælp</source>
-        <translation>&amp;Help</translation>
+        <source>&amp;Dagen</source>
+        <translation>&amp;Day</translation>
     </message>
     <message>
         <source>&amp;Metoden kort</source>
@@ -1009,94 +1100,8 @@
         <translation>&amp;About Facilitator</translation>
     </message>
     <message>
-        <source>&amp;Rediger</source>
-        <translation>&amp;Edit</translation>
-    </message>
-    <message>
-        <source>&amp;Fortryd</source>
-        <translation>&amp;Undo</translation>
-    </message>
-    <message>
-        <source>&amp;Gentag</source>
-        <translation>&amp;Redo</translation>
-    </message>
-    <message>
-        <source>&amp;Historik</source>
-        <translation>&amp;History</translation>
-    </message>
-    <message>
-        <source>(intet at fortryde)</source>
-        <translation>(nothing to undo)</translation>
-    </message>
-    <message>
-        <source>Som da trinnet blev åbnet</source>
-        <translation>As when the step was opened</translation>
-    </message>
-    <message>
-        <source>Sessionen kan ikke åbnes</source>
-        <translation>The session cannot be opened</translation>
-    </message>
-    <message>
-        <source>%1 – Facilitator</source>
-        <translation>%1 – Facilitator</translation>
-    </message>
-    <message>
-        <source>Sikkerhedskopien kan ikke gendannes</source>
-        <translation>The backup cannot be restored</translation>
-    </message>
-    <message>
-        <source>Databasen er gendannet fra sikkerhedskopien fra %1.</source>
-        <translation>The database has been restored from the backup made %1.</translation>
-    </message>
-    <message>
-        <source>Gemt: %1</source>
-        <translation>Saved: %1</translation>
-    </message>
-    <message>
-        <source>Sessionsfilen er indlæst: %1</source>
-        <translation>Session file imported: %1</translation>
-    </message>
-    <message>
-        <source>»%1« er slettet.</source>
-        <translation>“%1” has been deleted.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Også fjernet fra %n sikkerhedskopi(er).</source>
-        <translation>
-            <numerusform>Also removed from %n backup.</numerusform>
-            <numerusform>Also removed from %n backups.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Sproget er ikke skiftet, fordi ikke alt er gemt. Prøv igen, når statuslinjen ikke længere melder om en fejl.</source>
-        <translation>The language has not been changed because not everything is saved. Try again once the status bar no longer reports an error.</translation>
-    </message>
-    <message>
-        <source>%1 (tilpasset)</source>
-        <translation>%1 (adapted)</translation>
-    </message>
-    <message>
-        <source>Gem dagen som program</source>
-        <translation>Save the day as a programme</translation>
-    </message>
-    <message>
-        <source>Navn på det nye program:</source>
-        <translation>Name of the new programme:</translation>
-    </message>
-    <message>
-        <source>Programmet er gemt: %1</source>
-        <translation>Programme saved: %1</translation>
-    </message>
-    <message>
-        <source>Ikke alt er gemt</source>
-        <translation>Not everything is saved</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n ændring(er) kunne ikke gemmes (se statuslinjen). Lukker du nu, går de tabt. Luk alligevel?</source>
-        <translation>
-            <numerusform>%n change could not be saved (see the status bar). If you close now, it will be lost. Close anyway?</numerusform>
-            <numerusform>%n changes could not be saved (see the status bar). If you close now, they will be lost. Close anyway?</numerusform>
-        </translation>
+        <source>&amp;Hjælp</source>
+        <translation>&amp;Help</translation>
     </message>
 </context>
 <context>
@@ -1254,6 +1259,17 @@
         <source>Post-ittens tekst</source>
         <extracomment>The partner filter&apos;s entry for notes written by the whole group.</extracomment>
         <translation>Post-it text</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>Vent et øjeblik, til dette er færdigt: %1</source>
+        <translation>Please wait until this has finished: %1</translation>
+    </message>
+    <message>
+        <source>Et øjeblik</source>
+        <translation>One moment</translation>
     </message>
 </context>
 <context>
@@ -1754,6 +1770,10 @@ Whether you restore it or start empty, the damaged file is set aside in the data
         <translation>Facilitator session file (*.json)</translation>
     </message>
     <message>
+        <source>Gemt: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
         <source>Sessionen findes allerede</source>
         <translation>The session already exists</translation>
     </message>
@@ -1776,6 +1796,10 @@ Whether you restore it or start empty, the damaged file is set aside in the data
     <message>
         <source>Importér sessionsfil</source>
         <translation>Import session file</translation>
+    </message>
+    <message>
+        <source>Sessionsfilen er indlæst: %1</source>
+        <translation>Session file imported: %1</translation>
     </message>
     <message>
         <source>Sessionsfilen kan ikke indlæses</source>

@@ -137,7 +137,7 @@ def test_editing_an_element_saves_it_and_emptying_it_removes_it_undoably(app_run
     window.redo_action.trigger()
     assert len(store.elements(session_id)) == 1
     # The history lists every step back to how the step was opened.
-    window._fill_history()
+    window.menus.fill_history()
     texts = [action.text() for action in window.history_menu.actions()]
     assert texts[-1] == "Som da trinnet blev åbnet"
     assert any("Levende strandenge" in text for text in texts)

@@ -395,7 +395,7 @@ def test_a_note_that_cannot_be_saved_stays_and_is_saved_later(qtbot, demo, monke
 
 
 def test_timer_settings_are_kept_even_without_a_session(qtbot, app_runner, monkeypatch):
-    from facilitator.ui.day import TimerSettings
+    from facilitator.timing import TimerSettings
     from facilitator.ui.dialogs import TimerSettingsDialog
 
     window = app_runner.start()
@@ -406,8 +406,9 @@ def test_timer_settings_are_kept_even_without_a_session(qtbot, app_runner, monke
         return TimerSettingsDialog.DialogCode.Accepted
 
     monkeypatch.setattr(TimerSettingsDialog, "exec", choose)
-    window.show_timer_settings()
-    assert TimerSettings.load(window.store) == TimerSettings(5, True, False)
+    window.menus.timer_settings_action.trigger()
+    assert TimerSettings.from_state(window.store.get_state) == TimerSettings(5, True, False)
+    assert window.store.get_state("timer.flash") == "0", "stored under the same key and text as before"
 
 
 def test_closing_with_unsaved_work_asks_first(qtbot, demo, monkeypatch):

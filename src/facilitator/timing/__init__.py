@@ -3,6 +3,7 @@
 from facilitator.timing.clock import Clock, ManualClock, SystemClock
 from facilitator.timing.live import LiveDay, LiveStep, live_day
 from facilitator.timing.plan import AT_START, DayPlan, apply_plan, plan_schedule, planned_program, valid_minutes
+from facilitator.timing.settings import TimerSettings
 from facilitator.timing.timer import (
     DEFAULT_WARNING_SECONDS,
     Phase,
@@ -29,6 +30,7 @@ __all__ = [
     "SystemClock",
     "Timekeeper",
     "TimerEvent",
+    "TimerSettings",
     "apply_plan",
     "format_countdown",
     "format_delay",

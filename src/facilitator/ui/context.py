@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
 
 from facilitator.program import Program
 from facilitator.store import Store
 from facilitator.text import UserError
+from facilitator.ui.operations import Operations, Reporter
 
 
 class SessionEvents(QObject):
@@ -41,3 +43,7 @@ class SessionContext:
     def report(self, error: UserError) -> None:
         """Tell the user why something did not work, in their language."""
         self.events.error.emit(error.message(self.language))
+
+    def operations(self, undo_stack: QUndoStack | None = None, report: Reporter | None = None) -> Operations:
+        """Runs this session's operations (see ui.operations); failures go to the status bar by default."""
+        return Operations(self.language, report or Reporter(self.events.error.emit), undo_stack)

@@ -206,6 +206,13 @@ class DeleteSessionDialog(QDialog):
     def purge(self) -> bool:
         return self.purge_box.isVisibleTo(self) and self.purge_box.isChecked()
 
+    def deleted_notice(self, title: str, purged: int) -> str:
+        """What the status bar says once the session is gone (and from how many backups)."""
+        message = self.tr("»%1« er slettet.").replace("%1", title)
+        if purged:
+            message += " " + self.tr("Også fjernet fra %n sikkerhedskopi(er).", "", purged)
+        return message
+
 
 class RecoveryDialog(QMessageBox):
     """At start: the database is damaged. Restore the newest good backup, start empty, or quit."""

@@ -8,21 +8,18 @@ a step is paused), which keeps an idle app with a running timer cheap.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from facilitator.program import Part, Program, Schedule, Step
-from facilitator.store import Store
-from facilitator.text import UserError
 from facilitator.timing import (
-    DEFAULT_WARNING_SECONDS,
     Clock,
     DayPlan,
     LiveDay,
     Phase,
     Timekeeper,
     TimerEvent,
+    TimerSettings,
     apply_plan,
     live_day,
     plan_schedule,
@@ -31,32 +28,6 @@ from facilitator.ui.context import SessionContext
 
 #: How often the live schedule is refreshed while no timer counts down (a paused step).
 IDLE_REFRESH_MS = 15_000
-WARNING_KEY = "timer.warning_minutes"
-SOUND_KEY = "timer.sound"
-FLASH_KEY = "timer.flash"
-
-
-@dataclass
-class TimerSettings:
-    """The facilitator's timer preferences, kept in the store's app state."""
-
-    warning_minutes: int = DEFAULT_WARNING_SECONDS // 60
-    sound: bool = True
-    flash: bool = True
-
-    @classmethod
-    def load(cls, store: Store) -> TimerSettings:
-        minutes = store.get_state(WARNING_KEY)
-        return cls(
-            warning_minutes=int(minutes) if minutes and minutes.isdigit() else cls.warning_minutes,
-            sound=store.get_state(SOUND_KEY) != "0",
-            flash=store.get_state(FLASH_KEY) != "0",
-        )
-
-    def save(self, store: Store) -> None:
-        store.set_state(WARNING_KEY, str(self.warning_minutes))
-        store.set_state(SOUND_KEY, "1" if self.sound else "0")
-        store.set_state(FLASH_KEY, "1" if self.flash else "0")
 
 
 class DayController(QObject):
@@ -74,8 +45,9 @@ class DayController(QObject):
     def __init__(self, context: SessionContext, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.operations = context.operations()
         self.clock = clock
-        self.settings = TimerSettings.load(context.store)
+        self.settings = TimerSettings.from_state(context.store.get_state)
         self._unsaved: list[TimerEvent] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -127,11 +99,11 @@ class DayController(QObject):
         return (item if isinstance(item, Part) else None), step
 
     def _change_plan(self, action) -> None:
-        try:
+        def change() -> None:
             action()
             self.reload_plan()
-        except UserError as error:
-            self.context.report(error)
+
+        if self.operations.run(change).failed:
             return
         self.plan_changed.emit()
         self._after_change()
@@ -158,11 +130,9 @@ class DayController(QObject):
     def _save_pending(self) -> None:
         # A failed save (full disk, read-only folder) keeps the event and tries again at the
         # next tick: the workshop's timings are never silently dropped.
+        store, session_id = self.context.store, self.context.session_id
         while self._unsaved:
-            try:
-                self.context.store.add_timer_event(self.context.session_id, self._unsaved[0])
-            except UserError as error:
-                self.context.report(error)
+            if self.operations.run(lambda: store.add_timer_event(session_id, self._unsaved[0])).failed:
                 return
             self._unsaved.pop(0)
 

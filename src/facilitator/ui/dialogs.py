@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.ui.day import TimerSettings
+from facilitator.timing import TimerSettings
 
 translate = QCoreApplication.translate
 

@@ -1,16 +1,19 @@
 """Fil → Eksportér: the documents of a session, saved where the facilitator wants them.
 
 PDFs follow the UI language. The folder chosen last time is offered again, so a day's
-exports land together.
+exports land together. The full report is built off the GUI thread, so the timers and the
+projector keep going meanwhile; the dialog waits for it.
 """
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -27,6 +30,11 @@ from PySide6.QtWidgets import (
 from facilitator.store import Store
 from facilitator.text import UserError, safe_file_name
 from facilitator.ui import labels
+from facilitator.ui.operations import BackgroundRunner, Operations, in_label
+
+if TYPE_CHECKING:
+    from facilitator.export import SessionSnapshot
+    from facilitator.ui.main_window import MainWindow
 
 EXPORT_FOLDER_KEY = "export_folder"
 
@@ -40,6 +48,8 @@ KINDS = {
     "csv": ".csv",
     "ics": ".ics",
 }
+#: Built off the GUI thread: the full report, the slowest document (every board and text of the day).
+IN_BACKGROUND = frozenset({"report"})
 
 
 def export_folder(store: Store) -> Path:
@@ -50,20 +60,49 @@ def export_folder(store: Store) -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
 
 
-class ExportDialog(QDialog):
-    """Choose a document, then where to save it."""
+def export_documents(window: MainWindow) -> None:
+    """Fil → Eksportér: the next-steps sheets, the report, templates, invitation, CSV, calendar."""
+    page = window.session_page
+    if page is None:
+        return
+    # Exports show what is on screen, including words typed a moment ago.
+    page.flush()
+    dialog = ExportDialog(window.store, page.session_id, window.language, window, runner=window.runner)
+    if dialog.exec() == ExportDialog.DialogCode.Accepted and dialog.written:
+        window.show_notice(dialog.summary(), 10_000)
 
-    def __init__(self, store: Store, session_id: int, language: str, parent: QWidget | None = None) -> None:
+
+class ExportDialog(QDialog):
+    """Choose a document, then where to save it.
+
+    `runner` is the window's, so no two slow operations ever overlap; without one the
+    dialog keeps its own.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        session_id: int,
+        language: str,
+        parent: QWidget | None = None,
+        *,
+        runner: BackgroundRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.session_id = session_id
         self.language = language
         self.written: list[Path] = []
+        self.runner = runner if runner is not None else BackgroundRunner(language, self)
+        self._busy = False
         self.setWindowTitle(self.tr("Eksportér"))
         layout = QVBoxLayout(self)
         layout.addWidget(labels.heading(self.tr("Hvad vil du gemme?")))
         self.group = QButtonGroup(self)
-        grid = QGridLayout()
+        # One widget, so the choices can be greyed out together while a document is built.
+        self.choices = QWidget()
+        grid = QGridLayout(self.choices)
+        grid.setContentsMargins(0, 0, 0, 0)
         self.partner_box = QComboBox()
         self.partner_box.setAccessibleName(self.tr("Partner"))
         for partner in store.partners(session_id):
@@ -98,7 +137,7 @@ class ExportDialog(QDialog):
         has_partners = self.partner_box.count() > 0
         self.buttons["sheets"].setEnabled(has_partners)
         self.buttons["partner"].setEnabled(has_partners)
-        layout.addLayout(grid)
+        layout.addWidget(self.choices)
         layout.addWidget(
             labels.hint(
                 self.tr("Dokumenterne bliver på %1, som programmet er indstillet til.").replace(
@@ -108,10 +147,12 @@ class ExportDialog(QDialog):
         )
         self.error_label = labels.error_label()
         layout.addWidget(self.error_label)
+        self.operations = Operations(language, in_label(self.error_label))
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = box.addButton(self.tr("Gem …"), QDialogButtonBox.ButtonRole.AcceptRole)
         box.accepted.connect(self.choose_and_save)
         box.rejected.connect(self.reject)
+        self.button_box = box
         layout.addWidget(box)
 
     def choice(self) -> str:
@@ -157,57 +198,97 @@ class ExportDialog(QDialog):
             if target.suffix.lower() != suffix:
                 target = target.with_name(target.name + suffix)
             self.export_to(kind, target)
-        if self.written:
-            self.accept()
 
-    def export_to(self, kind: str, target: Path) -> list[Path]:
-        """Write the chosen document(s) to `target` (a folder for one sheet per partner)."""
-        # ReportLab is loaded on the first export, not at start.
-        from facilitator.export import actions_csv, actions_ics, build_pdf, save, take_snapshot
+    def export_to(self, kind: str, target: Path) -> None:
+        """Write the chosen document(s) to `target` (a folder for one sheet per partner), then close.
 
+        The slow kinds (`IN_BACKGROUND`) finish later; until then the dialog waits, busy.
+        """
+        from facilitator.export import take_snapshot
+
+        folder = target if kind == "sheets" else target.parent
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            snapshot = take_snapshot(self.store, self.session_id)
-            language = self.language
-            if kind == "sheets":
-                written = []
-                for partner in snapshot.partners:
-                    name = safe_file_name(
+            # Read on the GUI thread: only the snapshot's plain data goes to a worker.
+            snapshot = self.operations.run(lambda: take_snapshot(self.store, self.session_id))
+            if snapshot.failed:
+                return
+            write = self._writer(kind, target, snapshot.value)
+            if kind not in IN_BACKGROUND:
+                written = self.operations.run(write)
+                if written.ok:
+                    self._saved(written.value, folder)
+                return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self._set_busy(True)
+        started = self.runner.run(
+            write,
+            label=self.tr("Gemmer sessionsrapporten …"),  # the report is the one kind IN_BACKGROUND
+            report=self.operations.report,
+            on_success=lambda written: self._saved(written, folder),
+            on_failure=lambda _message: self._set_busy(False),
+            parent=self,
+        )
+        if not started:
+            self._set_busy(False)
+
+    def _writer(self, kind: str, target: Path, snapshot: SessionSnapshot) -> Callable[[], list[Path]]:
+        """The writing as plain data in, files out: safe to run on a worker thread."""
+        # ReportLab is loaded on the first export, not at start.
+        from facilitator.export import actions_csv, actions_ics, build_pdf, save
+
+        language = self.language
+        if kind == "sheets":
+            # Names are made here: a worker thread must not ask Qt to translate.
+            named = [
+                (
+                    partner,
+                    safe_file_name(
                         self.tr("Aftaleark %1 – %2")
                         .replace("%1", partner.organisation or partner.name)
                         .replace("%2", snapshot.session.title)
-                    )
-                    written.append(
-                        save(target / f"{name}.pdf", build_pdf(snapshot, language=language, partner=partner))
-                    )
-            elif kind == "partner":
-                partner = snapshot.partner(self.partner_box.currentData())
-                written = [save(target, build_pdf(snapshot, language=language, partner=partner))]
-            elif kind == "csv":
-                written = [save(target, actions_csv(snapshot, language))]
-            elif kind == "ics":
-                written = [save(target, actions_ics(snapshot, language))]
-            else:
-                sheet = {"sheet": "next-steps"}.get(kind, kind)
-                data = build_pdf(
-                    snapshot,
-                    sheet,
-                    language,
-                    notes=self.notes_box.isChecked(),
-                    pagesize=self.size_box.currentText(),
+                    ),
                 )
-                written = [save(target, data)]
-        except UserError as error:
-            self.error_label.setText(error.message(self.language))
-            self.error_label.show()
-            return []
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        folder = target if kind == "sheets" else target.parent
+                for partner in snapshot.partners
+            ]
+            return lambda: [
+                save(target / f"{name}.pdf", build_pdf(snapshot, language=language, partner=partner))
+                for partner, name in named
+            ]
+        if kind == "partner":
+            partner = snapshot.partner(self.partner_box.currentData())
+            return lambda: [save(target, build_pdf(snapshot, language=language, partner=partner))]
+        if kind == "csv":
+            return lambda: [save(target, actions_csv(snapshot, language))]
+        if kind == "ics":
+            return lambda: [save(target, actions_ics(snapshot, language))]
+        sheet = {"sheet": "next-steps"}.get(kind, kind)
+        notes, pagesize = self.notes_box.isChecked(), self.size_box.currentText()
+        return lambda: [save(target, build_pdf(snapshot, sheet, language, notes=notes, pagesize=pagesize))]
+
+    def _saved(self, written: list[Path], folder: Path) -> None:
+        self._set_busy(False)
         with contextlib.suppress(UserError):  # only a convenience for next time
             self.store.set_state(EXPORT_FOLDER_KEY, str(folder))
         self.written = written
-        return written
+        self.accept()
+
+    def _set_busy(self, busy: bool) -> None:
+        """While a document is built, nothing else starts and the dialog stays open to say how it went."""
+        self._busy = busy
+        self.choices.setEnabled(not busy)
+        self.button_box.setEnabled(not busy)
+
+    def reject(self) -> None:
+        if not self._busy:
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._busy:
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def summary(self) -> str:
         """What was saved, for the status bar."""
@@ -220,4 +301,4 @@ class ExportDialog(QDialog):
         )
 
 
-__all__ = ["EXPORT_FOLDER_KEY", "ExportDialog", "export_folder"]
+__all__ = ["EXPORT_FOLDER_KEY", "IN_BACKGROUND", "ExportDialog", "export_documents", "export_folder"]

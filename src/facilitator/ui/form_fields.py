@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
+from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from facilitator.conversation import FormField, JointForm
-from facilitator.text import UserError
 from facilitator.ui.autosave import RETRY_MS, DebouncedSave
 from facilitator.ui.context import SessionContext
+from facilitator.ui.operations import Reporter
 
 
 class FieldEditor(QWidget):
@@ -68,6 +69,8 @@ class FormSaver(QObject):
         self.form = form
         self.editors = {editor.field.id: editor for editor in editors}
         self.error_label = error_label
+        # The label shows the last reason; whether it shows at all is decided after a whole round.
+        self.operations = context.operations(report=Reporter(error_label.setText))
         self._loading = False
         self._dirty: set[str] = set()
         self._save = DebouncedSave(self._save_now, self)
@@ -99,15 +102,12 @@ class FormSaver(QObject):
         self.edited.emit(field_id)
 
     def _save_now(self) -> None:
+        store, session_id = self.context.store, self.context.session_id
         failed = set()
         for field_id in sorted(self._dirty):
-            try:
-                self.context.store.set_form_text(
-                    self.context.session_id, self.form.id, field_id, self.editors[field_id].edit.toPlainText()
-                )
-            except UserError as error:
+            text = self.editors[field_id].edit.toPlainText()
+            if self.operations.run(partial(store.set_form_text, session_id, self.form.id, field_id, text)).failed:
                 failed.add(field_id)
-                self.error_label.setText(error.message(self.context.language))
         self._dirty = failed
         self.error_label.setVisible(bool(failed))
         if failed:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -17,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.guidance import Guidance, GuidanceError, load_guidance
+from facilitator.guidance import Guidance, load_guidance
 from facilitator.program import Part, Step
-from facilitator.text import Text, UserError
+from facilitator.text import Text
 from facilitator.ui.autosave import DebouncedSave
 from facilitator.ui.context import SessionContext
 
@@ -46,14 +47,11 @@ class GuidePanel(QWidget):
         super().__init__(parent)
         self.setObjectName("guidePanel")
         self.context = context
+        self.operations = context.operations()
         self._step_id: str | None = None
         #: Notes typed but not yet stored (a failed save keeps them here and retries).
         self._pending_notes: dict[str, str] = {}
-        try:
-            self.guidance: Guidance | None = load_guidance()
-        except GuidanceError as error:
-            self.guidance = None
-            context.report(error)
+        self.guidance: Guidance | None = self.operations.run(load_guidance).value_or(None)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 12, 8)
@@ -172,11 +170,8 @@ class GuidePanel(QWidget):
         self._step_id = step.id
         note = self._pending_notes.get(step.id)
         if note is None:
-            try:
-                note = self.context.store.step_notes(self.context.session_id).get(step.id, "")
-            except UserError as error:
-                self.context.report(error)
-                note = ""
+            notes = self.operations.run(lambda: self.context.store.step_notes(self.context.session_id))
+            note = notes.value_or({}).get(step.id, "")
         self.notes.blockSignals(True)
         self.notes.setPlainText(note)
         self.notes.blockSignals(False)
@@ -184,11 +179,9 @@ class GuidePanel(QWidget):
     def _save_notes(self) -> None:
         if self._step_id is not None:
             self._pending_notes[self._step_id] = self.notes.toPlainText()
+        store, session_id = self.context.store, self.context.session_id
         for step_id, text in list(self._pending_notes.items()):
-            try:
-                self.context.store.set_step_note(self.context.session_id, step_id, text)
-            except UserError as error:
-                self.context.report(error)
+            if self.operations.run(partial(store.set_step_note, session_id, step_id, text)).failed:
                 self._notes_save.retry_later()
                 return
             del self._pending_notes[step_id]

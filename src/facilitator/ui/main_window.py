@@ -1,4 +1,10 @@
-"""The main window: the start page or an open session, with menus and a status bar."""
+"""The main window: the start page or an open session, with menus and a status bar.
+
+It wires the parts together and holds what they share: the store, the language, the open
+session and the two ways to run an operation (`operations` now, `runner` in the
+background). The menus are `ui.menus`; the commands live beside it in `ui.session_files`,
+`ui.data_operations`, `ui.day_operations` and `ui.export_dialog`.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +12,8 @@ import contextlib
 import datetime as dt
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoGroup
-from PySide6.QtWidgets import (
-    QApplication,
-    QInputDialog,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoGroup
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from facilitator.paths import AppPaths
 from facilitator.program import Part, Step
@@ -23,12 +21,12 @@ from facilitator.settings import Settings, save_settings
 from facilitator.store import Store
 from facilitator.text import UserError
 from facilitator.timing import Clock
+from facilitator.ui import data_operations, session_files
 from facilitator.ui.appearance import apply_appearance
-from facilitator.ui.dialogs import ShortcutsDialog, TimerSettingsDialog
-from facilitator.ui.help import AboutDialog, MethodDialog, WelcomeDialog
+from facilitator.ui.menus import Menus
+from facilitator.ui.operations import BackgroundRunner, Operations, Reporter, message_box
 from facilitator.ui.projector import ProjectorWindow
 from facilitator.ui.session_page import SessionPage
-from facilitator.ui.settings_dialog import SettingsDialog
 from facilitator.ui.start_page import StartPage
 
 _GEOMETRY_KEY = "window_geometry"
@@ -42,6 +40,25 @@ class MainWindow(QMainWindow):
     session_opened = Signal(int)
     #: The language changed: whoever owns the window builds it anew (see ui.app.Shell).
     relaunch_requested = Signal()
+
+    # The menu commands reached by name from outside (tests drive the window as a user would);
+    # they are built and owned by `self.menus`.
+    close_action = property(lambda self: self.menus.close_action)
+    settings_action = property(lambda self: self.menus.settings_action)
+    export_action = property(lambda self: self.menus.export_action)
+    export_file_action = property(lambda self: self.menus.export_file_action)
+    import_file_action = property(lambda self: self.menus.import_file_action)
+    restore_action = property(lambda self: self.menus.restore_action)
+    save_program_action = property(lambda self: self.menus.save_program_action)
+    undo_action = property(lambda self: self.menus.undo_action)
+    redo_action = property(lambda self: self.menus.redo_action)
+    history_menu = property(lambda self: self.menus.history_menu)
+    next_action = property(lambda self: self.menus.next_action)
+    plus_one_action = property(lambda self: self.menus.plus_one_action)
+    change_minutes_action = property(lambda self: self.menus.change_minutes_action)
+    skip_action = property(lambda self: self.menus.skip_action)
+    projector_action = property(lambda self: self.menus.projector_action)
+    welcome_action = property(lambda self: self.menus.welcome_action)
 
     def __init__(
         self,
@@ -63,9 +80,10 @@ class MainWindow(QMainWindow):
         self.projector: ProjectorWindow | None = None
         #: Set while the welcome's language button rebuilds the window, so the new one welcomes.
         self.welcome_again = False
-        self._session_actions: list[QAction] = []
         #: One undo history per workspace; the one on screen is active.
         self.undo_group = QUndoGroup(self)
+        #: Slow work (the full report) off the GUI thread, one at a time, for the whole window.
+        self.runner = BackgroundRunner(self.language, self)
         self.setWindowTitle(self.tr("Facilitator"))
 
         self.pages = QStackedWidget()
@@ -75,7 +93,7 @@ class MainWindow(QMainWindow):
         self.status_message = QLabel()
         self.status_message.setObjectName("statusError")
         self.statusBar().addWidget(self.status_message, 1)
-        self._build_menus()
+        self.menus = Menus(self)
         self._restore_geometry()
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._leave_projector_full_screen)
         escape.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -84,200 +102,6 @@ class MainWindow(QMainWindow):
         self.backup_timer.setInterval(_BACKUP_CHECK_MS)
         self.backup_timer.timeout.connect(self.backup_if_due)
         self.backup_timer.start()
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&Fil"))
-        self.new_action = QAction(self.tr("&Ny session …"), self)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_action.triggered.connect(self.show_start_page)
-        self.close_action = QAction(self.tr("&Luk session"), self)
-        self.close_action.setShortcut(QKeySequence.StandardKey.Close)
-        self.close_action.triggered.connect(self.close_session)
-        self.close_action.setEnabled(False)
-        self.settings_action = QAction(self.tr("Ind&stillinger …"), self)
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
-        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.settings_action.triggered.connect(self.show_settings)
-        quit_action = QAction(self.tr("&Afslut"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        self.save_program_action = self._session_action(self.tr("&Gem dagen som program …"), self.save_day_as_program)
-        self.export_action = self._session_action(self.tr("&Eksportér …"), self.show_export, "Ctrl+Shift+E")
-        self.restore_action = QAction(self.tr("Gendan fra si&kkerhedskopi …"), self)
-        self.restore_action.triggered.connect(self.show_restore)
-        self.export_file_action = self._session_action(self.tr("Eksportér sessions&fil …"), self.export_session_file)
-        self.import_file_action = QAction(self.tr("&Importér sessionsfil …"), self)
-        self.import_file_action.setShortcut("Ctrl+Shift+I")
-        self.import_file_action.triggered.connect(self.import_session_file)
-        file_menu.addAction(self.new_action)
-        file_menu.addAction(self.export_action)
-        file_menu.addAction(self.export_file_action)
-        file_menu.addAction(self.import_file_action)
-        file_menu.addAction(self.save_program_action)
-        file_menu.addAction(self.close_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.restore_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.settings_action)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-
-        self._build_edit_menu()
-
-        go_menu = self.menuBar().addMenu(self.tr("&Gå til"))
-        self.next_action = QAction(self.tr("&Næste trin"), self)
-        self.next_action.setShortcut(QKeySequence("Ctrl+Right"))
-        self.next_action.triggered.connect(lambda: self.session_page and self.session_page.next_step())
-        self.previous_action = QAction(self.tr("&Forrige trin"), self)
-        self.previous_action.setShortcut(QKeySequence("Ctrl+Left"))
-        self.previous_action.triggered.connect(lambda: self.session_page and self.session_page.previous_step())
-        for action in (self.next_action, self.previous_action):
-            # The session page owns the shortcuts so text fields keep Ctrl+arrows for words;
-            # the menu only lists them.
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.setEnabled(False)
-            go_menu.addAction(action)
-
-        day_menu = self.menuBar().addMenu(self.tr("&Dagen"))
-        self.toggle_timer_action = self._session_action(
-            self.tr("&Start/pause tiden"), lambda: self.session_page and self.session_page.timer_bar.toggle()
-        )
-        self.toggle_timer_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
-        # Listed here, owned by the session page, so Space still types in text fields.
-        self.toggle_timer_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.plus_one_action = self._session_action(
-            self.tr("+&1 minut"), lambda: self.session_page and self.session_page.timer_bar.extend(1), "Ctrl+1"
-        )
-        self.plus_five_action = self._session_action(
-            self.tr("+&5 minutter"), lambda: self.session_page and self.session_page.timer_bar.extend(5), "Ctrl+5"
-        )
-        self.reset_timer_action = self._session_action(
-            self.tr("&Nulstil trinnets tid"), lambda: self.session_page and self.session_page.timer_bar.reset()
-        )
-        self.change_minutes_action = self._session_action(self.tr("Skift trinnets &varighed …"), self._change_minutes)
-        self.skip_action = self._session_action(self.tr("Spring trinnet &over / tag med igen"), self._toggle_skip)
-        self.projector_action = self._session_action(self.tr("&Projektorvisning"), self.toggle_projector, "F5")
-        self.projector_action.setCheckable(True)
-        self.guide_action = self._session_action(self.tr("Vejl&edning"), self._toggle_guide, "F2")
-        self.guide_action.setCheckable(True)
-        self.guide_action.setChecked(True)
-        self.planning_action = self._session_action(self.tr("P&lanlægning og indbydelse …"), self.show_planning)
-        self.values_action = self._session_action(self.tr("Vær&diformer …"), self.show_value_forms, "Ctrl+Shift+V")
-        timer_settings = QAction(self.tr("&Timerindstillinger …"), self)
-        timer_settings.triggered.connect(self.show_timer_settings)
-        for entry in (
-            self.toggle_timer_action,
-            self.plus_one_action,
-            self.plus_five_action,
-            self.reset_timer_action,
-            None,
-            self.change_minutes_action,
-            self.skip_action,
-            None,
-            self.projector_action,
-            self.guide_action,
-            self.values_action,
-            None,
-            self.planning_action,
-            timer_settings,
-        ):
-            if entry is None:
-                day_menu.addSeparator()
-            else:
-                day_menu.addAction(entry)
-
-        help_menu = self.menuBar().addMenu(self.tr("&Hjælp"))
-        self.method_action = QAction(self.tr("&Metoden kort"), self)
-        self.method_action.triggered.connect(lambda: MethodDialog(self).exec())
-        shortcuts = QAction(self.tr("&Tastaturgenveje"), self)
-        shortcuts.setShortcut(QKeySequence.StandardKey.HelpContents)
-        shortcuts.triggered.connect(lambda: ShortcutsDialog(self).exec())
-        self.welcome_action = QAction(self.tr("&Velkomst og demosession …"), self)
-        self.welcome_action.triggered.connect(self.show_welcome)
-        about = QAction(self.tr("&Om Facilitator"), self)
-        about.setMenuRole(QAction.MenuRole.AboutRole)
-        about.triggered.connect(self.show_about)
-        for action in (self.method_action, shortcuts, self.welcome_action):
-            help_menu.addAction(action)
-        help_menu.addSeparator()
-        help_menu.addAction(about)
-
-    def _build_edit_menu(self) -> None:
-        edit_menu = self.menuBar().addMenu(self.tr("&Rediger"))
-        # Own actions rather than the group's, so typing still waiting to be saved is saved
-        # (and recorded) before anything is undone.
-        self.undo_action = QAction(self.tr("&Fortryd"), self)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.triggered.connect(lambda: self._undo_redo(self.undo_group.undo))
-        self.redo_action = QAction(self.tr("&Gentag"), self)
-        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
-        self.redo_action.triggered.connect(lambda: self._undo_redo(self.undo_group.redo))
-        self.undo_group.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.undo_group.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.undo_group.undoTextChanged.connect(
-            lambda text: self._label_undo(self.undo_action, self.tr("&Fortryd"), text)
-        )
-        self.undo_group.redoTextChanged.connect(
-            lambda text: self._label_undo(self.redo_action, self.tr("&Gentag"), text)
-        )
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        self.history_menu = edit_menu.addMenu(self.tr("&Historik"))
-        self.history_menu.aboutToShow.connect(self._fill_history)
-
-    @staticmethod
-    def _label_undo(action: QAction, verb: str, text: str) -> None:
-        action.setText(f"{verb} {text}" if text else verb)
-
-    def _undo_redo(self, step) -> None:
-        if self.session_page is not None:
-            self.session_page.flush()
-        step()
-
-    def _fill_history(self) -> None:
-        """The active workspace's undo history; choosing an entry goes back (or forward) to it."""
-        self.history_menu.clear()
-        stack = self.undo_group.activeStack()
-        if stack is None or stack.count() == 0:
-            self.history_menu.addAction(self.tr("(intet at fortryde)")).setEnabled(False)
-            return
-        entries = [(0, self.tr("Som da trinnet blev åbnet"))]
-        entries += [(index + 1, stack.text(index)) for index in range(stack.count())]
-        for index, text in reversed(entries):
-            action = self.history_menu.addAction(text)
-            action.setCheckable(True)
-            action.setChecked(index == stack.index())
-            action.triggered.connect(lambda _checked=False, index=index: self._undo_redo(lambda: stack.setIndex(index)))
-
-    def _activate_undo(self) -> None:
-        workspace = self.session_page.current_workspace() if self.session_page else None
-        stack = workspace.undo_stack if workspace is not None else None
-        if stack is not None and stack not in self.undo_group.stacks():
-            self.undo_group.addStack(stack)
-        self.undo_group.setActiveStack(stack)
-
-    def show_value_forms(self) -> None:
-        """Which value forms the partners' elements carry, for the whole day or one delsession."""
-        if self.session_page is None:
-            return
-        from facilitator.ui.value_chart import ValueFormsDialog
-
-        self.session_page.flush()
-        dialog = ValueFormsDialog(self.store, self.session_page.session_id, self.language, self)
-        dialog.panel.chart.topic_requested.connect(self.session_page.show_guidance)
-        dialog.exec()
-
-    def _session_action(self, text: str, slot, shortcut: str | None = None) -> QAction:
-        """An action that only makes sense with a session open."""
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        action.setEnabled(False)
-        self._session_actions.append(action)
-        return action
 
     def _restore_geometry(self) -> None:
         available = self.screen().availableGeometry()
@@ -291,169 +115,32 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
         self.move(available.center().x() - width // 2, available.center().y() - height // 2)
 
+    # What the parts share ----------------------------------------------------------
+
+    @property
+    def operations(self) -> Operations:
+        """Runs a command now; its failure goes to the status bar unless it asks for a message box."""
+        # Made on demand: kept in an attribute, it would tie the window to itself in a cycle.
+        return Operations(self.language, Reporter(self.show_error))
+
     def show_error(self, message: str) -> None:
         """Show a problem in the status bar without interrupting the work."""
         self.status_message.setText(message)
         self.statusBar().setToolTip(message)
 
-    def open_session(self, session_id: int) -> None:
-        """Close what is open and open `session_id` at the step it was on."""
-        self._close_session_page()
-        try:
-            page = SessionPage(self.store, session_id, self.language, clock=self.clock, on_error=self.show_error)
-            title = self.store.get_session(session_id).title
-        except UserError as error:
-            QMessageBox.warning(self, self.tr("Sessionen kan ikke åbnes"), error.message(self.language))
-            self.show_start_page()
-            return
-        page.step_shown.connect(self._project_step)
-        page.step_shown.connect(self._activate_undo)
-        page.notice.connect(lambda message: self.statusBar().showMessage(message, _ERROR_DISPLAY_MS))
-        page.projection_changed.connect(lambda html: self.projector and self.projector.set_content(html))
-        self.session_page = page
-        self._activate_undo()
-        self.pages.addWidget(page)
-        self.pages.setCurrentWidget(page)
-        with contextlib.suppress(UserError):  # only a convenience for the next start
-            self.store.set_last_session_id(session_id)
-        for action in (self.close_action, self.next_action, self.previous_action, *self._session_actions):
-            action.setEnabled(True)
-        self.guide_action.setChecked(page.guide.isVisibleTo(page))
-        self.setWindowTitle(self.tr("%1 – Facilitator").replace("%1", title))
-        self.make_backup("open")
-        self.session_opened.emit(session_id)
+    def show_notice(self, message: str, timeout_ms: int = _ERROR_DISPLAY_MS) -> None:
+        """A passing word in the status bar: what was saved, restored or deleted."""
+        self.statusBar().showMessage(message, timeout_ms)
 
-    def _close_session_page(self) -> None:
-        if self.session_page is None:
-            return
-        self.close_projector()
-        self.undo_group.setActiveStack(None)
-        self.session_page.close_day()
-        self.pages.removeWidget(self.session_page)
-        self.session_page.deleteLater()
-        self.session_page = None
-        for action in (self.close_action, self.next_action, self.previous_action, *self._session_actions):
-            action.setEnabled(False)
-        self.setWindowTitle(self.tr("Facilitator"))
+    def flush(self) -> None:
+        """Save what is still being typed in the open session."""
+        if self.session_page is not None:
+            self.session_page.flush()
 
-    def close_session(self) -> None:
-        """Back to the start page; the next start will not reopen this session."""
-        self._close_session_page()
-        self.store.set_last_session_id(None)
-        self.show_start_page()
-
-    # Backups and deletion ----------------------------------------------------------
-
-    def _now(self) -> dt.datetime:
+    def now(self) -> dt.datetime:
         return self.clock.wall() if self.clock is not None else dt.datetime.now(dt.UTC)
 
-    def make_backup(self, reason: str) -> None:
-        """A backup now; a failure is reported in the status bar and never stops the work."""
-        try:
-            self.store.backups.make(reason, self._now())
-        except UserError as error:
-            self.show_error(error.message(self.language))
-
-    def backup_if_due(self) -> None:
-        """The regular backup while the database changes."""
-        try:
-            self.store.backups.make_if_due(self._now())
-        except UserError as error:
-            self.show_error(error.message(self.language))
-
-    def show_restore(self) -> None:
-        """Fil → Gendan fra sikkerhedskopi: pick a backup and put the whole database back to it."""
-        from facilitator.ui.data_dialogs import RestoreDialog, local_time
-
-        if self.session_page is not None:
-            self.session_page.flush()
-        dialog = RestoreDialog(self.store.backups, self.language, self)
-        if dialog.exec() != RestoreDialog.DialogCode.Accepted or dialog.chosen is None:
-            return
-        backup = dialog.chosen
-        reopen = self.session_page.session_id if self.session_page is not None else None
-        self._close_session_page()
-        try:
-            self.store.restore(backup, self._now())
-        except UserError as error:
-            QMessageBox.warning(self, self.tr("Sikkerhedskopien kan ikke gendannes"), error.message(self.language))
-        else:
-            self.statusBar().showMessage(
-                self.tr("Databasen er gendannet fra sikkerhedskopien fra %1.").replace(
-                    "%1", local_time(backup.made_at)
-                ),
-                _ERROR_DISPLAY_MS,
-            )
-        if self._start_page is not None:
-            self._start_page.refresh()
-        sessions = {summary.id for summary in self.store.list_sessions()}
-        if reopen in sessions:
-            self.open_session(reopen)
-        else:
-            self.show_start_page()
-
-    def export_session_file(self) -> None:
-        """Fil → Eksportér sessionsfil: the whole session in one file for a co-facilitator or the archive."""
-        from facilitator.ui.session_files import export_session_file
-
-        page = self.session_page
-        if page is None:
-            return
-        page.flush()
-        written = export_session_file(self, self.store, page.session_id, self.language)
-        if written is not None:
-            self.statusBar().showMessage(self.tr("Gemt: %1").replace("%1", str(written)), _ERROR_DISPLAY_MS)
-
-    def import_session_file(self) -> None:
-        """Fil → Importér sessionsfil: check the file whole, store it, and open it."""
-        from facilitator.ui.session_files import import_session_file
-
-        if self.session_page is not None:
-            self.session_page.flush()
-
-        def before_replace(session_id: int) -> None:
-            if self.session_page is not None and self.session_page.session_id == session_id:
-                self._close_session_page()
-            self.make_backup("import")
-
-        session_id = import_session_file(self, self.store, self.language, before_replace=before_replace)
-        if session_id is None:
-            if self.session_page is None:
-                self.show_start_page()
-            return
-        self.open_session(session_id)
-        self.statusBar().showMessage(
-            self.tr("Sessionsfilen er indlæst: %1").replace("%1", self.store.get_session(session_id).title),
-            _ERROR_DISPLAY_MS,
-        )
-
-    def delete_session(self, session_id: int) -> None:
-        """Ask, then delete the session for good (and from the backups if the facilitator says so)."""
-        from facilitator.ui.data_dialogs import DeleteSessionDialog
-
-        try:
-            title = self.store.get_session(session_id).title
-            uid = self.store.session_uid(session_id)
-            holding = self.store.backups.holding_session(session_id, uid)
-        except UserError as error:
-            self.show_error(error.message(self.language))
-            return
-        dialog = DeleteSessionDialog(title, len(holding), self)
-        if dialog.exec() != DeleteSessionDialog.DialogCode.Accepted:
-            return
-        if self.session_page is not None and self.session_page.session_id == session_id:
-            self._close_session_page()
-        try:
-            self.store.delete_session(session_id)
-            purged = self.store.backups.purge_session(session_id, uid) if dialog.purge else 0
-        except UserError as error:
-            self.show_error(error.message(self.language))
-        else:
-            message = self.tr("»%1« er slettet.").replace("%1", title)
-            if purged:
-                message += " " + self.tr("Også fjernet fra %n sikkerhedskopi(er).", "", purged)
-            self.statusBar().showMessage(message, _ERROR_DISPLAY_MS)
-        self.show_start_page()
+    # The start page and the open session ---------------------------------------------
 
     @property
     def start_page(self) -> StartPage:
@@ -462,8 +149,10 @@ class MainWindow(QMainWindow):
             self._start_page = StartPage(self.store, self.paths, self.language)
             self._start_page.session_chosen.connect(self.open_session)
             self._start_page.demo_requested.connect(self.create_demo)
-            self._start_page.delete_requested.connect(self.delete_session)
-            self._start_page.import_requested.connect(self.import_session_file)
+            self._start_page.delete_requested.connect(
+                lambda session_id: data_operations.delete_session(self, session_id)
+            )
+            self._start_page.import_requested.connect(lambda: session_files.import_session_file(self))
             self.pages.insertWidget(0, self._start_page)
         return self._start_page
 
@@ -472,21 +161,94 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.start_page)
         self.start_page.title_edit.setFocus()
 
+    def refresh_start_page(self) -> None:
+        """Re-read the sessions on the start page, if it has been built."""
+        if self._start_page is not None:
+            self._start_page.refresh()
+
+    def open_session(self, session_id: int) -> None:
+        """Close what is open and open `session_id` at the step it was on."""
+        self.close_session_page()
+
+        def build() -> tuple[SessionPage, str]:
+            page = SessionPage(self.store, session_id, self.language, clock=self.clock, on_error=self.show_error)
+            return page, self.store.get_session(session_id).title
+
+        opened = self.operations.run(build, report=message_box(self, self.tr("Sessionen kan ikke åbnes")))
+        if opened.failed:
+            self.show_start_page()
+            return
+        page, title = opened.value
+        page.step_shown.connect(self._project_step)
+        page.step_shown.connect(self._activate_undo)
+        page.notice.connect(self.show_notice)
+        page.projection_changed.connect(lambda html: self.projector and self.projector.set_content(html))
+        self.session_page = page
+        self._activate_undo()
+        self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page)
+        with contextlib.suppress(UserError):  # only a convenience for the next start
+            self.store.set_last_session_id(session_id)
+        self.menus.set_session_open(True)
+        self.menus.guide_action.setChecked(page.guide.isVisibleTo(page))
+        self.setWindowTitle(self.tr("%1 – Facilitator").replace("%1", title))
+        self.make_backup("open")
+        self.session_opened.emit(session_id)
+
+    def close_session_page(self) -> None:
+        """Close the open session's page (the session stays the one to reopen)."""
+        if self.session_page is None:
+            return
+        self.close_projector()
+        self.undo_group.setActiveStack(None)
+        self.session_page.close_day()
+        self.pages.removeWidget(self.session_page)
+        self.session_page.deleteLater()
+        self.session_page = None
+        self.menus.set_session_open(False)
+        self.setWindowTitle(self.tr("Facilitator"))
+
+    def close_session(self) -> None:
+        """Back to the start page; the next start will not reopen this session."""
+        self.close_session_page()
+        self.store.set_last_session_id(None)
+        self.show_start_page()
+
+    def _activate_undo(self) -> None:
+        workspace = self.session_page.current_workspace() if self.session_page else None
+        stack = workspace.undo_stack if workspace is not None else None
+        if stack is not None and stack not in self.undo_group.stacks():
+            self.undo_group.addStack(stack)
+        self.undo_group.setActiveStack(stack)
+
     def create_demo(self) -> None:
         from facilitator.demo import create_demo_session
 
-        try:
-            session_id = create_demo_session(self.store)
-        except UserError as error:
-            self.show_error(error.message(self.language))
-            return
-        self.open_session(session_id)
+        created = self.operations.run(lambda: create_demo_session(self.store))
+        if created.ok:
+            self.open_session(created.value)
+
+    # Backups ------------------------------------------------------------------------
+
+    def make_backup(self, reason: str) -> None:
+        """A backup now; a failure is reported in the status bar and never stops the work."""
+        self.operations.run(lambda: self.store.backups.make(reason, self.now()))
+
+    def backup_if_due(self) -> None:
+        """The regular backup while the database changes."""
+        self.operations.run(lambda: self.store.backups.make_if_due(self.now()))
+
+    # Help and settings --------------------------------------------------------------
 
     def show_about(self) -> None:
+        from facilitator.ui.help import AboutDialog
+
         AboutDialog(self.paths, self.store.backups.folder, self).exec()
 
     def show_welcome(self) -> None:
         """The first-run welcome; also under Hjælp, for whoever wants the demo later."""
+        from facilitator.ui.help import WelcomeDialog
+
         dialog = WelcomeDialog(self.language, self)
         dialog.exec()
         if dialog.choice == WelcomeDialog.ENGLISH:
@@ -500,6 +262,8 @@ class MainWindow(QMainWindow):
             self.create_demo()
 
     def show_settings(self) -> None:
+        from facilitator.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.change_settings(dialog.settings())
@@ -532,25 +296,9 @@ class MainWindow(QMainWindow):
             )
 
     def _save_settings(self, settings: Settings) -> None:
-        try:
-            save_settings(self.paths.settings_dir, settings)
-        except UserError as error:
-            self.show_error(error.message(self.language))
+        self.operations.run(lambda: save_settings(self.paths.settings_dir, settings))
 
-    # The running day ---------------------------------------------------------------
-
-    def _change_minutes(self) -> None:
-        if self.session_page is not None and self.session_page.current_step_id:
-            self.session_page.agenda.ask_minutes(self.session_page.current_step_id)
-
-    def _toggle_skip(self) -> None:
-        page = self.session_page
-        if page is not None and page.current_step_id:
-            page.day.set_skipped(page.current_step_id, not page.day.is_skipped(page.current_step_id))
-
-    def _toggle_guide(self, visible: bool) -> None:
-        if self.session_page is not None:
-            self.session_page.guide.setVisible(visible)
+    # The projector ------------------------------------------------------------------
 
     def toggle_projector(self) -> None:
         """F5: open the projector view for the room, or close it."""
@@ -567,7 +315,7 @@ class MainWindow(QMainWindow):
         if current is not None:
             self.projector.show_step(*current, page.projection(), page.projection_widget(self.projector))
         self.projector.present(self)
-        self.projector_action.setChecked(True)
+        self.menus.projector_action.setChecked(True)
         # The facilitator keeps the keyboard: focus stays in the console.
         self.activateWindow()
 
@@ -581,7 +329,7 @@ class MainWindow(QMainWindow):
         if self.projector is not None:
             projector, self.projector = self.projector, None
             projector.close()  # deletes itself
-        self.projector_action.setChecked(False)
+        self.menus.projector_action.setChecked(False)
 
     def _leave_projector_full_screen(self) -> None:
         """Esc in the console: the projector leaves full screen (the facilitator keeps focus here)."""
@@ -590,82 +338,9 @@ class MainWindow(QMainWindow):
 
     def _projector_closed(self) -> None:
         self.projector = None
-        self.projector_action.setChecked(False)
+        self.menus.projector_action.setChecked(False)
 
-    def show_planning(self) -> None:
-        from facilitator.guidance import load_guidance
-        from facilitator.ui.planning import PlanningDialog
-
-        if self.session_page is None:
-            return
-        try:
-            guidance = load_guidance()
-        except UserError as error:
-            self.show_error(error.message(self.language))
-            return
-        PlanningDialog(self.session_page.day, guidance, self).exec()
-
-    def show_export(self) -> None:
-        """Fil → Eksportér: the next-steps sheets, the report, templates, invitation, CSV, calendar."""
-        from facilitator.ui.export_dialog import ExportDialog
-
-        page = self.session_page
-        if page is None:
-            return
-        # Exports show what is on screen, including words typed a moment ago.
-        page.flush()
-        dialog = ExportDialog(self.store, page.session_id, self.language, self)
-        if dialog.exec() == ExportDialog.DialogCode.Accepted and dialog.written:
-            self.statusBar().showMessage(dialog.summary(), 10_000)
-
-    def show_timer_settings(self) -> None:
-        from facilitator.ui.day import TimerSettings
-
-        page = self.session_page
-        try:
-            current = TimerSettings.load(self.store)
-        except UserError as error:
-            self.show_error(error.message(self.language))
-            current = TimerSettings()
-        dialog = TimerSettingsDialog(current, self)
-        if dialog.exec() != TimerSettingsDialog.DialogCode.Accepted:
-            return
-        settings = dialog.settings()
-        try:
-            settings.save(self.store)
-        except UserError as error:
-            self.show_error(error.message(self.language))
-        if page is not None:
-            page.day.settings = settings
-            page.day.refresh()
-
-    def save_day_as_program(self) -> None:
-        """Write today's adapted program as a new program file for later sessions."""
-        from facilitator.program.writer import save_program_file
-        from facilitator.timing import planned_program
-
-        page = self.session_page
-        if page is None:
-            return
-        program = page.context.program
-        suggestion = self.tr("%1 (tilpasset)").replace("%1", program.title.get(self.language))
-        title, accepted = QInputDialog.getText(
-            self, self.tr("Gem dagen som program"), self.tr("Navn på det nye program:"), text=suggestion
-        )
-        if not accepted:
-            return
-        try:
-            session = self.store.get_session(page.session_id)
-            path = save_program_file(
-                planned_program(program, page.day.plan),
-                self.paths.user_programs_dir,
-                title,
-                f"Gemt fra sessionen »{session.title}« med facilitatorens tilpasninger.",
-            )
-        except UserError as error:
-            self.show_error(error.message(self.language))
-            return
-        self.statusBar().showMessage(self.tr("Programmet er gemt: %1").replace("%1", str(path)), 10_000)
+    # Closing ------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
         page = self.session_page

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from facilitator.guidance import Guidance
 from facilitator.invitation import InvitationDetails, invitation_text
-from facilitator.text import UserError
 from facilitator.ui.autosave import DebouncedSave
 from facilitator.ui.day import DayController
+from facilitator.ui.operations import Reporter
 
 
 class PlanningDialog(QDialog):
@@ -39,6 +39,7 @@ class PlanningDialog(QDialog):
         self.resize(760, 620)
         self.day = day
         self.context = day.context
+        self.operations = self.context.operations()
         self.guidance = guidance
         self.checks: dict[str, QCheckBox] = {}
         self.notes: dict[str, QLineEdit] = {}
@@ -56,11 +57,7 @@ class PlanningDialog(QDialog):
 
     def _checklist_tab(self) -> QWidget:
         language = self.context.language
-        try:
-            stored = self.context.store.checklist(self.context.session_id)
-        except UserError as error:
-            self.context.report(error)
-            stored = {}
+        stored = self.operations.run(lambda: self.context.store.checklist(self.context.session_id)).value_or({})
         page = QWidget()
         column = QVBoxLayout(page)
         intro = QLabel(
@@ -126,12 +123,14 @@ class PlanningDialog(QDialog):
 
     def refresh_invitation(self) -> None:
         store, session_id = self.context.store, self.context.session_id
-        try:
-            session = store.get_session(session_id)
-            partners = [partner.display_name for partner in store.partners(session_id)]
-        except UserError as error:
-            self.invitation.setPlainText(error.message(self.context.language))
+        read = self.operations.run(
+            lambda: (store.get_session(session_id), [partner.display_name for partner in store.partners(session_id)]),
+            # Why there is no invitation, where the invitation would be.
+            report=Reporter(self.invitation.setPlainText),
+        )
+        if read.failed:
             return
+        session, partners = read.value
         details = InvitationDetails(session.title, session.date, session.venue, session.facilitator, partners)
         text = invitation_text(details, self.day.schedule, self.guidance.invitation, self.context.language)
         self.invitation.setPlainText(text)
@@ -141,21 +140,17 @@ class PlanningDialog(QDialog):
         self.copy_button.setText(self.tr("Kopieret ✓"))
 
     def _tick(self, item_id: str, done: bool) -> None:
-        try:
-            self.context.store.set_checklist_item(self.context.session_id, item_id, done=done)
-        except UserError as error:
-            self.context.report(error)
+        self.operations.run(lambda: self.context.store.set_checklist_item(self.context.session_id, item_id, done=done))
 
     def _note_edited(self, item_id: str, _text: str) -> None:
         self._dirty_notes.add(item_id)
         self._notes_save.schedule()
 
     def _save_notes(self) -> None:
+        store, session_id = self.context.store, self.context.session_id
         for item_id in sorted(self._dirty_notes):
-            try:
-                self.context.store.set_checklist_item(self.context.session_id, item_id, note=self.notes[item_id].text())
-            except UserError as error:
-                self.context.report(error)
+            note = self.notes[item_id].text()
+            if self.operations.run(partial(store.set_checklist_item, session_id, item_id, note=note)).failed:
                 self._notes_save.retry_later()
                 return
             self._dirty_notes.discard(item_id)

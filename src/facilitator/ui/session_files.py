@@ -1,38 +1,48 @@
-"""Fil → Eksportér/Importér sessionsfil: a whole session to and from one JSON file."""
+"""Fil → Eksportér/Importér sessionsfil: a whole session to and from one JSON file.
+
+Both are explicit commands, so a failure is said in a message box with a title. The
+session-file format is imported on first use, never at start.
+"""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from facilitator.export.session_file import (
-    SUFFIX,
-    SessionExists,
-    default_file_name,
-    read_session_file,
-    write_session_file,
-)
-from facilitator.store import Store
 from facilitator.text import UserError
-from facilitator.ui.export_dialog import EXPORT_FOLDER_KEY, export_folder
+from facilitator.ui.operations import message_box
+
+if TYPE_CHECKING:
+    from facilitator.export.session_file import SessionExists
+    from facilitator.ui.main_window import MainWindow
 
 translate = QCoreApplication.translate
 
 
-def export_session_file(parent: QWidget, store: Store, session_id: int, language: str) -> Path | None:
-    """Ask where, then write the session's file; returns the path, or None if cancelled or failed."""
-    try:
-        title = store.get_session(session_id).title
-        suggestion = export_folder(store) / default_file_name(title)
-    except UserError as error:
-        QMessageBox.warning(parent, translate("SessionFiles", "Sessionsfilen kan ikke gemmes"), error.message(language))
+def export_session_file(window: MainWindow) -> Path | None:
+    """Ask where, then write the open session's file; returns the path, or None if cancelled or failed."""
+    from facilitator.export.session_file import SUFFIX, default_file_name, write_session_file
+    from facilitator.ui.export_dialog import EXPORT_FOLDER_KEY, export_folder
+
+    page = window.session_page
+    if page is None:
+        return None
+    page.flush()
+    store, session_id = window.store, page.session_id
+    report = message_box(window, translate("SessionFiles", "Sessionsfilen kan ikke gemmes"))
+    suggestion = window.operations.run(
+        lambda: export_folder(store) / default_file_name(store.get_session(session_id).title), report=report
+    )
+    if suggestion.failed:
         return None
     chosen, _filter = QFileDialog.getSaveFileName(
-        parent,
+        window,
         translate("SessionFiles", "Eksportér sessionsfil"),
-        str(suggestion),
+        str(suggestion.value),
         translate("SessionFiles", "Facilitator-sessionsfil (*.json)"),
     )
     if not chosen:
@@ -40,13 +50,13 @@ def export_session_file(parent: QWidget, store: Store, session_id: int, language
     target = Path(chosen)
     if target.suffix.lower() != SUFFIX:
         target = target.with_name(target.name + SUFFIX)
-    try:
-        written = write_session_file(target, store.export_session(session_id))
-    except UserError as error:
-        QMessageBox.warning(parent, translate("SessionFiles", "Sessionsfilen kan ikke gemmes"), error.message(language))
+    written = window.operations.run(lambda: write_session_file(target, store.export_session(session_id)), report=report)
+    if written.failed:
         return None
-    store.set_state(EXPORT_FOLDER_KEY, str(written.parent))
-    return written
+    with contextlib.suppress(UserError):  # only a convenience for next time
+        store.set_state(EXPORT_FOLDER_KEY, str(written.value.parent))
+    window.show_notice(translate("SessionFiles", "Gemt: %1").replace("%1", str(written.value)))
+    return written.value
 
 
 def ask_on_existing(parent: QWidget, existing: SessionExists) -> str | None:
@@ -78,31 +88,58 @@ def ask_on_existing(parent: QWidget, existing: SessionExists) -> str | None:
     return None
 
 
-def import_session_file(
-    parent: QWidget, store: Store, language: str, *, ask=ask_on_existing, before_replace=None
-) -> int | None:
-    """Ask for a file, check it whole, and store it; returns the session id, or None."""
+def import_session_file(window: MainWindow) -> int | None:
+    """Ask for a file, check it whole, store it and open it; returns the session id, or None."""
+    from facilitator.ui.export_dialog import export_folder
+
+    window.flush()
     chosen, _filter = QFileDialog.getOpenFileName(
-        parent,
+        window,
         translate("SessionFiles", "Importér sessionsfil"),
-        str(export_folder(store)),
+        str(export_folder(window.store)),
         translate("SessionFiles", "Facilitator-sessionsfil (*.json)"),
     )
-    if not chosen:
+    session_id = _store_file(window, Path(chosen)) if chosen else None
+    if session_id is None:
+        if window.session_page is None:
+            window.show_start_page()
         return None
-    try:
-        document = read_session_file(chosen)
+    window.open_session(session_id)
+    window.show_notice(
+        translate("SessionFiles", "Sessionsfilen er indlæst: %1").replace(
+            "%1", window.store.get_session(session_id).title
+        )
+    )
+    return session_id
+
+
+def _store_file(window: MainWindow, path: Path) -> int | None:
+    """Read and check the file, then store it; a session that is here already is kept or replaced as asked.
+
+    Before a replacement the session is closed if it is open, and a backup is made.
+    """
+    from facilitator.export.session_file import SessionExists, read_session_file
+
+    store = window.store
+
+    def store_it() -> int | None:
+        document = read_session_file(path)
         try:
             return store.import_session(document)
         except SessionExists as existing:
-            choice = ask(parent, existing)
+            choice = ask_on_existing(window, existing)
             if choice is None:
                 return None
-            if choice == "replace" and before_replace is not None:
-                before_replace(existing.session_id)
+            if choice == "replace":
+                if window.session_page is not None and window.session_page.session_id == existing.session_id:
+                    window.close_session_page()
+                window.make_backup("import")
             return store.import_session(document, on_existing=choice)
-    except UserError as error:
-        QMessageBox.warning(
-            parent, translate("SessionFiles", "Sessionsfilen kan ikke indlæses"), error.message(language)
-        )
-        return None
+
+    stored = window.operations.run(
+        store_it, report=message_box(window, translate("SessionFiles", "Sessionsfilen kan ikke indlæses"))
+    )
+    return stored.value if stored.ok else None
+
+
+__all__ = ["ask_on_existing", "export_session_file", "import_session_file"]

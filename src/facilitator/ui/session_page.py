@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QHBoxLayout, QLabel
 
 from facilitator.program import Part, Program, Step
 from facilitator.store import SessionData, Store
-from facilitator.text import UserError
 from facilitator.timing import Clock, RunState, SystemClock
 from facilitator.ui.agenda import AgendaView
 from facilitator.ui.context import SessionContext, SessionEvents
@@ -51,6 +50,7 @@ class SessionPage(QWidget):
             # Connected before anything is built, so a problem while opening is shown too.
             self.error.connect(on_error)
         self.context = SessionContext(store, session_id, program, self.events, language)
+        self.operations = self.context.operations()
         self.day = DayController(self.context, clock or SystemClock(), self)
         self._workspaces: dict[str, Workspace] = {}
         self._active: Workspace | None = None
@@ -141,11 +141,12 @@ class SessionPage(QWidget):
 
     def _refresh_session(self) -> None:
         """Recompute the clock times (the start time may have changed) and the header."""
-        try:
+
+        def reload() -> None:
             self.day.reload_plan()
             self._refresh_header()
-        except UserError as error:
-            self.context.report(error)
+
+        if self.operations.run(reload).failed:
             return
         self.day.refresh()
         self._refresh_plan()
@@ -205,10 +206,7 @@ class SessionPage(QWidget):
         self.guide.show_step(part, step)
         self._update_navigation()
         self.step_shown.emit(part, step)
-        try:
-            self.context.store.update_session(self.session_id, current_step_id=step_id)
-        except UserError as error:
-            self.context.report(error)
+        self.operations.run(lambda: self.context.store.update_session(self.session_id, current_step_id=step_id))
 
     def _neighbour(self, direction: int) -> str | None:
         """The next (or previous) step that is still in today's plan."""

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 from facilitator.paths import AppPaths, programs_dir
 from facilitator.program import Program, ProgramError, load_program
 from facilitator.store import SessionSummary, Store
-from facilitator.text import Text, UserError
+from facilitator.text import Text
 from facilitator.ui import labels
+from facilitator.ui.operations import Operations, in_label
 
 _SESSION_ID = Qt.ItemDataRole.UserRole
 
@@ -108,6 +109,7 @@ class StartPage(QWidget):
         new_layout.addWidget(self.program_info)
         self.create_error = labels.error_label()
         new_layout.addWidget(self.create_error)
+        self.operations = Operations(language, in_label(self.create_error))
         new_layout.addStretch(1)
         self.create_button = QPushButton(self.tr("&Opret session"))
         self.create_button.setObjectName("primary")
@@ -218,14 +220,15 @@ class StartPage(QWidget):
     def create_session(self) -> None:
         """Create a session from the form and ask to open it."""
         path = self.program_combo.currentData()
-        try:
+
+        def create() -> int:
             program = self._programs.get(path) if path else None
             if program is None:
                 raise ProgramError(Text("Der er ikke valgt noget program.", "No program is chosen."))
             if isinstance(program, ProgramError):
                 raise program
             date = self.date_edit.date()
-            session_id = self.store.create_session(
+            return self.store.create_session(
                 program,
                 title=self.title_edit.text(),
                 date=dt.date(date.year(), date.month(), date.day()),
@@ -233,15 +236,14 @@ class StartPage(QWidget):
                 facilitator=self.facilitator_edit.text(),
                 start_time=self.start_edit.time().toString("HH:mm"),
             )
-        except UserError as error:
-            self.create_error.setText(error.message(self.language))
-            self.create_error.show()
+
+        created = self.operations.run(create)
+        if created.failed:
             self.title_edit.setFocus()
             return
-        self.create_error.hide()
         self.title_edit.clear()
         self.venue_edit.clear()
-        self.session_chosen.emit(session_id)
+        self.session_chosen.emit(created.value)
 
     def open_selected(self) -> None:
         item = self.recent_list.currentItem()

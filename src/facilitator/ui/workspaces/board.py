@@ -40,6 +40,7 @@ from facilitator.ui.board_view import BoardProjectionView, BoardView
 from facilitator.ui.context import SessionContext
 from facilitator.ui.export_dialog import EXPORT_FOLDER_KEY, export_folder
 from facilitator.ui.labels import numbered
+from facilitator.ui.operations import Reporter
 from facilitator.ui.undo import DoneCommand
 from facilitator.ui.workspaces.base import Workspace
 from facilitator.ui.workspaces.partners import partner_badge
@@ -154,6 +155,7 @@ class BoardWorkspace(Workspace):
         layout.addWidget(self.view, 1)
         self.error_label = labels.error_label()
         layout.addWidget(self.error_label)
+        self.operations = context.operations(self.undo_stack, report=Reporter(self._show_error))
 
         self.scene.notes_dropped.connect(self.drop)
         self.scene.edit_requested.connect(self.start_edit)
@@ -270,13 +272,11 @@ class BoardWorkspace(Workspace):
 
     def reload(self) -> None:
         """Read the board again: the circles may have gained, lost or changed elements."""
-        store = self.context.store
-        try:
-            self.partners = store.partners(self.context.session_id)
-            fresh = store.board_state(self.context.session_id, self.kind)
-        except UserError as error:
-            self._report(error)
+        store, session_id = self.context.store, self.context.session_id
+        read = self.operations.run(lambda: (store.partners(session_id), store.board_state(session_id, self.kind)))
+        if read.failed:
             return
+        self.partners, fresh = read.value
         if self._content(fresh) != self._content(self.state):
             # Elements changed in the circles since: old undo steps could bring back stale words.
             self.undo_stack.clear()
@@ -302,10 +302,7 @@ class BoardWorkspace(Workspace):
             self._store_places(placing)
 
     def _store_places(self, placing: Patch) -> None:
-        try:
-            self.context.store.apply_board_patch(self.context.session_id, placing)
-        except UserError as error:
-            self._report(error)
+        self.operations.run(lambda: self.context.store.apply_board_patch(self.context.session_id, placing))
 
     @staticmethod
     def _content(state: BoardState) -> dict[int, tuple]:
@@ -377,16 +374,15 @@ class BoardWorkspace(Workspace):
         if not patch:
             self.redraw()  # a drop outside every zone: the notes go back
             return False
-        try:
-            inverse = self._write(patch)
-        except UserError as error:
-            self._report(error)
-            self.redraw()
-            return False
-        self.error_label.hide()
-        self.undo_stack.push(BoardCommand(text, patch, inverse, self._replay, merge_key))
-        self.redraw()
-        return True
+        done = self.operations.run(
+            lambda: self._write(patch),
+            undo=lambda inverse: BoardCommand(text, patch, inverse, self._replay, merge_key),
+            # Also after a failure: dragged notes go back to where the store has them.
+            refresh=self.redraw,
+        )
+        if done.ok:
+            self.error_label.hide()
+        return done.ok
 
     def _replay(self, patch: Patch) -> None:
         """Undo or redo: write a recorded patch again and redraw."""
@@ -394,17 +390,17 @@ class BoardWorkspace(Workspace):
             # Cannot happen while reload clears the history on outside changes; never crash on it.
             self.context.events.notice.emit(self.tr("Den post-it findes ikke længere."))
         else:
-            try:
-                self._write(patch)
-            except UserError as error:
-                self._report(error)
+            self.operations.run(lambda: self._write(patch))
         self.redraw()
 
-    def _report(self, error: UserError) -> None:
-        message = error.message(self.context.language)
+    def _show_error(self, message: str) -> None:
+        """Beside the board, and in the status bar."""
         self.error_label.setText(message)
         self.error_label.show()
-        self.context.report(error)
+        self.context.events.error.emit(message)
+
+    def _report(self, error: UserError) -> None:
+        self._show_error(error.message(self.context.language))
 
     def _zone_name(self, zone: str) -> str:
         return self.titles.get(zone, ZoneTitle(zone)).title
@@ -505,12 +501,10 @@ class BoardWorkspace(Workspace):
         if not name.strip():
             self.context.events.notice.emit(self.tr("En stak skal have et navn."))
             return
-        try:
-            cluster_id = self.context.store.new_cluster_id(self.context.session_id, self.kind)
-        except UserError as error:
-            self._report(error)
+        cluster_id = self.operations.run(lambda: self.context.store.new_cluster_id(self.context.session_id, self.kind))
+        if cluster_id.failed:
             return
-        patch = actions.stack(self.state, note_ids, cluster_id, name)
+        patch = actions.stack(self.state, note_ids, cluster_id.value, name)
         self.perform(
             patch,
             numbered(len(note_ids), self.tr("Stak 1 post-it: »%1«"), self.tr("Stak %n post-its: »%1«")).replace(
@@ -568,18 +562,21 @@ class BoardWorkspace(Workspace):
             return
         author = self.author_box.currentData()
         partner_id = None if author in (None, GROUP) else author
-        try:
-            note = self.context.store.add_board_note(self.context.session_id, self.kind, text, partner_id=partner_id)
-        except UserError as error:
-            self._report(error)
+        added = self.operations.run(
+            lambda: self.context.store.add_board_note(self.context.session_id, self.kind, text, partner_id=partner_id),
+            undo=lambda note: BoardCommand(
+                self.tr("Ny post-it »%1«").replace("%1", note.text[:40]),
+                Patch({note.id: {"deleted": False}}),
+                Patch({note.id: {"deleted": True}}),
+                self._replay,
+            ),
+        )
+        if added.failed:
             return
+        note = added.value
         self.entry.clear()
         self.state.notes[note.id] = note
         self._place_new_notes()
-        shown, hidden = Patch({note.id: {"deleted": False}}), Patch({note.id: {"deleted": True}})
-        self.undo_stack.push(
-            BoardCommand(self.tr("Ny post-it »%1«").replace("%1", note.text[:40]), shown, hidden, self._replay)
-        )
         self.redraw()
         item = self.scene.items_by_id.get(note.id)
         if item is not None:

@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 from facilitator.conversation import circle_template
 from facilitator.palette import initials
 from facilitator.program import Step
-from facilitator.store import CircleData, PartnerData
+from facilitator.store import CircleData, ElementData, PartnerData
 from facilitator.text import UserError
 from facilitator.ui import labels
 from facilitator.ui.circle_view import CircleCanvas, ElementLine
 from facilitator.ui.context import SessionContext
+from facilitator.ui.operations import Reporter
 from facilitator.ui.undo import DoneCommand
 from facilitator.ui.workspaces.base import Workspace
 from facilitator.ui.workspaces.partners import partner_badge
@@ -113,6 +114,8 @@ class CircleWorkspace(Workspace):
         layout.addWidget(scroll, 1)
         self.error_label = labels.error_label()
         layout.addWidget(self.error_label)
+        # The label keeps a reason until the next element is added or edited (see _clear_error).
+        self.operations = context.operations(self.undo_stack, report=Reporter(self._show_error))
 
         self.rename_button.clicked.connect(self.ask_rename)
         self.partner_tabs.currentChanged.connect(self._partner_changed)
@@ -194,13 +197,16 @@ class CircleWorkspace(Workspace):
         partner = self.current_partner()
         if partner is None:
             return
-        store = self.context.store
-        try:
-            store.ensure_circle(self.context.session_id, partner.id, self.kind)
-            self.circles = store.circles(self.context.session_id, self.kind, partner.id)
-        except UserError as error:
-            self._report(error)
+        store, session_id = self.context.store, self.context.session_id
+
+        def read() -> list[CircleData]:
+            store.ensure_circle(session_id, partner.id, self.kind)
+            return store.circles(session_id, self.kind, partner.id)
+
+        circles = self.operations.run(read)
+        if circles.failed:
             return
+        self.circles = circles.value
         keep = circle_id if circle_id is not None else (self.current_circle().id if self.current_circle() else None)
         self.circle_tabs.blockSignals(True)
         while self.circle_tabs.count():
@@ -267,41 +273,45 @@ class CircleWorkspace(Workspace):
         circle = self.current_circle()
         if circle is None:
             return
-        try:
-            element = self.context.store.add_element(circle.id, field, text)
-        except UserError as error:
-            self._report(error)
+        store = self.context.store
+        added = self.operations.run(
+            lambda: store.add_element(circle.id, field, text),
+            undo=lambda element: self._command(
+                self.tr("Tilføj »%1«").replace("%1", _short(element.text)),
+                lambda: store.restore_element(element.id),
+                lambda: store.remove_element(element.id),
+            ),
+        )
+        if added.failed:
             return
         self._clear_error()
-        line = self.canvas.cards[field].append_element(element)
+        line = self.canvas.cards[field].append_element(added.value)
         self._wire(line)
         self.canvas.chain_tab_order()
-        self._record(
-            self.tr("Tilføj »%1«").replace("%1", _short(element.text)),
-            lambda: self.context.store.restore_element(element.id),
-            lambda: self.context.store.remove_element(element.id),
-        )
 
     def edit_element(self, element_id: int, text: str) -> None:
         line = self._line(element_id)
         old = line.element.text if line else None
-        try:
-            element = self.context.store.update_element(element_id, text)
-        except UserError as error:
-            self._report(error)
+        store = self.context.store
+
+        def record(element: ElementData) -> DoneCommand | None:
+            if old is None or old == element.text or self._restoring:
+                return None
+            return self._command(
+                self.tr("Ret »%1«").replace("%1", _short(element.text)),
+                lambda: store.update_element(element_id, element.text),
+                lambda: store.update_element(element_id, old),
+                merge_key=("edit", element_id),
+            )
+
+        edited = self.operations.run(lambda: store.update_element(element_id, text), undo=record)
+        if edited.failed:
             if line is not None:
                 line.retry_later()
             return
         self._clear_error()
         if line is not None:
-            line.set_element(element)
-        if old is not None and old != element.text and not self._restoring:
-            self._record(
-                self.tr("Ret »%1«").replace("%1", _short(element.text)),
-                lambda: self.context.store.update_element(element_id, element.text),
-                lambda: self.context.store.update_element(element_id, old),
-                merge_key=("edit", element_id),
-            )
+            line.set_element(edited.value)
 
     def remove_element(self, element_id: int) -> None:
         line = self._line(element_id)
@@ -310,18 +320,19 @@ class CircleWorkspace(Workspace):
         text = line.element.text
         line.discard_pending()
         line.removing = True
-        try:
-            self.context.store.remove_element(element_id)
-        except UserError as error:
+        store = self.context.store
+        removed = self.operations.run(
+            lambda: store.remove_element(element_id),
+            undo=lambda _none: self._command(
+                self.tr("Fjern »%1«").replace("%1", _short(text)),
+                lambda: store.remove_element(element_id),
+                lambda: store.restore_element(element_id),
+            ),
+        )
+        if removed.failed:
             line.removing = False
-            self._report(error)
             return
         self._show_circle()
-        self._record(
-            self.tr("Fjern »%1«").replace("%1", _short(text)),
-            lambda: self.context.store.remove_element(element_id),
-            lambda: self.context.store.restore_element(element_id),
-        )
         self.context.events.notice.emit(
             self.tr("Elementet »%1« er fjernet. Fortryd med Ctrl+Z (Rediger → Fortryd).").replace("%1", _short(text))
         )
@@ -329,18 +340,17 @@ class CircleWorkspace(Workspace):
     def set_values(self, element_id: int, values: set[str]) -> None:
         line = self._line(element_id)
         old = set(line.element.value_forms) if line else set()
-        try:
-            element = self.context.store.set_element_values(element_id, values)
-        except UserError as error:
-            self._report(error)
-            return
-        if line is not None:
-            line.set_element(element)
-        self._record(
-            self.tr("Værdiformer for »%1«").replace("%1", _short(element.text)),
-            lambda: self.context.store.set_element_values(element_id, values),
-            lambda: self.context.store.set_element_values(element_id, old),
+        store = self.context.store
+        tagged = self.operations.run(
+            lambda: store.set_element_values(element_id, values),
+            undo=lambda element: self._command(
+                self.tr("Værdiformer for »%1«").replace("%1", _short(element.text)),
+                lambda: store.set_element_values(element_id, values),
+                lambda: store.set_element_values(element_id, old),
+            ),
         )
+        if tagged.ok and line is not None:
+            line.set_element(tagged.value)
 
     def _line(self, element_id: int) -> ElementLine | None:
         for card in self.canvas.cards.values():
@@ -357,18 +367,20 @@ class CircleWorkspace(Workspace):
         if partner is None or not self.template.several:
             return
         self.flush()
-        try:
-            circle = self.context.store.add_circle(self.context.session_id, partner.id, self.kind)
-        except UserError as error:
-            self._report(error)
-            return
-        self._show_partner(circle.id)
-        self.canvas.first_entry().setFocus(Qt.FocusReason.OtherFocusReason)
-        self._record(
-            self.tr("Ny forandringscirkel"),
-            lambda: self.context.store.restore_circle(circle.id),
-            lambda: self.context.store.remove_circle(circle.id),
+        store = self.context.store
+        added = self.operations.run(
+            lambda: store.add_circle(self.context.session_id, partner.id, self.kind),
+            undo=lambda circle: self._command(
+                self.tr("Ny forandringscirkel"),
+                lambda: store.restore_circle(circle.id),
+                lambda: store.remove_circle(circle.id),
+                circle_id=circle.id,
+            ),
         )
+        if added.failed:
+            return
+        self._show_partner(added.value.id)
+        self.canvas.first_entry().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def remove_circle(self) -> None:
         """Remove the change circle on screen (undoable); a partner always keeps one."""
@@ -377,18 +389,19 @@ class CircleWorkspace(Workspace):
             return
         self.flush()
         caption = circle_caption(circle, self.circles.index(circle))
-        try:
-            self.context.store.remove_circle(circle.id)
-        except UserError as error:
-            self._report(error)
+        store = self.context.store
+        removed = self.operations.run(
+            lambda: store.remove_circle(circle.id),
+            undo=lambda _none: self._command(
+                self.tr("Fjern cirklen »%1«").replace("%1", caption),
+                lambda: store.remove_circle(circle.id),
+                lambda: store.restore_circle(circle.id),
+                circle_id=circle.id,
+            ),
+        )
+        if removed.failed:
             return
         self._show_partner()
-        self._record(
-            self.tr("Fjern cirklen »%1«").replace("%1", caption),
-            lambda: self.context.store.remove_circle(circle.id),
-            lambda: self.context.store.restore_circle(circle.id),
-            circle_id=circle.id,
-        )
         self.context.events.notice.emit(
             self.tr("Cirklen »%1« er fjernet. Fortryd med Ctrl+Z (Rediger → Fortryd).").replace("%1", caption)
         )
@@ -414,21 +427,22 @@ class CircleWorkspace(Workspace):
         if circle is None or title.strip() == circle.title:
             return
         old = circle.title
-        try:
-            renamed = self.context.store.rename_circle(circle.id, title)
-        except UserError as error:
-            self._report(error)
-            return
-        self._show_partner(circle.id)
-        self._record(
-            self.tr("Omdøb cirklen"),
-            lambda: self.context.store.rename_circle(circle.id, renamed.title),
-            lambda: self.context.store.rename_circle(circle.id, old),
+        store = self.context.store
+        renamed = self.operations.run(
+            lambda: store.rename_circle(circle.id, title),
+            undo=lambda renamed: self._command(
+                self.tr("Omdøb cirklen"),
+                lambda: store.rename_circle(circle.id, renamed.title),
+                lambda: store.rename_circle(circle.id, old),
+            ),
         )
+        if renamed.ok:
+            self._show_partner(circle.id)
 
     # Saving, undo, errors ------------------------------------------------------------------
 
-    def _record(self, text: str, redo, undo, merge_key: object = None, circle_id: int | None = None) -> None:
+    def _command(self, text: str, redo, undo, merge_key: object = None, circle_id: int | None = None) -> DoneCommand:
+        """The undo step for a change just made to the circle on screen (or to `circle_id`)."""
         # Undo shows the circle it changes, even when another partner is on screen by then.
         partner = self.current_partner()
         circle = self.current_circle()
@@ -436,8 +450,7 @@ class CircleWorkspace(Workspace):
             partner.id if partner else None,
             circle_id if circle_id is not None else (circle.id if circle else None),
         )
-        command = DoneCommand(text, redo, undo, lambda: self._after_undo(*where), self._report, merge_key)
-        self.undo_stack.push(command)
+        return DoneCommand(text, redo, undo, lambda: self._after_undo(*where), self._report, merge_key)
 
     def _after_undo(self, partner_id: int | None, circle_id: int | None) -> None:
         self._restoring = True
@@ -457,9 +470,12 @@ class CircleWorkspace(Workspace):
     def unsaved_count(self) -> int:
         return sum(line.unsaved for card in self.canvas.cards.values() for line in card.lines)
 
-    def _report(self, error: UserError) -> None:
-        self.error_label.setText(error.message(self.context.language))
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
         self.error_label.show()
+
+    def _report(self, error: UserError) -> None:
+        self._show_error(error.message(self.context.language))
 
     def _clear_error(self) -> None:
         self.error_label.hide()

@@ -27,7 +27,7 @@ from facilitator.conversation import joint_form
 from facilitator.palette import initials
 from facilitator.program import Step
 from facilitator.store import ElementData, FormSource, PartnerData
-from facilitator.text import Text, UserError
+from facilitator.text import Text
 from facilitator.ui import labels
 from facilitator.ui.context import SessionContext
 from facilitator.ui.form_fields import FieldEditor, FormSaver
@@ -45,6 +45,7 @@ class JointFormWorkspace(Workspace):
 
     def __init__(self, context: SessionContext, form_id: str, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        self.operations = context.operations()
         self.form = joint_form(form_id)
         language = context.language
         self.partners: dict[int, PartnerData] = {}
@@ -237,11 +238,10 @@ class JointFormWorkspace(Workspace):
         editor = self._target
         if editor is None:
             return
-        try:
-            element = self.context.store.element(element_id)
-        except UserError as error:
-            self.context.report(error)
+        found = self.operations.run(lambda: self.context.store.element(element_id))
+        if found.failed:
             return
+        element = found.value
         cursor = editor.edit.textCursor()
         before = editor.edit.toPlainText()[: cursor.position()]
         if not before or before[-1].isspace():
@@ -259,12 +259,12 @@ class JointFormWorkspace(Workspace):
         editor.edit.setTextCursor(cursor)
         editor.edit.moveCursor(QTextCursor.MoveOperation.NoMove)
         self.saver.flush()
-        try:
-            self.context.store.add_form_source(
+        linked = self.operations.run(
+            lambda: self.context.store.add_form_source(
                 self.context.session_id, self.form.id, editor.field.id, element.id, element.text
             )
-        except UserError as error:
-            self.context.report(error)
+        )
+        if linked.failed:
             return
         self._show_links(self.context.store.form_sources(self.context.session_id, self.form.id))
 

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 from facilitator.palette import PARTNER_COLOURS, initials
 from facilitator.program import Step
 from facilitator.store import PartnerData
-from facilitator.text import UserError
 from facilitator.ui import labels
 from facilitator.ui.autosave import DebouncedSave
 from facilitator.ui.context import SessionContext
+from facilitator.ui.operations import in_label
 from facilitator.ui.workspaces.base import Workspace
 
 # Marked for lupdate; translated where shown, with the workspace's tr.
@@ -90,6 +90,7 @@ class PartnersWorkspace(Workspace):
 
     def __init__(self, context: SessionContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        self.operations = context.operations()
         self._loading = False
         self._partners: list[PartnerData] = []
 
@@ -274,15 +275,14 @@ class PartnersWorkspace(Workspace):
     def add_partner(self) -> None:
         """Add the partner typed in the quick-entry field and select it for details."""
         self._save_details.flush()
-        try:
-            partner = self.context.store.add_partner(self.context.session_id, self.new_name.text())
-        except UserError as error:
-            self.add_error.setText(error.message(self.context.language))
-            self.add_error.show()
+        added = self.operations.run(
+            lambda: self.context.store.add_partner(self.context.session_id, self.new_name.text()),
+            report=in_label(self.add_error),
+        )
+        if added.failed:
             return
-        self.add_error.hide()
         self.new_name.clear()
-        self.reload(select_id=partner.id)
+        self.reload(select_id=added.value.id)
         self.context.events.partners_changed.emit()
 
     def _on_plain_text_changed(self) -> None:
@@ -299,34 +299,29 @@ class PartnersWorkspace(Workspace):
             "why_now": self.why_now_edit.toPlainText(),
         }
         identity = {"name": self.name_edit.text(), "organisation": self.organisation_edit.text()}
-        try:
-            updated = self.context.store.update_partner(partner.id, **identity, **texts)
-        except UserError as error:
+        store = self.context.store
+        updated = self.operations.run(
+            lambda: store.update_partner(partner.id, **identity, **texts), report=in_label(self.detail_error)
+        )
+        if updated.failed:
             # A missing or clashing name must not cost the other fields: save those, and keep
             # the name on screen with the reason until it is valid.
-            self.detail_error.setText(error.message(self.context.language))
-            self.detail_error.show()
-            try:
-                updated = self.context.store.update_partner(partner.id, **texts)
-            except UserError as second_error:
-                self.context.report(second_error)
+            updated = self.operations.run(lambda: store.update_partner(partner.id, **texts))
+            if updated.failed:
                 self._save_details.retry_later()
                 return
-        else:
-            self.detail_error.hide()
-        self._replace(updated)
+        self._replace(updated.value)
 
     def _save_colour(self, index: int) -> None:
         partner = self.current_partner()
         if partner is None or self._loading:
             return
         self._save_details.flush()
-        try:
-            updated = self.context.store.update_partner(partner.id, colour=PARTNER_COLOURS[index])
-        except UserError as error:
-            self.context.report(error)
-            return
-        self._replace(updated)
+        updated = self.operations.run(
+            lambda: self.context.store.update_partner(partner.id, colour=PARTNER_COLOURS[index])
+        )
+        if updated.ok:
+            self._replace(updated.value)
 
     def _replace(self, partner: PartnerData) -> None:
         """Show an updated partner in the list without rebuilding it (keeps focus and cursor)."""
@@ -352,12 +347,13 @@ class PartnersWorkspace(Workspace):
 
     def _move_to(self, partner_id: int, new_row: int) -> None:
         self._save_details.flush()
-        try:
-            self.context.store.move_partner(partner_id, new_row)
-        except UserError as error:
-            self.context.report(error)
-        self.reload(select_id=partner_id)
-        self.context.events.partners_changed.emit()
+
+        def show_order() -> None:
+            # Also after a failure: a dragged row goes back to where the store has it.
+            self.reload(select_id=partner_id)
+            self.context.events.partners_changed.emit()
+
+        self.operations.run(lambda: self.context.store.move_partner(partner_id, new_row), refresh=show_order)
 
     def remove_current(self) -> None:
         """Remove the selected partner after the user confirms."""
@@ -376,10 +372,7 @@ class PartnersWorkspace(Workspace):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self._save_details.flush()
-        try:
-            self.context.store.remove_partner(partner.id)
-        except UserError as error:
-            self.context.report(error)
+        if self.operations.run(lambda: self.context.store.remove_partner(partner.id)).failed:
             return
         self.reload()
         self.context.events.partners_changed.emit()

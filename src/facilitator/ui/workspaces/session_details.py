@@ -8,10 +8,10 @@ from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QDateEdit, QFormLayout, QLineEdit, QTimeEdit, QWidget
 
 from facilitator.program import Step
-from facilitator.text import UserError
 from facilitator.ui import labels
 from facilitator.ui.autosave import DebouncedSave
 from facilitator.ui.context import SessionContext
+from facilitator.ui.operations import in_label
 from facilitator.ui.workspaces.base import Workspace
 
 
@@ -53,6 +53,7 @@ class SessionDetailsWorkspace(Workspace):
 
         self.error_label = labels.error_label()
         layout.addWidget(self.error_label)
+        self.operations = context.operations(report=in_label(self.error_label))
 
         program = context.program
         about = labels.hint()
@@ -96,13 +97,8 @@ class SessionDetailsWorkspace(Workspace):
     def _update(self, **fields: object) -> bool:
         if self._loading:
             return False
-        try:
-            self.context.store.update_session(self.context.session_id, **fields)
-        except UserError as error:
-            self.error_label.setText(error.message(self.context.language))
-            self.error_label.show()
+        if self.operations.run(lambda: self.context.store.update_session(self.context.session_id, **fields)).failed:
             return False
-        self.error_label.hide()
         self.context.events.session_changed.emit()
         return True
 

@@ -1,0 +1,151 @@
+"""Fil → Eksportér → Fuld sessionsrapport: built in the background while the dialog waits, busy."""
+
+from __future__ import annotations
+
+import io
+import threading
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+import facilitator.export
+from facilitator.demo import create_demo_session
+from facilitator.store import Store
+from facilitator.ui.export_dialog import EXPORT_FOLDER_KEY, ExportDialog
+from facilitator.ui.operations import Reporter
+from tests.ui.modal import answer_dialog
+
+DEMO_TITLE = "Kystpartnerskab Vesterhavsbugten"
+
+
+@pytest.fixture
+def window(app_runner, paths):
+    store = Store(paths.database)
+    store.set_last_session_id(create_demo_session(store))
+    store.close()
+    return app_runner.start()
+
+
+@pytest.fixture
+def gate(monkeypatch):
+    """The PDF builder waits at this gate until the test opens it (it is always opened at the end)."""
+    event = threading.Event()
+    real = facilitator.export.build_pdf
+    builders: list[int] = []
+
+    def build_pdf(*args, **kwargs):
+        builders.append(threading.get_ident())
+        assert event.wait(10), "the test never opened the gate"
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(facilitator.export, "build_pdf", build_pdf)
+    event.builders = builders
+    yield event
+    event.set()
+
+
+def _save_as(monkeypatch, target) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args: (str(target), "")))
+
+
+def test_the_full_report_is_built_in_the_background_and_the_dialog_waits_for_it(
+    qtbot, window, app_runner, gate, tmp_path, monkeypatch
+):
+    _save_as(monkeypatch, tmp_path / "rapport")
+    target = tmp_path / "rapport.pdf"
+    seen: dict[str, object] = {}
+
+    def save_report(dialog: ExportDialog) -> None:
+        try:
+            dialog.buttons["report"].setChecked(True)
+            dialog.save_button.click()
+            qtbot.waitUntil(lambda: window.runner.progress is not None and window.runner.progress.isVisible())
+            seen["label"] = window.runner.progress.labelText()
+            seen["over the dialog"] = window.runner.progress.parent() is dialog
+            seen["buttons"] = dialog.button_box.isEnabled()
+            seen["choices"] = dialog.choices.isEnabled()
+            qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+            seen["open after Esc"] = dialog.isVisible()
+            seen["written early"] = target.exists()
+        finally:
+            gate.set()
+
+    problems = answer_dialog(ExportDialog, save_report)
+    window.export_action.trigger()
+
+    assert problems == []
+    assert seen == {
+        "label": "Gemmer sessionsrapporten …",
+        "over the dialog": True,
+        "buttons": False,
+        "choices": False,
+        "open after Esc": True,
+        "written early": False,
+    }
+    assert gate.builders[0] != threading.get_ident(), "built off the GUI thread"
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(target.read_bytes())).pages)
+    assert DEMO_TITLE in " ".join(text.split())
+    assert str(target) in window.statusBar().currentMessage()
+    assert app_runner.store.get_state(EXPORT_FOLDER_KEY) == str(tmp_path)
+    assert not window.runner.busy
+    assert window.runner.progress is None
+
+
+def test_a_report_that_cannot_be_written_says_why_and_the_dialog_is_usable_again(
+    qtbot, window, app_runner, gate, tmp_path, monkeypatch
+):
+    missing = tmp_path / "gone" / "rapport.pdf"
+    _save_as(monkeypatch, missing)
+    gate.set()
+    seen: dict[str, object] = {}
+
+    def save_report(dialog: ExportDialog) -> None:
+        dialog.buttons["report"].setChecked(True)
+        dialog.save_button.click()
+        qtbot.waitUntil(lambda: dialog.error_label.isVisibleTo(dialog))
+        seen["reason"] = dialog.error_label.text()
+        seen["buttons"] = dialog.button_box.isEnabled()
+        seen["choices"] = dialog.choices.isEnabled()
+        dialog.reject()
+
+    problems = answer_dialog(ExportDialog, save_report)
+    window.export_action.trigger()
+
+    assert problems == []
+    assert "mappen findes ikke" in seen["reason"]
+    assert seen["buttons"] is True
+    assert seen["choices"] is True
+    assert not missing.exists()
+    assert app_runner.store.get_state(EXPORT_FOLDER_KEY) is None
+    assert not window.runner.busy
+
+
+def test_the_report_waits_its_turn_behind_other_slow_work(qtbot, window, tmp_path, monkeypatch):
+    _save_as(monkeypatch, tmp_path / "rapport")
+    other = threading.Event()
+    shown: list[str] = []
+    assert window.runner.run(
+        lambda: other.wait(10), label="Arkiverer sessionen …", report=Reporter(shown.append), on_success=lambda _: None
+    )
+    seen: dict[str, object] = {}
+
+    def save_report(dialog: ExportDialog) -> None:
+        dialog.buttons["report"].setChecked(True)
+        dialog.save_button.click()
+        seen["reason"] = dialog.error_label.text() if dialog.error_label.isVisibleTo(dialog) else ""
+        seen["buttons"] = dialog.button_box.isEnabled()
+        dialog.reject()
+
+    try:
+        problems = answer_dialog(ExportDialog, save_report)
+        window.export_action.trigger()
+    finally:
+        other.set()
+    qtbot.waitUntil(lambda: not window.runner.busy)
+
+    assert problems == []
+    assert seen == {"reason": "Vent et øjeblik, til dette er færdigt: Arkiverer sessionen …", "buttons": True}
+    assert not (tmp_path / "rapport.pdf").exists()
+    assert shown == []
