@@ -62,7 +62,7 @@
     <name>SessionPage</name>
     <message numerus="yes">
         <source>%n partner(e)</source>
-        <extracomment>A passing word for the status bar. The step on screen changed (part or None for a break, the step). What the open step shows on the projector changed (HTML or None).</extracomment>
+        <extracomment>A passing word for the status bar. The step on screen changed (part or None for a break, the step). What the open step shows on the projector changed (HTML or None). The step the database says the session is on; opening it again writes nothing. Stands in for the step&apos;s workspace until the store has loaded (see `store_opened`).</extracomment>
         <translation>
             <numerusform>%n partner</numerusform>
             <numerusform>%n partnere</numerusform>

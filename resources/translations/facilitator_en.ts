@@ -823,7 +823,7 @@
     <name>GuidePanel</name>
     <message>
         <source>Vejledning</source>
-        <extracomment>Notes typed but not yet stored (a failed save keeps them here and retries).</extracomment>
+        <extracomment>Notes typed but not yet stored (a failed save keeps them here and retries). The method&apos;s guidance, read when the method tab is first needed (see `_fill_topics`).</extracomment>
         <translation>Guidance</translation>
     </message>
     <message>
@@ -930,7 +930,7 @@
     <name>MainWindow</name>
     <message>
         <source>Facilitator</source>
-        <extracomment>The language changed: whoever owns the window builds it anew (see ui.app.Shell). Set while the welcome&apos;s language button rebuilds the window, so the new one welcomes. One undo history per workspace; the one on screen is active. Slow work (the full report) off the GUI thread, one at a time, for the whole window.</extracomment>
+        <extracomment>The language changed: whoever owns the window builds it anew (see ui.app.Shell). The backup made when a session opens waits for a store still loading at start-up. Set while the welcome&apos;s language button rebuilds the window, so the new one welcomes. One undo history per workspace; the one on screen is active. Slow work (the full report) off the GUI thread, one at a time, for the whole window.</extracomment>
         <translation>Facilitator</translation>
     </message>
     <message>
@@ -1500,6 +1500,10 @@
         <source>Denne arbejdsflade bygges i en senere version.</source>
         <translation>This workspace will be built in a later version.</translation>
     </message>
+    <message>
+        <source>Indlæser trinnet</source>
+        <translation>Loading the step</translation>
+    </message>
 </context>
 <context>
     <name>PlanningDialog</name>
@@ -1810,7 +1814,7 @@ Whether you restore it or start empty, the damaged file is set aside in the data
     <name>SessionPage</name>
     <message numerus="yes">
         <source>%n partner(e)</source>
-        <extracomment>A passing word for the status bar. The step on screen changed (part or None for a break, the step). What the open step shows on the projector changed (HTML or None).</extracomment>
+        <extracomment>A passing word for the status bar. The step on screen changed (part or None for a break, the step). What the open step shows on the projector changed (HTML or None). The step the database says the session is on; opening it again writes nothing. Stands in for the step&apos;s workspace until the store has loaded (see `store_opened`).</extracomment>
         <translation>
             <numerusform>%n partner</numerusform>
             <numerusform>%n partners</numerusform>

@@ -7,11 +7,23 @@ import json
 import sys
 from collections.abc import Sequence
 
-from facilitator import __version__
 from facilitator.paths import AppPaths, default_program_path
 from facilitator.text import Text, UserError
 
 EXIT_USAGE = 2
+
+
+class _VersionAction(argparse.Action):
+    """--version, with the version read only when asked for (see facilitator.__getattr__)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        import facilitator
+
+        print(f"facilitator {facilitator.__version__}")
+        parser.exit()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -19,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="facilitator",
         description="Facilitator: kører en partnerskabssession for bæredygtig omstilling.",
     )
-    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
+    parser.add_argument("--version", action=_VersionAction, help="vis versionen og afslut")
     parser.add_argument(
         "--data-dir", help="mappe til databasen (ellers FACILITATOR_DATA_DIR eller brugerens datamappe)"
     )

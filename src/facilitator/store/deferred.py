@@ -47,6 +47,15 @@ class DeferredStore:
         """Whether the real store (and SQLAlchemy) is loaded."""
         return self._store is not None
 
+    @staticmethod
+    def preload() -> None:
+        """Import the store's code (SQLAlchemy, the models) without opening anything.
+
+        Safe on a worker thread, so the window stays responsive while it runs; `open()`
+        then only makes the engine.
+        """
+        import facilitator.store.store  # noqa: F401
+
     def open(self) -> Store:
         """The real store, opened now if it was not yet."""
         if self._store is None:

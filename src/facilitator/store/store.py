@@ -73,6 +73,9 @@ def _clean_field(field: str, value: object) -> object:
 class Store(CircleStore, BoardStore, ActionStore, TransferStore):
     """The app's database: every session and everything written in it, in one SQLite file."""
 
+    #: A Store is open once made; `DeferredStore` says False until its engine has loaded.
+    is_open = True
+
     def __init__(self, path: Path, *, backups_folder: Path | None = None, backups: Backups | None = None) -> None:
         """Open (and if need be create or migrate) the database at `path`.
 

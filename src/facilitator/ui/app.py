@@ -3,43 +3,50 @@
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from facilitator import __version__
 from facilitator.paths import APP_NAME, AppPaths, resource_path
 from facilitator.settings import Settings, load_settings
-from facilitator.store import Store, StoreError
+from facilitator.store import StoreError
 from facilitator.store.backup import Backups, read_contents
+from facilitator.store.deferred import DeferredStore
 from facilitator.store.recovery import DamagedDatabase, recover_from_backup
 from facilitator.text import DEFAULT_LANGUAGE
 from facilitator.timing import Clock
 from facilitator.ui.appearance import apply_appearance, install_translators
-from facilitator.ui.data_dialogs import RecoveryDialog, local_time
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.single_instance import SingleInstance
 
+if TYPE_CHECKING:
+    from facilitator.store import Store
+    from facilitator.ui.data_dialogs import RecoveryDialog
 
-def application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication, created once, with the app's name, icon and look."""
+
+def application(argv: list[str] | None = None, settings: Settings | None = None) -> QApplication:
+    """The QApplication, created once, with the app's name, icon and look (`settings`, else the defaults)."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
+        if settings is not None:
+            apply_style(existing, settings)
         return existing
-    app = QApplication(argv if argv is not None else sys.argv[:1])
+    # Fusion through the command line rather than setStyle("Fusion"), which hands Python a
+    # QStyle and so builds all of QStyle's enums (some 15 ms) before the first paint.
+    app = QApplication([*(argv if argv is not None else sys.argv[:1]), "-style", "Fusion"])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
-    app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     # Matches the Linux .desktop file, so the dock shows the app's icon and name.
     app.setDesktopFileName("facilitator")
     icon = resource_path("icons", "facilitator-256.png")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
-    app.setStyle("Fusion")
-    apply_style(app)
+    apply_style(app, settings)
     return app
 
 
@@ -80,16 +87,20 @@ def _ask(dialog: RecoveryDialog) -> str:
 
 def open_store(
     paths: AppPaths, language: str = DEFAULT_LANGUAGE, *, ask: Callable[[RecoveryDialog], str] = _ask
-) -> tuple[Store | None, str]:
+) -> tuple[DeferredStore | None, str]:
     """The store, after asking what to do if the database is damaged; None if the user quits.
 
     Also returns a notice for the status bar (empty when all was well). A damaged file is
-    only ever renamed aside, and only after the facilitator has chosen.
+    only ever renamed aside, and only after the facilitator has chosen. The store's engine
+    may still be loading (see `DeferredStore`): the app opens it after the first paint.
     """
     paths.ensure()
     try:
-        return Store(paths.database), ""
+        return DeferredStore(paths.database), ""
     except DamagedDatabase as damaged:
+        # Only a damaged file needs the dialog: it is not imported on a normal start.
+        from facilitator.ui.data_dialogs import RecoveryDialog, local_time
+
         newest = Backups(paths.database).newest_readable()
         contents = read_contents(newest.path) if newest is not None else None
         choice = ask(RecoveryDialog(damaged.detail, newest, contents))
@@ -104,18 +115,63 @@ def open_store(
             notice += " " + QCoreApplication.translate("App", "Sikkerhedskopien fra %1 er gendannet.").replace(
                 "%1", local_time(restored.made_at)
             )
-        return Store(paths.database), notice
+        return DeferredStore(paths.database), notice
 
 
-def run(paths: AppPaths, *, on_shown: Callable[[QApplication, MainWindow], None] | None = None) -> int:
-    """Open the GUI and run until the user quits."""
-    app = application()
+class _FirstPaint(QObject):
+    """Calls back once the window has first been painted, from the event loop, not inside the paint."""
+
+    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._callback = callback
+        # The window itself, not the application: a filter on the application would run
+        # Python for every event of every widget while the first frame is built.
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            # Posted, so the whole first frame is painted before the callback runs.
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
+class _Preloader(QObject):
+    """Runs an import on a worker thread and says so on the GUI thread (a queued signal)."""
+
+    done = Signal()
+
+    def run(self, work: Callable[[], None]) -> None:
+        try:
+            work()
+        finally:
+            # Emitted even if the import failed: opening the store then says why, on the GUI thread.
+            self.done.emit()
+
+
+def after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
+    """Run `callback` once, right after `window` has first been painted."""
+    _FirstPaint(window, callback)
+
+
+def run(
+    paths: AppPaths,
+    *,
+    on_shown: Callable[[QApplication, MainWindow], None] | None = None,
+    on_ready: Callable[[QApplication, MainWindow], None] | None = None,
+) -> int:
+    """Open the GUI and run until the user quits.
+
+    `on_shown` is called once the window is shown, `on_ready` once the store has loaded
+    after the first paint and the step's workspace is built (the benchmarks use both).
+    """
     settings, settings_notice = load_settings(paths.settings_dir)
-    apply_settings(app, settings)
+    app = application(settings=settings)
+    install_translators(app, settings.language)
     language = settings.language
     instance = SingleInstance(paths.data_dir)
     try:
-        owner = instance.acquire()
+        owner = instance.acquire(listen=False)
     except OSError as error:
         QMessageBox.critical(None, APP_NAME, str(error))
         return 2
@@ -148,12 +204,26 @@ def run(paths: AppPaths, *, on_shown: Callable[[QApplication, MainWindow], None]
     if any(notices):
         shell.window.statusBar().showMessage(" ".join(n for n in notices if n))
     shell.window.show()
+
+    def ready() -> None:
+        if on_ready is not None:
+            on_ready(app, shell.window)
+
+    def after_painted() -> None:
+        instance.listen()
+        shell.finish_opening(ready)
+
+    after_first_paint(shell.window, after_painted)
     shell.welcome_if_new()
     if on_shown is not None:
         on_shown(app, shell.window)
     try:
         return app.exec()
     finally:
+        shell.closed = True
+        if shell.preload is not None:
+            # An import cut off by the interpreter's exit would end in a traceback.
+            shell.preload.join(timeout=10)
         store.close()
         instance.release()
 
@@ -162,15 +232,53 @@ class Shell:
     """Holds the one main window, and builds it anew when the language changes."""
 
     def __init__(
-        self, app: QApplication, store: Store, paths: AppPaths, settings: Settings, clock: Clock | None = None
+        self,
+        app: QApplication,
+        store: Store | DeferredStore,
+        paths: AppPaths,
+        settings: Settings,
+        clock: Clock | None = None,
     ) -> None:
         self.app = app
         self.store = store
         self.paths = paths
         self.clock = clock
+        #: The event loop has ended: a store still loading in the background is not opened.
+        self.closed = False
+        #: The thread importing the store's engine after the first paint, while it runs.
+        self.preload: threading.Thread | None = None
         self.window = self._build(settings)
         # "Som systemet" follows the desktop when it switches between light and dark.
         app.styleHints().colorSchemeChanged.connect(self._system_colours_changed)
+
+    def finish_opening(self, then: Callable[[], None] = lambda: None) -> None:
+        """After the first paint: import the store's engine on a worker thread, open it here, then `then`.
+
+        The window answers while SQLAlchemy loads; anything that needs the store sooner
+        simply waits for the import (Python's import lock) and opens it itself.
+        """
+        store = self.store
+        if not isinstance(store, DeferredStore) or store.is_open:
+            self._store_loaded(then)
+            return
+        loader = _Preloader(self.window)
+        loader.done.connect(lambda: self._store_loaded(then))
+        self.preload = threading.Thread(target=loader.run, args=(store.preload,), name="store-preload", daemon=True)
+        self.preload.start()
+
+    def _store_loaded(self, then: Callable[[], None]) -> None:
+        if self.closed:
+            return
+        store = self.store
+        if isinstance(store, DeferredStore):
+            try:
+                store.open()
+            except StoreError as error:
+                QMessageBox.critical(self.window, APP_NAME, error.message(self.window.language))
+                self.app.exit(2)
+                return
+        self.window.store_opened()
+        then()
 
     def _system_colours_changed(self) -> None:
         if self.window.settings.theme == "system":

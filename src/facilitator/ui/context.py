@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from facilitator.program import Program
-from facilitator.store import Store
 from facilitator.text import UserError
 from facilitator.ui.operations import Operations, Reporter
+
+if TYPE_CHECKING:
+    from facilitator.store import Store
 
 
 class SessionEvents(QObject):

@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.store import Store
 from facilitator.text import UserError, safe_file_name
 from facilitator.ui import labels
 from facilitator.ui.operations import BackgroundRunner, Operations, in_label
 
 if TYPE_CHECKING:
     from facilitator.export import SessionSnapshot
+    from facilitator.store import Store
     from facilitator.ui.main_window import MainWindow
 
 EXPORT_FOLDER_KEY = "export_folder"

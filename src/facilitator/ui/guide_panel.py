@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,11 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.guidance import Guidance, load_guidance
 from facilitator.program import Part, Step
 from facilitator.text import Text
 from facilitator.ui.autosave import DebouncedSave
 from facilitator.ui.context import SessionContext
+
+if TYPE_CHECKING:
+    from facilitator.guidance import Guidance
 
 _TOPIC_ID = Qt.ItemDataRole.UserRole
 
@@ -51,7 +54,9 @@ class GuidePanel(QWidget):
         self._step_id: str | None = None
         #: Notes typed but not yet stored (a failed save keeps them here and retries).
         self._pending_notes: dict[str, str] = {}
-        self.guidance: Guidance | None = self.operations.run(load_guidance).value_or(None)
+        #: The method's guidance, read when the method tab is first needed (see `_fill_topics`).
+        self.guidance: Guidance | None = None
+        self._topics_filled = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 12, 8)
@@ -100,9 +105,16 @@ class GuidePanel(QWidget):
         self._notes_save = DebouncedSave(self._save_notes, self)
         self.notes.textChanged.connect(self._notes_save.schedule)
         self.topics.currentItemChanged.connect(self._show_topic)
-        self._fill_topics()
+        # The method tab is not on screen at start: its guidance is read when it first shows.
+        self.tabs.currentChanged.connect(lambda index: index == 1 and self._fill_topics())
 
     def _fill_topics(self) -> None:
+        if self._topics_filled:
+            return
+        self._topics_filled = True
+        from facilitator.guidance import load_guidance
+
+        self.guidance = self.operations.run(load_guidance).value_or(None)
         if self.guidance is None:
             return
         language = self.context.language
@@ -135,6 +147,7 @@ class GuidePanel(QWidget):
 
     def show_topic(self, topic_id: str) -> bool:
         """Open the method tab at `topic_id`; False if there is no such topic."""
+        self._fill_topics()
         for index in range(self.topics.topLevelItemCount()):
             heading = self.topics.topLevelItem(index)
             for child in (heading, *(heading.child(i) for i in range(heading.childCount()))):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoGroup
@@ -18,16 +19,18 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QS
 from facilitator.paths import AppPaths
 from facilitator.program import Part, Step
 from facilitator.settings import Settings, save_settings
-from facilitator.store import Store
 from facilitator.text import UserError
 from facilitator.timing import Clock
 from facilitator.ui import data_operations, session_files
 from facilitator.ui.appearance import apply_appearance
 from facilitator.ui.menus import Menus
 from facilitator.ui.operations import BackgroundRunner, Operations, Reporter, message_box
-from facilitator.ui.projector import ProjectorWindow
 from facilitator.ui.session_page import SessionPage
-from facilitator.ui.start_page import StartPage
+
+if TYPE_CHECKING:
+    from facilitator.store import Store
+    from facilitator.ui.projector import ProjectorWindow
+    from facilitator.ui.start_page import StartPage
 
 _GEOMETRY_KEY = "window_geometry"
 _ERROR_DISPLAY_MS = 12_000
@@ -77,6 +80,8 @@ class MainWindow(QMainWindow):
         self.language = self.settings.language
         self.clock = clock
         self.session_page: SessionPage | None = None
+        #: The backup made when a session opens waits for a store still loading at start-up.
+        self._backup_when_open = False
         self.projector: ProjectorWindow | None = None
         #: Set while the welcome's language button rebuilds the window, so the new one welcomes.
         self.welcome_again = False
@@ -146,6 +151,8 @@ class MainWindow(QMainWindow):
     def start_page(self) -> StartPage:
         """Built on first use: a start that reopens a session never needs it."""
         if self._start_page is None:
+            from facilitator.ui.start_page import StartPage
+
             self._start_page = StartPage(self.store, self.paths, self.language)
             self._start_page.session_chosen.connect(self.open_session)
             self._start_page.demo_requested.connect(self.create_demo)
@@ -171,7 +178,10 @@ class MainWindow(QMainWindow):
         self.close_session_page()
 
         def build() -> tuple[SessionPage, str]:
-            page = SessionPage(self.store, session_id, self.language, clock=self.clock, on_error=self.show_error)
+            # Born inside the window: reparenting a built page would re-apply the style sheet to all of it.
+            page = SessionPage(
+                self.store, session_id, self.language, clock=self.clock, on_error=self.show_error, parent=self.pages
+            )
             return page, self.store.get_session(session_id).title
 
         opened = self.operations.run(build, report=message_box(self, self.tr("Sessionen kan ikke åbnes")))
@@ -188,12 +198,24 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(page)
         self.pages.setCurrentWidget(page)
         with contextlib.suppress(UserError):  # only a convenience for the next start
-            self.store.set_last_session_id(session_id)
+            if self.store.last_session_id() != session_id:
+                self.store.set_last_session_id(session_id)
         self.menus.set_session_open(True)
         self.menus.guide_action.setChecked(page.guide.isVisibleTo(page))
         self.setWindowTitle(self.tr("%1 – Facilitator").replace("%1", title))
-        self.make_backup("open")
+        if self.store.is_open:
+            self.make_backup("open")
+        else:
+            self._backup_when_open = True
         self.session_opened.emit(session_id)
+
+    def store_opened(self) -> None:
+        """The store's engine has loaded after start-up: do what waited for it."""
+        if self._backup_when_open:
+            self._backup_when_open = False
+            self.make_backup("open")
+        if self.session_page is not None:
+            self.session_page.store_opened()
 
     def close_session_page(self) -> None:
         """Close the open session's page (the session stays the one to reopen)."""
@@ -308,6 +330,8 @@ class MainWindow(QMainWindow):
         page = self.session_page
         if page is None:
             return
+        from facilitator.ui.projector import ProjectorWindow
+
         self.projector = ProjectorWindow(page.day, text_scale=self.settings.projector_scale)
         self.projector.closed.connect(self._projector_closed)
         self.projector.toggle_requested.connect(self.close_projector)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QApplication, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from facilitator.program import Part, Program, Step
-from facilitator.store import SessionData, Store
+from facilitator.store import SessionData
 from facilitator.timing import Clock, RunState, SystemClock
 from facilitator.ui.agenda import AgendaView
 from facilitator.ui.context import SessionContext, SessionEvents
@@ -18,6 +19,9 @@ from facilitator.ui.guide_panel import GuidePanel
 from facilitator.ui.step_view import StepView
 from facilitator.ui.timer_bar import TimerBar
 from facilitator.ui.workspaces import Workspace, create_workspace
+
+if TYPE_CHECKING:
+    from facilitator.store import Store
 
 
 class SessionPage(QWidget):
@@ -55,6 +59,10 @@ class SessionPage(QWidget):
         self._workspaces: dict[str, Workspace] = {}
         self._active: Workspace | None = None
         self._current_step_id: str | None = None
+        #: The step the database says the session is on; opening it again writes nothing.
+        self._stored_step_id = data.current_step_id
+        #: Stands in for the step's workspace until the store has loaded (see `store_opened`).
+        self._waiting: Workspace | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -191,7 +199,9 @@ class SessionPage(QWidget):
         if self._active is not None:
             self._active.deactivate()
         workspace = self._workspaces.get(step.workspace)
-        if workspace is None:
+        if workspace is None and not self.context.store.is_open:
+            workspace = self._waiting_workspace()
+        elif workspace is None:
             workspace = create_workspace(step.workspace, self.context)
             self._workspaces[step.workspace] = workspace
             self.step_view.workspaces.addWidget(workspace)
@@ -206,7 +216,32 @@ class SessionPage(QWidget):
         self.guide.show_step(part, step)
         self._update_navigation()
         self.step_shown.emit(part, step)
-        self.operations.run(lambda: self.context.store.update_session(self.session_id, current_step_id=step_id))
+        if step_id != self._stored_step_id:
+            saved = self.operations.run(
+                lambda: self.context.store.update_session(self.session_id, current_step_id=step_id)
+            )
+            if saved.ok:
+                self._stored_step_id = step_id
+
+    def _waiting_workspace(self) -> Workspace:
+        if self._waiting is None:
+            from facilitator.ui.workspaces.placeholder import WaitingWorkspace
+
+            self._waiting = WaitingWorkspace(self.context)
+            self.step_view.workspaces.addWidget(self._waiting)
+        return self._waiting
+
+    def store_opened(self) -> None:
+        """The store has loaded: the step's own workspace takes the waiting one's place."""
+        waiting, self._waiting = self._waiting, None
+        if waiting is None:
+            return
+        if self._active is waiting and self._current_step_id is not None:
+            step_id, self._current_step_id = self._current_step_id, None
+            self._active = None
+            self.go_to_step(step_id)
+        self.step_view.workspaces.removeWidget(waiting)
+        waiting.deleteLater()
 
     def _neighbour(self, direction: int) -> str | None:
         """The next (or previous) step that is still in today's plan."""

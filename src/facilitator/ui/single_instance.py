@@ -8,10 +8,14 @@ the network) lets a second start ask the owner to bring its window forward.
 from __future__ import annotations
 
 import hashlib
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
 
 LOCK_NAME = "facilitator.lock"
 _MESSAGE = b"raise\n"
@@ -38,25 +42,46 @@ class SingleInstance(QObject):
         self._lock.setStaleLockTime(0)
         self._server: QLocalServer | None = None
 
-    def acquire(self) -> bool:
-        """Take the folder for this process; False if another running app has it."""
+    def acquire(self, *, listen: bool = True) -> bool:
+        """Take the folder for this process; False if another running app has it.
+
+        With `listen=False` the owner answers a second start only once `listen()` is called:
+        the app does that after its first paint, since QtNetwork costs the start some 20 ms.
+        """
         self.data_dir.mkdir(parents=True, exist_ok=True)
         if not self._lock.tryLock(100):
             return False
+        if listen:
+            self.listen()
+        return True
+
+    def listen(self) -> None:
+        """Answer a second start's request to come forward."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if self._server is not None:
+            return
         # A server name left behind by a crashed run would make listen() fail.
         QLocalServer.removeServer(self.name)
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
         self._server.listen(self.name)
-        return True
 
     def notify_running(self, timeout_ms: int = 3000) -> bool:
         """Ask the app that owns the folder to come forward; False if it does not answer."""
+        from PySide6.QtNetwork import QLocalSocket
+
+        deadline = time.monotonic() + timeout_ms / 1000
         socket = QLocalSocket()
-        socket.connectToServer(self.name)
-        if not socket.waitForConnected(timeout_ms):
-            return False
+        while True:
+            socket.connectToServer(self.name)
+            if socket.waitForConnected(max(1, int((deadline - time.monotonic()) * 1000))):
+                break
+            if time.monotonic() >= deadline:
+                return False
+            # The owner may still be starting: it listens once its window is painted.
+            time.sleep(0.05)
         socket.write(_MESSAGE)
         delivered = socket.waitForBytesWritten(timeout_ms)
         socket.disconnectFromServer()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,10 +27,13 @@ from PySide6.QtWidgets import (
 
 from facilitator.paths import AppPaths, programs_dir
 from facilitator.program import Program, ProgramError, load_program
-from facilitator.store import SessionSummary, Store
+from facilitator.store import SessionSummary
 from facilitator.text import Text
 from facilitator.ui import labels
 from facilitator.ui.operations import Operations, in_label
+
+if TYPE_CHECKING:
+    from facilitator.store import Store
 
 _SESSION_ID = Qt.ItemDataRole.UserRole
 

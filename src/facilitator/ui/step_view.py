@@ -36,7 +36,9 @@ class _FittedScrollArea(QScrollArea):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:
-        width = max(self.viewport().width(), 200)
+        # maximumViewportSize, not viewport().width(): handing Python the viewport makes
+        # PySide look for its most derived type, which builds every widget class's enums.
+        width = max(self.maximumViewportSize().width(), 200)
         return QSize(width, min(self._label.heightForWidth(width) + 2, self._max_height))
 
     def resizeEvent(self, event) -> None:

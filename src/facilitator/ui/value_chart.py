@@ -9,6 +9,7 @@ the facilitator to notice.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
@@ -16,8 +17,11 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QSiz
 
 from facilitator.conversation import VALUE_FORMS, ValueOverview
 from facilitator.palette import initials
-from facilitator.store import PartnerData, Store
+from facilitator.store import PartnerData
 from facilitator.ui.circle_view import readable_on
+
+if TYPE_CHECKING:
+    from facilitator.store import Store
 
 ROW_HEIGHT = 26
 HEADER_HEIGHT = 34

@@ -1,48 +1,50 @@
-"""Step workspaces, created by the workspace name a program step names."""
+"""Step workspaces, created by the workspace name a program step names.
+
+Each workspace's module is imported when a step first needs it, so a reopened session
+paints its own step without loading the board, the circles and the rest first. (The
+installer bundles every module of this package: see packaging/facilitator.spec.)
+"""
 
 from __future__ import annotations
+
+from importlib import import_module
 
 from PySide6.QtWidgets import QWidget
 
 from facilitator.ui.context import SessionContext
 from facilitator.ui.workspaces.base import Workspace
-from facilitator.ui.workspaces.board import BoardWorkspace
-from facilitator.ui.workspaces.circles import CircleWorkspace
-from facilitator.ui.workspaces.joint_form import JointFormWorkspace
-from facilitator.ui.workspaces.next_steps import NextStepsTemplateWorkspace, NextStepsWorkspace
-from facilitator.ui.workspaces.partners import PartnersWorkspace
-from facilitator.ui.workspaces.placeholder import BreakWorkspace, PlaceholderWorkspace
-from facilitator.ui.workspaces.principles import PrinciplesWorkspace
-from facilitator.ui.workspaces.review import ReviewWorkspace
-from facilitator.ui.workspaces.session_details import SessionDetailsWorkspace
-from facilitator.ui.workspaces.template import TemplateWorkspace
 
-_BUILT = {
-    "session": SessionDetailsWorkspace,
-    "partners": PartnersWorkspace,
-    "principles": PrinciplesWorkspace,
-    "break": BreakWorkspace,
-    "next-steps": NextStepsWorkspace,
-    "template:next-steps": NextStepsTemplateWorkspace,
+#: Workspace name -> (module, class), for the workspaces a step names whole.
+_BY_NAME = {
+    "session": ("session_details", "SessionDetailsWorkspace"),
+    "partners": ("partners", "PartnersWorkspace"),
+    "principles": ("principles", "PrinciplesWorkspace"),
+    "break": ("placeholder", "BreakWorkspace"),
+    "next-steps": ("next_steps", "NextStepsWorkspace"),
+    "template:next-steps": ("next_steps", "NextStepsTemplateWorkspace"),
 }
+#: Kind -> (module, class), for workspaces that take a variant after the colon ("circle:change").
+_BY_KIND = {
+    "circle": ("circles", "CircleWorkspace"),
+    "review": ("review", "ReviewWorkspace"),
+    "form": ("joint_form", "JointFormWorkspace"),
+    "template": ("template", "TemplateWorkspace"),
+    "board": ("board", "BoardWorkspace"),
+}
+
+
+def _load(module: str, name: str) -> type[Workspace]:
+    return getattr(import_module(f"{__name__}.{module}"), name)
 
 
 def create_workspace(name: str, context: SessionContext, parent: QWidget | None = None) -> Workspace:
     """The workspace for `name`; a placeholder naming what will come for those not built yet."""
     kind, _, variant = name.partition(":")
-    by_variant = {
-        "circle": CircleWorkspace,
-        "review": ReviewWorkspace,
-        "form": JointFormWorkspace,
-        "template": TemplateWorkspace,
-        "board": BoardWorkspace,
-    }
-    if kind in by_variant and name not in _BUILT:
-        return by_variant[kind](context, variant, parent)
-    factory = _BUILT.get(name)
-    if factory is None:
-        return PlaceholderWorkspace(context, name, parent)
-    return factory(context, parent)
+    if name in _BY_NAME:
+        return _load(*_BY_NAME[name])(context, parent)
+    if kind in _BY_KIND:
+        return _load(*_BY_KIND[kind])(context, variant, parent)
+    return _load("placeholder", "PlaceholderWorkspace")(context, name, parent)
 
 
 __all__ = ["Workspace", "create_workspace"]

@@ -109,3 +109,16 @@ class BreakWorkspace(Workspace):
     def activate(self, step: Step) -> None:
         self.heading.setText(step.title.get(self.context.language))
         self.note.setText(self.tr("%n minutter", "", step.minutes))
+
+
+class WaitingWorkspace(Workspace):
+    """Holds the step's place for the moment the app is still loading its store after start-up.
+
+    Blank on purpose: it shows for a fraction of a second, and words would only flicker.
+    """
+
+    roomy = True
+
+    def __init__(self, context: SessionContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setAccessibleName(translate("Placeholder", "Indlæser trinnet"))
