@@ -42,7 +42,6 @@ from facilitator.conversation.next_steps import (
 from facilitator.palette import initials
 from facilitator.program import Step
 from facilitator.store import PartnerData
-from facilitator.text import UserError
 from facilitator.ui import labels
 from facilitator.ui.context import SessionContext
 from facilitator.ui.form_fields import FieldEditor, FormSaver
@@ -67,6 +66,7 @@ class NextStepsWorkspace(Workspace):
         super().__init__(context, parent)
         language = context.language
         self.undo_stack = QUndoStack(self)
+        self.operations = context.operations(self.undo_stack)
         self.partners: list[PartnerData] = []
         self.actions: dict[int, Action] = {}
         self.session_date: dt.date | None = None
@@ -309,8 +309,8 @@ class NextStepsWorkspace(Workspace):
 
     # Changing ------------------------------------------------------------------------------
 
-    def _push(self, text: str, redo, undo) -> None:
-        self.undo_stack.push(DoneCommand(text, redo, undo, self.reload, self.context.report))
+    def _command(self, text: str, redo, undo) -> DoneCommand:
+        return DoneCommand(text, redo, undo, self.reload, self.context.report)
 
     def add_from_entry(self) -> None:
         """Add the typed line as an action in the chosen area; owner and date are read from it."""
@@ -323,22 +323,22 @@ class NextStepsWorkspace(Workspace):
             self.context.events.notice.emit(self.tr("Skriv, hvad der skal gøres."))
             return
         chosen = self.current_area()
-        try:
-            action = self.context.store.add_action(
+        store = self.context.store
+        added = self.operations.run(
+            lambda: store.add_action(
                 self.context.session_id, chosen.id, entry.what, owner_partner_id=entry.owner_partner_id, due=entry.due
-            )
-        except UserError as error:
-            # The line stays in the entry, so nothing typed is lost.
-            self.context.report(error)
-            return
-        self.entry.clear()
-        self._push(
-            self.tr("Tilføj handling"),
-            lambda: self.context.store.restore_action(action.id),
-            lambda: self.context.store.remove_action(action.id),
+            ),
+            undo=lambda action: self._command(
+                self.tr("Tilføj handling"),
+                lambda: store.restore_action(action.id),
+                lambda: store.remove_action(action.id),
+            ),
         )
+        if added.failed:
+            return  # the line stays in the entry, so nothing typed is lost
+        self.entry.clear()
         self.reload()
-        self.select_action(action.id)
+        self.select_action(added.value.id)
         self.entry.setFocus()
         if entry.unmatched:
             self.context.events.notice.emit(
@@ -375,19 +375,23 @@ class NextStepsWorkspace(Workspace):
         if old == value:
             return True
         store = self.context.store
-        try:
-            updated = store.update_action(action.id, **{field: value})
-        except UserError as error:
-            self.context.report(error)
-            return False
-        if getattr(updated, field) == old:
-            return True
-        self._push(
-            self.tr("Ret handling"),
+        changed = self.operations.run(
             lambda: store.update_action(action.id, **{field: value}),
-            lambda: store.update_action(action.id, **{field: old}),
+            # Cleaned to what was there already (spaces around a word): nothing to undo or redraw.
+            undo=lambda updated: (
+                None
+                if getattr(updated, field) == old
+                else self._command(
+                    self.tr("Ret handling"),
+                    lambda: store.update_action(action.id, **{field: value}),
+                    lambda: store.update_action(action.id, **{field: old}),
+                )
+            ),
         )
-        self.reload()
+        if changed.failed:
+            return False
+        if getattr(changed.value, field) != old:
+            self.reload()
         return True
 
     def remove_current(self) -> None:
@@ -395,15 +399,15 @@ class NextStepsWorkspace(Workspace):
         if action is None:
             return
         store = self.context.store
-        try:
-            store.remove_action(action.id)
-        except UserError as error:
-            self.context.report(error)
-            return
-        self._push(
-            self.tr("Slet handling"), lambda: store.remove_action(action.id), lambda: store.restore_action(action.id)
+        self.operations.run(
+            lambda: store.remove_action(action.id),
+            undo=lambda _: self._command(
+                self.tr("Slet handling"),
+                lambda: store.remove_action(action.id),
+                lambda: store.restore_action(action.id),
+            ),
+            refresh=self.reload,
         )
-        self.reload()
         self.context.events.notice.emit(self.tr("Handlingen er slettet – Ctrl+Z fortryder."))
 
     def move_current(self, step: int) -> None:
@@ -417,18 +421,17 @@ class NextStepsWorkspace(Workspace):
             return
         origin = place(actions, action.id)
         store = self.context.store
-        try:
-            store.move_action(action.id, *target)
-        except UserError as error:
-            self.context.report(error)
-            return
-        self._push(
-            self.tr("Flyt handling"),
+        moved = self.operations.run(
             lambda: store.move_action(action.id, *target),
-            lambda: store.move_action(action.id, *origin),
+            undo=lambda _: self._command(
+                self.tr("Flyt handling"),
+                lambda: store.move_action(action.id, *target),
+                lambda: store.move_action(action.id, *origin),
+            ),
         )
-        self.reload()
-        self.select_action(action.id)
+        if moved.ok:
+            self.reload()
+            self.select_action(action.id)
 
     def flush(self) -> None:
         self.saver.flush()

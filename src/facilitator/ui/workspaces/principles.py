@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from facilitator.program import Step
 from facilitator.store.limits import MAX_PRINCIPLES
-from facilitator.text import UserError
 from facilitator.ui import labels
 from facilitator.ui.autosave import DebouncedSave
 from facilitator.ui.context import SessionContext
+from facilitator.ui.operations import in_label
 from facilitator.ui.workspaces.base import Workspace
 
 
@@ -38,6 +38,7 @@ class PrinciplesWorkspace(Workspace):
         layout.addLayout(form)
         self.error_label = labels.error_label()
         layout.addWidget(self.error_label)
+        self.operations = context.operations(report=in_label(self.error_label))
         layout.addStretch(1)
         self._save = DebouncedSave(self._save_now, self)
         for edit in self.edits:
@@ -58,14 +59,11 @@ class PrinciplesWorkspace(Workspace):
         self._save.flush()
 
     def _save_now(self) -> None:
-        try:
-            self.context.store.set_principles(self.context.session_id, [edit.text() for edit in self.edits])
-        except UserError as error:
-            self.error_label.setText(error.message(self.context.language))
-            self.error_label.show()
+        texts = [edit.text() for edit in self.edits]
+        saved = self.operations.run(lambda: self.context.store.set_principles(self.context.session_id, texts))
+        if saved.failed:
             self._save.retry_later()
             return
-        self.error_label.hide()
         self.context.events.projection_changed.emit()
 
     def projection_html(self) -> str | None:
