@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from facilitator.board import TRAY, BoardState, Patch
-from facilitator.board import operations as actions
+from facilitator.board import TRAY, BoardState, Patch, operations
 from facilitator.paths import default_program_path
 from facilitator.program import load_program
 from facilitator.store import Store
@@ -393,19 +392,19 @@ def _arrange_boards(store: Store, session_id: int, by_text: dict[str, int]) -> N
             duplicate = store.add_board_note(session_id, variant, DEMO_DUPLICATE[0], category="common")
             store.add_board_note(session_id, variant, DEMO_GROUP_NOTE)
             state = store.board_state(session_id, variant)
-        write(actions.place_new(state, actions.board_layout(state, categories)), state)
+        write(operations.place_new(state, operations.board_layout(state, categories)), state)
         if variant == "change":
             name, texts = DEMO_STACK
             write(
-                actions.stack(
+                operations.stack(
                     state, [by_text[text] for text in texts], store.new_cluster_id(session_id, variant), name
                 ),
                 state,
             )
-            write(actions.merge(state, by_text[DEMO_DUPLICATE[1]], [duplicate.id]), state)
-        layout = actions.board_layout(state, categories)
+            write(operations.merge(state, by_text[DEMO_DUPLICATE[1]], [duplicate.id]), state)
+        layout = operations.board_layout(state, categories)
         for zone in (*categories, TRAY):
-            write(actions.tidy_zone(state, zone, layout), state)
+            write(operations.tidy_zone(state, zone, layout), state)
 
 
 #: The introduction took longer than planned, as four partners presenting themselves often does.

@@ -394,7 +394,8 @@ def test_the_board_is_saved_as_a_png(app_runner, session_id, tmp_path):
     assert app_runner.store.get_state("export_folder") == str(tmp_path)
     blocked = tmp_path / "missing" / "tavle.png"
     assert not workspace.export_image(blocked)
-    assert "kunne ikke gemmes" in workspace.error_label.text()
+    assert "kan ikke gemmes: mappen findes ikke" in workspace.error_label.text()
+    assert not blocked.parent.exists(), "nothing is left behind"
 
 
 _ACTIONS = st.lists(

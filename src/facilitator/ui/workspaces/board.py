@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QBuffer, QEvent, QIODevice, Qt, QTimer
 from PySide6.QtGui import QAction, QFocusEvent, QIcon, QKeyEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.board import TRAY, BoardLayout, BoardState, Patch
-from facilitator.board import operations as actions
+from facilitator.board import operations as board_operations
 from facilitator.board.operations import board_layout
 from facilitator.conversation import circle_template
+from facilitator.files import write_file
 from facilitator.palette import initials
 from facilitator.program import Step
 from facilitator.store import PartnerData
-from facilitator.text import Text, UserError, safe_file_name
+from facilitator.text import UserError, safe_file_name
 from facilitator.ui import labels
 from facilitator.ui.board_scene import GROUP_COLOUR, BoardScene, NoteLook, ZoneTitle
 from facilitator.ui.board_view import BoardProjectionView, BoardView
@@ -292,7 +293,7 @@ class BoardWorkspace(Workspace):
         Drawn at once and stored now or right after the first paint; if storing fails, the
         next visit computes the same places again.
         """
-        placing = actions.place_new(self.state, board_layout(self.state, self.category_ids))
+        placing = board_operations.place_new(self.state, board_layout(self.state, self.category_ids))
         if not placing:
             return
         self.state.apply(placing)
@@ -414,7 +415,7 @@ class BoardWorkspace(Workspace):
         """Notes dragged and let go: each lands in the zone under its centre."""
         if self.layout is None:
             return
-        patch = actions.move(self.state, positions, self.layout)
+        patch = board_operations.move(self.state, positions, self.layout)
         zones = {self.layout.zone_of(change.get("category")) for change in patch.notes.values()}  # type: ignore[arg-type]
         where = self._zone_name(zones.pop()) if len(zones) == 1 else self.tr("flere zoner")
         self.perform(
@@ -430,10 +431,10 @@ class BoardWorkspace(Workspace):
             return
         positions = {}
         for note_id in self._selected_ids():
-            point = actions.position(self.state.notes[note_id], self.layout)
+            point = board_operations.position(self.state.notes[note_id], self.layout)
             if point is not None:
                 positions[note_id] = (point[0] + dx, point[1] + dy)
-        patch = actions.move(self.state, positions, self.layout)
+        patch = board_operations.move(self.state, positions, self.layout)
         if patch:
             key = ("nudge", frozenset(positions))
             self.perform(
@@ -458,7 +459,7 @@ class BoardWorkspace(Workspace):
         ids = self._selected_ids()
         if not ids or self.layout is None:
             return
-        patch = actions.send_to_zone(self.state, ids, zone, self.layout)
+        patch = board_operations.send_to_zone(self.state, ids, zone, self.layout)
         self.perform(
             patch,
             numbered(len(ids), self.tr("Send 1 post-it til %1"), self.tr("Send %n post-its til %1")).replace(
@@ -473,7 +474,7 @@ class BoardWorkspace(Workspace):
         """Line a zone's notes up in rows, stacks kept together."""
         if self.layout is None:
             return
-        patch = actions.tidy_zone(self.state, zone, self.layout)
+        patch = board_operations.tidy_zone(self.state, zone, self.layout)
         self.perform(patch, self.tr("Ryd op i %1").replace("%1", self._zone_name(zone)))
 
     def tidy_all(self) -> None:
@@ -481,7 +482,7 @@ class BoardWorkspace(Workspace):
             return
         notes: dict[int, dict[str, object]] = {}
         for zone in (*self.category_ids, TRAY):
-            notes.update(actions.tidy_zone(self.state, zone, self.layout).notes)
+            notes.update(board_operations.tidy_zone(self.state, zone, self.layout).notes)
         self.perform(Patch(notes, label="tidy"), self.tr("Ryd op i alle zoner"))
 
     def ask_stack(self) -> None:
@@ -504,7 +505,7 @@ class BoardWorkspace(Workspace):
         cluster_id = self.operations.run(lambda: self.context.store.new_cluster_id(self.context.session_id, self.kind))
         if cluster_id.failed:
             return
-        patch = actions.stack(self.state, note_ids, cluster_id.value, name)
+        patch = board_operations.stack(self.state, note_ids, cluster_id.value, name)
         self.perform(
             patch,
             numbered(len(note_ids), self.tr("Stak 1 post-it: »%1«"), self.tr("Stak %n post-its: »%1«")).replace(
@@ -520,7 +521,7 @@ class BoardWorkspace(Workspace):
         draft = BoardState(self.state.kind, dict(self.state.notes), dict(self.state.clusters))
         combined = Patch(label="unstack")
         for cluster_id in sorted(clusters):
-            patch = actions.unstack(draft, cluster_id, self.layout)
+            patch = board_operations.unstack(draft, cluster_id, self.layout)
             draft.apply(patch)
             combined = combined.then(patch)
         self.perform(
@@ -536,7 +537,7 @@ class BoardWorkspace(Workspace):
             return
         current = self.view.current_note()
         keep = current.note_id if current is not None and current.note_id in ids else min(ids)
-        patch = actions.merge(self.state, keep, [note_id for note_id in ids if note_id != keep])
+        patch = board_operations.merge(self.state, keep, [note_id for note_id in ids if note_id != keep])
         if self.perform(patch, numbered(len(ids), self.tr("Flet 1 post-it"), self.tr("Flet %n post-its"))):
             self.view.set_current(self.scene.items_by_id[keep])
 
@@ -545,7 +546,7 @@ class BoardWorkspace(Workspace):
         if not ids:
             return
         if self.perform(
-            actions.delete(ids), numbered(len(ids), self.tr("Fjern 1 post-it"), self.tr("Fjern %n post-its"))
+            board_operations.delete(ids), numbered(len(ids), self.tr("Fjern 1 post-it"), self.tr("Fjern %n post-its"))
         ):
             self.context.events.notice.emit(
                 numbered(
@@ -628,7 +629,9 @@ class BoardWorkspace(Workspace):
                 self.tr("En post-it skal have tekst; brug Fjern for at tage den af tavlen.")
             )
             return
-        self.perform(actions.edit_text(note.id, cleaned), self.tr("Ret post-it »%1«").replace("%1", cleaned[:40]))
+        self.perform(
+            board_operations.edit_text(note.id, cleaned), self.tr("Ret post-it »%1«").replace("%1", cleaned[:40])
+        )
 
     def _close_editor(self, editor: NoteEditor) -> None:
         if self.editor is editor:
@@ -666,19 +669,15 @@ class BoardWorkspace(Workspace):
             self.export_image(Path(path))
 
     def export_image(self, path: Path) -> bool:
-        """Write the board as a PNG; says why when it cannot."""
+        """Write the board as a PNG, whole or not at all; says why when it cannot."""
         if path.suffix.lower() != ".png":
             path = path.with_suffix(".png")
-        image = self.scene.render_image()
-        if not image.save(str(path), "PNG"):
-            self._report(
-                UserError(
-                    Text(
-                        f"Billedet kunne ikke gemmes i {path}. Er mappen skrivebeskyttet eller disken fuld?",
-                        f"The image could not be saved to {path}. Is the folder read-only or the disk full?",
-                    )
-                )
-            )
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        self.scene.render_image().save(buffer, "PNG")
+        png = bytes(buffer.data())
+        # Through the shared safe write: a full disk never leaves half an image behind.
+        if self.operations.run(lambda: write_file(path, png)).failed:
             return False
         with contextlib.suppress(UserError):  # only a convenience for the next export
             self.context.store.set_state(EXPORT_FOLDER_KEY, str(path.parent))
