@@ -1806,6 +1806,10 @@ Whether you restore it or start empty, the damaged file is set aside in the data
         <translation>Session file imported: %1</translation>
     </message>
     <message>
+        <source>Indlæser sessionsfilen …</source>
+        <translation>Importing the session file …</translation>
+    </message>
+    <message>
         <source>Sessionsfilen kan ikke indlæses</source>
         <translation>The session file cannot be imported</translation>
     </message>

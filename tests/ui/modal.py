@@ -8,15 +8,15 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 
-def answer_dialog(kind: type[QDialog], act: Callable[[QDialog], object]) -> list[str]:
+def answer_dialog(kind: type[QDialog], act: Callable[[QDialog], object], *, wait_ms: int = 500) -> list[str]:
     """Run `act` on the modal dialog of type `kind` once it is open; problems are collected.
 
-    Call it just before the code that opens the dialog. It waits up to half a second for the
-    dialog, so a dialog opened from a queued call is found too.
+    Call it just before the code that opens the dialog. It waits up to `wait_ms` for the
+    dialog, so a dialog opened from a queued call (or after background work) is found too.
     """
     problems: list[str] = []
 
-    def handle(tries: int = 50) -> None:
+    def handle(tries: int = max(1, wait_ms // 10)) -> None:
         dialog = QApplication.activeModalWidget()
         if dialog is None and tries:
             QTimer.singleShot(10, lambda: handle(tries - 1))

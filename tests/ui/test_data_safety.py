@@ -307,8 +307,10 @@ def test_a_session_file_goes_out_and_comes_back_through_the_file_menu(qtbot, app
         [keep] = [b for b in dialog.buttons() if "Behold begge" in b.text()]
         keep.click()
 
-    problems = answer_dialog(QMessageBox, keep_both)
+    problems = answer_dialog(QMessageBox, keep_both, wait_ms=10_000)
     window.import_file_action.trigger()
+    # Read and stored in the background: the window opens the copy once it is in.
+    qtbot.waitUntil(lambda: len(app_runner.store.list_sessions()) == 2 and not window.runner.busy, timeout=15_000)
     assert problems == []
     titles = sorted(s.title for s in app_runner.store.list_sessions())
     assert titles == [DEMO_TITLE, DEMO_TITLE + " (importeret)"]
@@ -328,6 +330,7 @@ def test_a_broken_session_file_is_refused_with_the_place_and_nothing_is_stored(
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *args: shown.append(text))
 
     qtbot.mouseClick(window.start_page.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
 
     assert len(shown) == 1
     assert "halv.json" in shown[0]

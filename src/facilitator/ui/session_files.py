@@ -88,8 +88,8 @@ def ask_on_existing(parent: QWidget, existing: SessionExists) -> str | None:
     return None
 
 
-def import_session_file(window: MainWindow) -> int | None:
-    """Ask for a file, check it whole, store it and open it; returns the session id, or None."""
+def import_session_file(window: MainWindow) -> None:
+    """Ask for a file; it is read, checked and stored off the GUI thread, then opened."""
     from facilitator.ui.export_dialog import export_folder
 
     window.flush()
@@ -99,47 +99,62 @@ def import_session_file(window: MainWindow) -> int | None:
         str(export_folder(window.store)),
         translate("SessionFiles", "Facilitator-sessionsfil (*.json)"),
     )
-    session_id = _store_file(window, Path(chosen)) if chosen else None
-    if session_id is None:
-        if window.session_page is None:
-            window.show_start_page()
-        return None
-    window.open_session(session_id)
-    window.show_notice(
-        translate("SessionFiles", "Sessionsfilen er indlæst: %1").replace(
-            "%1", window.store.get_session(session_id).title
-        )
-    )
-    return session_id
+    if chosen:
+        _import(window, Path(chosen), "ask")
+    elif window.session_page is None:
+        window.show_start_page()
 
 
-def _store_file(window: MainWindow, path: Path) -> int | None:
-    """Read and check the file, then store it; a session that is here already is kept or replaced as asked.
+def _import(window: MainWindow, path: Path, on_existing: str) -> None:
+    """Read, check and store the file in the background; a session that is here already is kept or replaced as asked.
 
-    Before a replacement the session is closed if it is open, and a backup is made.
+    A file of 2,000 post-its takes over a second to store, so the window stays responsive and
+    shows that it works. Before a replacement the session is closed if it is open, and a
+    backup is made.
     """
     from facilitator.export.session_file import SessionExists, read_session_file
 
-    store = window.store
+    # Looked up here, on the GUI thread: a store still loading after start-up opens now.
+    import_session = window.store.import_session
 
-    def store_it() -> int | None:
+    def read_and_store() -> int | SessionExists:
+        # On the worker thread: the file and the store only, never a widget.
         document = read_session_file(path)
         try:
-            return store.import_session(document)
+            return import_session(document, on_existing=on_existing)
         except SessionExists as existing:
-            choice = ask_on_existing(window, existing)
+            return existing  # the facilitator chooses, on the GUI thread
+
+    def stored(result: int | SessionExists) -> None:
+        if isinstance(result, SessionExists):
+            choice = ask_on_existing(window, result)
             if choice is None:
-                return None
+                failed()
+                return
             if choice == "replace":
-                if window.session_page is not None and window.session_page.session_id == existing.session_id:
+                if window.session_page is not None and window.session_page.session_id == result.session_id:
                     window.close_session_page()
                 window.make_backup("import")
-            return store.import_session(document, on_existing=choice)
+            _import(window, path, choice)
+            return
+        window.open_session(result)
+        window.show_notice(
+            translate("SessionFiles", "Sessionsfilen er indlæst: %1").replace(
+                "%1", window.store.get_session(result).title
+            )
+        )
 
-    stored = window.operations.run(
-        store_it, report=message_box(window, translate("SessionFiles", "Sessionsfilen kan ikke indlæses"))
+    def failed(_message: str = "") -> None:
+        if window.session_page is None:
+            window.show_start_page()
+
+    window.runner.run(
+        read_and_store,
+        label=translate("SessionFiles", "Indlæser sessionsfilen …"),
+        report=message_box(window, translate("SessionFiles", "Sessionsfilen kan ikke indlæses")),
+        on_success=stored,
+        on_failure=failed,
     )
-    return stored.value if stored.ok else None
 
 
 __all__ = ["ask_on_existing", "export_session_file", "import_session_file"]
