@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from facilitator.demo import create_demo_session
 from facilitator.paths import DATA_DIR_ENV, AppPaths, default_program_path
 from facilitator.program import Program, load_program
 from facilitator.store import Store
+from tests.databases import DatabaseTemplate
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -37,8 +39,48 @@ def program() -> Program:
     return load_program(default_program_path())
 
 
+@pytest.fixture(scope="session")
+def empty_database(tmp_path_factory) -> DatabaseTemplate:
+    """A new database, migrated to the newest schema once per run."""
+    path = tmp_path_factory.mktemp("empty-database") / "facilitator.sqlite3"
+    Store(path).close()
+    return DatabaseTemplate(path)
+
+
+@pytest.fixture(scope="session")
+def demo_database(tmp_path_factory) -> DatabaseTemplate:
+    """A database holding the demo session and nothing else, built once per run."""
+    path = tmp_path_factory.mktemp("demo-database") / "facilitator.sqlite3"
+    store = Store(path)
+    try:
+        session_id = create_demo_session(store)
+    finally:
+        store.close()
+    return DatabaseTemplate(path, session_id)
+
+
 @pytest.fixture
-def store(paths: AppPaths):
+def store(paths: AppPaths, empty_database: DatabaseTemplate):
+    """An empty store in the test's data directory (a copy of a new database, which is what a new store opens)."""
+    empty_database.copy_to(paths.database)
     store = Store(paths.database)
     yield store
     store.close()
+
+
+@pytest.fixture
+def other_store(tmp_path: Path, empty_database: DatabaseTemplate):
+    """A second empty store: another laptop's."""
+    path = tmp_path / "other" / "facilitator.sqlite3"
+    empty_database.copy_to(path)
+    store = Store(path)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def demo(store: Store, demo_database: DatabaseTemplate) -> int:
+    """The demo session in `store` (a copy; tests of the demo itself call create_demo_session)."""
+    session_id = demo_database.replace_contents(store)
+    assert session_id is not None
+    return session_id
