@@ -15,6 +15,7 @@ from facilitator.paths import DATA_DIR_ENV, AppPaths, default_program_path
 from facilitator.program import Program, load_program
 from facilitator.store import Store
 from tests.databases import DatabaseTemplate
+from tests.full_disk import FullDisk
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -76,6 +77,12 @@ def other_store(tmp_path: Path, empty_database: DatabaseTemplate):
     store = Store(path)
     yield store
     store.close()
+
+
+@pytest.fixture
+def full_disk(monkeypatch: pytest.MonkeyPatch) -> FullDisk:
+    """Calls made to fail as on a full disk, until freed: `full_disk.fill(store, "set_step_note")`."""
+    return FullDisk(monkeypatch)
 
 
 @pytest.fixture

@@ -342,17 +342,13 @@ def test_a_file_broken_in_its_last_item_leaves_the_store_exactly_as_it_was(other
     assert table_rows(other_store.path) == before
 
 
-def test_a_failure_while_writing_undoes_the_whole_import_even_a_replace(other_store, demo_file, monkeypatch):
+def test_a_failure_while_writing_undoes_the_whole_import_even_a_replace(other_store, demo_file, full_disk):
     import facilitator.store.transfer as transfer
 
     other_store.import_session(load_session(demo_file))
     before = table_rows(other_store.path)
-
-    def broken(**_fields):
-        raise StoreError(transfer.Text("Disken er fuld.", "The disk is full."))
-
     # The actions are the last rows written, after the old session has been deleted.
-    monkeypatch.setattr(transfer, "ActionRow", broken)
+    full_disk.fill(transfer, "ActionRow")
     with pytest.raises(StoreError, match="Disken er fuld"):
         other_store.import_session(load_session(demo_file), on_existing="replace")
     with pytest.raises(StoreError, match="Disken er fuld"):

@@ -13,6 +13,7 @@ from facilitator.ui.workspaces.circles import CircleWorkspace
 from facilitator.ui.workspaces.joint_form import JointFormWorkspace
 from facilitator.ui.workspaces.review import ReviewWorkspace
 from facilitator.ui.workspaces.template import TemplateWorkspace
+from tests.full_disk import FULL_DISK
 
 PARTNERS = (("Mette Kjær", "Vesterhavs Kommune"), ("Jonas Friis", "Vesterhavs Forsyning"))
 
@@ -288,28 +289,20 @@ def test_presenting_a_template_shows_and_projects_its_questions(app_runner, sess
     assert "Branche/marked" in html
 
 
-def test_a_joint_text_that_cannot_be_saved_stays_on_screen_and_is_retried(app_runner, qtbot, session_id, monkeypatch):
-    from facilitator.store import StoreError
-    from facilitator.text import Text
-
+def test_a_joint_text_that_cannot_be_saved_stays_on_screen_and_is_retried(app_runner, qtbot, session_id, full_disk):
     _window, page, form = _open(app_runner, "delsession-3-skalering")
     store = app_runner.store
-    real_save = store.set_form_text
-
-    def disk_full(*args, **kwargs):
-        raise StoreError(Text("Disken er fuld.", "The disk is full."))
-
-    monkeypatch.setattr(store, "set_form_text", disk_full)
+    full_disk.fill(store, "set_form_text")
     edit = form.editors["where_to"].edit
     edit.setFocus()
     qtbot.keyClicks(edit, "Ud i hele regionen")
     form.flush()
-    assert form.error_label.text() == "Disken er fuld."
+    assert form.error_label.text() == FULL_DISK.da
     page.go_to_step("delsession-3-analyse")
     page.go_to_step("delsession-3-skalering")
     assert edit.toPlainText() == "Ud i hele regionen", "unsaved words are never replaced by older ones"
 
-    monkeypatch.setattr(store, "set_form_text", real_save)
+    full_disk.free()
     form.flush()
     assert store.form_texts(session_id, "scaling") == {"where_to": "Ud i hele regionen"}
     assert not form.error_label.isVisibleTo(form)
