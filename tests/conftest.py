@@ -62,8 +62,9 @@ def demo_database(tmp_path_factory) -> DatabaseTemplate:
 
 @pytest.fixture
 def store(paths: AppPaths, empty_database: DatabaseTemplate):
-    """An empty store in the test's data directory (a copy of a new database, which is what a new store opens)."""
-    empty_database.copy_to(paths.database)
+    """The store in the test's data directory: empty (a copy of a new database), unless a fixture filled it."""
+    if not paths.database.exists():
+        empty_database.copy_to(paths.database)
     store = Store(paths.database)
     yield store
     store.close()

@@ -13,7 +13,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from facilitator.demo import create_demo_session
 from facilitator.store import Store
 from facilitator.store.backup import Backups, read_contents
 from facilitator.ui.app import open_store
@@ -143,9 +142,9 @@ def test_deleting_a_session_can_purge_it_from_the_backups_too(qtbot, app_runner)
     assert "slettet" in window.statusBar().currentMessage()
 
 
-def _damaged_store_with_backup(paths) -> bytes:
+def _damaged_store_with_backup(paths, demo_database) -> bytes:
+    demo_database.copy_to(paths.database)
     store = Store(paths.database)
-    create_demo_session(store)
     store.backups.make("open")
     store.close()
     data = paths.database.read_bytes()
@@ -153,8 +152,8 @@ def _damaged_store_with_backup(paths) -> bytes:
     return paths.database.read_bytes()
 
 
-def test_a_damaged_database_at_start_offers_the_newest_backup(qtbot, paths):
-    damaged = _damaged_store_with_backup(paths)
+def test_a_damaged_database_at_start_offers_the_newest_backup(qtbot, paths, demo_database):
+    damaged = _damaged_store_with_backup(paths, demo_database)
     asked: list[RecoveryDialog] = []
 
     def restore(dialog: RecoveryDialog) -> str:
@@ -177,8 +176,8 @@ def test_a_damaged_database_at_start_offers_the_newest_backup(qtbot, paths):
         store.close()
 
 
-def test_quitting_at_the_damaged_database_question_leaves_everything_as_it_was(paths):
-    damaged = _damaged_store_with_backup(paths)
+def test_quitting_at_the_damaged_database_question_leaves_everything_as_it_was(paths, demo_database):
+    damaged = _damaged_store_with_backup(paths, demo_database)
     store, notice = open_store(paths, ask=lambda dialog: RecoveryDialog.QUIT)
     assert store is None
     assert notice == ""
@@ -186,8 +185,8 @@ def test_quitting_at_the_damaged_database_question_leaves_everything_as_it_was(p
     assert list(paths.data_dir.glob("*.beskadiget-*.sqlite3")) == []
 
 
-def test_starting_empty_after_damage_keeps_the_damaged_file_aside(paths):
-    damaged = _damaged_store_with_backup(paths)
+def test_starting_empty_after_damage_keeps_the_damaged_file_aside(paths, demo_database):
+    damaged = _damaged_store_with_backup(paths, demo_database)
     store, _notice = open_store(paths, ask=lambda dialog: RecoveryDialog.EMPTY)
     try:
         assert store.list_sessions() == []
