@@ -49,9 +49,10 @@ def empty_database(tmp_path_factory) -> DatabaseTemplate:
 
 
 @pytest.fixture(scope="session")
-def demo_database(tmp_path_factory) -> DatabaseTemplate:
+def demo_database(tmp_path_factory, empty_database: DatabaseTemplate) -> DatabaseTemplate:
     """A database holding the demo session and nothing else, built once per run."""
     path = tmp_path_factory.mktemp("demo-database") / "facilitator.sqlite3"
+    empty_database.copy_to(path)
     store = Store(path)
     try:
         session_id = create_demo_session(store)
