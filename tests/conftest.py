@@ -51,14 +51,9 @@ def empty_database(tmp_path_factory) -> DatabaseTemplate:
 @pytest.fixture(scope="session")
 def demo_database(tmp_path_factory, empty_database: DatabaseTemplate) -> DatabaseTemplate:
     """A database holding the demo session and nothing else, built once per run."""
-    path = tmp_path_factory.mktemp("demo-database") / "facilitator.sqlite3"
-    empty_database.copy_to(path)
-    store = Store(path)
-    try:
+    with empty_database.open_copy(tmp_path_factory.mktemp("demo-database")) as store:
         session_id = create_demo_session(store)
-    finally:
-        store.close()
-    return DatabaseTemplate(path, session_id)
+    return DatabaseTemplate(store.path, session_id)
 
 
 @pytest.fixture
@@ -90,6 +85,4 @@ def full_disk(monkeypatch: pytest.MonkeyPatch) -> FullDisk:
 @pytest.fixture
 def demo(store: Store, demo_database: DatabaseTemplate) -> int:
     """The demo session in `store` (a copy; tests of the demo itself call create_demo_session)."""
-    session_id = demo_database.replace_contents(store)
-    assert session_id is not None
-    return session_id
+    return demo_database.replace_contents(store)

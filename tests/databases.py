@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,6 +70,16 @@ class DatabaseTemplate:
     def copy_to(self, target: Path) -> None:
         """Make `target` a copy of the template."""
         copy_database(self.path, target)
+
+    @contextmanager
+    def open_copy(self, folder: Path) -> Iterator[Store]:
+        """A store on a copy of the template in `folder`, closed again on leaving."""
+        self.copy_to(folder / "facilitator.sqlite3")
+        store = Store(folder / "facilitator.sqlite3")
+        try:
+            yield store
+        finally:
+            store.close()
 
     def replace_contents(self, store: Store) -> int | None:
         """Make everything in `store` a copy of the template; the template's session id.

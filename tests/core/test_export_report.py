@@ -83,15 +83,9 @@ class DemoReports:
 
 @pytest.fixture(scope="module")
 def demo_reports(tmp_path_factory, demo_database: DatabaseTemplate) -> DemoReports:
-    path = tmp_path_factory.mktemp("report") / "facilitator.sqlite3"
-    demo_database.copy_to(path)
-    store = Store(path)
-    try:
-        assert demo_database.session_id is not None
+    with demo_database.open_copy(tmp_path_factory.mktemp("report")) as store:
         _add_what_the_report_must_show(store, demo_database.session_id)
         return DemoReports(store, demo_database.session_id)
-    finally:
-        store.close()
 
 
 def report_text(store: Store, session_id: int, language: str = "da", *, notes: bool = False) -> str:

@@ -37,7 +37,6 @@ def filled(paths: AppPaths, program, demo_database: DatabaseTemplate) -> tuple[P
     demo_database.copy_to(paths.database)
     store = Store(paths.database)
     demo = demo_database.session_id
-    assert demo is not None
     other = store.create_session(program, title="Møde #2?  «José»", date=None, venue="Nyborg\tStrand")
     store.add_partner(other, "José", organisation="Kommune", role="line one\nline two")
     store.add_partner(other, "Jose\u0301 B", colour="#0072B2")

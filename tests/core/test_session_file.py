@@ -118,14 +118,8 @@ def _round_trip(source: Store, target: Store, session_id: int, **options) -> tup
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory, demo_database: DatabaseTemplate) -> bytes:
-    path = tmp_path_factory.mktemp("demo") / "facilitator.sqlite3"
-    demo_database.copy_to(path)
-    store = Store(path)
-    try:
-        assert demo_database.session_id is not None
+    with demo_database.open_copy(tmp_path_factory.mktemp("demo")) as store:
         return dump_session(store.export_session(demo_database.session_id))
-    finally:
-        store.close()
 
 
 def _document(data: bytes) -> dict:

@@ -70,7 +70,6 @@ def make_template(folder: Path, demo: DatabaseTemplate | None = None) -> Templat
     store = Store(path)
     try:
         session_id = demo.session_id if demo is not None else create_demo_session(store)
-        assert session_id is not None
         # The GUI child reopens it like a real start does.
         store.set_last_session_id(session_id)
         model = Model.load(store, session_id)

@@ -125,7 +125,6 @@ def demo_id(paths: AppPaths, demo_database: DatabaseTemplate) -> int:
     """The demo session (a copy), reopened by the app at start; its id."""
     assert not paths.database.exists(), "the demo goes in before anything opens the database"
     demo_database.copy_to(paths.database)
-    assert demo_database.session_id is not None
     store = Store(paths.database)
     try:
         store.set_last_session_id(demo_database.session_id)
