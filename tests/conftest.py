@@ -69,11 +69,8 @@ def store(paths: AppPaths, empty_database: DatabaseTemplate):
 @pytest.fixture
 def other_store(tmp_path: Path, empty_database: DatabaseTemplate):
     """A second empty store: another laptop's."""
-    path = tmp_path / "other" / "facilitator.sqlite3"
-    empty_database.copy_to(path)
-    store = Store(path)
-    yield store
-    store.close()
+    with empty_database.open_copy(tmp_path / "other") as store:
+        yield store
 
 
 @pytest.fixture

@@ -16,9 +16,9 @@ Rows = dict[tuple, dict[str, tuple[str, object]]]
 
 
 def copy_database(source: Path, target: Path) -> None:
-    """Make `target` (and its folder) a copy of the closed database at `source`, through SQLite's backup API."""
+    """Make `target` (and its folder) a copy of the database at `source`, through SQLite's backup API."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    # SQLite copies the pages itself, so the copy is whole even if `source` still had a WAL.
+    # Not a file copy: SQLite copies the pages, so the copy is whole even if `source` has a WAL beside it.
     with closing(sqlite3.connect(source)) as original, closing(sqlite3.connect(target)) as copy:
         original.backup(copy)
 
