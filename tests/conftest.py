@@ -10,9 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from facilitator.demo import create_demo_session
 from facilitator.paths import DATA_DIR_ENV, AppPaths, default_program_path
 from facilitator.program import Program, load_program
 from facilitator.store import Store
+from tests.databases import DatabaseTemplate
+from tests.full_disk import FullDisk
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -37,8 +40,46 @@ def program() -> Program:
     return load_program(default_program_path())
 
 
+@pytest.fixture(scope="session")
+def empty_database(tmp_path_factory) -> DatabaseTemplate:
+    """A new database, migrated to the newest schema once per run."""
+    path = tmp_path_factory.mktemp("empty-database") / "facilitator.sqlite3"
+    Store(path).close()
+    return DatabaseTemplate(path)
+
+
+@pytest.fixture(scope="session")
+def demo_database(tmp_path_factory, empty_database: DatabaseTemplate) -> DatabaseTemplate:
+    """A database holding the demo session and nothing else, built once per run."""
+    with empty_database.open_copy(tmp_path_factory.mktemp("demo-database")) as store:
+        session_id = create_demo_session(store)
+    return DatabaseTemplate(store.path, session_id)
+
+
 @pytest.fixture
-def store(paths: AppPaths):
+def store(paths: AppPaths, empty_database: DatabaseTemplate):
+    """The store in the test's data directory: empty (a copy of a new database), unless a fixture filled it."""
+    if not paths.database.exists():
+        empty_database.copy_to(paths.database)
     store = Store(paths.database)
     yield store
     store.close()
+
+
+@pytest.fixture
+def other_store(tmp_path: Path, empty_database: DatabaseTemplate):
+    """A second empty store: another laptop's."""
+    with empty_database.open_copy(tmp_path / "other") as store:
+        yield store
+
+
+@pytest.fixture
+def full_disk(monkeypatch: pytest.MonkeyPatch) -> FullDisk:
+    """Calls made to fail as on a full disk, until freed: `full_disk.fill(store, "set_step_note")`."""
+    return FullDisk(monkeypatch)
+
+
+@pytest.fixture
+def demo(store: Store, demo_database: DatabaseTemplate) -> int:
+    """The demo session in `store` (a copy; tests of the demo itself call create_demo_session)."""
+    return demo_database.replace_contents(store)

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.demo import create_demo_session
 from facilitator.store import Store, StoreError
 from facilitator.store.backup import (
     KEEP_NEWEST,
@@ -33,8 +32,8 @@ def _titles(store: Store) -> list[str]:
     return sorted(summary.title for summary in store.list_sessions())
 
 
-def test_a_backup_is_a_whole_readable_copy_made_while_the_store_is_open(store, program):
-    session_id = create_demo_session(store)
+def test_a_backup_is_a_whole_readable_copy_made_while_the_store_is_open(store, demo):
+    session_id = demo
     backup = store.backups.make("open", T0)
 
     assert backup.path.parent == store.path.parent / "backups"
@@ -162,10 +161,8 @@ def _damage(path: Path) -> bytes:
     return cut
 
 
-def test_a_truncated_database_is_reported_and_left_untouched(paths, program):
-    store = Store(paths.database)
-    create_demo_session(store)
-    store.close()
+def test_a_truncated_database_is_reported_and_left_untouched(paths, demo_database):
+    demo_database.copy_to(paths.database)
     damaged = _damage(paths.database)
 
     with pytest.raises(DamagedDatabase, match="kan ikke læses: filen er beskadiget") as caught:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 import sqlite3
 from collections import Counter
 from collections.abc import Callable
@@ -38,6 +37,7 @@ from facilitator.program import ProgramError, load_program, load_program_text
 from facilitator.store import Store, StoreError
 from facilitator.text import clean_text
 from tests.core.test_program import MINIMAL
+from tests.databases import Rows, copy_database, table_rows
 
 SESSION_DATE = dt.date(2026, 4, 27)
 
@@ -70,8 +70,7 @@ def _day_template(tmp_path_factory, program) -> Day:
 
 @pytest.fixture
 def day(paths, _day_template: Day) -> Day:
-    paths.ensure()
-    shutil.copyfile(_day_template.path, paths.database)
+    copy_database(_day_template.path, paths.database)
     return replace(_day_template, path=paths.database)
 
 
@@ -82,19 +81,14 @@ def store(day: Day):
     store.close()
 
 
-def _snapshot(path: Path) -> dict[str, list[tuple]]:
-    """Every row of every table, read past the app, to prove a refusal changed nothing."""
-    connection = sqlite3.connect(path)
-    try:
-        tables = [
-            name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
-        ]
-        snapshot = {table: sorted(connection.execute(f'SELECT * FROM "{table}"'), key=repr) for table in tables}
-    finally:
-        connection.close()
+def _snapshot(path: Path) -> dict[str, Rows]:
+    """Every row of every table, to prove a refusal changed nothing."""
+    snapshot = table_rows(path)
     # The board reserves a cluster's id before naming it (so undo and redo share the id); an
     # unnamed cluster is invisible everywhere, so a refused name that leaves one changed nothing.
-    snapshot["board_clusters"] = [row for row in snapshot.get("board_clusters", []) if row[-1] != ""]
+    snapshot["board_clusters"] = {
+        key: row for key, row in snapshot.get("board_clusters", {}).items() if row["name"] != ("str", "")
+    }
     return snapshot
 
 
@@ -439,22 +433,18 @@ def _texts(value: object) -> set[str]:
 
 
 @pytest.mark.parametrize("name", TEXT_FIELDS)
-def test_whatever_a_text_field_keeps_goes_out_in_a_session_file_and_comes_back(store, day, name, tmp_path):
+def test_whatever_a_text_field_keeps_goes_out_in_a_session_file_and_comes_back(store, day, name, other_store):
     """The store and the session file's check share one rule per field, so nothing stored is left behind."""
     field = TEXT_FIELDS[name]
-    other = Store(tmp_path / "other" / "facilitator.sqlite3")
-    try:
-        for text in (_long(20_001), ODD):
-            try:
-                field.write(store, day, text)
-            except StoreError:
-                continue  # refused: nothing stored, nothing to carry
-            first = dump_session(store.export_session(day.session))
-            imported = other.import_session(load_session(first), on_existing="replace")
-            assert dump_session(other.export_session(imported)) == first
-            assert field.read(store, day) in _texts(load_session(first))
-    finally:
-        other.close()
+    for text in (_long(20_001), ODD):
+        try:
+            field.write(store, day, text)
+        except StoreError:
+            continue  # refused: nothing stored, nothing to carry
+        first = dump_session(store.export_session(day.session))
+        imported = other_store.import_session(load_session(first), on_existing="replace")
+        assert dump_session(other_store.export_session(imported)) == first
+        assert field.read(store, day) in _texts(load_session(first))
 
 
 # --- 5. 40 partners ------------------------------------------------------------------------

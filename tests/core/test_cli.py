@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +11,8 @@ from facilitator import __version__
 from facilitator.__main__ import main
 from facilitator.demo import DEMO_PARTNERS, DEMO_TITLE
 from facilitator.store import Store
+from tests.command_line import assert_refused_in_one_line, run_facilitator
+from tests.databases import DatabaseTemplate
 
 
 def test_schedule_json_ends_at_four(capsys):
@@ -39,8 +38,8 @@ def test_schedule_can_print_english_titles(capsys):
 
 
 def test_bad_start_time_is_a_usage_error(capsys):
-    assert main(["schedule", "--start", "25:99"]) == 2
-    assert "TT:MM" in capsys.readouterr().err
+    code = main(["schedule", "--start", "25:99"])
+    assert_refused_in_one_line(code, *capsys.readouterr(), "TT:MM")
 
 
 def test_broken_program_file_exits_2_with_one_line_and_no_traceback(tmp_path: Path):
@@ -50,21 +49,8 @@ def test_broken_program_file_exits_2_with_one_line_and_no_traceback(tmp_path: Pa
         '[[items]]\nkind = "break"\nid = "p"\ntitle = "Pause"\nminutes = -5\n',
         encoding="utf-8",
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "facilitator", "schedule", str(broken)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-        check=False,
-    )
-    assert result.returncode == 2
-    assert result.stdout == ""
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert "broken.toml" in lines[0]
-    assert "'p'" in lines[0]
-    assert "større end 0" in lines[0]
-    assert "Traceback" not in result.stderr
+    result = run_facilitator("schedule", str(broken))
+    assert_refused_in_one_line(result.returncode, result.stdout, result.stderr, "broken.toml", "'p'", "større end 0")
 
 
 def test_version(capsys):
@@ -95,9 +81,9 @@ def test_demo_then_list(tmp_path: Path, capsys):
         store.close()
 
 
-def test_list_uses_the_environment_data_dir(tmp_path: Path, monkeypatch, capsys):
+def test_list_uses_the_environment_data_dir(tmp_path: Path, monkeypatch, capsys, demo_database: DatabaseTemplate):
     monkeypatch.setenv("FACILITATOR_DATA_DIR", str(tmp_path / "env-data"))
-    main(["demo"])
+    demo_database.copy_to(tmp_path / "env-data" / "facilitator.sqlite3")
     main(["demo"])
     capsys.readouterr()
     assert main(["list"]) == 0
@@ -110,5 +96,5 @@ def test_list_on_a_broken_database_is_a_clear_error(tmp_path: Path, capsys):
     data_dir = tmp_path / "data"
     data_dir.mkdir()
     (data_dir / "facilitator.sqlite3").write_bytes(b"garbage" * 500)
-    assert main(["--data-dir", str(data_dir), "list"]) == 2
-    assert "ikke en Facilitator-database" in capsys.readouterr().err
+    code = main(["--data-dir", str(data_dir), "list"])
+    assert_refused_in_one_line(code, *capsys.readouterr(), "ikke en Facilitator-database")

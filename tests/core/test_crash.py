@@ -20,8 +20,8 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SI
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Template:
-    return make_template(tmp_path_factory.mktemp("crash-template"))
+def template(tmp_path_factory, demo_database) -> Template:
+    return make_template(tmp_path_factory.mktemp("crash-template"), demo_database)
 
 
 @pytest.mark.parametrize("seed", range(8))

@@ -14,10 +14,11 @@ from pypdf import PdfReader
 
 from facilitator.__main__ import main
 from facilitator.conversation.next_steps import ACTION_LABELS
-from facilitator.demo import DEMO_TITLE, create_demo_session
+from facilitator.demo import DEMO_TITLE
 from facilitator.export import ExportError, actions_csv, actions_ics, build_pdf, find_partner, save, take_snapshot
 from facilitator.export.fonts import REPLACEMENT, printable
 from facilitator.store import Store
+from tests.databases import DatabaseTemplate
 
 DAY = dt.date(2026, 4, 27)
 
@@ -29,11 +30,6 @@ def pdf_text(data: bytes) -> str:
 def flat(text: str) -> str:
     """Extracted text with line breaks as spaces, for phrases a table cell may wrap."""
     return " ".join(text.split())
-
-
-@pytest.fixture
-def demo(store: Store) -> int:
-    return create_demo_session(store)
 
 
 def test_the_shared_sheet_holds_what_was_agreed(store: Store, demo: int):
@@ -234,13 +230,10 @@ def test_an_unwritable_folder_is_named(tmp_path: Path, monkeypatch: pytest.Monke
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
+def data_dir(tmp_path: Path, demo_database: DatabaseTemplate) -> Path:
+    """A data directory holding the demo session."""
     directory = tmp_path / "cli-data"
-    store = Store(directory / "facilitator.sqlite3")
-    try:
-        create_demo_session(store)
-    finally:
-        store.close()
+    demo_database.copy_to(directory / "facilitator.sqlite3")
     return directory
 
 

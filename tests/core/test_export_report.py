@@ -11,12 +11,12 @@ import pytest
 
 from facilitator.board import operations
 from facilitator.conversation import CIRCLE_KINDS, CIRCLES, VALUE_FORM_IDS
-from facilitator.demo import create_demo_session
 from facilitator.export.report import author_labels, build_report
 from facilitator.export.sheet import build_sheet
 from facilitator.export.snapshot import take_snapshot
 from facilitator.program import Program
 from facilitator.store import Store
+from tests.databases import DatabaseTemplate
 
 DECISION_RULE = "Vi træffer beslutninger ved konsensus; ellers afgør styregruppen det på næste møde."
 ACTION_WHAT = "Mette tager forslaget om én fælles kystplan med til byrådets udvalg"
@@ -37,9 +37,8 @@ def between(text: str, start: str, end: str) -> str:
     return text[begin : text.index(end, begin + len(start))]
 
 
-@pytest.fixture
-def demo(store: Store) -> int:
-    session_id = create_demo_session(store)
+def _add_what_the_report_must_show(store: Store, session_id: int) -> None:
+    """An action, a decision rule and a step note of our own, so the tests know each word to look for."""
     mette = store.partners(session_id)[0]
     store.add_action(
         session_id,
@@ -54,19 +53,51 @@ def demo(store: Store) -> int:
     )
     store.set_form_text(session_id, "decisions", "rule", DECISION_RULE)
     store.set_step_note(session_id, "delsession-2-analyse", STEP_NOTE)
-    return session_id
+
+
+@pytest.fixture
+def demo(store: Store, demo: int) -> int:
+    """The demo session with the words of our own, for tests that change it before the report."""
+    _add_what_the_report_must_show(store, demo)
+    return demo
+
+
+class DemoReports:
+    """The reports of that session, each built once: most tests only read them."""
+
+    def __init__(self, store: Store, session_id: int) -> None:
+        self.snapshot = take_snapshot(store, session_id)
+        self._data: dict[tuple[str, bool], bytes] = {}
+        self._text: dict[tuple[str, bool], str] = {}
+
+    def data(self, language: str = "da", *, notes: bool = False) -> bytes:
+        if (language, notes) not in self._data:
+            self._data[language, notes] = build_report(self.snapshot, language, notes=notes)
+        return self._data[language, notes]
+
+    def text(self, language: str = "da", *, notes: bool = False) -> str:
+        if (language, notes) not in self._text:
+            self._text[language, notes] = pdf_text(self.data(language, notes=notes))
+        return self._text[language, notes]
+
+
+@pytest.fixture(scope="module")
+def demo_reports(tmp_path_factory, demo_database: DatabaseTemplate) -> DemoReports:
+    with demo_database.open_copy(tmp_path_factory.mktemp("report")) as store:
+        _add_what_the_report_must_show(store, demo_database.session_id)
+        return DemoReports(store, demo_database.session_id)
 
 
 def report_text(store: Store, session_id: int, language: str = "da", *, notes: bool = False) -> str:
     return pdf_text(build_report(take_snapshot(store, session_id), language, notes=notes))
 
 
-def test_report_is_a_numbered_pdf(store, demo):
-    data = build_report(take_snapshot(store, demo))
+def test_report_is_a_numbered_pdf(demo_reports):
+    data = demo_reports.data()
 
     assert data.startswith(b"%PDF")
     pages = page_count(data)
-    text = pdf_text(data)
+    text = demo_reports.text()
     assert pages > 3
     assert "Side 1 af" in text
     assert f"Side {pages} af {pages}" in text
@@ -74,8 +105,8 @@ def test_report_is_a_numbered_pdf(store, demo):
     assert "Kystpartnerskab Vesterhavsbugten" in text
 
 
-def test_sections_come_in_a_clear_order(store, demo):
-    text = report_text(store, demo)
+def test_sections_come_in_a_clear_order(demo_reports):
+    text = demo_reports.text()
 
     headings = [
         "Partnerne",
@@ -94,10 +125,9 @@ def test_sections_come_in_a_clear_order(store, demo):
     assert places == sorted(places)
 
 
-def test_agreements_include_what_the_sheet_has_and_the_ambitions_reflections(store, demo):
-    snapshot = take_snapshot(store, demo)
-    report = pdf_text(build_report(snapshot))
-    sheet = pdf_text(build_sheet(snapshot))
+def test_agreements_include_what_the_sheet_has_and_the_ambitions_reflections(demo_reports):
+    report = demo_reports.text()
+    sheet = pdf_text(build_sheet(demo_reports.snapshot))
 
     agreements = between(report, "Partnerne", "Partnernes cirkler")
     assert "Lodsejerforeningen Kystlandet" in agreements
@@ -113,8 +143,8 @@ def test_agreements_include_what_the_sheet_has_and_the_ambitions_reflections(sto
     assert "Tiltrådt af partnerne" not in report
 
 
-def test_circles_show_each_partners_elements_with_their_board_category(store, demo):
-    circles = between(report_text(store, demo), "Partnernes cirkler", "Sorteringstavlerne")
+def test_circles_show_each_partners_elements_with_their_board_category(demo_reports):
+    circles = between(demo_reports.text(), "Partnernes cirkler", "Sorteringstavlerne")
     flat = " ".join(circles.split())
 
     assert "Delsession 1 · Forandringscirklen" in circles
@@ -132,8 +162,8 @@ def test_circles_show_each_partners_elements_with_their_board_category(store, de
     assert "Borgermøder i hver by før planen tegnes (" not in flat
 
 
-def test_board_notes_are_listed_under_their_zone_once(store, demo):
-    boards = between(report_text(store, demo), "Sorteringstavlerne", "Værdiformer")
+def test_board_notes_are_listed_under_their_zone_once(demo_reports):
+    boards = between(demo_reports.text(), "Sorteringstavlerne", "Værdiformer")
     first = between(boards, "Delsession 1 · Fælles analyse af ambitionerne", "Delsession 2 ·")
 
     # The drawing labels its zones too; the listing's headings come last.
@@ -161,8 +191,8 @@ def test_deleted_notes_are_never_shown(store, demo):
     assert "Modsatrettede (1)" in text
 
 
-def test_value_forms_table_and_summary(store, demo):
-    values = between(report_text(store, demo), "Værdiformer", "Tiden: planlagt og brugt")
+def test_value_forms_table_and_summary(demo_reports):
+    values = between(demo_reports.text(), "Værdiformer", "Tiden: planlagt og brugt")
 
     assert re.search(r"Værdiform\s+MK\s+JF\s+KH\s+AR\s+Partnere", values)
     assert "Økonomi" in values
@@ -185,9 +215,9 @@ def test_time_chart_compares_plan_and_use_and_marks_skipped_steps(store, demo):
     assert "1 trin er sprunget over." in time
 
 
-def test_facilitator_notes_only_when_asked_for(store, demo):
-    without = report_text(store, demo)
-    with_notes = report_text(store, demo, notes=True)
+def test_facilitator_notes_only_when_asked_for(demo_reports):
+    without = demo_reports.text()
+    with_notes = demo_reports.text(notes=True)
 
     assert "Facilitatorens noter" not in without
     assert STEP_NOTE[:30] not in without
@@ -200,8 +230,8 @@ def test_facilitator_notes_only_when_asked_for(store, demo):
     assert "Sessionsrapport med facilitatorens noter" in with_notes
 
 
-def test_english_report_has_english_labels(store, demo):
-    text = report_text(store, demo, "en", notes=True)
+def test_english_report_has_english_labels(demo_reports):
+    text = demo_reports.text("en", notes=True)
 
     for label in (
         "SESSION REPORT WITH THE FACILITATOR'S NOTES",

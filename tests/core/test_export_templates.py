@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from facilitator.conversation import CIRCLES, DECISIONS
 from facilitator.conversation.next_steps import AREAS, TEMPLATE_QUESTION, TEMPLATE_TITLE
-from facilitator.demo import DEMO_TITLE, create_demo_session
+from facilitator.demo import DEMO_TITLE
 from facilitator.export import take_snapshot
 from facilitator.export.blank_templates import build_templates
 from facilitator.export.invitation_pdf import build_invitation
@@ -43,11 +43,6 @@ def largest_type(page) -> float:
 
     page.extract_text(visitor_text=visit)
     return max(sizes)
-
-
-@pytest.fixture
-def demo(store: Store) -> int:
-    return create_demo_session(store)
 
 
 # Blank templates ------------------------------------------------------------------------------

@@ -8,11 +8,9 @@ apart; each test here holds a place where they had. `test_bad_input.py` holds th
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
@@ -20,19 +18,7 @@ from facilitator.board import Patch
 from facilitator.export.session_file import SessionFileError, dump_session, load_session
 from facilitator.program import Program
 from facilitator.store import Store, StoreError
-
-
-@pytest.fixture
-def other_store(tmp_path: Path):
-    store = Store(tmp_path / "other" / "facilitator.sqlite3")
-    yield store
-    store.close()
-
-
-def _dump(store: Store) -> str:
-    """Every row of the database, to prove a refusal changed nothing."""
-    with sqlite3.connect(store.path) as raw:
-        return "\n".join(raw.iterdump())
+from tests.databases import table_rows
 
 
 @dataclass(frozen=True)
@@ -67,7 +53,7 @@ def test_a_file_with_jose_twice_composed_and_decomposed_is_refused_naming_the_pa
     document["partners"].append({**document["partners"][0], "id": 2, "name": "Jose\u0301", "colour": "#56B4E9"})
     data = json.dumps(document, ensure_ascii=False).encode("utf-8")
     other_store.create_session(program, title="Her i forvejen")
-    before = _dump(other_store)
+    before = table_rows(other_store.path)
 
     for attempt in (lambda: other_store.import_session(document), lambda: load_session(data, "kyst.json")):
         with pytest.raises(SessionFileError) as caught:
@@ -75,7 +61,7 @@ def test_a_file_with_jose_twice_composed_and_decomposed_is_refused_naming_the_pa
         assert caught.value.location == "partners[1].name"
         assert "partners[1].name: samme navn og organisation som partners[0]" in caught.value.message("da")
         assert "partners[1].name: the same name and organisation as partners[0]" in caught.value.message("en")
-    assert _dump(other_store) == before
+    assert table_rows(other_store.path) == before
 
 
 def test_a_partner_written_the_other_way_in_another_organisation_is_kept_by_both(store, other_store, day):
@@ -115,13 +101,13 @@ def test_an_action_without_words_is_refused_in_a_file_as_when_typed(store, other
         store.update_action(day.action, what=" \t ")
     document = store.export_session(day.session)
     document["actions"][0]["what"] = " \t "
-    before = _dump(other_store)
+    before = table_rows(other_store.path)
     with pytest.raises(SessionFileError) as caught:
         other_store.import_session(document)
     assert caught.value.location == "actions[0].what"
     assert "actions[0].what: er tom" in caught.value.message("da")
     assert "actions[0].what: is empty" in caught.value.message("en")
-    assert _dump(other_store) == before
+    assert table_rows(other_store.path) == before
 
 
 # --- text that is not Unicode ----------------------------------------------------------------------
@@ -147,12 +133,12 @@ WRITES = {
 @pytest.mark.parametrize("name", WRITES)
 def test_text_that_is_not_valid_unicode_is_refused_when_typed_as_in_a_file(store, day, name):
     """The file's check names such a character; the store must too, not fail inside SQLite without a word."""
-    before = _dump(store)
+    before = table_rows(store.path)
     with pytest.raises(StoreError) as caught:
         WRITES[name](store, day)
     assert "U+D800" in caught.value.message("da")
     assert "U+D800" in caught.value.message("en")
-    assert _dump(store) == before
+    assert table_rows(store.path) == before
 
 
 # --- categories ------------------------------------------------------------------------------------

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.demo import create_demo_session
 from facilitator.paths import AppPaths
 from facilitator.store import Store, StoreError
 from facilitator.store.deferred import DeferredStore
 from facilitator.store.first_look import READS, FirstLook
 from facilitator.store.recovery import DamagedDatabase
 from facilitator.timing import TimerEvent
+from tests.databases import DatabaseTemplate
 from tests.schema import database_at
 
 
@@ -32,10 +32,11 @@ def _reads(reader, session_ids: list[int]) -> dict:
 
 
 @pytest.fixture
-def filled(paths: AppPaths, program) -> tuple[Path, list[int]]:
+def filled(paths: AppPaths, program, demo_database: DatabaseTemplate) -> tuple[Path, list[int]]:
     """The demo session beside a session with awkward text, plan changes and timer events."""
+    demo_database.copy_to(paths.database)
     store = Store(paths.database)
-    demo = create_demo_session(store)
+    demo = demo_database.session_id
     other = store.create_session(program, title="Møde #2?  «José»", date=None, venue="Nyborg\tStrand")
     store.add_partner(other, "José", organisation="Kommune", role="line one\nline two")
     store.add_partner(other, "Jose\u0301 B", colour="#0072B2")

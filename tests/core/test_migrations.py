@@ -19,12 +19,10 @@ import pytest
 from facilitator.conversation import CIRCLES, JOINT_FORMS
 from facilitator.store import Store
 from facilitator.store.database import REVISIONS, SCHEMA_HEAD
+from tests.databases import Rows, columns, table_rows, tables
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "schema"
 FIXTURE_FILES = sorted(FIXTURES.glob("*.sql"))
-
-#: A table's rows by primary key; each value with its Python type, so 1, 1.0 and '1' differ.
-Rows = dict[tuple, dict[str, tuple[str, object]]]
 
 
 def _load(fixture: Path, path: Path) -> None:
@@ -35,45 +33,10 @@ def _load(fixture: Path, path: Path) -> None:
         connection.close()
 
 
-def _tables(connection: sqlite3.Connection) -> list[str]:
-    return [
-        name
-        for (name,) in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
-        )
-    ]
-
-
-def _columns(connection: sqlite3.Connection, table: str) -> dict[str, tuple]:
-    """Column name -> (declared type, not null, default, primary key position)."""
-    return {row[1]: row[2:] for row in connection.execute(f'PRAGMA table_info("{table}")')}
-
-
-def _snapshot(path: Path) -> dict[str, Rows]:
-    """Every row of every table, read with plain sqlite3 (no app code in between)."""
-    connection = sqlite3.connect(path)
-    try:
-        snapshot = {}
-        for table in _tables(connection):
-            columns = _columns(connection, table)
-            key = [name for name, info in sorted(columns.items(), key=lambda item: item[1][3]) if info[3]] or ["rowid"]
-            names = list(columns)
-            quoted = ", ".join(f'"{name}"' for name in key)
-            query = f'SELECT {quoted}, * FROM "{table}"'
-            rows: Rows = {}
-            for row in connection.execute(query):
-                values = dict(zip(names, row[len(key) :], strict=True))
-                rows[tuple(row[: len(key)])] = {name: (type(value).__name__, value) for name, value in values.items()}
-            snapshot[table] = rows
-        return snapshot
-    finally:
-        connection.close()
-
-
 def _schema(path: Path) -> dict[str, dict[str, tuple]]:
     connection = sqlite3.connect(path)
     try:
-        return {table: _columns(connection, table) for table in _tables(connection)}
+        return {table: columns(connection, table) for table in tables(connection)}
     finally:
         connection.close()
 
@@ -361,7 +324,7 @@ def test_the_fixture_is_the_schema_alembic_builds_at_its_revision(fixture: Path,
 def test_a_database_at_every_schema_is_migrated_with_every_value(fixture: Path, tmp_path: Path):
     path = tmp_path / "facilitator.sqlite3"
     _load(fixture, path)
-    before = _snapshot(path)
+    before = table_rows(path)
     schema_before = _schema(path)
     assert [row["version_num"] for row in _values(before.pop("alembic_version"))] == [fixture.stem]
     # An empty table would prove nothing about its migration.
@@ -369,7 +332,7 @@ def test_a_database_at_every_schema_is_migrated_with_every_value(fixture: Path, 
 
     Store(path).close()
 
-    after = _snapshot(path)
+    after = table_rows(path)
     schema_after = _schema(path)
     assert [row["version_num"] for row in _values(after.pop("alembic_version"))] == [SCHEMA_HEAD]
     for table, rows in before.items():

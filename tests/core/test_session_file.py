@@ -5,11 +5,8 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-import os
 import re
 import sqlite3
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
@@ -20,7 +17,7 @@ from hypothesis import strategies as st
 from facilitator.__main__ import main
 from facilitator.board import Patch
 from facilitator.board import operations as board_actions
-from facilitator.demo import DEMO_TITLE, create_demo_session
+from facilitator.demo import DEMO_TITLE
 from facilitator.export.session_file import (
     FORMAT_NAME,
     IMPORTED_SUFFIX,
@@ -36,6 +33,8 @@ from facilitator.paths import default_program_path
 from facilitator.program import load_program
 from facilitator.store import Store, StoreError
 from facilitator.timing import TimerEvent
+from tests.command_line import assert_refused_in_one_line
+from tests.databases import DatabaseTemplate, table_rows
 from tests.schema import database_at
 
 # --- helpers ------------------------------------------------------------------------------
@@ -96,9 +95,9 @@ def _contents(store: Store, session_id: int) -> dict[str, object]:
         for table, column in _ID_COLUMNS.items()
     }
     result: dict[str, object] = {"sessions": session}
-    for table, table_rows in rows.items():
+    for table, session_rows in rows.items():
         converted = []
-        for row in table_rows:
+        for row in session_rows:
             row.pop("session_id", None)
             if table in _ID_COLUMNS:
                 row["id"] = ranks[table][row["id"]]
@@ -110,11 +109,6 @@ def _contents(store: Store, session_id: int) -> dict[str, object]:
     return result
 
 
-def _database_dump(store: Store) -> str:
-    with sqlite3.connect(store.path) as raw:
-        return "\n".join(raw.iterdump())
-
-
 def _round_trip(source: Store, target: Store, session_id: int, **options) -> tuple[bytes, bytes, int]:
     first = dump_session(source.export_session(session_id))
     imported = target.import_session(load_session(first), **options)
@@ -122,20 +116,10 @@ def _round_trip(source: Store, target: Store, session_id: int, **options) -> tup
     return first, second, imported
 
 
-@pytest.fixture
-def other_store(tmp_path: Path):
-    store = Store(tmp_path / "other" / "facilitator.sqlite3")
-    yield store
-    store.close()
-
-
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory) -> bytes:
-    store = Store(tmp_path_factory.mktemp("demo") / "facilitator.sqlite3")
-    try:
-        return dump_session(store.export_session(create_demo_session(store)))
-    finally:
-        store.close()
+def demo_file(tmp_path_factory, demo_database: DatabaseTemplate) -> bytes:
+    with demo_database.open_copy(tmp_path_factory.mktemp("demo")) as store:
+        return dump_session(store.export_session(demo_database.session_id))
 
 
 def _document(data: bytes) -> dict:
@@ -149,8 +133,8 @@ def _encode(document: dict) -> bytes:
 # --- the round trip -------------------------------------------------------------------------
 
 
-def test_the_demo_session_moves_to_another_store_byte_for_byte_with_every_row(store, other_store):
-    session_id = create_demo_session(store)
+def test_the_demo_session_moves_to_another_store_byte_for_byte_with_every_row(store, demo, other_store):
+    session_id = demo
     first, second, imported = _round_trip(store, other_store, session_id)
     assert first == second
     assert _contents(other_store, imported) == _contents(store, session_id)
@@ -213,8 +197,8 @@ def test_the_file_is_canonical_json_with_file_local_ids(demo_file: bytes):
     assert dump_session(load_session(_encode(shuffled))) == demo_file
 
 
-def test_removed_rows_are_left_out_and_references_to_them_become_null(store, other_store):
-    session_id = create_demo_session(store)
+def test_removed_rows_are_left_out_and_references_to_them_become_null(store, demo, other_store):
+    session_id = demo
     kept = store.elements(session_id)
     sources = store.form_sources(session_id)
     # An element a joint text was built from; the trail keeps its words.
@@ -342,32 +326,28 @@ def test_odd_text_survives_the_round_trip_byte_for_byte(store_pair, data):
 # --- all or nothing ----------------------------------------------------------------------------
 
 
-def test_a_file_broken_in_its_last_item_leaves_the_store_exactly_as_it_was(other_store, demo_file):
-    create_demo_session(other_store)
+def test_a_file_broken_in_its_last_item_leaves_the_store_exactly_as_it_was(other_store, demo_file, demo_database):
+    demo_database.replace_contents(other_store)
     document = _document(demo_file)
     document["actions"][-1]["status"] = "maybe"
-    before = _database_dump(other_store)
+    before = table_rows(other_store.path)
     with pytest.raises(SessionFileError, match=r"actions\[7\]\.status"):
         other_store.import_session(document)
-    assert _database_dump(other_store) == before
+    assert table_rows(other_store.path) == before
 
 
-def test_a_failure_while_writing_undoes_the_whole_import_even_a_replace(other_store, demo_file, monkeypatch):
+def test_a_failure_while_writing_undoes_the_whole_import_even_a_replace(other_store, demo_file, full_disk):
     import facilitator.store.transfer as transfer
 
     other_store.import_session(load_session(demo_file))
-    before = _database_dump(other_store)
-
-    def broken(**_fields):
-        raise StoreError(transfer.Text("Disken er fuld.", "The disk is full."))
-
+    before = table_rows(other_store.path)
     # The actions are the last rows written, after the old session has been deleted.
-    monkeypatch.setattr(transfer, "ActionRow", broken)
+    full_disk.fill(transfer, "ActionRow")
     with pytest.raises(StoreError, match="Disken er fuld"):
         other_store.import_session(load_session(demo_file), on_existing="replace")
     with pytest.raises(StoreError, match="Disken er fuld"):
         other_store.import_session(load_session(demo_file), on_existing="keep-both")
-    assert _database_dump(other_store) == before
+    assert table_rows(other_store.path) == before
 
 
 # --- broken files -------------------------------------------------------------------------------
@@ -658,9 +638,9 @@ def test_reading_and_checking_needs_no_database(demo_file):
 # --- the command line ------------------------------------------------------------------------------
 
 
-def test_export_file_then_import_on_another_laptop(tmp_path: Path, capsys):
+def test_export_file_then_import_on_another_laptop(tmp_path: Path, capsys, demo_database):
     here, there, file = tmp_path / "here", tmp_path / "there", tmp_path / "kyst.json"
-    assert main(["--data-dir", str(here), "demo"]) == 0
+    demo_database.copy_to(here / "facilitator.sqlite3")
     assert (
         main(["--data-dir", str(here), "export", DEMO_TITLE, "--file", str(file), "--csv", str(tmp_path / "h.csv")])
         == 0
@@ -671,13 +651,10 @@ def test_export_file_then_import_on_another_laptop(tmp_path: Path, capsys):
     assert main(["--data-dir", str(there), "import", str(file)]) == 0
     assert capsys.readouterr().out.strip() == f"Indlæst: »{DEMO_TITLE}« (id 1)"
 
-    assert main(["--data-dir", str(there), "import", str(file)]) == 2
-    captured = capsys.readouterr()
-    lines = captured.err.strip().splitlines()
-    assert len(lines) == 1
-    assert f"»{DEMO_TITLE}« (id 1) findes allerede" in lines[0]
-    assert "--replace" in lines[0]
-    assert "--keep-both" in lines[0]
+    code = main(["--data-dir", str(there), "import", str(file)])
+    assert_refused_in_one_line(
+        code, *capsys.readouterr(), f"»{DEMO_TITLE}« (id 1) findes allerede", "--replace", "--keep-both"
+    )
 
     assert main(["--data-dir", str(there), "import", str(file), "--keep-both"]) == 0
     assert capsys.readouterr().out.strip() == f"Indlæst: »{DEMO_TITLE}{IMPORTED_SUFFIX}« (id 2)"
@@ -687,16 +664,16 @@ def test_export_file_then_import_on_another_laptop(tmp_path: Path, capsys):
     assert (tmp_path / "again.json").read_bytes() == file.read_bytes()
 
 
-def test_export_asks_for_at_least_one_output_including_file(tmp_path: Path, capsys):
-    assert main(["--data-dir", str(tmp_path), "demo"]) == 0
-    assert main(["--data-dir", str(tmp_path), "export", "1"]) == 2
-    assert "Angiv mindst én af --pdf, --csv, --ics og --file." in capsys.readouterr().err
+def test_export_asks_for_at_least_one_output_including_file(tmp_path: Path, capsys, demo_database):
+    demo_database.copy_to(tmp_path / "facilitator.sqlite3")
+    code = main(["--data-dir", str(tmp_path), "export", "1"])
+    assert_refused_in_one_line(code, *capsys.readouterr(), "Angiv mindst én af --pdf, --csv, --ics og --file.")
 
 
-def test_export_file_to_a_missing_folder_is_one_line(tmp_path: Path, capsys):
-    assert main(["--data-dir", str(tmp_path), "demo"]) == 0
-    assert main(["--data-dir", str(tmp_path), "export", "1", "--file", str(tmp_path / "no" / "s.json")]) == 2
-    assert "mappen findes ikke" in capsys.readouterr().err
+def test_export_file_to_a_missing_folder_is_one_line(tmp_path: Path, capsys, demo_database):
+    demo_database.copy_to(tmp_path / "facilitator.sqlite3")
+    code = main(["--data-dir", str(tmp_path), "export", "1", "--file", str(tmp_path / "no" / "s.json")])
+    assert_refused_in_one_line(code, *capsys.readouterr(), "mappen findes ikke")
 
 
 def test_replace_and_keep_both_cannot_be_combined(tmp_path: Path, capsys):
@@ -705,23 +682,12 @@ def test_replace_and_keep_both_cannot_be_combined(tmp_path: Path, capsys):
     assert exited.value.code == 2
 
 
-def test_importing_a_broken_file_exits_2_with_one_line_and_no_traceback(tmp_path: Path, demo_file):
+def test_importing_a_broken_file_exits_2_with_one_line_and_no_traceback(tmp_path: Path, demo_file, capsys):
     broken = tmp_path / "kyst.json"
     broken.write_bytes(_broken(demo_file, _set("circles.0.partner", 99)))
-    result = subprocess.run(
-        [sys.executable, "-m", "facilitator", "--data-dir", str(tmp_path / "data"), "import", str(broken)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-        check=False,
-    )
-    assert result.returncode == 2
-    assert result.stdout == ""
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    for part in ("kyst.json", "circles[0].partner", "har id 99"):
-        assert part in lines[0]
-    assert "Traceback" not in result.stderr
+    # In this process: tests/core/test_cli.py runs the command in a process of its own.
+    code = main(["--data-dir", str(tmp_path / "data"), "import", str(broken)])
+    assert_refused_in_one_line(code, *capsys.readouterr(), "kyst.json", "circles[0].partner", "har id 99")
     # Nothing was stored.
     store = Store(tmp_path / "data" / "facilitator.sqlite3")
     try:
@@ -731,8 +697,8 @@ def test_importing_a_broken_file_exits_2_with_one_line_and_no_traceback(tmp_path
 
 
 def test_importing_a_missing_file_exits_2(tmp_path: Path, capsys):
-    assert main(["--data-dir", str(tmp_path), "import", str(tmp_path / "væk.json")]) == 2
-    assert "findes ikke" in capsys.readouterr().err
+    code = main(["--data-dir", str(tmp_path), "import", str(tmp_path / "væk.json")])
+    assert_refused_in_one_line(code, *capsys.readouterr(), "findes ikke")
 
 
 def test_the_document_is_not_changed_by_checking(demo_file):

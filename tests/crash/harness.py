@@ -6,7 +6,9 @@ POSIX only: the round ends with SIGKILL, and the child's output is read with `se
 
 from __future__ import annotations
 
+import importlib
 import json
+import multiprocessing
 import os
 import random
 import selectors
@@ -18,6 +20,7 @@ import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +28,7 @@ from facilitator.demo import create_demo_session
 from facilitator.store import Store
 from facilitator.text import clean_text
 from tests.crash.model import Model, difference, snapshot
+from tests.databases import DatabaseTemplate
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Typed text may be at most this far behind the keyboard (seconds).
@@ -57,12 +61,15 @@ class Template:
     model: Model
 
 
-def make_template(folder: Path) -> Template:
+def make_template(folder: Path, demo: DatabaseTemplate | None = None) -> Template:
+    """The template in `folder`: a copy of `demo` (a database of the demo session) if given, else built."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "template.sqlite3"
+    if demo is not None:
+        demo.copy_to(path)
     store = Store(path)
     try:
-        session_id = create_demo_session(store)
+        session_id = demo.session_id if demo is not None else create_demo_session(store)
         # The GUI child reopens it like a real start does.
         store.set_last_session_id(session_id)
         model = Model.load(store, session_id)
@@ -114,22 +121,90 @@ def _stderr_text(path: Path) -> str:
         return ""
 
 
+class _Spawned:
+    """`python -m module args`: a new interpreter, as the app itself starts."""
+
+    def __init__(self, module: str, args: list[str], stderr_path: Path) -> None:
+        with stderr_path.open("wb") as stderr:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", module, *args],
+                cwd=ROOT,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+                env=_child_env(),
+            )
+        assert self._process.stdout is not None
+        self._stdout = self._process.stdout
+        self.pid = self._process.pid
+        self.output = self._stdout.fileno()
+
+    def poll(self) -> int | None:
+        return self._process.poll()
+
+    def wait(self) -> int:
+        return self._process.wait()
+
+    def close(self) -> None:
+        self._stdout.close()
+
+
+class _Forked:
+    """`module.main(args)` in a fork of a server process that imported the module once, for every round.
+
+    A new interpreter spends about a second importing SQLAlchemy and the store (several
+    where Python may not cache bytecode), and a round is over in less. The fork is still a
+    process of its own, with its own connection to the database and nothing open before
+    it, so SIGKILL ends it as hard as a new interpreter.
+    """
+
+    def __init__(self, module: str, args: list[str], stderr_path: Path) -> None:
+        context = multiprocessing.get_context("forkserver")
+        # Only heeded when the server starts, the first time: it imports these, then forks.
+        context.set_forkserver_preload([__name__, module])
+        self._reader, writer = context.Pipe(duplex=False)
+        self._process = context.Process(target=_forked_main, args=(module, args, writer, str(stderr_path)), daemon=True)
+        self._process.start()
+        # The child holds the only writing end now, so its death ends the output.
+        writer.close()
+        assert self._process.pid is not None
+        self.pid = self._process.pid
+        self.output = self._reader.fileno()
+
+    def poll(self) -> int | None:
+        return self._process.exitcode
+
+    def wait(self) -> int:
+        self._process.join()
+        assert self._process.exitcode is not None
+        return self._process.exitcode
+
+    def close(self) -> None:
+        self._reader.close()
+        self._process.close()
+
+
+def _forked_main(module: str, args: list[str], output: Connection, stderr_path: str) -> None:
+    """In the fork: report on the pipe as on standard output, errors to the file, then run the child."""
+    os.dup2(output.fileno(), 1)
+    output.close()
+    stderr = os.open(stderr_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+    os.dup2(stderr, 2)
+    os.close(stderr)
+    sys.exit(importlib.import_module(module).main(args))
+
+
 def run_child(
-    module: str, args: list[str], *, folder: Path, kill_after: int, jitter: float, timeout: float
+    module: str, args: list[str], *, folder: Path, kill_after: int, jitter: float, timeout: float, fork: bool = False
 ) -> ChildRun:
-    """Run `python -m module args`, read its lines until `kill_after` are reported done, SIGKILL it."""
+    """Run the child `module` with `args`, read its lines until `kill_after` are reported done, SIGKILL it.
+
+    The child is `python -m module args`, or with `fork` a fork that has imported the module
+    already (`_Forked`; for children without Qt).
+    """
     stderr_path = folder / f"{module.rsplit('.', 1)[-1]}.stderr"
-    with stderr_path.open("wb") as stderr:
-        process = subprocess.Popen(
-            [sys.executable, "-m", module, *args],
-            cwd=ROOT,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=stderr,
-            env=_child_env(),
-        )
-    assert process.stdout is not None
-    descriptor = process.stdout.fileno()
+    process = (_Forked if fork else _Spawned)(module, args, stderr_path)
+    descriptor = process.output
     buffer = b""
     done = 0
     deadline = time.monotonic() + timeout
@@ -163,10 +238,10 @@ def run_child(
     finally:
         # Interrupted (Ctrl+C, a bug here): never leave a child editing on its own.
         if process.poll() is None:
-            process.kill()
+            os.kill(process.pid, signal.SIGKILL)
             process.wait()
         selector.close()
-        process.stdout.close()
+        process.close()
     stderr_text = _stderr_text(stderr_path)
     if code != -signal.SIGKILL:
         raise ChildFailed(
@@ -225,6 +300,7 @@ def store_round(seed: int, folder: Path, template: Template, *, max_edits: int =
         kill_after=kill_after,
         jitter=rng.uniform(0, 0.004),
         timeout=60,
+        fork=True,
     )
     edits, in_flight = _split(run, label)
     check_integrity(database, label)

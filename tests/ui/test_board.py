@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -27,28 +25,13 @@ ELEMENTS = {
 
 
 @pytest.fixture
-def session_id(paths, program) -> int:
-    store = Store(paths.database)
-    session_id = store.create_session(program, title="Kystpartnerskab", date=dt.date(2026, 4, 27))
-    for name, texts in ELEMENTS.items():
-        partner = store.add_partner(session_id, name).id
-        circle = store.ensure_circle(session_id, partner, "change").id
-        for text in texts:
-            store.add_element(circle, "what", text)
-    store.set_last_session_id(session_id)
-    store.close()
-    return session_id
+def session_id(stored_session) -> int:
+    """A stored session whose partners have written change-circle elements, reopened at start."""
+    return stored_session(partners=[(name, "") for name in ELEMENTS], elements=ELEMENTS)
 
 
 def _open(app_runner, step_id: str = BOARD_STEP):
-    window = app_runner.start()
-    window.resize(1600, 1000)
-    page = window.session_page
-    page.go_to_step(step_id)
-    QApplication.processEvents()  # the board fits itself and takes the focus once on screen
-    workspace = page.current_workspace()
-    assert isinstance(workspace, BoardWorkspace)
-    return window, page, workspace
+    return app_runner.open_step(step_id, large=True, kind=BoardWorkspace)
 
 
 def _stored(app_runner, session_id: int) -> dict[int, str | None]:
@@ -241,11 +224,7 @@ def test_the_board_reopens_exactly_as_it_was_left(app_runner, qtbot, session_id,
         for note_id, item in workspace.scene.items_by_id.items()
     }
 
-    window = app_runner.restart()
-    window.resize(1600, 1000)
-    window.session_page.go_to_step(BOARD_STEP)
-    QApplication.processEvents()
-    reopened = window.session_page.current_workspace()
+    _window, _page, reopened = _open(app_runner)
     assert {
         note_id: (item.pos(), item.zValue(), item.note.category, item.note.cluster_id)
         for note_id, item in reopened.scene.items_by_id.items()

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
@@ -13,28 +10,7 @@ from facilitator.ui.workspaces.circles import CircleWorkspace
 from facilitator.ui.workspaces.joint_form import JointFormWorkspace
 from facilitator.ui.workspaces.review import ReviewWorkspace
 from facilitator.ui.workspaces.template import TemplateWorkspace
-
-PARTNERS = (("Mette Kjær", "Vesterhavs Kommune"), ("Jonas Friis", "Vesterhavs Forsyning"))
-
-
-@pytest.fixture
-def session_id(paths, program) -> int:
-    """A stored session with two partners, reopened by the app at start."""
-    store = Store(paths.database)
-    session_id = store.create_session(program, title="Kystpartnerskab", date=dt.date(2026, 4, 27))
-    for name, organisation in PARTNERS:
-        store.add_partner(session_id, name, organisation=organisation)
-    store.set_last_session_id(session_id)
-    store.close()
-    return session_id
-
-
-def _open(app_runner, step_id: str):
-    window = app_runner.start()
-    page = window.session_page
-    page.go_to_step(step_id)
-    QApplication.processEvents()  # the workspace takes the focus once it is on screen
-    return window, page, page.current_workspace()
+from tests.full_disk import FULL_DISK
 
 
 def _type(qtbot, text: str, key=Qt.Key.Key_Return) -> None:
@@ -49,7 +25,7 @@ def _tab(qtbot) -> None:
 
 
 def test_change_circles_for_two_partners_typed_by_keyboard_alone_survive_a_restart(app_runner, qtbot, session_id):
-    window, page, workspace = _open(app_runner, "delsession-1-individuelt")
+    window, page, workspace = app_runner.open_step("delsession-1-individuelt")
     assert isinstance(workspace, CircleWorkspace)
     assert workspace.current_partner().name == "Mette Kjær"
     assert QApplication.focusWidget() is workspace.canvas.cards["what"].entry, "ready to type at once"
@@ -110,7 +86,7 @@ def test_change_circles_for_two_partners_typed_by_keyboard_alone_survive_a_resta
 
 
 def test_editing_an_element_saves_it_and_emptying_it_removes_it_undoably(app_runner, qtbot, session_id):
-    window, page, workspace = _open(app_runner, "delsession-1-individuelt")
+    window, page, workspace = app_runner.open_step("delsession-1-individuelt")
     _type(qtbot, "Færre oversvømmelser")
     _type(qtbot, "Levende strandenge")
     store = app_runner.store
@@ -144,7 +120,7 @@ def test_editing_an_element_saves_it_and_emptying_it_removes_it_undoably(app_run
 
 
 def test_a_partner_gets_several_named_change_circles(app_runner, qtbot, session_id, monkeypatch):
-    window, _page, workspace = _open(app_runner, "delsession-1-individuelt")
+    window, _page, workspace = app_runner.open_step("delsession-1-individuelt")
     _type(qtbot, "Sikre kysten")
     qtbot.keyClick(
         QApplication.focusWidget(),
@@ -172,7 +148,7 @@ def test_a_partner_gets_several_named_change_circles(app_runner, qtbot, session_
 
 
 def test_value_forms_are_tagged_from_the_element_and_counted_in_the_review(app_runner, qtbot, session_id):
-    window, page, workspace = _open(app_runner, "delsession-1-individuelt")
+    window, page, workspace = app_runner.open_step("delsession-1-individuelt")
     _type(qtbot, "Mere natur ved fjorden")
     line = workspace.canvas.cards["what"].lines[0]
     menu = line.values_button.menu()
@@ -206,7 +182,7 @@ def test_the_review_walks_the_partners_and_projects_only_their_circle(app_runner
     store.set_step_note(session_id, "delsession-2-gennemgang", "Hemmelig note til mig selv")
     store.close()
 
-    window, _page, review = _open(app_runner, "delsession-2-gennemgang")
+    window, _page, review = app_runner.open_step("delsession-2-gennemgang")
     assert isinstance(review, ReviewWorkspace)
     window.toggle_projector()
     projector = window.projector
@@ -235,7 +211,7 @@ def test_a_common_element_is_inserted_into_the_ambition_with_its_source(app_runn
     store.set_element_category(opposed.id, "opposed")
     store.close()
 
-    window, _page, form = _open(app_runner, "delsession-1-ambition")
+    window, _page, form = app_runner.open_step("delsession-1-ambition")
     assert isinstance(form, JointFormWorkspace)
     groups = form.source_groups()
     assert list(groups) == ["Fælles (1)", "Forskelle (0)", "Ikke sorteret (0)"]
@@ -267,7 +243,7 @@ def test_a_common_element_is_inserted_into_the_ambition_with_its_source(app_runn
 
 
 def test_joint_text_typed_just_before_closing_is_saved(app_runner, qtbot, session_id):
-    window, _page, form = _open(app_runner, "delsession-2-samspil")
+    window, _page, form = app_runner.open_step("delsession-2-samspil")
     edit = form.editors["leadership"].edit
     edit.setFocus()
     qtbot.keyClicks(edit, "Skiftende formandskab")
@@ -279,7 +255,7 @@ def test_joint_text_typed_just_before_closing_is_saved(app_runner, qtbot, sessio
 
 
 def test_presenting_a_template_shows_and_projects_its_questions(app_runner, session_id):
-    _window, page, workspace = _open(app_runner, "delsession-3-skabelon")
+    _window, page, workspace = app_runner.open_step("delsession-3-skabelon")
     assert isinstance(workspace, TemplateWorkspace)
     assert workspace.canvas.cards["networks"].question.text() == "Hvilke netværk har jeg brug for?"
     assert workspace.canvas.cards["networks"].hint.isVisibleTo(workspace)
@@ -288,35 +264,27 @@ def test_presenting_a_template_shows_and_projects_its_questions(app_runner, sess
     assert "Branche/marked" in html
 
 
-def test_a_joint_text_that_cannot_be_saved_stays_on_screen_and_is_retried(app_runner, qtbot, session_id, monkeypatch):
-    from facilitator.store import StoreError
-    from facilitator.text import Text
-
-    _window, page, form = _open(app_runner, "delsession-3-skalering")
+def test_a_joint_text_that_cannot_be_saved_stays_on_screen_and_is_retried(app_runner, qtbot, session_id, full_disk):
+    _window, page, form = app_runner.open_step("delsession-3-skalering")
     store = app_runner.store
-    real_save = store.set_form_text
-
-    def disk_full(*args, **kwargs):
-        raise StoreError(Text("Disken er fuld.", "The disk is full."))
-
-    monkeypatch.setattr(store, "set_form_text", disk_full)
+    full_disk.fill(store, "set_form_text")
     edit = form.editors["where_to"].edit
     edit.setFocus()
     qtbot.keyClicks(edit, "Ud i hele regionen")
     form.flush()
-    assert form.error_label.text() == "Disken er fuld."
+    assert form.error_label.text() == FULL_DISK.da
     page.go_to_step("delsession-3-analyse")
     page.go_to_step("delsession-3-skalering")
     assert edit.toPlainText() == "Ud i hele regionen", "unsaved words are never replaced by older ones"
 
-    monkeypatch.setattr(store, "set_form_text", real_save)
+    full_disk.free()
     form.flush()
     assert store.form_texts(session_id, "scaling") == {"where_to": "Ud i hele regionen"}
     assert not form.error_label.isVisibleTo(form)
 
 
 def test_ctrl_z_in_an_empty_entry_undoes_the_last_addition_and_focus_stays(app_runner, qtbot, session_id):
-    _window, _page, workspace = _open(app_runner, "delsession-1-individuelt")
+    _window, _page, workspace = app_runner.open_step("delsession-1-individuelt")
     _type(qtbot, "Færre oversvømmelser")
     _type(qtbot, "Levende strandenge")
     entry = workspace.canvas.cards["what"].entry
@@ -338,7 +306,7 @@ def test_ctrl_z_in_an_empty_entry_undoes_the_last_addition_and_focus_stays(app_r
 
 
 def test_undo_shows_the_partner_whose_circle_it_changes(app_runner, qtbot, session_id):
-    window, page, workspace = _open(app_runner, "delsession-2-individuelt")
+    window, page, workspace = app_runner.open_step("delsession-2-individuelt")
     _type(qtbot, "Projektleder 20 timer")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert workspace.current_partner().name == "Jonas Friis"
@@ -349,7 +317,7 @@ def test_undo_shows_the_partner_whose_circle_it_changes(app_runner, qtbot, sessi
 
 
 def test_the_value_chart_opens_a_value_forms_guidance_by_keyboard(app_runner, qtbot, session_id):
-    _window, page, review = _open(app_runner, "delsession-1-gennemgang")
+    _window, page, review = app_runner.open_step("delsession-1-gennemgang")
     chart = review.values.chart
     chart.setFocus()
     qtbot.keyClick(chart, Qt.Key.Key_Down)
@@ -359,7 +327,7 @@ def test_the_value_chart_opens_a_value_forms_guidance_by_keyboard(app_runner, qt
 
 
 def test_an_emptied_element_is_removed_once_when_the_partner_changes(app_runner, qtbot, session_id):
-    _window, _page, workspace = _open(app_runner, "delsession-1-individuelt")
+    _window, _page, workspace = app_runner.open_step("delsession-1-individuelt")
     _type(qtbot, "Færre oversvømmelser")
     _type(qtbot, "Levende strandenge")
     line = workspace.canvas.cards["what"].lines[0]

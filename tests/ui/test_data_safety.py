@@ -13,7 +13,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from facilitator.demo import create_demo_session
 from facilitator.store import Store
 from facilitator.store.backup import Backups, read_contents
 from facilitator.ui.app import open_store
@@ -21,6 +20,7 @@ from facilitator.ui.autosave import DebouncedSave
 from facilitator.ui.circle_view import ElementLine
 from facilitator.ui.data_dialogs import DeleteSessionDialog, RecoveryDialog, RestoreDialog
 from facilitator.ui.single_instance import SingleInstance
+from tests.full_disk import FULL_DISK
 from tests.ui.modal import answer_dialog
 
 DEMO_TITLE = "Kystpartnerskab Vesterhavsbugten"
@@ -142,9 +142,9 @@ def test_deleting_a_session_can_purge_it_from_the_backups_too(qtbot, app_runner)
     assert "slettet" in window.statusBar().currentMessage()
 
 
-def _damaged_store_with_backup(paths) -> bytes:
+def _damaged_store_with_backup(paths, demo_database) -> bytes:
+    demo_database.copy_to(paths.database)
     store = Store(paths.database)
-    create_demo_session(store)
     store.backups.make("open")
     store.close()
     data = paths.database.read_bytes()
@@ -152,8 +152,8 @@ def _damaged_store_with_backup(paths) -> bytes:
     return paths.database.read_bytes()
 
 
-def test_a_damaged_database_at_start_offers_the_newest_backup(qtbot, paths):
-    damaged = _damaged_store_with_backup(paths)
+def test_a_damaged_database_at_start_offers_the_newest_backup(qtbot, paths, demo_database):
+    damaged = _damaged_store_with_backup(paths, demo_database)
     asked: list[RecoveryDialog] = []
 
     def restore(dialog: RecoveryDialog) -> str:
@@ -176,8 +176,8 @@ def test_a_damaged_database_at_start_offers_the_newest_backup(qtbot, paths):
         store.close()
 
 
-def test_quitting_at_the_damaged_database_question_leaves_everything_as_it_was(paths):
-    damaged = _damaged_store_with_backup(paths)
+def test_quitting_at_the_damaged_database_question_leaves_everything_as_it_was(paths, demo_database):
+    damaged = _damaged_store_with_backup(paths, demo_database)
     store, notice = open_store(paths, ask=lambda dialog: RecoveryDialog.QUIT)
     assert store is None
     assert notice == ""
@@ -185,8 +185,8 @@ def test_quitting_at_the_damaged_database_question_leaves_everything_as_it_was(p
     assert list(paths.data_dir.glob("*.beskadiget-*.sqlite3")) == []
 
 
-def test_starting_empty_after_damage_keeps_the_damaged_file_aside(paths):
-    damaged = _damaged_store_with_backup(paths)
+def test_starting_empty_after_damage_keeps_the_damaged_file_aside(paths, demo_database):
+    damaged = _damaged_store_with_backup(paths, demo_database)
     store, _notice = open_store(paths, ask=lambda dialog: RecoveryDialog.EMPTY)
     try:
         assert store.list_sessions() == []
@@ -339,78 +339,51 @@ def test_a_broken_session_file_is_refused_with_the_place_and_nothing_is_stored(
     assert window.session_page is None
 
 
-def test_an_undo_that_cannot_be_saved_leaves_the_history_honest(qtbot):
+def test_an_undo_that_cannot_be_saved_leaves_the_history_honest(qtbot, full_disk):
     from PySide6.QtGui import QUndoStack
 
-    from facilitator.text import Text, UserError
     from facilitator.ui.undo import DoneCommand
 
     reported: list[str] = []
-
-    def full_disk() -> None:
-        raise UserError(Text("Disken er fuld", "The disk is full"))
-
     stack = QUndoStack()
-    stack.push(DoneCommand("Ret", lambda: None, full_disk, lambda: None, lambda e: reported.append(e.message())))
+    stack.push(DoneCommand("Ret", lambda: None, full_disk.fail, lambda: None, lambda e: reported.append(e.message())))
     assert stack.canUndo()
     stack.undo()
-    assert reported == ["Disken er fuld"]
+    assert reported == [FULL_DISK.da]
     assert stack.count() == 0, "a failed undo is not left on the stack as if it had happened"
     assert not stack.canRedo()
 
 
-def test_a_note_that_meets_a_full_disk_stays_on_screen_and_is_saved_when_space_returns(qtbot, app_runner, monkeypatch):
-    from facilitator.store import StoreError
-    from facilitator.text import Text
-
+def test_a_note_that_meets_a_full_disk_stays_on_screen_and_is_saved_when_space_returns(qtbot, app_runner, full_disk):
     window = _open_demo(qtbot, app_runner)
     page = window.session_page
     store = app_runner.store
-    real = store.set_step_note
-    disk_full = {"on": True}
-
-    def set_step_note(*args, **kwargs):
-        if disk_full["on"]:
-            raise StoreError(Text("Disken er fuld, så ændringen kunne ikke gemmes.", "The disk is full."))
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(store, "set_step_note", set_step_note)
+    full_disk.fill(store, "set_step_note")
     notes = page.guide.notes
     notes.setFocus()
     qtbot.keyClicks(notes, "Husk mikrofonen")
     page.guide.flush()
 
-    assert "Disken er fuld" in window.status_message.text()
+    assert FULL_DISK.da in window.status_message.text()
     assert notes.toPlainText().endswith("Husk mikrofonen")
     assert page.guide.unsaved_notes == 1
     retry = page.guide._notes_save._retry
     assert retry.isActive(), "a retry is on its way"
 
-    disk_full["on"] = False
+    full_disk.free()
     retry.timeout.emit()
     assert page.guide.unsaved_notes == 0
     assert store.step_notes(page.session_id)[page.current_step_id].endswith("Husk mikrofonen")
 
 
-def test_an_element_edit_that_meets_a_full_disk_is_retried(qtbot, app_runner, monkeypatch):
-    from facilitator.store import StoreError
-    from facilitator.text import Text
-
+def test_an_element_edit_that_meets_a_full_disk_is_retried(qtbot, app_runner, full_disk):
     window = _open_demo(qtbot, app_runner)
     page = window.session_page
     page.go_to_step("delsession-1-individuelt")
     QApplication.processEvents()
     workspace = page.current_workspace()
     store = app_runner.store
-    real = store.update_element
-    disk_full = {"on": True}
-
-    def update_element(*args, **kwargs):
-        if disk_full["on"]:
-            raise StoreError(Text("Disken er fuld, så ændringen kunne ikke gemmes.", "The disk is full."))
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(store, "update_element", update_element)
+    full_disk.fill(store, "update_element")
     line = workspace.findChildren(ElementLine)[0]
     element_id = line.element.id
     line.edit.setFocus()
@@ -420,6 +393,6 @@ def test_an_element_edit_that_meets_a_full_disk_is_retried(qtbot, app_runner, mo
     assert line.pending, "the edit waits for a retry"
     assert line.edit.text().endswith(" (rettet)")
 
-    disk_full["on"] = False
+    full_disk.free()
     line._save._retry.timeout.emit()
     assert store.element(element_id).text.endswith(" (rettet)")

@@ -11,8 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 import facilitator.export
-from facilitator.demo import create_demo_session
-from facilitator.store import Store
 from facilitator.ui.export_dialog import EXPORT_FOLDER_KEY, ExportDialog
 from facilitator.ui.operations import Reporter
 from tests.ui.modal import answer_dialog
@@ -21,10 +19,7 @@ DEMO_TITLE = "Kystpartnerskab Vesterhavsbugten"
 
 
 @pytest.fixture
-def window(app_runner, paths):
-    store = Store(paths.database)
-    store.set_last_session_id(create_demo_session(store))
-    store.close()
+def window(app_runner, demo_id):
     return app_runner.start()
 
 

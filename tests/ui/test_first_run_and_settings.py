@@ -8,7 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from facilitator.demo import DEMO_TITLE, create_demo_session
+from facilitator.demo import DEMO_TITLE
 from facilitator.settings import SETTINGS_NAME, Settings, load_settings
 from facilitator.store import Store
 from facilitator.ui.app import Shell, apply_settings, run
@@ -209,11 +209,8 @@ def test_settings_are_reachable_by_keyboard(qtbot, qapp, paths):
         _close(shell)
 
 
-def test_a_broken_settings_file_is_named_in_the_status_bar_and_the_app_starts(qtbot, qapp, paths):
-    paths.ensure()
-    store = Store(paths.database)
-    create_demo_session(store)  # someone with sessions gets no welcome, so nothing rewrites the file
-    store.close()
+def test_a_broken_settings_file_is_named_in_the_status_bar_and_the_app_starts(qtbot, qapp, paths, demo_database):
+    demo_database.copy_to(paths.database)  # someone with sessions gets no welcome, so nothing rewrites the file
     (paths.settings_dir / SETTINGS_NAME).write_text('{"language": "klingon"', encoding="utf-8")
     seen: dict[str, str] = {}
 

@@ -7,7 +7,6 @@ import datetime as dt
 import io
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
@@ -15,7 +14,6 @@ from PySide6.QtTest import QAbstractItemModelTester, QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLineEdit
 
 from facilitator.conversation.next_steps import move_target
-from facilitator.demo import create_demo_session
 from facilitator.store import Store
 from facilitator.ui.export_dialog import EXPORT_FOLDER_KEY, ExportDialog
 from facilitator.ui.next_steps_model import (
@@ -33,17 +31,6 @@ from facilitator.ui.workspaces.next_steps import NextStepsTemplateWorkspace, Nex
 
 STEP = "delsession-4-naeste-skridt"
 TEMPLATE_STEP = "delsession-4-skabelon"
-
-
-@pytest.fixture
-def session_id(paths, program) -> int:
-    store = Store(paths.database)
-    session_id = store.create_session(program, title="Kystpartnerskab", date=dt.date(2026, 4, 27))
-    store.add_partner(session_id, "Mette Kjær", organisation="Vesterhavs Kommune")
-    store.add_partner(session_id, "Jonas Friis", organisation="Vesterhavs Forsyning")
-    store.set_last_session_id(session_id)
-    store.close()
-    return session_id
 
 
 # The model alone, fed from a real store ----------------------------------------------------------
@@ -210,11 +197,8 @@ def test_added_moved_and_removed_actions_arrive_as_row_changes(store, session_id
 
 
 def _open(app_runner, step_id: str = STEP):
-    window = app_runner.start()
-    window.resize(1600, 1000)
-    window.session_page.go_to_step(step_id)
-    QApplication.processEvents()
-    return window, window.session_page.current_workspace()
+    window, _page, workspace = app_runner.open_step(step_id, large=True)
+    return window, workspace
 
 
 def _type_action(qtbot, workspace: NextStepsWorkspace, line: str) -> None:
@@ -453,15 +437,6 @@ def test_the_template_step_presents_the_four_areas(app_runner, session_id):
 
 
 # Fil → Eksportér --------------------------------------------------------------------------
-
-
-@pytest.fixture
-def demo_id(paths) -> int:
-    store = Store(paths.database)
-    session_id = create_demo_session(store)
-    store.set_last_session_id(session_id)
-    store.close()
-    return session_id
 
 
 def _export_dialog(app_runner, demo_id) -> ExportDialog:

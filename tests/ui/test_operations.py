@@ -8,14 +8,8 @@ import pytest
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QLabel, QMessageBox, QProgressDialog, QWidget
 
-from facilitator.text import Text, UserError
 from facilitator.ui.operations import BackgroundRunner, Operations, Reporter, in_label, message_box
-
-FULL_DISK = Text("Disken er fuld, så ændringen kunne ikke gemmes.", "The disk is full, so the change was not saved.")
-
-
-def _full_disk() -> None:
-    raise UserError(FULL_DISK)
+from tests.full_disk import FULL_DISK, FullDisk
 
 
 class Step(QUndoCommand):
@@ -39,7 +33,7 @@ def test_a_user_error_is_shown_in_the_users_language_and_nothing_is_recorded(qtb
     stack = QUndoStack()
     ops = Operations(language, Reporter(shown.append), stack)
 
-    outcome = ops.run(_full_disk, undo=lambda _value: Step("Ret"), refresh=lambda: redrawn.append(stack.count()))
+    outcome = ops.run(FullDisk.fail, undo=lambda _value: Step("Ret"), refresh=lambda: redrawn.append(stack.count()))
 
     assert outcome.failed
     assert not outcome.ok
@@ -81,7 +75,7 @@ def test_a_label_says_why_and_the_next_success_hides_it(qtbot):
     also: list[str] = []
     ops = Operations("en", in_label(label, also=also.append))
 
-    ops.run(_full_disk)
+    ops.run(FullDisk.fail)
     assert label.isVisibleTo(holder)
     assert label.text() == FULL_DISK.en
     assert also == [FULL_DISK.en]
@@ -97,7 +91,7 @@ def test_an_explicit_command_can_say_it_in_a_message_box_with_a_title(qtbot, mon
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: boxes.append(args))
     ops = Operations("da", Reporter(lambda _message: pytest.fail("the status bar is not asked")))
 
-    outcome = ops.run(_full_disk, report=message_box(parent, "Sikkerhedskopien kan ikke gendannes"))
+    outcome = ops.run(FullDisk.fail, report=message_box(parent, "Sikkerhedskopien kan ikke gendannes"))
 
     assert outcome.failed
     assert boxes == [(parent, "Sikkerhedskopien kan ikke gendannes", FULL_DISK.da)]
@@ -236,7 +230,7 @@ def test_a_second_operation_is_refused_while_one_runs(qtbot, window, gate):
 def test_a_user_error_in_the_worker_is_reported_on_the_gui_thread(qtbot, window, language, expected):
     runner = BackgroundRunner(language, window)
     results = Results()
-    runner.run(_full_disk, label="…", report=results.report, on_success=results.success, on_failure=results.failure)
+    runner.run(FullDisk.fail, label="…", report=results.report, on_success=results.success, on_failure=results.failure)
     qtbot.waitUntil(lambda: not runner.busy)
     assert results.shown == [expected]
     assert results.failures == [expected]

@@ -371,24 +371,18 @@ def test_the_projector_closes_with_f5_in_its_own_window_and_when_closed_directly
     assert demo.projector is None
 
 
-def test_a_note_that_cannot_be_saved_stays_and_is_saved_later(qtbot, demo, monkeypatch):
-    from facilitator.store import StoreError
-    from facilitator.text import Text
+def test_a_note_that_cannot_be_saved_stays_and_is_saved_later(qtbot, demo, full_disk):
+    from tests.full_disk import FULL_DISK
 
     page = demo.session_page
     store = page.context.store
-    real = store.set_step_note
-
-    def full_disk(*args, **kwargs):
-        raise StoreError(Text("Disken er fuld.", "The disk is full."))
-
-    monkeypatch.setattr(store, "set_step_note", full_disk)
+    full_disk.fill(store, "set_step_note")
     qtbot.keyClicks(page.guide.notes, "Vigtigt")
     page.go_to_step(SECOND)
-    assert demo.status_message.text() == "Disken er fuld."
+    assert demo.status_message.text() == FULL_DISK.da
     page.go_to_step(FIRST)
     assert page.guide.notes.toPlainText() == "Vigtigt", "the unsaved note is still on screen"
-    monkeypatch.setattr(store, "set_step_note", real)
+    full_disk.free()
     page.go_to_step(SECOND)
     assert store.step_notes(page.session_id) == {FIRST: "Vigtigt"}
     assert page.guide.unsaved_notes == 0
@@ -411,16 +405,12 @@ def test_timer_settings_are_kept_even_without_a_session(qtbot, app_runner, monke
     assert window.store.get_state("timer.flash") == "0", "stored under the same key and text as before"
 
 
-def test_closing_with_unsaved_work_asks_first(qtbot, demo, monkeypatch):
+def test_closing_with_unsaved_work_asks_first(qtbot, demo, monkeypatch, full_disk):
     from PySide6.QtWidgets import QMessageBox
-
-    from facilitator.store import StoreError
-    from facilitator.text import Text
 
     page = demo.session_page
     store = page.context.store
-    real = store.set_step_note
-    monkeypatch.setattr(store, "set_step_note", lambda *a, **k: (_ for _ in ()).throw(StoreError(Text("Fuld."))))
+    full_disk.fill(store, "set_step_note")
     qtbot.keyClicks(page.guide.notes, "Må ikke gå tabt")
     asked = []
     monkeypatch.setattr(
@@ -430,6 +420,6 @@ def test_closing_with_unsaved_work_asks_first(qtbot, demo, monkeypatch):
     assert asked
     assert "1 ændring" in asked[0]
     assert demo.session_page is page, "cancel keeps the session open"
-    monkeypatch.setattr(store, "set_step_note", real)
+    full_disk.free()
     demo.close()
     assert store.step_notes(page.session_id) == {FIRST: "Må ikke gå tabt"}

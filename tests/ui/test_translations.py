@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QPlainTextEdit, QTabBar, QTreeWidget
 
-from facilitator.demo import create_demo_session
 from facilitator.paths import resource_path
 from facilitator.settings import Settings
 from facilitator.store import Store
@@ -151,14 +150,14 @@ def _visible_texts(window) -> set[str]:
 
 
 @pytest.mark.parametrize("language", ["en", "da"])
-def test_every_step_of_the_demo_day_speaks_english(qtbot, qapp, paths, language):
+def test_every_step_of_the_demo_day_speaks_english(qtbot, qapp, paths, demo_database, language):
     """Walk the whole demo day in English; any Danish UI string on screen fails the test.
 
     The same walk in Danish must find plenty, or the watch would be blind.
     """
-    paths.ensure()
+    demo_database.copy_to(paths.database)
     store = Store(paths.database)
-    session_id = create_demo_session(store)
+    session_id = demo_database.session_id
     settings = Settings(language=language, welcomed=True)
     apply_settings(qapp, settings)
     clock = ManualClock(dt.datetime(2026, 4, 27, 9, 0).astimezone(dt.UTC))
