@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from facilitator.paths import default_program_path
 from facilitator.program import (
     WORKSPACES,
     Part,
@@ -219,3 +220,12 @@ def test_missing_and_undecodable_files_are_reported(tmp_path: Path):
     binary.write_bytes(b"\xff\xfe\x00garbage")
     with pytest.raises(ProgramError, match="ikke UTF-8"):
         load_program(binary)
+
+
+def test_the_same_program_text_is_parsed_once_and_a_broken_one_is_refused_every_time():
+    text = default_program_path().read_text(encoding="utf-8")
+    assert load_program_text(text, "session") is load_program_text(text, "session")
+    broken = text + "\n[[items]]\nkind = 'ukendt'\n"
+    for _ in range(2):
+        with pytest.raises(UserError):
+            load_program_text(broken, "session")

@@ -6,6 +6,7 @@ wrong, in Danish and English, so the CLI and the GUI can show it as it is.
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from pathlib import Path
@@ -298,8 +299,13 @@ class _Checker:
         return program
 
 
+@functools.lru_cache(maxsize=16)
 def load_program_text(source_text: str, source_name: str = "<program>") -> Program:
-    """Parse and validate program TOML text."""
+    """Parse and validate program TOML text.
+
+    Remembered for the same text: a Program is immutable, and a session's text is read again
+    for every export, session file and check (the TOML parse is some 14 ms each time).
+    """
     checker = _Checker(source_name)
     try:
         data = tomllib.loads(source_text)
