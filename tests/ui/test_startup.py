@@ -10,7 +10,6 @@ import textwrap
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from facilitator.demo import create_demo_session
 from facilitator.paths import AppPaths
 from facilitator.settings import Settings
 from facilitator.store import Store, StoreError
@@ -25,14 +24,14 @@ BOARD_STEP = "delsession-1-analyse"
 
 
 @pytest.fixture
-def reopened_at_the_board(paths: AppPaths) -> int:
+def reopened_at_the_board(paths: AppPaths, demo_id: int) -> int:
     """A data folder whose last session is the demo, left at the first sorting board."""
     store = Store(paths.database)
-    session_id = create_demo_session(store)
-    store.update_session(session_id, current_step_id=BOARD_STEP)
-    store.set_last_session_id(session_id)
-    store.close()
-    return session_id
+    try:
+        store.update_session(demo_id, current_step_id=BOARD_STEP)
+    finally:
+        store.close()
+    return demo_id
 
 
 def _session_row(paths: AppPaths, session_id: int) -> tuple:

@@ -9,7 +9,8 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QPlainTextEdit, QTabBar, QTreeWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QPlainTextEdit, QTabBar, QTreeView
 
 from facilitator.paths import resource_path
 from facilitator.settings import Settings
@@ -139,9 +140,13 @@ def _visible_texts(window) -> set[str]:
             texts.update({widget.placeholderText(), widget.toolTip(), widget.accessibleName()})
     for bar in window.findChildren(QTabBar):
         texts.update(bar.tabText(index) for index in range(bar.count()))
-    for tree in window.findChildren(QTreeWidget):
-        header = tree.headerItem()
-        texts.update(header.text(column) for column in range(header.columnCount()))
+    # Every tree's column headings, hand-filled or from a model (the next-steps table).
+    for tree in window.findChildren(QTreeView):
+        model = tree.model()
+        if model is not None:
+            texts.update(
+                str(model.headerData(column, Qt.Orientation.Horizontal) or "") for column in range(model.columnCount())
+            )
     for action in window.menuBar().actions():
         texts.add(action.text())
         for entry in action.menu().actions():
