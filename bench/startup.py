@@ -57,6 +57,33 @@ def make_demo_data(data_dir: str, step: str, command: list[str], env: dict[str, 
     subprocess.run([sys.executable, "-c", script, data_dir, step], env=env, check=True)
 
 
+def measure(commands: dict[str, list[str]], env: dict[str, str], runs: int) -> dict[str, float]:
+    """Median seconds from start to each command's printed moment; the commands alternate."""
+    # One warm-up each so the first measured run does not pay for a cold disk cache.
+    for command in commands.values():
+        time_to_event(command, env)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            times[name].append(time_to_event(command, env))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def report(median: dict[str, float], setting: str, kind: str = "") -> int:
+    """Print the figures with the machine; 0 when the first paint meets the target."""
+    ratio = median["paint"] / median["bare"]
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+    )
+    print(setting)
+    print(f"{kind}bare PySide6 window, first paint: median {median['bare'] * 1000:.0f} ms")
+    print(f"{kind}facilitator, first paint of the reopened session: median {median['paint'] * 1000:.0f} ms")
+    print(f"{kind}facilitator, store loaded and the step's workspace built: median {median['ready'] * 1000:.0f} ms")
+    print(f"ratio, first paint: {ratio:.2f} (target <= {TARGET})")
+    print(f"ratio, ready: {median['ready'] / median['bare']:.2f}")
+    return 0 if ratio <= TARGET else 1
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
@@ -73,29 +100,19 @@ def main() -> int:
     )
     with tempfile.TemporaryDirectory() as data_dir:
         make_demo_data(data_dir, args.step, [sys.executable, "-m", "facilitator"], env)
-        bare = [sys.executable, str(HERE / "bare_window.py")]
-        paint = [sys.executable, str(HERE / "app_window.py"), data_dir, "paint"]
-        ready = [sys.executable, str(HERE / "app_window.py"), data_dir, "ready"]
-        # One warm-up each so the first measured run does not pay for a cold disk cache.
-        for command in (bare, paint, ready):
-            time_to_event(command, env)
-        times: dict[str, list[float]] = {"bare": [], "paint": [], "ready": []}
-        for _ in range(args.runs):
-            for name, command in (("bare", bare), ("paint", paint), ("ready", ready)):
-                times[name].append(time_to_event(command, env))
-
-    median = {name: statistics.median(values) for name, values in times.items()}
-    ratio = median["paint"] / median["bare"]
-    print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+        app = [sys.executable, str(HERE / "app_window.py"), data_dir]
+        median = measure(
+            {
+                "bare": [sys.executable, str(HERE / "bare_window.py")],
+                "paint": [*app, "paint"],
+                "ready": [*app, "ready"],
+            },
+            env,
+            args.runs,
+        )
+    return report(
+        median, f"platform: QT_QPA_PLATFORM={env['QT_QPA_PLATFORM']}, runs: {args.runs}, reopened at: {args.step}"
     )
-    print(f"platform: QT_QPA_PLATFORM={env['QT_QPA_PLATFORM']}, runs: {args.runs}, reopened at: {args.step}")
-    print(f"bare PySide6 window, first paint: median {median['bare'] * 1000:.0f} ms")
-    print(f"facilitator, first paint of the reopened session: median {median['paint'] * 1000:.0f} ms")
-    print(f"facilitator, store loaded and the step's workspace built: median {median['ready'] * 1000:.0f} ms")
-    print(f"ratio, first paint: {ratio:.2f} (target <= {TARGET})")
-    print(f"ratio, ready: {median['ready'] / median['bare']:.2f}")
-    return 0 if ratio <= TARGET else 1
 
 
 if __name__ == "__main__":
