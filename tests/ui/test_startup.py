@@ -188,3 +188,34 @@ def test_a_second_start_while_the_first_is_still_painting_waits_for_it_to_listen
         finally:
             child.kill()
             owner.release()
+
+
+def test_a_window_that_is_never_painted_still_loads_its_store(paths: AppPaths, reopened_at_the_board):
+    """Started minimised (here: hidden before its first frame), the app does not wait for a paint."""
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from PySide6.QtCore import QTimer
+        from facilitator.paths import AppPaths
+        from facilitator.ui.app import run
+
+        seen = []
+
+        def shown(app, window):
+            window.hide()
+
+        def ready(app, window):
+            seen.append((type(window.session_page.current_workspace()).__name__, window.store.is_open))
+            QTimer.singleShot(0, app.quit)
+
+        code = run(AppPaths.resolve({str(paths.data_dir)!r}), on_shown=shown, on_ready=ready)
+        print(seen)
+        sys.exit(code)
+        """
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[('BoardWorkspace', True)]"

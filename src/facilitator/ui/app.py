@@ -118,6 +118,10 @@ def open_store(
         return DeferredStore(paths.database), notice
 
 
+#: When the store is opened and the single-instance socket listens if no paint has come.
+_OPEN_WITHOUT_PAINT_MS = 2000
+
+
 class _FirstPaint(QObject):
     """Calls back once the window has first been painted, from the event loop, not inside the paint."""
 
@@ -209,11 +213,18 @@ def run(
         if on_ready is not None:
             on_ready(app, shell.window)
 
+    painted: list[bool] = []
+
     def after_painted() -> None:
+        if painted:
+            return
+        painted.append(True)
         instance.listen()
         shell.finish_opening(ready)
 
     after_first_paint(shell.window, after_painted)
+    # A window that is never painted (started minimised, say) still answers and loads its store.
+    QTimer.singleShot(_OPEN_WITHOUT_PAINT_MS, after_painted)
     shell.welcome_if_new()
     if on_shown is not None:
         on_shown(app, shell.window)
