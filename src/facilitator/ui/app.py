@@ -272,7 +272,9 @@ class Shell:
         if not isinstance(store, DeferredStore) or store.is_open:
             self._store_loaded(then)
             return
-        loader = _Preloader(self.window)
+        # Owned by the application, not the window: a window rebuilt in another language
+        # meanwhile must still hear that the store is ready.
+        loader = _Preloader(self.app)
         loader.done.connect(lambda: self._store_loaded(then))
         self.preload = threading.Thread(target=loader.run, args=(store.preload,), name="store-preload", daemon=True)
         self.preload.start()
