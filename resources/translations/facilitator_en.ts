@@ -211,6 +211,7 @@
     </message>
     <message>
         <source>Facilitator kører allerede med de samme data, men svarer ikke. Luk det andet vindue (eller vent et øjeblik) og prøv igen.</source>
+        <extracomment>When the store is opened and the single-instance socket listens if no paint has come.</extracomment>
         <translation>Facilitator is already running with the same data but is not responding. Close the other window (or wait a moment) and try again.</translation>
     </message>
 </context>
@@ -598,6 +599,10 @@
         <source>Databasen er gendannet fra sikkerhedskopien fra %1.</source>
         <translation>The database has been restored from the backup made %1.</translation>
     </message>
+    <message>
+        <source>Sessionen kan ikke slettes nu</source>
+        <translation>The session cannot be deleted now</translation>
+    </message>
 </context>
 <context>
     <name>DayOperations</name>
@@ -946,6 +951,10 @@
         <translation>The language has not been changed because not everything is saved. Try again once the status bar no longer reports an error.</translation>
     </message>
     <message>
+        <source>Vent et øjeblik</source>
+        <translation>Please wait</translation>
+    </message>
+    <message>
         <source>Ikke alt er gemt</source>
         <translation>Not everything is saved</translation>
     </message>
@@ -1270,6 +1279,10 @@
     <message>
         <source>Et øjeblik</source>
         <translation>One moment</translation>
+    </message>
+    <message>
+        <source>Det lykkedes ikke (%1). Det er en fejl i programmet; prøv igen, og meld fejlen, hvis den kommer igen.</source>
+        <translation>That did not work (%1). This is a fault in the program; try again, and report it if it happens again.</translation>
     </message>
 </context>
 <context>

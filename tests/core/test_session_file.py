@@ -172,6 +172,21 @@ def test_the_demo_session_moves_to_another_store_byte_for_byte_with_every_row(st
         assert [c.name for c in before.clusters.values()] == [c.name for c in after.clusters.values()]
 
 
+def test_an_action_left_empty_by_an_older_version_is_saved_and_named_on_import(store, demo, other_store):
+    """Earlier imports let an empty "what" in: it still leaves the laptop, and an import names it."""
+    first = store.actions(demo)[0]
+    with sqlite3.connect(store.path) as raw:
+        raw.execute("UPDATE actions SET what = '' WHERE id = ?", (first.id,))
+
+    data = dump_session(store.export_session(demo))
+
+    assert _document(data)["actions"][0]["what"] == ""
+    with pytest.raises(SessionFileError) as caught:
+        other_store.import_session(load_session(data))
+    assert caught.value.location == "actions[0].what"
+    assert other_store.list_sessions() == []
+
+
 def test_the_file_is_canonical_json_with_file_local_ids(demo_file: bytes):
     text = demo_file.decode("utf-8")
     assert text.endswith("}\n")

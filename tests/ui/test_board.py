@@ -377,6 +377,18 @@ def test_the_board_is_saved_as_a_png(app_runner, session_id, tmp_path):
     assert not blocked.parent.exists(), "nothing is left behind"
 
 
+def test_a_board_that_cannot_be_drawn_says_so_and_writes_nothing(app_runner, session_id, tmp_path, monkeypatch):
+    _window, _page, workspace = _open(app_runner)
+    monkeypatch.setattr(workspace.scene, "render_image", lambda: QImage())  # what Qt gives when memory runs out
+    folder = tmp_path / "out"
+    folder.mkdir()
+
+    assert not workspace.export_image(folder / "tavle.png")
+
+    assert "kunne ikke tegnes som billede" in workspace.error_label.text()
+    assert list(folder.iterdir()) == [], "not even an empty file"
+
+
 _ACTIONS = st.lists(
     st.one_of(
         st.tuples(

@@ -8,7 +8,7 @@ import threading
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 import facilitator.export
 from facilitator.ui.export_dialog import EXPORT_FOLDER_KEY, ExportDialog
@@ -144,3 +144,79 @@ def test_the_report_waits_its_turn_behind_other_slow_work(qtbot, window, tmp_pat
     assert seen == {"reason": "Vent et øjeblik, til dette er færdigt: Arkiverer sessionen …", "buttons": True}
     assert not (tmp_path / "rapport.pdf").exists()
     assert shown == []
+
+
+def test_a_bug_in_the_report_builder_leaves_the_dialog_usable_and_reaches_the_log(
+    qtbot, window, app_runner, tmp_path, monkeypatch
+):
+    _save_as(monkeypatch, tmp_path / "rapport")
+
+    def broken_builder(*_args, **_kwargs):
+        raise ZeroDivisionError("a column of width 0")
+
+    monkeypatch.setattr(facilitator.export, "build_pdf", broken_builder)
+    seen: dict[str, object] = {}
+
+    def save_report(dialog: ExportDialog) -> None:
+        with qtbot.captureExceptions() as exceptions:
+            dialog.buttons["report"].setChecked(True)
+            dialog.save_button.click()
+            qtbot.waitUntil(lambda: bool(exceptions))
+        seen["bug"] = [kind for kind, _error, _traceback in exceptions]
+        seen["reason"] = dialog.error_label.text() if dialog.error_label.isVisibleTo(dialog) else ""
+        seen["buttons"] = dialog.button_box.isEnabled()
+        seen["choices"] = dialog.choices.isEnabled()
+        dialog.reject()
+
+    problems = answer_dialog(ExportDialog, save_report)
+    window.export_action.trigger()
+
+    assert problems == []
+    assert seen["bug"] == [ZeroDivisionError]
+    assert "Gemmer sessionsrapporten" in seen["reason"]
+    assert "fejl i programmet" in seen["reason"]
+    assert (seen["buttons"], seen["choices"]) == (True, True), "not busy for ever"
+    assert not (tmp_path / "rapport.pdf").exists()
+    assert not window.runner.busy
+
+
+def test_the_window_stays_open_until_slow_work_is_done(qtbot, window, monkeypatch):
+    other = threading.Event()
+    delivered: list[object] = []
+    assert window.runner.run(
+        lambda: other.wait(10) and "archived",
+        label="Arkiverer sessionen …",
+        report=Reporter(lambda _message: None),
+        on_success=delivered.append,
+    )
+    warnings: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text, *args: warnings.append((title, text)))
+
+    try:
+        closed_early = window.close()
+        visible = window.isVisible()
+    finally:
+        other.set()
+    qtbot.waitUntil(lambda: not window.runner.busy)
+
+    assert (closed_early, visible) == (False, True)
+    assert warnings == [("Vent et øjeblik", "Vent et øjeblik, til dette er færdigt: Arkiverer sessionen …")]
+    assert delivered == ["archived"], "the work ended with its window there to hear it"
+    assert window.close()
+
+
+def test_the_language_waits_for_slow_work_too(qtbot, window):
+    other = threading.Event()
+    assert window.runner.run(
+        lambda: other.wait(10),
+        label="Arkiverer sessionen …",
+        report=Reporter(lambda _m: None),
+        on_success=lambda _: None,
+    )
+    try:
+        window.change_settings(window.settings.changed(language="en"))
+        kept = (window.settings.language, window.isVisible(), window.status_message.text())
+    finally:
+        other.set()
+    qtbot.waitUntil(lambda: not window.runner.busy)
+    assert kept == ("da", True, "Vent et øjeblik, til dette er færdigt: Arkiverer sessionen …")

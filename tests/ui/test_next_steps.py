@@ -28,6 +28,7 @@ from facilitator.ui.next_steps_model import (
     ActionTableModel,
 )
 from facilitator.ui.workspaces.next_steps import NextStepsTemplateWorkspace, NextStepsWorkspace
+from tests.full_disk import FULL_DISK
 
 STEP = "delsession-4-naeste-skridt"
 TEMPLATE_STEP = "delsession-4-skabelon"
@@ -502,3 +503,22 @@ def test_the_file_menu_offers_export(app_runner, demo_id):
     window = app_runner.start()
     assert window.export_action.isEnabled()
     assert window.export_action.shortcut().toString() == "Ctrl+Shift+E"
+
+
+def test_a_removal_that_cannot_be_saved_keeps_the_action_and_says_why(app_runner, qtbot, session_id, full_disk):
+    window, workspace = _open(app_runner)
+    _type_action(qtbot, workspace, "Send budgettet til direktionen")
+    [action] = app_runner.store.actions(session_id)
+    workspace.select_action(action.id)
+    full_disk.fill(app_runner.store, "remove_action")
+    notices: list[str] = []
+    workspace.context.events.notice.connect(notices.append)
+    undo_steps = workspace.undo_stack.count()
+
+    workspace.remove_current()
+
+    assert notices == [], "nothing was deleted, so nothing says it was"
+    assert [a.id for a in app_runner.store.actions(session_id)] == [action.id]
+    assert workspace.rows() == [("relations", "Send budgettet til direktionen")]
+    assert window.status_message.text() == FULL_DISK.da
+    assert workspace.undo_stack.count() == undo_steps, "no undo step for what did not happen"

@@ -226,6 +226,27 @@ def test_a_second_operation_is_refused_while_one_runs(qtbot, window, gate):
     assert second.values == ["again"], "free again once the first is done"
 
 
+def test_what_would_pull_the_ground_away_is_refused_while_work_runs(qtbot, window, gate):
+    runner = BackgroundRunner("da", window)
+    work, closing = Results(), Results()
+    assert not runner.refuse_while_busy(closing.report), "idle: nothing to wait for"
+    runner.run(
+        _waiting_work(gate, [], "saved"),
+        label="Gemmer sessionsrapporten …",
+        report=work.report,
+        on_success=work.success,
+    )
+
+    assert runner.refuse_while_busy(closing.report)
+    assert closing.shown == ["Vent et øjeblik, til dette er færdigt: Gemmer sessionsrapporten …"]
+    assert not runner.wait_until_done(20), "the worker is still at it"
+    gate.set()
+    assert runner.wait_until_done(5000)
+    qtbot.waitUntil(lambda: not runner.busy)
+    assert work.values == ["saved"]
+    assert not runner.refuse_while_busy(closing.report)
+
+
 @pytest.mark.parametrize(("language", "expected"), [("da", FULL_DISK.da), ("en", FULL_DISK.en)])
 def test_a_user_error_in_the_worker_is_reported_on_the_gui_thread(qtbot, window, language, expected):
     runner = BackgroundRunner(language, window)
@@ -239,6 +260,7 @@ def test_a_user_error_in_the_worker_is_reported_on_the_gui_thread(qtbot, window,
 
 
 def test_a_bug_in_the_worker_is_raised_again_on_the_gui_thread(qtbot, window):
+    """The user hears it failed (so nothing waits for ever), and the bug still reaches the log."""
     runner = BackgroundRunner("da", window)
     results = Results()
 
@@ -246,12 +268,23 @@ def test_a_bug_in_the_worker_is_raised_again_on_the_gui_thread(qtbot, window):
         raise KeyError("partner 7")
 
     with qtbot.captureExceptions() as exceptions:
-        runner.run(broken, label="…", report=results.report, on_success=results.success, on_failure=results.failure)
+        runner.run(
+            broken,
+            label="Gemmer sessionsrapporten …",
+            report=results.report,
+            on_success=results.success,
+            on_failure=results.failure,
+        )
         qtbot.waitUntil(lambda: not runner.busy)
         qtbot.waitUntil(lambda: bool(exceptions))
     [(kind, error, _traceback)] = exceptions
     assert kind is KeyError
     assert error.args == ("partner 7",)
-    assert results.shown == results.failures == results.values == [], "a bug is not the user's problem"
+    assert results.values == []
+    [shown] = results.shown
+    assert "Gemmer sessionsrapporten" in shown
+    assert "fejl i programmet" in shown
+    assert "partner 7" not in shown, "the user is not shown a traceback's words"
+    assert results.failures == [shown]
     assert runner.run(lambda: 1, label="…", report=results.report, on_success=results.success), "nor does it jam"
     qtbot.waitUntil(lambda: results.values == [1])

@@ -259,7 +259,9 @@ class Store(CircleStore, BoardStore, ActionStore, TransferStore):
         """The session's partners in their agreed order."""
         with self._transaction() as orm:
             rows = orm.scalars(
-                select(PartnerRow).where(PartnerRow.session_id == session_id).order_by(PartnerRow.position)
+                select(PartnerRow)
+                .where(PartnerRow.session_id == session_id)
+                .order_by(PartnerRow.position, PartnerRow.id)
             ).all()
             return [self._partner_data(row) for row in rows]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import threading
 from collections.abc import Callable
@@ -232,6 +233,10 @@ def run(
         return app.exec()
     finally:
         shell.closed = True
+        # Work still on the worker thread (the window was closed by the system) reads no
+        # store that is already closed. A window Qt has already deleted took its worker along.
+        with contextlib.suppress(RuntimeError):
+            shell.window.runner.wait_until_done(30_000)
         if shell.preload is not None:
             # An import cut off by the interpreter's exit would end in a traceback.
             shell.preload.join(timeout=10)

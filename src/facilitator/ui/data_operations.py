@@ -22,6 +22,10 @@ def restore_from_backup(window: MainWindow) -> None:
     """Pick a backup and put the whole database back to it; the open session reopens if it is still there."""
     from facilitator.ui.data_dialogs import RestoreDialog, local_time
 
+    title = translate("DataOperations", "Sikkerhedskopien kan ikke gendannes")
+    # An import on the worker thread writes to this very database.
+    if window.runner.refuse_while_busy(message_box(window, title)):
+        return
     window.flush()
     dialog = RestoreDialog(window.store.backups, window.language, window)
     if dialog.exec() != RestoreDialog.DialogCode.Accepted or dialog.chosen is None:
@@ -31,7 +35,7 @@ def restore_from_backup(window: MainWindow) -> None:
     window.close_session_page()
     restored = window.operations.run(
         lambda: window.store.restore(backup, window.now()),
-        report=message_box(window, translate("DataOperations", "Sikkerhedskopien kan ikke gendannes")),
+        report=message_box(window, title),
     )
     if restored.ok:
         window.show_notice(
@@ -51,6 +55,10 @@ def delete_session(window: MainWindow, session_id: int) -> None:
     from facilitator.ui.data_dialogs import DeleteSessionDialog
 
     store = window.store
+    if window.runner.refuse_while_busy(
+        message_box(window, translate("DataOperations", "Sessionen kan ikke slettes nu"))
+    ):
+        return
 
     def describe() -> tuple[str, str, int]:
         uid = store.session_uid(session_id)

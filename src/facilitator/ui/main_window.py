@@ -304,6 +304,11 @@ class MainWindow(QMainWindow):
             self.projector.set_text_scale(settings.projector_scale)
         if settings.language == previous.language:
             return
+        if self.runner.refuse_while_busy(Reporter(self.show_error)):
+            # The window is rebuilt for a new language; it waits for the work to end first.
+            self.settings = settings.changed(language=previous.language)
+            self._save_settings(self.settings)
+            return
         self.relaunch_requested.emit()
         if self.isVisible():
             # The window was kept open (the facilitator chose not to lose unsaved text), so the
@@ -367,6 +372,10 @@ class MainWindow(QMainWindow):
     # Closing ------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Work on the worker thread (a report, an import) would end with nobody to hear it.
+        if self.runner.refuse_while_busy(message_box(self, self.tr("Vent et øjeblik"))):
+            event.ignore()
+            return
         page = self.session_page
         if page is not None:
             page.flush()

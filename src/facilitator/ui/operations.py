@@ -50,8 +50,14 @@ False, and reports why, while another operation still runs: never two at once
 (`busy`, `busy_changed`). The work runs on a worker thread, so it gets plain data only:
 it must never touch a widget or the store. `on_success(value)` and `on_failure(message)`
 run on the GUI thread. A busy indicator appears over `parent` once the work has taken
-`PROGRESS_DELAY_MS`. An exception that is not a `UserError` is raised again on the GUI
-thread, so a bug never vanishes in a thread.
+`PROGRESS_DELAY_MS`. An exception that is not a `UserError` is a bug: the user is told the
+work failed (`report`, then `on_failure`, so no dialog stays busy for ever) and the exception
+is raised again on the GUI thread, so a bug never vanishes in a thread.
+
+Whatever would pull the ground from under running work (closing the window, restoring or
+deleting the session, relaunching in another language) asks `runner.refuse_while_busy(report)`
+first, and the application waits for the last work (`wait_until_done()`) before it closes
+the store.
 """
 
 from __future__ import annotations
@@ -232,6 +238,21 @@ class BackgroundRunner(QObject):
         """The busy indicator on screen, if the work has taken long enough to show one."""
         return self._progress
 
+    def refuse_while_busy(self, report: Reporter) -> bool:
+        """True, and `report` says what is still running, while work runs; False when idle."""
+        if self._request is None:
+            return False
+        report.show(
+            QCoreApplication.translate("Operations", "Vent et øjeblik, til dette er færdigt: %1").replace(
+                "%1", self._request.label
+            )
+        )
+        return True
+
+    def wait_until_done(self, msecs: int = -1) -> bool:
+        """Block until the worker thread is idle (the result is delivered later, if at all)."""
+        return self._pool.waitForDone(msecs)
+
     def run(
         self,
         work: Callable[[], T],
@@ -243,12 +264,7 @@ class BackgroundRunner(QObject):
         parent: QWidget | None = None,
     ) -> bool:
         """Start `work` on a worker thread; False, and `report` says why, while another still runs."""
-        if self._request is not None:
-            report.show(
-                QCoreApplication.translate("Operations", "Vent et øjeblik, til dette er færdigt: %1").replace(
-                    "%1", self._request.label
-                )
-            )
+        if self.refuse_while_busy(report):
             return False
         relay = _Relay()
         relay.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
@@ -284,13 +300,19 @@ class BackgroundRunner(QObject):
         self.busy_changed.emit(False)
         if request is None:
             return
-        if finished.bug is not None:
-            raise finished.bug
-        if finished.user_error is not None:
-            message = finished.user_error.message(self.language)
+        if finished.bug is not None or finished.user_error is not None:
+            if finished.user_error is not None:
+                message = finished.user_error.message(self.language)
+            else:
+                message = QCoreApplication.translate(
+                    "Operations",
+                    "Det lykkedes ikke (%1). Det er en fejl i programmet; prøv igen, og meld fejlen, hvis den kommer igen.",
+                ).replace("%1", request.label.rstrip(" …."))
             request.report.show(message)
             if request.on_failure is not None:
                 request.on_failure(message)
+            if finished.bug is not None:
+                raise finished.bug
             return
         request.report.clear()
         request.on_success(finished.value)

@@ -68,8 +68,12 @@ class SingleInstance(QObject):
         self._server.newConnection.connect(self._accept)
         self._server.listen(self.name)
 
-    def notify_running(self, timeout_ms: int = 3000) -> bool:
-        """Ask the app that owns the folder to come forward; False if it does not answer."""
+    def notify_running(self, timeout_ms: int = 10_000) -> bool:
+        """Ask the app that owns the folder to come forward; False if it does not answer.
+
+        The owner listens only once its window is painted, which on a busy laptop that is
+        itself starting up can take seconds; giving up early would open a second window.
+        """
         from PySide6.QtNetwork import QLocalSocket
 
         deadline = time.monotonic() + timeout_ms / 1000

@@ -34,7 +34,7 @@ from facilitator.files import write_file
 from facilitator.palette import initials
 from facilitator.program import Step
 from facilitator.store import PartnerData
-from facilitator.text import UserError, safe_file_name
+from facilitator.text import Text, UserError, safe_file_name
 from facilitator.ui import labels
 from facilitator.ui.board_scene import GROUP_COLOUR, BoardScene, NoteLook, ZoneTitle
 from facilitator.ui.board_view import BoardProjectionView, BoardView
@@ -672,12 +672,23 @@ class BoardWorkspace(Workspace):
         """Write the board as a PNG, whole or not at all; says why when it cannot."""
         if path.suffix.lower() != ".png":
             path = path.with_suffix(".png")
-        buffer = QBuffer()
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        self.scene.render_image().save(buffer, "PNG")
-        png = bytes(buffer.data())
-        # Through the shared safe write: a full disk never leaves half an image behind.
-        if self.operations.run(lambda: write_file(path, png)).failed:
+        image = self.scene.render_image()
+
+        def encode_and_write() -> None:
+            buffer = QBuffer()
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+            # A null image (no memory for 3000 pixels) or a failed encoder gives no bytes.
+            if image.isNull() or not image.save(buffer, "PNG") or buffer.size() == 0:
+                raise UserError(
+                    Text(
+                        "Tavlen kunne ikke tegnes som billede (for lidt hukommelse?). Intet er gemt.",
+                        "The board could not be drawn as an image (too little memory?). Nothing was saved.",
+                    )
+                )
+            # Through the shared safe write: a full disk never leaves half an image behind.
+            write_file(path, bytes(buffer.data()))
+
+        if self.operations.run(encode_and_write).failed:
             return False
         with contextlib.suppress(UserError):  # only a convenience for the next export
             self.context.store.set_state(EXPORT_FOLDER_KEY, str(path.parent))

@@ -399,7 +399,7 @@ class NextStepsWorkspace(Workspace):
         if action is None:
             return
         store = self.context.store
-        self.operations.run(
+        removed = self.operations.run(
             lambda: store.remove_action(action.id),
             undo=lambda _: self._command(
                 self.tr("Slet handling"),
@@ -408,7 +408,8 @@ class NextStepsWorkspace(Workspace):
             ),
             refresh=self.reload,
         )
-        self.context.events.notice.emit(self.tr("Handlingen er slettet – Ctrl+Z fortryder."))
+        if removed.ok:
+            self.context.events.notice.emit(self.tr("Handlingen er slettet – Ctrl+Z fortryder."))
 
     def move_current(self, step: int) -> None:
         """Move the current action up or down; past the end of its area it goes to the next area."""
