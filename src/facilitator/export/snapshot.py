@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from facilitator.board.model import BoardState
-from facilitator.conversation import CIRCLE_KINDS, JOINT_FORMS, ValueOverview
+from facilitator.conversation import CIRCLE_KINDS, JOINT_FORMS, ValueOverview, value_overview
 from facilitator.conversation.next_steps import Action, owner_label
 from facilitator.palette import initials
 from facilitator.program import Category, Program, Schedule
@@ -94,18 +94,20 @@ def take_snapshot(store: Store, session_id: int, *, now: dt.datetime | None = No
     schedule = plan_schedule(program, plan, session.start_time)
     forms = {form_id: store.form_texts(session_id, form_id) for form_id in JOINT_FORMS}
     elements = tuple(store.elements(session_id))
+    partners = tuple(store.partners(session_id))
     return SessionSnapshot(
         session=session,
         program=program,
         schedule=schedule,
-        partners=tuple(store.partners(session_id)),
+        partners=partners,
         actions=tuple(store.actions(session_id)),
         forms=forms,
         form_sources=tuple(store.form_sources(session_id)),
         circles=tuple(store.circles(session_id)),
         elements=elements,
         boards={kind: store.board_state(session_id, kind) for kind in CIRCLE_KINDS},
-        values=store.value_overview(session_id),
+        # Counted from the elements already read, as `Store.value_overview` counts them.
+        values=value_overview([partner.id for partner in partners], [(e.partner_id, e.value_forms) for e in elements]),
         step_times=_step_times(program, schedule, store, session_id, now or dt.datetime.now(dt.UTC)),
         step_notes=store.step_notes(session_id),
         principles=tuple(store.principles(session_id)),

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm import selectinload
 
 from facilitator.conversation import CIRCLE_KINDS, CIRCLES, JOINT_FORMS, VALUE_FORM_IDS, ValueOverview, value_overview
 from facilitator.store.fields import CIRCLE_TITLE, ELEMENT_TEXT, FORM_SOURCE_TEXT, FORM_TEXT, check_category
@@ -167,6 +168,8 @@ class CircleStore(StorePart):
         """Visible elements in partner order, then delsession, circle and the template's field order."""
         query = (
             select(ElementRow)
+            # Every element shows its value forms: one statement for all, not one per element.
+            .options(selectinload(ElementRow.value_forms))
             .outerjoin(PartnerRow, PartnerRow.id == ElementRow.partner_id)
             .outerjoin(CircleRow, CircleRow.id == ElementRow.circle_id)
             .where(ElementRow.session_id == session_id, ElementRow.deleted.is_(False))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -470,19 +470,26 @@ class Store(CircleStore, BoardStore, ActionStore, TransferStore):
 
     def add_timer_event(self, session_id: int, event: TimerEvent) -> None:
         """Append one timer event; it is on disk when this returns."""
-        if event.kind not in EVENT_KINDS:
-            raise ValueError(f"unknown timer event {event.kind!r}")
-        at = event.at.astimezone(dt.UTC).replace(tzinfo=None)
+        self.add_timer_events(session_id, [event])
+
+    def add_timer_events(self, session_id: int, events: Sequence[TimerEvent]) -> None:
+        """Append timer events in one transaction (Næste trin ends one step and starts the next)."""
+        for event in events:
+            if event.kind not in EVENT_KINDS:
+                raise ValueError(f"unknown timer event {event.kind!r}")
+        if not events:
+            return
         with self._transaction() as orm:
-            orm.add(
+            orm.add_all(
                 TimerEventRow(
                     session_id=session_id,
                     step_id=event.step_id,
                     kind=event.kind,
-                    at=at,
+                    at=event.at.astimezone(dt.UTC).replace(tzinfo=None),
                     elapsed=event.elapsed,
                     amount=event.amount,
                 )
+                for event in events
             )
             self._touch(orm, session_id)
 

@@ -49,6 +49,8 @@ class DayController(QObject):
         self.clock = clock
         self.settings = TimerSettings.from_state(context.store.get_state)
         self._unsaved: list[TimerEvent] = []
+        # While a timer action runs, its events are gathered and written together after it.
+        self._acting = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.refresh)
@@ -125,23 +127,32 @@ class DayController(QObject):
 
     def _record(self, event: TimerEvent) -> None:
         self._unsaved.append(event)
-        self._save_pending()
+        if not self._acting:
+            self._save_pending()
 
     def _save_pending(self) -> None:
-        # A failed save (full disk, read-only folder) keeps the event and tries again at the
+        # A failed save (full disk, read-only folder) keeps the events and tries again at the
         # next tick: the workshop's timings are never silently dropped.
+        if not self._unsaved:
+            return
         store, session_id = self.context.store, self.context.session_id
-        while self._unsaved:
-            if self.operations.run(lambda: store.add_timer_event(session_id, self._unsaved[0])).failed:
-                return
-            self._unsaved.pop(0)
+        pending = list(self._unsaved)
+        if self.operations.run(lambda: store.add_timer_events(session_id, pending)).failed:
+            return
+        del self._unsaved[: len(pending)]
 
     @property
     def unsaved_events(self) -> int:
         return len(self._unsaved)
 
     def _act(self, action) -> None:
-        action()
+        self._acting = True
+        try:
+            action()
+        finally:
+            self._acting = False
+        # Næste trin ends one step and starts the next: one transaction for both events.
+        self._save_pending()
         self._after_change()
 
     def toggle(self, step_id: str) -> None:

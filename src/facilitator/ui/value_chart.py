@@ -9,15 +9,16 @@ the facilitator to notice.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from facilitator.conversation import VALUE_FORMS, ValueOverview
+from facilitator.conversation import VALUE_FORMS, ValueOverview, value_overview
 from facilitator.palette import initials
-from facilitator.store import PartnerData
+from facilitator.store import ElementData, PartnerData
 from facilitator.ui.circle_view import readable_on
 
 if TYPE_CHECKING:
@@ -207,7 +208,14 @@ class ValuePanel(QWidget):
     def refresh(self, kind: str | None = None) -> None:
         """Count again (all delsessions, or one circle kind)."""
         partners = self.store.partners(self.session_id)
-        overview = self.store.value_overview(self.session_id, kind)
+        self.show_overview(partners, self.store.value_overview(self.session_id, kind))
+
+    def show_elements(self, partners: list[PartnerData], elements: Iterable[ElementData]) -> None:
+        """Count the given elements: for a view that has already read them (no second read)."""
+        pairs = [(element.partner_id, element.value_forms) for element in elements]
+        self.show_overview(partners, value_overview([partner.id for partner in partners], pairs))
+
+    def show_overview(self, partners: list[PartnerData], overview: ValueOverview) -> None:
         self.chart.set_data(partners, overview)
         labels = {partner.id: initials(partner.name) for partner in partners}
         self.summary.setText(overview.summary(labels, self.language))

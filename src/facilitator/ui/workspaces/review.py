@@ -38,6 +38,7 @@ class ReviewWorkspace(Workspace):
         self.entries: list[tuple[PartnerData, CircleData | None, str]] = []
         self.index = 0
         self.elements: list[ElementData] = []
+        self._kind_elements: list[ElementData] = []
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -101,6 +102,8 @@ class ReviewWorkspace(Workspace):
         current = self.current()
         partners = store.partners(session_id)
         circles = store.circles(session_id, self.kind)
+        # Read once: each circle on screen and the value chart are both taken from this.
+        self._kind_elements = store.elements(session_id, kind=self.kind)
         self.entries = []
         for partner in partners:
             own = [circle for circle in circles if circle.partner_id == partner.id]
@@ -113,7 +116,7 @@ class ReviewWorkspace(Workspace):
         if current is not None and current in keys:
             self.index = keys.index(current)
         self.index = min(self.index, max(len(self.entries) - 1, 0))
-        self.values.refresh(self.kind)
+        self.values.show_elements(partners, self._kind_elements)
         self._show()
 
     def current(self) -> tuple[int, int | None] | None:
@@ -142,7 +145,7 @@ class ReviewWorkspace(Workspace):
             return
         partner, circle, caption = self.entries[self.index]
         self.elements = (
-            self.context.store.elements(self.context.session_id, circle_id=circle.id) if circle is not None else []
+            [element for element in self._kind_elements if element.circle_id == circle.id] if circle is not None else []
         )
         self.canvas.set_owner(partner, caption)
         self.canvas.set_elements(self.elements)

@@ -1,0 +1,40 @@
+"""Counting what a store sends to its database: statements and commits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from sqlalchemy import event
+
+from facilitator.store import Store
+
+
+@dataclass
+class Sent:
+    """What reached the database while counting."""
+
+    statements: list[str] = field(default_factory=list)
+    commits: int = 0
+
+
+@contextmanager
+def counting(store: Store) -> Iterator[Sent]:
+    """Everything the store sends to SQLite inside the block (its engine is private; tests may look)."""
+    engine = store._engine
+    sent = Sent()
+
+    def statement(_connection, _cursor, text, *_args) -> None:
+        sent.statements.append(text)
+
+    def commit(_connection) -> None:
+        sent.commits += 1
+
+    event.listen(engine, "before_cursor_execute", statement)
+    event.listen(engine, "commit", commit)
+    try:
+        yield sent
+    finally:
+        event.remove(engine, "before_cursor_execute", statement)
+        event.remove(engine, "commit", commit)

@@ -1,0 +1,118 @@
+"""The window stays quick: few statements per screen, one transaction per timer action, small repaints."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMainWindow
+
+from facilitator.store import Store
+from facilitator.ui.operations import BackgroundRunner, Reporter, StatusProgress
+from facilitator.ui.workspaces.review import ReviewWorkspace
+from tests.statements import counting
+
+REVIEW_STEP = "delsession-1-gennemgang"
+VALUE_FORMS = ("environment", "social", "economy")
+
+
+def _fill_change_circles(app_runner, session_id: int, count: int) -> None:
+    store = Store(app_runner.paths.database)
+    try:
+        partners = store.partners(session_id)
+        circles = [store.ensure_circle(session_id, partner.id, "change") for partner in partners]
+        fields = ("what", "why", "how", "who")
+        for number in range(count):
+            circle = circles[number % len(circles)]
+            store.add_element(
+                circle.id,
+                fields[number % len(fields)],
+                f"Element {number}",
+                value_forms=VALUE_FORMS[: number % 3 + 1],
+            )
+    finally:
+        store.close()
+
+
+def test_opening_a_review_of_a_hundred_elements_reads_them_in_a_few_statements(app_runner, session_id):
+    _fill_change_circles(app_runner, session_id, 100)
+    _window, page, _workspace = app_runner.open_step("indledning-kontekst")
+
+    with counting(app_runner.store) as sent:
+        page.go_to_step(REVIEW_STEP)
+    review = page.current_workspace()
+
+    assert isinstance(review, ReviewWorkspace)
+    assert len(review.elements) == 50, "the first partner's circle is on screen"
+    assert sum(review.values.chart.overview.counts[review.current()[0]].values()) > 50, "the chart counted them"
+    # Opening the step writes where the session is (one transaction); the review reads
+    # partners, circles and the elements with their value forms: no statement per element.
+    assert len(sent.statements) <= 12, sent.statements
+
+
+def test_the_statement_count_does_not_grow_with_the_elements(app_runner, session_id):
+    _fill_change_circles(app_runner, session_id, 10)
+    _window, _page, review = app_runner.open_step(REVIEW_STEP, kind=ReviewWorkspace)
+    with counting(app_runner.store) as few:
+        review.reload()
+    _fill_change_circles(app_runner, session_id, 90)
+    _window, _page, review = app_runner.open_step(REVIEW_STEP, kind=ReviewWorkspace)
+    with counting(app_runner.store) as many:
+        review.reload()
+    assert len(many.statements) == len(few.statements)
+
+
+def test_next_step_writes_its_timer_events_in_one_transaction(app_runner, session_id):
+    _window, page, _workspace = app_runner.open_step("indledning-kontekst")
+    page.day.start("indledning-kontekst")
+    app_runner.clock.advance(90)
+    before = len(app_runner.store.timer_events(session_id))
+
+    with counting(app_runner.store) as sent:
+        page.day.advance("indledning-processer")
+    inserts = [statement for statement in sent.statements if statement.startswith("INSERT INTO timer_events")]
+
+    events = app_runner.store.timer_events(session_id)
+    assert [event.kind for event in events[before:]] == ["finish", "start"]
+    assert sent.commits == 1
+    assert len(inserts) >= 1
+
+
+def test_a_tick_repaints_only_the_agenda_rows_whose_text_changed(app_runner, session_id):
+    _window, page, _workspace = app_runner.open_step("indledning-kontekst")
+    page.day.start("indledning-kontekst")
+    changed: list[str] = []
+    page.agenda.itemChanged.connect(lambda item, _column: changed.append(item.data(0, Qt.ItemDataRole.UserRole)))
+
+    for _second in range(5):
+        app_runner.clock.advance(1)
+        page.day.refresh()
+    assert changed == [], "a running second changes no row of the agenda"
+
+    page.day.pause()
+    assert changed == [], "the live row reads the same paused"
+    page.day.finish()
+    assert "indledning-kontekst" in changed, "the finished step is marked done"
+
+
+def test_in_a_main_window_the_busy_indicator_sits_in_the_status_bar(qtbot):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    runner = BackgroundRunner("da", window, progress_delay_ms=10)
+    gate = threading.Event()
+    done: list[object] = []
+    try:
+        runner.run(lambda: gate.wait(10), label="Gemmer tavlen …", report=Reporter(print), on_success=done.append)
+        qtbot.waitUntil(lambda: runner.progress is not None and runner.progress.isVisible())
+        indicator = runner.progress
+        assert isinstance(indicator, StatusProgress)
+        assert indicator.labelText() == "Gemmer tavlen …"
+        assert indicator.parent() is not None
+        assert window.statusBar().isAncestorOf(indicator)
+        assert indicator.bar.minimum() == indicator.bar.maximum() == 0, "busy, not a made-up percentage"
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: not runner.busy)
+    assert done == [True]
+    assert runner.progress is None
