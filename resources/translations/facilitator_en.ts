@@ -438,6 +438,14 @@
         <translation>Edit post-it “%1”</translation>
     </message>
     <message>
+        <source>Gemmer tavlen som billede …</source>
+        <translation>Saving the board as an image …</translation>
+    </message>
+    <message>
+        <source>Tavlen er gemt som %1</source>
+        <translation>Board saved as %1</translation>
+    </message>
+    <message>
         <source>tavle</source>
         <translation>board</translation>
     </message>
@@ -448,10 +456,6 @@
     <message>
         <source>PNG-billede (*.png)</source>
         <translation>PNG image (*.png)</translation>
-    </message>
-    <message>
-        <source>Tavlen er gemt som %1</source>
-        <translation>Board saved as %1</translation>
     </message>
 </context>
 <context>
@@ -680,7 +684,7 @@
     <name>ExportDialog</name>
     <message>
         <source>Eksportér</source>
-        <extracomment>(kind, file suffix): what each choice writes. Built off the GUI thread: the full report, the slowest document (every board and text of the day).</extracomment>
+        <extracomment>(kind, file suffix): what each choice writes. The document(s) are written (after the dialog has closed): what to tell the user. The background work is over, written or not: the dialog is no longer needed.</extracomment>
         <translation>Export</translation>
     </message>
     <message>
@@ -792,8 +796,36 @@
         <translation>Save as</translation>
     </message>
     <message>
+        <source>Eksporten lykkedes ikke</source>
+        <translation>The export did not succeed</translation>
+    </message>
+    <message>
+        <source>Gemmer aftalearket …</source>
+        <translation>Saving the agreement sheet …</translation>
+    </message>
+    <message>
+        <source>Gemmer aftalearkene …</source>
+        <translation>Saving the agreement sheets …</translation>
+    </message>
+    <message>
         <source>Gemmer sessionsrapporten …</source>
         <translation>Saving the session report …</translation>
+    </message>
+    <message>
+        <source>Gemmer skabelonerne …</source>
+        <translation>Saving the templates …</translation>
+    </message>
+    <message>
+        <source>Gemmer invitationen …</source>
+        <translation>Saving the invitation …</translation>
+    </message>
+    <message>
+        <source>Gemmer handlingerne …</source>
+        <translation>Saving the actions …</translation>
+    </message>
+    <message>
+        <source>Gemmer fristerne …</source>
+        <translation>Saving the deadlines …</translation>
     </message>
     <message>
         <source>Aftaleark %1 – %2</source>

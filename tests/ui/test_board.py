@@ -361,29 +361,32 @@ def test_the_projector_shows_the_same_board_read_only_and_follows_the_facilitato
     assert window.projector.content.isVisible()
 
 
-def test_the_board_is_saved_as_a_png(app_runner, session_id, tmp_path):
-    _window, _page, workspace = _open(app_runner)
+def test_the_board_is_saved_as_a_png(app_runner, session_id, tmp_path, qtbot):
+    window, _page, workspace = _open(app_runner)
     workspace.scene.items_by_id[_note_id(workspace, "Høje diger")].setSelected(True)
     target = tmp_path / "tavle.png"
     assert workspace.export_image(target)
+    qtbot.waitUntil(lambda: not window.runner.busy)
     image = QImage(str(target))
     assert not image.isNull()
     assert max(image.width(), image.height()) == 3000
     assert workspace.scene.selected_notes(), "the selection survives the export"
     assert app_runner.store.get_state("export_folder") == str(tmp_path)
     blocked = tmp_path / "missing" / "tavle.png"
-    assert not workspace.export_image(blocked)
+    workspace.export_image(blocked)
+    qtbot.waitUntil(lambda: not window.runner.busy)
     assert "kan ikke gemmes: mappen findes ikke" in workspace.error_label.text()
     assert not blocked.parent.exists(), "nothing is left behind"
 
 
-def test_a_board_that_cannot_be_drawn_says_so_and_writes_nothing(app_runner, session_id, tmp_path, monkeypatch):
-    _window, _page, workspace = _open(app_runner)
+def test_a_board_that_cannot_be_drawn_says_so_and_writes_nothing(app_runner, session_id, tmp_path, monkeypatch, qtbot):
+    window, _page, workspace = _open(app_runner)
     monkeypatch.setattr(workspace.scene, "render_image", lambda: QImage())  # what Qt gives when memory runs out
     folder = tmp_path / "out"
     folder.mkdir()
 
-    assert not workspace.export_image(folder / "tavle.png")
+    workspace.export_image(folder / "tavle.png")
+    qtbot.waitUntil(lambda: not window.runner.busy)
 
     assert "kunne ikke tegnes som billede" in workspace.error_label.text()
     assert list(folder.iterdir()) == [], "not even an empty file"

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtTest import QAbstractItemModelTester, QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLineEdit, QMessageBox
 
 from facilitator.conversation.next_steps import move_target
 from facilitator.store import Store
@@ -445,7 +445,9 @@ def _export_dialog(app_runner, demo_id) -> ExportDialog:
     return ExportDialog(app_runner.store, demo_id, "da", app_runner.window)
 
 
-def test_the_shared_sheet_is_saved_where_chosen_and_the_folder_remembered(app_runner, demo_id, tmp_path, monkeypatch):
+def test_the_shared_sheet_is_saved_where_chosen_and_the_folder_remembered(
+    qtbot, app_runner, demo_id, tmp_path, monkeypatch
+):
     dialog = _export_dialog(app_runner, demo_id)
     offered = {}
 
@@ -455,6 +457,7 @@ def test_the_shared_sheet_is_saved_where_chosen_and_the_folder_remembered(app_ru
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(choose))
     dialog.save_button.click()
+    qtbot.waitUntil(lambda: not dialog.runner.busy, timeout=20_000)  # written in the background
     target = tmp_path / "ark.pdf"
     assert target.exists()
     assert "Aftaleark – Kystpartnerskab Vesterhavsbugten.pdf" in offered["suggestion"]
@@ -465,38 +468,43 @@ def test_the_shared_sheet_is_saved_where_chosen_and_the_folder_remembered(app_ru
     assert str(target) in dialog.summary()
 
 
-def test_one_sheet_per_partner_goes_into_a_folder(app_runner, demo_id, tmp_path, monkeypatch):
+def test_one_sheet_per_partner_goes_into_a_folder(qtbot, app_runner, demo_id, tmp_path, monkeypatch):
     dialog = _export_dialog(app_runner, demo_id)
     dialog.buttons["sheets"].setChecked(True)
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *args: str(tmp_path)))
     dialog.save_button.click()
+    qtbot.waitUntil(lambda: not dialog.runner.busy, timeout=20_000)  # written in the background
     names = sorted(path.name for path in tmp_path.glob("*.pdf"))
     assert len(names) == 4
     assert "Aftaleark Lodsejerforeningen Kystlandet – Kystpartnerskab Vesterhavsbugten.pdf" in names
 
 
-def test_actions_as_csv_from_the_dialog(app_runner, demo_id, tmp_path, monkeypatch):
+def test_actions_as_csv_from_the_dialog(qtbot, app_runner, demo_id, tmp_path, monkeypatch):
     dialog = _export_dialog(app_runner, demo_id)
     dialog.buttons["csv"].setChecked(True)
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *args: (str(tmp_path / "handlinger.csv"), ""))
     )
     dialog.save_button.click()
+    qtbot.waitUntil(lambda: not dialog.runner.busy, timeout=20_000)  # written in the background
     rows = list(csv.reader(io.StringIO((tmp_path / "handlinger.csv").read_text("utf-8-sig")), delimiter=";"))
     assert rows[0][0] == "Område"
     assert len(rows) == len(app_runner.store.actions(demo_id)) + 1
 
 
-def test_a_failed_export_says_why_and_keeps_the_dialog_open(app_runner, demo_id, tmp_path, monkeypatch):
+def test_a_failed_export_says_why_and_leaves_nothing(qtbot, app_runner, demo_id, tmp_path, monkeypatch):
     dialog = _export_dialog(app_runner, demo_id)
     missing = tmp_path / "gone" / "ark.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args: (str(missing), "")))
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *args: warnings.append(text))
     dialog.save_button.click()
-    assert dialog.error_label.isVisibleTo(dialog)
-    assert "mappen findes ikke" in dialog.error_label.text()
-    assert dialog.result() != ExportDialog.DialogCode.Accepted
+    qtbot.waitUntil(lambda: not dialog.runner.busy, timeout=20_000)  # written in the background
+    [reason] = warnings
+    assert "mappen findes ikke" in reason
     assert not Path(missing).exists()
     assert app_runner.store.get_state(EXPORT_FOLDER_KEY) is None
+    assert dialog.written == []
 
 
 def test_the_file_menu_offers_export(app_runner, demo_id):

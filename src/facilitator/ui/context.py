@@ -10,7 +10,7 @@ from PySide6.QtGui import QUndoStack
 
 from facilitator.program import Program
 from facilitator.text import UserError
-from facilitator.ui.operations import Operations, Reporter
+from facilitator.ui.operations import BackgroundRunner, Operations, Reporter
 
 if TYPE_CHECKING:
     from facilitator.store import Store
@@ -42,6 +42,8 @@ class SessionContext:
     program: Program
     events: SessionEvents
     language: str = "da"
+    #: The window's one worker for slow work (exports); None where a page stands alone (tests).
+    runner: BackgroundRunner | None = None
 
     def report(self, error: UserError) -> None:
         """Tell the user why something did not work, in their language."""

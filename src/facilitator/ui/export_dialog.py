@@ -1,8 +1,9 @@
 """Fil → Eksportér: the documents of a session, saved where the facilitator wants them.
 
 PDFs follow the UI language. The folder chosen last time is offered again, so a day's
-exports land together. The full report is built off the GUI thread, so the timers and the
-projector keep going meanwhile; the dialog waits for it.
+exports land together. Every document is written off the GUI thread: the dialog closes once
+the place is chosen, and the window (timers, projector, typing) goes on while the status
+bar shows the work; then it says where the file went, or a message box says why not.
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -29,10 +29,9 @@ from PySide6.QtWidgets import (
 
 from facilitator.text import UserError, safe_file_name
 from facilitator.ui import labels
-from facilitator.ui.operations import BackgroundRunner, Operations, in_label
+from facilitator.ui.operations import BackgroundRunner, Operations, in_label, message_box
 
 if TYPE_CHECKING:
-    from facilitator.export import SessionSnapshot
     from facilitator.store import Store
     from facilitator.ui.main_window import MainWindow
 
@@ -48,8 +47,6 @@ KINDS = {
     "csv": ".csv",
     "ics": ".ics",
 }
-#: Built off the GUI thread: the full report, the slowest document (every board and text of the day).
-IN_BACKGROUND = frozenset({"report"})
 
 
 def export_folder(store: Store) -> Path:
@@ -68,8 +65,10 @@ def export_documents(window: MainWindow) -> None:
     # Exports show what is on screen, including words typed a moment ago.
     page.flush()
     dialog = ExportDialog(window.store, page.session_id, window.language, window, runner=window.runner)
-    if dialog.exec() == ExportDialog.DialogCode.Accepted and dialog.written:
-        window.show_notice(dialog.summary(), 10_000)
+    dialog.saved.connect(lambda summary: window.show_notice(summary, 10_000))
+    dialog.done_writing.connect(dialog.deleteLater)
+    if dialog.exec() != ExportDialog.DialogCode.Accepted:
+        dialog.deleteLater()
 
 
 class ExportDialog(QDialog):
@@ -78,6 +77,11 @@ class ExportDialog(QDialog):
     `runner` is the window's, so no two slow operations ever overlap; without one the
     dialog keeps its own.
     """
+
+    #: The document(s) are written (after the dialog has closed): what to tell the user.
+    saved = Signal(str)
+    #: The background work is over, written or not: the dialog is no longer needed.
+    done_writing = Signal()
 
     def __init__(
         self,
@@ -93,8 +97,7 @@ class ExportDialog(QDialog):
         self.session_id = session_id
         self.language = language
         self.written: list[Path] = []
-        self.runner = runner if runner is not None else BackgroundRunner(language, self)
-        self._busy = False
+        self.runner = runner if runner is not None else BackgroundRunner(language, parent or self)
         self.setWindowTitle(self.tr("Eksportér"))
         layout = QVBoxLayout(self)
         layout.addWidget(labels.heading(self.tr("Hvad vil du gemme?")))
@@ -200,95 +203,86 @@ class ExportDialog(QDialog):
             self.export_to(kind, target)
 
     def export_to(self, kind: str, target: Path) -> None:
-        """Write the chosen document(s) to `target` (a folder for one sheet per partner), then close.
+        """Write the chosen document(s) to `target` (a folder for one sheet per partner).
 
-        The slow kinds (`IN_BACKGROUND`) finish later; until then the dialog waits, busy.
+        Everything runs on the window's worker, the reading of the session included: the
+        dialog closes at once and the status bar shows the work, then where it went.
         """
-        from facilitator.export import take_snapshot
-
         folder = target if kind == "sheets" else target.parent
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            # Read on the GUI thread: only the snapshot's plain data goes to a worker.
-            snapshot = self.operations.run(lambda: take_snapshot(self.store, self.session_id))
-            if snapshot.failed:
-                return
-            write = self._writer(kind, target, snapshot.value)
-            if kind not in IN_BACKGROUND:
-                written = self.operations.run(write)
-                if written.ok:
-                    self._saved(written.value, folder)
-                return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self._set_busy(True)
-        started = self.runner.run(
-            write,
-            label=self.tr("Gemmer sessionsrapporten …"),  # the report is the one kind IN_BACKGROUND
-            report=self.operations.report,
-            on_success=lambda written: self._saved(written, folder),
-            on_failure=lambda _message: self._set_busy(False),
-            parent=self,
+        # Another document (or an import) still being written: say so here, the dialog stays.
+        if self.runner.refuse_while_busy(self.operations.report):
+            return
+        window = self.parentWidget()
+        report = (
+            message_box(window, self.tr("Eksporten lykkedes ikke")) if window is not None else self.operations.report
         )
-        if not started:
-            self._set_busy(False)
+        started = self.runner.run(
+            self._writer(kind, target),
+            label=self._working_label(kind),
+            report=report,
+            on_success=lambda written: self._saved(written, folder),
+            on_failure=lambda _message: self.done_writing.emit(),
+            parent=window,
+        )
+        if started:
+            self.accept()
 
-    def _writer(self, kind: str, target: Path, snapshot: SessionSnapshot) -> Callable[[], list[Path]]:
-        """The writing as plain data in, files out: safe to run on a worker thread."""
-        # ReportLab is loaded on the first export, not at start.
-        from facilitator.export import actions_csv, actions_ics, build_pdf, save
+    def _working_label(self, kind: str) -> str:
+        return {
+            "sheet": self.tr("Gemmer aftalearket …"),
+            "sheets": self.tr("Gemmer aftalearkene …"),
+            "partner": self.tr("Gemmer aftalearket …"),
+            "report": self.tr("Gemmer sessionsrapporten …"),
+            "templates": self.tr("Gemmer skabelonerne …"),
+            "invitation": self.tr("Gemmer invitationen …"),
+            "csv": self.tr("Gemmer handlingerne …"),
+            "ics": self.tr("Gemmer fristerne …"),
+        }[kind]
 
-        language = self.language
-        if kind == "sheets":
-            # Names are made here: a worker thread must not ask Qt to translate.
-            named = [
-                (
-                    partner,
-                    safe_file_name(
-                        self.tr("Aftaleark %1 – %2")
-                        .replace("%1", partner.organisation or partner.name)
-                        .replace("%2", snapshot.session.title)
-                    ),
-                )
-                for partner in snapshot.partners
-            ]
-            return lambda: [
-                save(target / f"{name}.pdf", build_pdf(snapshot, language=language, partner=partner))
-                for partner, name in named
-            ]
-        if kind == "partner":
-            partner = snapshot.partner(self.partner_box.currentData())
-            return lambda: [save(target, build_pdf(snapshot, language=language, partner=partner))]
-        if kind == "csv":
-            return lambda: [save(target, actions_csv(snapshot, language))]
-        if kind == "ics":
-            return lambda: [save(target, actions_ics(snapshot, language))]
-        sheet = {"sheet": "next-steps"}.get(kind, kind)
+    def _writer(self, kind: str, target: Path) -> Callable[[], list[Path]]:
+        """Read the session and write the files: only plain values are taken from the widgets here.
+
+        The session is read in the worker too (40-100 ms for a full day): the page has saved
+        what was typed before the dialog opened, and each read is one consistent transaction
+        of a WAL database, which the GUI thread may keep writing to meanwhile. Qt's
+        translations are taken here, since a worker thread must not ask Qt to translate.
+        """
+        store, session_id, language = self.store, self.session_id, self.language
+        sheet_name = self.tr("Aftaleark %1 – %2")
+        partner_id = self.partner_box.currentData()
         notes, pagesize = self.notes_box.isChecked(), self.size_box.currentText()
-        return lambda: [save(target, build_pdf(snapshot, sheet, language, notes=notes, pagesize=pagesize))]
+        sheet = {"sheet": "next-steps"}.get(kind, kind)
+
+        def write() -> list[Path]:
+            # ReportLab is loaded on the first export, on this worker, not at start.
+            from facilitator.export import actions_csv, actions_ics, build_pdf, save, take_snapshot
+
+            snapshot = take_snapshot(store, session_id)
+            if kind == "sheets":
+                written = []
+                for partner in snapshot.partners:
+                    owner = partner.organisation or partner.name
+                    name = safe_file_name(sheet_name.replace("%1", owner).replace("%2", snapshot.session.title))
+                    written.append(
+                        save(target / f"{name}.pdf", build_pdf(snapshot, language=language, partner=partner))
+                    )
+                return written
+            if kind == "partner":
+                return [save(target, build_pdf(snapshot, language=language, partner=snapshot.partner(partner_id)))]
+            if kind == "csv":
+                return [save(target, actions_csv(snapshot, language))]
+            if kind == "ics":
+                return [save(target, actions_ics(snapshot, language))]
+            return [save(target, build_pdf(snapshot, sheet, language, notes=notes, pagesize=pagesize))]
+
+        return write
 
     def _saved(self, written: list[Path], folder: Path) -> None:
-        self._set_busy(False)
         with contextlib.suppress(UserError):  # only a convenience for next time
             self.store.set_state(EXPORT_FOLDER_KEY, str(folder))
         self.written = written
-        self.accept()
-
-    def _set_busy(self, busy: bool) -> None:
-        """While a document is built, nothing else starts and the dialog stays open to say how it went."""
-        self._busy = busy
-        self.choices.setEnabled(not busy)
-        self.button_box.setEnabled(not busy)
-
-    def reject(self) -> None:
-        if not self._busy:
-            super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._busy:
-            event.ignore()
-            return
-        super().closeEvent(event)
+        self.saved.emit(self.summary())
+        self.done_writing.emit()
 
     def summary(self) -> str:
         """What was saved, for the status bar."""
@@ -301,4 +295,4 @@ class ExportDialog(QDialog):
         )
 
 
-__all__ = ["EXPORT_FOLDER_KEY", "IN_BACKGROUND", "ExportDialog", "export_documents", "export_folder"]
+__all__ = ["EXPORT_FOLDER_KEY", "ExportDialog", "export_documents", "export_folder"]

@@ -180,7 +180,13 @@ class MainWindow(QMainWindow):
         def build() -> tuple[SessionPage, str]:
             # Born inside the window: reparenting a built page would re-apply the style sheet to all of it.
             page = SessionPage(
-                self.store, session_id, self.language, clock=self.clock, on_error=self.show_error, parent=self.pages
+                self.store,
+                session_id,
+                self.language,
+                clock=self.clock,
+                on_error=self.show_error,
+                parent=self.pages,
+                runner=self.runner,
             )
             return page, self.store.get_session(session_id).title
 

@@ -49,8 +49,9 @@ Later: `BackgroundRunner`, one per main window (`window.runner`), handed to whoe
 False, and reports why, while another operation still runs: never two at once
 (`busy`, `busy_changed`). The work runs on a worker thread, so it gets plain data only:
 it must never touch a widget or the store. `on_success(value)` and `on_failure(message)`
-run on the GUI thread. A busy indicator appears over `parent` once the work has taken
-`PROGRESS_DELAY_MS`. An exception that is not a `UserError` is a bug: the user is told the
+run on the GUI thread. Once the work has taken `PROGRESS_DELAY_MS`, a busy indicator with
+the label appears in the main window's status bar (the window stays usable; over `parent`
+as a small dialog when the runner belongs to no main window). An exception that is not a `UserError` is a bug: the user is told the
 work failed (`report`, then `on_failure`, so no dialog stays busy for ever) and the exception
 is raised again on the GUI thread, so a bug never vanishes in a thread.
 
@@ -68,7 +69,15 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QLabel, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QProgressDialog,
+    QWidget,
+)
 
 from facilitator.text import UserError
 
@@ -197,6 +206,27 @@ class _Job(QRunnable):
         self._relay.finished.emit(finished)
 
 
+class StatusProgress(QWidget):
+    """The status bar's sign of work in the background: what it is, and a bar that says busy."""
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel(label)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)  # busy, not a made-up percentage
+        self.bar.setMaximumWidth(120)
+        self.bar.setMaximumHeight(14)
+        self.bar.setTextVisible(False)
+        self.bar.setAccessibleName(label)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+
+    def labelText(self) -> str:
+        return self.label.text()
+
+
 @dataclass
 class _Request:
     label: str
@@ -223,7 +253,7 @@ class BackgroundRunner(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._request: _Request | None = None
-        self._progress: QProgressDialog | None = None
+        self._progress: StatusProgress | QProgressDialog | None = None
         self._progress_timer = QTimer(self)
         self._progress_timer.setSingleShot(True)
         self._progress_timer.setInterval(progress_delay_ms)
@@ -234,7 +264,7 @@ class BackgroundRunner(QObject):
         return self._request is not None
 
     @property
-    def progress(self) -> QProgressDialog | None:
+    def progress(self) -> StatusProgress | QProgressDialog | None:
         """The busy indicator on screen, if the work has taken long enough to show one."""
         return self._progress
 
@@ -278,6 +308,13 @@ class BackgroundRunner(QObject):
     def _show_progress(self) -> None:
         if self._request is None:
             return
+        window = self.parent()
+        if isinstance(window, QMainWindow):
+            indicator = StatusProgress(self._request.label)
+            window.statusBar().addPermanentWidget(indicator)
+            indicator.show()
+            self._progress = indicator
+            return
         dialog = QProgressDialog(self._request.label, "", 0, 0, self._request.parent)
         dialog.setWindowTitle(QCoreApplication.translate("Operations", "Et øjeblik"))
         dialog.setMinimumWidth(360)
@@ -292,8 +329,9 @@ class BackgroundRunner(QObject):
         request, self._request = self._request, None
         self._progress_timer.stop()
         if self._progress is not None:
-            # reset() also stops the dialog's own timer, which would otherwise show it again.
-            self._progress.reset()
+            if isinstance(self._progress, QProgressDialog):
+                # reset() also stops the dialog's own timer, which would otherwise show it again.
+                self._progress.reset()
             self._progress.hide()
             self._progress.deleteLater()
             self._progress = None
@@ -324,6 +362,7 @@ __all__ = [
     "Operations",
     "Outcome",
     "Reporter",
+    "StatusProgress",
     "in_label",
     "message_box",
 ]

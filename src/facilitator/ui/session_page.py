@@ -22,6 +22,7 @@ from facilitator.ui.workspaces import Workspace, create_workspace
 
 if TYPE_CHECKING:
     from facilitator.store import Store
+    from facilitator.ui.operations import BackgroundRunner
 
 
 class SessionPage(QWidget):
@@ -43,6 +44,7 @@ class SessionPage(QWidget):
         clock: Clock | None = None,
         on_error: Callable[[str], None] | None = None,
         parent: QWidget | None = None,
+        runner: BackgroundRunner | None = None,
     ) -> None:
         super().__init__(parent)
         data = store.get_session(session_id)
@@ -53,7 +55,7 @@ class SessionPage(QWidget):
         if on_error is not None:
             # Connected before anything is built, so a problem while opening is shown too.
             self.error.connect(on_error)
-        self.context = SessionContext(store, session_id, program, self.events, language)
+        self.context = SessionContext(store, session_id, program, self.events, language, runner)
         self.operations = self.context.operations()
         self.day = DayController(self.context, clock or SystemClock(), self)
         self._workspaces: dict[str, Workspace] = {}

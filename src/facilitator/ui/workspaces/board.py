@@ -11,11 +11,10 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QEvent, QIODevice, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QFocusEvent, QIcon, QKeyEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLineEdit,
@@ -30,16 +29,16 @@ from facilitator.board import TRAY, BoardLayout, BoardState, Patch
 from facilitator.board import operations as board_operations
 from facilitator.board.operations import board_layout
 from facilitator.conversation import circle_template
-from facilitator.files import write_file
 from facilitator.palette import initials
 from facilitator.program import Step
 from facilitator.store import PartnerData
-from facilitator.text import Text, UserError, safe_file_name
+from facilitator.text import UserError
 from facilitator.ui import labels
+from facilitator.ui.board_image import ask_image_path, write_png
 from facilitator.ui.board_scene import GROUP_COLOUR, BoardScene, NoteLook, ZoneTitle
 from facilitator.ui.board_view import BoardProjectionView, BoardView
 from facilitator.ui.context import SessionContext
-from facilitator.ui.export_dialog import EXPORT_FOLDER_KEY, export_folder
+from facilitator.ui.export_dialog import EXPORT_FOLDER_KEY
 from facilitator.ui.labels import numbered
 from facilitator.ui.operations import Reporter
 from facilitator.ui.undo import DoneCommand
@@ -656,41 +655,36 @@ class BoardWorkspace(Workspace):
 
     def ask_export_image(self) -> None:
         """Save the whole board as a PNG, remembering the folder for next time."""
-        store = self.context.store
-        folder = export_folder(store)
-        title = store.get_session(self.context.session_id).title or "Facilitator"
-        zones = self.tr("tavle")
-        name = safe_file_name(f"{title} – {zones} {self.template.name.get(self.context.language).lower()}")
-        suggestion = str(folder / f"{name}.png")
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Gem tavlen som billede"), suggestion, self.tr("PNG-billede (*.png)")
-        )
-        if path:
-            self.export_image(Path(path))
+        context = self.context
+        path = ask_image_path(self, context.store, context.session_id, self.template.name.get(context.language))
+        if path is not None:
+            self.export_image(path)
 
     def export_image(self, path: Path) -> bool:
-        """Write the board as a PNG, whole or not at all; says why when it cannot."""
+        """Write the board as a PNG, whole or not at all; says why when it cannot.
+
+        The board is drawn here (scene items live on the GUI thread); compressing and writing
+        the 3000-pixel image runs on the window's worker when there is one. False when it did
+        not start or failed at once.
+        """
         if path.suffix.lower() != ".png":
             path = path.with_suffix(".png")
         image = self.scene.render_image()
+        runner = self.context.runner
+        if runner is None:
+            written = self.operations.run(lambda: write_png(image, path))
+            if written.ok:
+                self._image_saved(path)
+            return written.ok
+        return runner.run(
+            lambda: write_png(image, path),
+            label=self.tr("Gemmer tavlen som billede …"),
+            report=self.operations.report,
+            on_success=self._image_saved,
+            parent=self,
+        )
 
-        def encode_and_write() -> None:
-            buffer = QBuffer()
-            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-            # A null image (no memory for 3000 pixels) or a failed encoder gives no bytes.
-            if image.isNull() or not image.save(buffer, "PNG") or buffer.size() == 0:
-                raise UserError(
-                    Text(
-                        "Tavlen kunne ikke tegnes som billede (for lidt hukommelse?). Intet er gemt.",
-                        "The board could not be drawn as an image (too little memory?). Nothing was saved.",
-                    )
-                )
-            # Through the shared safe write: a full disk never leaves half an image behind.
-            write_file(path, bytes(buffer.data()))
-
-        if self.operations.run(encode_and_write).failed:
-            return False
+    def _image_saved(self, path: Path) -> None:
         with contextlib.suppress(UserError):  # only a convenience for the next export
             self.context.store.set_state(EXPORT_FOLDER_KEY, str(path.parent))
         self.context.events.notice.emit(self.tr("Tavlen er gemt som %1").replace("%1", path.name))
-        return True
