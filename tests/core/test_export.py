@@ -16,7 +16,7 @@ from facilitator.__main__ import main
 from facilitator.conversation.next_steps import ACTION_LABELS
 from facilitator.demo import DEMO_TITLE
 from facilitator.export import ExportError, actions_csv, actions_ics, build_pdf, find_partner, save, take_snapshot
-from facilitator.export.fonts import REPLACEMENT, printable
+from facilitator.export.fonts import BOLD, EMOJI, REPLACEMENT, printable, runs
 from facilitator.store import Store
 from tests.databases import DatabaseTemplate
 
@@ -130,9 +130,29 @@ def test_a_crowded_session_gives_a_valid_sheet(store: Store, program):
     assert "Ærø-Østergård" in text
 
 
-def test_characters_the_font_lacks_become_one_mark_each():
+def test_emoji_print_as_symbols_and_only_scripts_the_fonts_lack_become_marks():
     assert printable("Æble på Ærø") == "Æble på Ærø"
-    assert printable("Hej 👨‍👩‍👧 🇩🇰!") == f"Hej {REPLACEMENT} {REPLACEMENT}!"
+    # No shaping: a sequence prints as its parts; joiners, tones and selectors are left out.
+    assert printable("Hej 👨‍👩‍👧 🇩🇰 👍🏽 ❤️!") == "Hej 👨👩👧 🇩🇰 👍 ❤!"
+    assert printable("漢字 ok") == f"{REPLACEMENT}{REPLACEMENT} ok"
+    assert runs("Kyst 🌊 ok", BOLD) == [(BOLD, "Kyst "), (EMOJI, "🌊"), (BOLD, " ok")]
+
+
+def test_emoji_in_titles_partners_and_actions_print_in_the_sheet(store: Store, program):
+    session_id = store.create_session(program, title="Kystpartnerskab 🌊", date=DAY)
+    partner = store.add_partner(session_id, "Mette Kjær 👩‍🔬", organisation="Vesterhavs Kommune 🏛️")
+    store.add_action(session_id, "relations", "Plant 100 træer 🌳 ved diget", owner_partner_id=partner.id)
+    data = build_pdf(take_snapshot(store, session_id))
+    text = pdf_text(data)
+    for symbol in ("🌊", "👩", "🔬", "🏛", "🌳"):
+        assert symbol in text, symbol
+    assert REPLACEMENT not in text
+    fonts = {
+        str(font["/BaseFont"])
+        for page in PdfReader(io.BytesIO(data)).pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert any("NotoEmoji" in font for font in fonts), fonts
 
 
 def test_actions_round_trip_through_csv(store: Store, demo: int):

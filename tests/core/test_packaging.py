@@ -234,6 +234,7 @@ def test_resources_land_where_the_one_lookup_finds_them(tmp_path, monkeypatch):
     for parts in (
         ("fonts", "NotoSans-Regular.ttf"),
         ("fonts", "NotoSans-Bold.ttf"),
+        ("fonts", "NotoEmoji-Regular.ttf"),
         ("translations", "facilitator_en.qm"),
         ("translations", "facilitator_da.qm"),
         ("icons", "facilitator-256.png"),

@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -29,7 +28,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from facilitator.export.fonts import BOLD, REGULAR, printable, register_fonts
+from facilitator.export.fonts import BOLD, REGULAR, draw_string, font_markup, printable, register_fonts
 from facilitator.export.snapshot import SessionSnapshot
 from facilitator.invitation import long_date
 from facilitator.program import Item, Step
@@ -100,8 +99,8 @@ def make_styles(base: float = 9.5) -> Styles:
 
 
 def markup(text: str) -> str:
-    """User text made safe for a Paragraph: escaped, drawable, line breaks kept."""
-    return escape(printable(text)).replace("\n", "<br/>")
+    """User text made safe for a Paragraph: escaped, drawable (symbols in the emoji font), line breaks kept."""
+    return font_markup(text).replace("\n", "<br/>")
 
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:
@@ -218,13 +217,14 @@ def _numbered_canvas(frame: PageFrame):
             self.saveState()
             self.setFont(REGULAR, 7.5)
             self.setFillColor(MUTED)
+            top = height - MARGIN + 5 * mm
             if self._pageNumber > 1:
-                self.drawString(MARGIN, height - MARGIN + 5 * mm, printable(frame.header)[:110])
-                self.drawRightString(width - MARGIN, height - MARGIN + 5 * mm, printable(frame.kind))
+                draw_string(self, MARGIN, top, printable(frame.header)[:110], REGULAR, 7.5)
+                draw_string(self, width - MARGIN, top, frame.kind, REGULAR, 7.5, anchor="end")
                 self.setStrokeColor(RULE)
                 self.setLineWidth(0.4)
                 self.line(MARGIN, height - MARGIN + 3.5 * mm, width - MARGIN, height - MARGIN + 3.5 * mm)
-            self.drawString(MARGIN, MARGIN - 8 * mm, printable(frame.footer)[:110])
+            draw_string(self, MARGIN, MARGIN - 8 * mm, printable(frame.footer)[:110], REGULAR, 7.5)
             label = PAGE_OF.get(frame.language).format(page=self._pageNumber, pages=total)
             self.drawRightString(width - MARGIN, MARGIN - 8 * mm, label)
             self.restoreState()

@@ -133,6 +133,7 @@ _COMPONENTS = (
     ("ReportLab", lambda: _module_version("reportlab", "Version"), "BSD"),
     ("platformdirs", lambda: _module_version("platformdirs", "__version__"), "MIT"),
     ("Noto Sans", lambda: font_revision(resource_path("fonts", "NotoSans-Regular.ttf")), "SIL Open Font License 1.1"),
+    ("Noto Emoji", lambda: font_revision(resource_path("fonts", "NotoEmoji-Regular.ttf")), "SIL Open Font License 1.1"),
 )
 
 
