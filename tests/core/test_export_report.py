@@ -8,9 +8,14 @@ import re
 
 import pypdf
 import pytest
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.platypus import KeepTogether, Paragraph
 
 from facilitator.board import operations
 from facilitator.conversation import CIRCLE_KINDS, CIRCLES, VALUE_FORM_IDS
+from facilitator.export.board_drawing import MIN_TEXT
+from facilitator.export.circles_and_boards import boards_section
+from facilitator.export.document import make_styles
 from facilitator.export.report import author_labels, build_report
 from facilitator.export.sheet import build_sheet
 from facilitator.export.snapshot import take_snapshot
@@ -178,6 +183,42 @@ def test_board_notes_are_listed_under_their_zone_once(demo_reports):
     assert "Én fælles plan for hele bugten i stedet for fire – MK, også: Gruppen" in common
     assert "Én plan for hele bugten" not in common
     assert "Delsession 3 · Fælles vurdering af skaleringsindsatsen" in boards
+
+
+def board_drawings(snapshot) -> list[tuple[Drawing, list[int]]]:
+    """Each board's drawing in the report, with the numbers its list under the drawing gives."""
+    story = boards_section(snapshot, make_styles(), "da", author_labels(snapshot.partners, "da"))
+    result: list[tuple[Drawing, list[int]]] = []
+    for block in story:
+        for flowable in block._content if isinstance(block, KeepTogether) else [block]:
+            if isinstance(flowable, Drawing):
+                result.append((flowable, []))
+            elif isinstance(flowable, Paragraph) and (flowable.bulletText or "").isdigit():
+                result[-1][1].append(int(flowable.bulletText))
+    return result
+
+
+def assert_boards_print_readable(snapshot) -> None:
+    drawings = board_drawings(snapshot)
+    assert len(drawings) == 3
+    for (drawing, listed), kind in zip(drawings, CIRCLE_KINDS, strict=True):
+        strings = [shape for shape in drawing.contents if isinstance(shape, String)]
+        assert min(string.fontSize for string in strings) >= MIN_TEXT, kind
+        # Each post-it carries the number its words have in the list under the drawing.
+        notes = len(snapshot.boards[kind].visible_notes())
+        assert listed == list(range(1, notes + 1)), kind
+        drawn = {int(string.text) for string in strings if string.text.isdigit()}
+        assert drawn >= set(listed), kind
+
+
+def test_board_drawings_print_nothing_too_small_to_read(demo_reports):
+    assert_boards_print_readable(demo_reports.snapshot)
+
+
+def test_a_crowded_board_still_prints_readable_numbers(store, program):
+    # Forty post-its a board, most in one zone: the drawing's scale is small.
+    session_id = big_session(store, program, partners=6, elements=120, action_count=0)
+    assert_boards_print_readable(take_snapshot(store, session_id))
 
 
 def test_deleted_notes_are_never_shown(store, demo):
