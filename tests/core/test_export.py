@@ -17,7 +17,9 @@ from facilitator.conversation.next_steps import ACTION_LABELS
 from facilitator.demo import DEMO_TITLE
 from facilitator.export import ExportError, actions_csv, actions_ics, build_pdf, find_partner, save, take_snapshot
 from facilitator.export.fonts import BOLD, EMOJI, REPLACEMENT, printable, runs
+from facilitator.export.hyphenation import ColumnHyphenator
 from facilitator.store import Store
+from tests.core.pdf_words import how_drawn
 from tests.databases import DatabaseTemplate
 
 DAY = dt.date(2026, 4, 27)
@@ -153,6 +155,35 @@ def test_emoji_in_titles_partners_and_actions_print_in_the_sheet(store: Store, p
         for font in page["/Resources"]["/Font"].values()
     }
     assert any("NotoEmoji" in font for font in fonts), fonts
+
+
+def test_a_word_wider_than_its_column_is_hyphenated_never_cut(store: Store, program):
+    session_id = store.create_session(program, title="Kystpartnerskab", date=DAY)
+    partner = store.add_partner(session_id, "Mette Kjær", organisation="Vesterhavs Kommune")
+    store.add_action(
+        session_id,
+        "relations",
+        "Tag kystbeskyttelsesplanen med til udvalget",
+        owner_partner_id=partner.id,
+        how_much="1 udvalgsmøde",
+        due=DAY,
+    )
+    data = build_pdf(take_snapshot(store, session_id))
+    # "Hvor meget" is too narrow for the word: it breaks at a Danish hyphenation point, with a hyphen.
+    assert how_drawn(data, "udvalgsmøde") == {"hyphenated"}
+    # Words that fit their column wrap at spaces and stay whole.
+    assert how_drawn(data, "kystbeskyttelsesplanen") == {"whole"}
+    assert how_drawn(data, "udvalget") == {"whole"}
+
+
+def test_only_words_wider_than_the_column_get_break_points():
+    narrow = ColumnHyphenator(width=40, size=8.7)
+    assert narrow("møde") == []
+    pairs = narrow("udvalgsmøde")
+    assert ("udvalgs", "møde") in pairs
+    assert all(head + tail == "udvalgsmøde" for head, tail in pairs)
+    # A syllable wider than the column can still break, between letters, as a last resort.
+    assert ("udvalgsm", "øde") in ColumnHyphenator(width=5, size=8.7)("udvalgsmøde")
 
 
 def test_actions_round_trip_through_csv(store: Store, demo: int):

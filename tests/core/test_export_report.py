@@ -21,6 +21,7 @@ from facilitator.export.sheet import build_sheet
 from facilitator.export.snapshot import take_snapshot
 from facilitator.program import Program
 from facilitator.store import Store
+from tests.core.pdf_words import how_drawn
 from tests.databases import DatabaseTemplate
 
 DECISION_RULE = "Vi træffer beslutninger ved konsensus; ellers afgør styregruppen det på næste møde."
@@ -165,6 +166,16 @@ def test_circles_show_each_partners_elements_with_their_board_category(demo_repo
     # An element never sorted has no category after it.
     assert "Borgermøder i hver by før planen tegnes" in flat
     assert "Borgermøder i hver by før planen tegnes (" not in flat
+
+
+def test_a_long_compound_in_the_circles_table_is_hyphenated_never_cut(store, program):
+    session_id = store.create_session(program, title="Kystpartnerskab")
+    partner = store.add_partner(session_id, "Mette Kjær", organisation="Vesterhavs Kommune")
+    circle = store.ensure_circle(session_id, partner.id, "change")
+    store.add_element(circle.id, "what", "En fælles kystbeskyttelsesplan")
+    data = build_report(take_snapshot(store, session_id))
+    # Hyphenated in the circle's narrow column; whole in the board's list, which is full width.
+    assert how_drawn(data, "kystbeskyttelsesplan") == {"hyphenated", "whole"}
 
 
 def test_board_notes_are_listed_under_their_zone_once(demo_reports):

@@ -29,6 +29,7 @@ from reportlab.platypus import (
 )
 
 from facilitator.export.fonts import BOLD, REGULAR, draw_string, font_markup, printable, register_fonts
+from facilitator.export.hyphenation import hyphenate_cells
 from facilitator.export.snapshot import SessionSnapshot
 from facilitator.invitation import long_date
 from facilitator.program import Item, Step
@@ -47,6 +48,8 @@ MARGIN = 18 * mm
 CONTENT_WIDTH = A4[0] - 2 * MARGIN
 #: Points left on a page below which a tall table row starts on the next page instead of splitting.
 SPLIT_ROW_FROM = 36
+#: Points between a table cell's text and its left and right edges.
+_CELL_PADDING = 4
 
 
 @dataclass(frozen=True)
@@ -144,10 +147,14 @@ def table(
     *,
     extra: Sequence[tuple] = (),
 ) -> LongTable:
-    """A table that splits across pages with its header repeated; strings become wrapped cells."""
+    """A table that splits across pages with its header repeated; strings become wrapped cells.
+
+    A word wider than its column breaks at a hyphenation point with a hyphen (`hyphenation`).
+    """
     data = [[Paragraph(markup(text), styles.header) for text in header]]
     for row in rows:
         data.append([para(cell, styles.cell) if isinstance(cell, str) else cell for cell in row])
+    hyphenate_cells(data, widths, 2 * _CELL_PADDING)
     commands = [
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT_LIGHT),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
@@ -155,8 +162,8 @@ def table(
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 3.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
     ]
     commands += [("BACKGROUND", (0, index), (-1, index), ZEBRA) for index in range(2, len(data), 2)]
     result = LongTable(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
