@@ -13,9 +13,10 @@ from reportlab.platypus import KeepTogether, Paragraph
 
 from facilitator.board import operations
 from facilitator.conversation import CIRCLE_KINDS, CIRCLES, VALUE_FORM_IDS
-from facilitator.export.board_drawing import MIN_TEXT
+from facilitator.export.board_drawing import GROUP_COLOUR, MIN_TEXT, Author, board_drawing
 from facilitator.export.circles_and_boards import boards_section
 from facilitator.export.document import make_styles
+from facilitator.export.fonts import REGULAR
 from facilitator.export.report import author_labels, build_report
 from facilitator.export.sheet import build_sheet
 from facilitator.export.snapshot import take_snapshot
@@ -224,6 +225,24 @@ def assert_boards_print_readable(snapshot) -> None:
 
 def test_board_drawings_print_nothing_too_small_to_read(demo_reports):
     assert_boards_print_readable(demo_reports.snapshot)
+
+
+def test_a_board_drawn_large_shows_each_post_its_words_and_number(demo_reports):
+    snapshot = demo_reports.snapshot
+    state = snapshot.boards["change"]
+    notes = state.visible_notes()
+    numbers = {note.id: number for number, note in enumerate(notes, start=1)}
+    authors = {None: Author("G", GROUP_COLOUR), **{p.id: Author("P", p.colour) for p in snapshot.partners}}
+    zones = [(category.id, category.title.da) for category in snapshot.board_categories("change")]
+    drawing = board_drawing(
+        state, zones, authors, tray_title="Ikke sorteret", width=1200, max_height=1200, numbers=numbers
+    )
+    strings = [shape for shape in drawing.contents if isinstance(shape, String)]
+    # Big enough for words: they print at 8 pt or more, the number sits on the strip.
+    assert min(string.fontSize for string in strings if string.fontName == REGULAR) >= 8
+    drawn = " ".join(string.text for string in strings)
+    assert all(note.text.split()[0] in drawn for note in notes)
+    assert {str(number) for number in numbers.values()} <= {string.text for string in strings}
 
 
 def test_a_crowded_board_still_prints_readable_numbers(store, program):
