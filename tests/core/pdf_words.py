@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import itertools
 
 from pypdf import PdfReader
 
@@ -25,12 +24,22 @@ def drawn_words(data: bytes) -> list[str]:
 
 
 def how_drawn(data: bytes, word: str) -> set[str]:
-    """How the PDF draws `word`: 'whole', 'hyphenated' (head ends in '-') and/or 'cut' (no mark)."""
+    """How the PDF draws `word`: 'whole', 'hyphenated' (each piece but the last ends in '-') and/or 'cut'."""
     drawn = [piece.strip(",.;:()»«") for piece in drawn_words(data)]
     ways = {"whole"} if word in drawn else set()
-    for head, tail in itertools.pairwise(drawn):
-        if head + tail == word:
-            ways.add("cut")
-        elif head.endswith("-") and head[:-1] + tail == word:
-            ways.add("hyphenated")
+    for start in range(len(drawn)):
+        for end in range(start + 2, min(start + 8, len(drawn)) + 1):
+            pieces = drawn[start:end]
+            if _joins(pieces, word):
+                ways.add("hyphenated" if all(piece.endswith("-") for piece in pieces[:-1]) else "cut")
     return ways
+
+
+def _joins(pieces: list[str], word: str) -> bool:
+    """Whether `pieces` make `word`, each inner piece's last '-' either added at the break or the word's own."""
+    if len(pieces) == 1:
+        return pieces[0] == word
+    head, rest = pieces[0], pieces[1:]
+    return any(
+        word.startswith(part) and _joins(rest, word[len(part) :]) for part in {head, head.removesuffix("-")} if part
+    )

@@ -168,9 +168,15 @@ def test_a_word_wider_than_its_column_is_hyphenated_never_cut(store: Store, prog
         how_much="1 udvalgsmøde",
         due=DAY,
     )
+    store.add_action(
+        session_id, "timelines", "Send tallene", with_whom="kyst@vesterhavs.dk", how_much="12345678901234", due=DAY
+    )
     data = build_pdf(take_snapshot(store, session_id))
     # "Hvor meget" is too narrow for the word: it breaks at a Danish hyphenation point, with a hyphen.
     assert how_drawn(data, "udvalgsmøde") == {"hyphenated"}
+    # What is not a word (an address, a number) breaks with a hyphen too.
+    assert how_drawn(data, "kyst@vesterhavs.dk") == {"hyphenated"}
+    assert how_drawn(data, "12345678901234") == {"hyphenated"}
     # Words that fit their column wrap at spaces and stay whole.
     assert how_drawn(data, "kystbeskyttelsesplanen") == {"whole"}
     assert how_drawn(data, "udvalget") == {"whole"}
