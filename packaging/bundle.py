@@ -153,6 +153,8 @@ QT_LIBRARIES_DROPPED = (
 )
 #: Qt's own translations (qtbase_da.qm ...) that stay, for the languages the app speaks.
 QT_TRANSLATIONS_KEPT = ("qt", "qtbase")
+#: pyphen's hyphenation dictionaries that stay (with their README, which states the licence).
+PYPHEN_KEPT = "hyph_da_DK"
 
 
 def keep_in_bundle(destination: str) -> bool:
@@ -167,6 +169,9 @@ def keep_in_bundle(destination: str) -> bool:
         return _plugin_stem(name) in QT_PLUGINS_KEPT.get(folder, ())
     if any(f"{library}.framework" in parts for library in _framework_names()):
         return False
+    if "pyphen" in parts and "dictionaries" in parts:
+        # The PDFs hyphenate in Danish only (export/hyphenation.py); the other 80 languages are 6 MB.
+        return name.removesuffix(".dic").removesuffix(".txt").endswith(PYPHEN_KEPT)
     return _library_stem(name) not in QT_LIBRARIES_DROPPED
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from facilitator.conversation import CIRCLES, JOINT_FORMS, VALUE_FORMS, circle_template, value_overview
 from facilitator.store import Store, StoreError
+from tests.core.guide import GUIDE_QUESTIONS
 
 
 @pytest.fixture
@@ -20,6 +21,20 @@ def session(store: Store, program) -> tuple[int, int, int]:
 
 
 # The templates -------------------------------------------------------------------------
+
+
+def test_each_circle_asks_the_guides_questions_word_for_word():
+    # Every screen, the projector and every PDF read the question from here.
+    asked = {kind: tuple(field.question.da for field in template.fields) for kind, template in CIRCLES.items()}
+    assert asked == GUIDE_QUESTIONS
+
+
+def test_the_old_wordings_live_on_as_help_beneath_the_question():
+    contribution, scaling = circle_template("contribution"), circle_template("scaling")
+    assert contribution.field("ownership").hint.da.startswith("Hvad ønsker jeg, der skal fordeles ejerskab om?")
+    assert "handlingsrum" in contribution.field("limitations").hint.da
+    assert scaling.field("communication").hint.da.startswith("Hvilke fortællinger ser jeg i forandringsambitionen")
+    assert circle_template("change").field("what").hint.da == "Med partnerskabet drømmer jeg om at forandre…"
 
 
 def test_every_template_question_of_the_guide_is_in_the_app():

@@ -16,8 +16,10 @@ from facilitator.__main__ import main
 from facilitator.conversation.next_steps import ACTION_LABELS
 from facilitator.demo import DEMO_TITLE
 from facilitator.export import ExportError, actions_csv, actions_ics, build_pdf, find_partner, save, take_snapshot
-from facilitator.export.fonts import REPLACEMENT, printable
+from facilitator.export.fonts import BOLD, EMOJI, REPLACEMENT, printable, runs
+from facilitator.export.hyphenation import ColumnHyphenator
 from facilitator.store import Store
+from tests.core.pdf_words import how_drawn
 from tests.databases import DatabaseTemplate
 
 DAY = dt.date(2026, 4, 27)
@@ -130,9 +132,64 @@ def test_a_crowded_session_gives_a_valid_sheet(store: Store, program):
     assert "Ærø-Østergård" in text
 
 
-def test_characters_the_font_lacks_become_one_mark_each():
+def test_emoji_print_as_symbols_and_only_scripts_the_fonts_lack_become_marks():
     assert printable("Æble på Ærø") == "Æble på Ærø"
-    assert printable("Hej 👨‍👩‍👧 🇩🇰!") == f"Hej {REPLACEMENT} {REPLACEMENT}!"
+    # No shaping: a sequence prints as its parts; joiners, tones and selectors are left out.
+    assert printable("Hej 👨‍👩‍👧 🇩🇰 👍🏽 ❤️!") == "Hej 👨👩👧 🇩🇰 👍 ❤!"
+    assert printable("漢字 ok") == f"{REPLACEMENT}{REPLACEMENT} ok"
+    assert runs("Kyst 🌊 ok", BOLD) == [(BOLD, "Kyst "), (EMOJI, "🌊"), (BOLD, " ok")]
+
+
+def test_emoji_in_titles_partners_and_actions_print_in_the_sheet(store: Store, program):
+    session_id = store.create_session(program, title="Kystpartnerskab 🌊", date=DAY)
+    partner = store.add_partner(session_id, "Mette Kjær 👩‍🔬", organisation="Vesterhavs Kommune 🏛️")
+    store.add_action(session_id, "relations", "Plant 100 træer 🌳 ved diget", owner_partner_id=partner.id)
+    data = build_pdf(take_snapshot(store, session_id))
+    text = pdf_text(data)
+    for symbol in ("🌊", "👩", "🔬", "🏛", "🌳"):
+        assert symbol in text, symbol
+    assert REPLACEMENT not in text
+    fonts = {
+        str(font["/BaseFont"])
+        for page in PdfReader(io.BytesIO(data)).pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert any("NotoEmoji" in font for font in fonts), fonts
+
+
+def test_a_word_wider_than_its_column_is_hyphenated_never_cut(store: Store, program):
+    session_id = store.create_session(program, title="Kystpartnerskab", date=DAY)
+    partner = store.add_partner(session_id, "Mette Kjær", organisation="Vesterhavs Kommune")
+    store.add_action(
+        session_id,
+        "relations",
+        "Tag kystbeskyttelsesplanen med til udvalget",
+        owner_partner_id=partner.id,
+        how_much="1 udvalgsmøde",
+        due=DAY,
+    )
+    store.add_action(
+        session_id, "timelines", "Send tallene", with_whom="kyst@vesterhavs.dk", how_much="12345678901234", due=DAY
+    )
+    data = build_pdf(take_snapshot(store, session_id))
+    # "Hvor meget" is too narrow for the word: it breaks at a Danish hyphenation point, with a hyphen.
+    assert how_drawn(data, "udvalgsmøde") == {"hyphenated"}
+    # What is not a word (an address, a number) breaks with a hyphen too.
+    assert how_drawn(data, "kyst@vesterhavs.dk") == {"hyphenated"}
+    assert how_drawn(data, "12345678901234") == {"hyphenated"}
+    # Words that fit their column wrap at spaces and stay whole.
+    assert how_drawn(data, "kystbeskyttelsesplanen") == {"whole"}
+    assert how_drawn(data, "udvalget") == {"whole"}
+
+
+def test_only_words_wider_than_the_column_get_break_points():
+    narrow = ColumnHyphenator(width=40, size=8.7)
+    assert narrow("møde") == []
+    pairs = narrow("udvalgsmøde")
+    assert ("udvalgs", "møde") in pairs
+    assert all(head + tail == "udvalgsmøde" for head, tail in pairs)
+    # A syllable wider than the column can still break, between letters, as a last resort.
+    assert ("udvalgsm", "øde") in ColumnHyphenator(width=5, size=8.7)("udvalgsmøde")
 
 
 def test_actions_round_trip_through_csv(store: Store, demo: int):

@@ -8,14 +8,21 @@ import re
 
 import pypdf
 import pytest
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.platypus import KeepTogether, Paragraph
 
 from facilitator.board import operations
 from facilitator.conversation import CIRCLE_KINDS, CIRCLES, VALUE_FORM_IDS
+from facilitator.export.board_drawing import GROUP_COLOUR, MIN_TEXT, Author, board_drawing
+from facilitator.export.circles_and_boards import boards_section
+from facilitator.export.document import make_styles
+from facilitator.export.fonts import REGULAR
 from facilitator.export.report import author_labels, build_report
 from facilitator.export.sheet import build_sheet
 from facilitator.export.snapshot import take_snapshot
 from facilitator.program import Program
 from facilitator.store import Store
+from tests.core.pdf_words import how_drawn
 from tests.databases import DatabaseTemplate
 
 DECISION_RULE = "Vi træffer beslutninger ved konsensus; ellers afgør styregruppen det på næste møde."
@@ -162,6 +169,16 @@ def test_circles_show_each_partners_elements_with_their_board_category(demo_repo
     assert "Borgermøder i hver by før planen tegnes (" not in flat
 
 
+def test_a_long_compound_in_the_circles_table_is_hyphenated_never_cut(store, program):
+    session_id = store.create_session(program, title="Kystpartnerskab")
+    partner = store.add_partner(session_id, "Mette Kjær", organisation="Vesterhavs Kommune")
+    circle = store.ensure_circle(session_id, partner.id, "change")
+    store.add_element(circle.id, "what", "En fælles kystbeskyttelsesplan")
+    data = build_report(take_snapshot(store, session_id))
+    # Hyphenated in the circle's narrow column; whole in the board's list, which is full width.
+    assert how_drawn(data, "kystbeskyttelsesplan") == {"hyphenated", "whole"}
+
+
 def test_board_notes_are_listed_under_their_zone_once(demo_reports):
     boards = between(demo_reports.text(), "Sorteringstavlerne", "Værdiformer")
     first = between(boards, "Delsession 1 · Fælles analyse af ambitionerne", "Delsession 2 ·")
@@ -178,6 +195,60 @@ def test_board_notes_are_listed_under_their_zone_once(demo_reports):
     assert "Én fælles plan for hele bugten i stedet for fire – MK, også: Gruppen" in common
     assert "Én plan for hele bugten" not in common
     assert "Delsession 3 · Fælles vurdering af skaleringsindsatsen" in boards
+
+
+def board_drawings(snapshot) -> list[tuple[Drawing, list[int]]]:
+    """Each board's drawing in the report, with the numbers its list under the drawing gives."""
+    story = boards_section(snapshot, make_styles(), "da", author_labels(snapshot.partners, "da"))
+    result: list[tuple[Drawing, list[int]]] = []
+    for block in story:
+        for flowable in block._content if isinstance(block, KeepTogether) else [block]:
+            if isinstance(flowable, Drawing):
+                result.append((flowable, []))
+            elif isinstance(flowable, Paragraph) and (flowable.bulletText or "").isdigit():
+                result[-1][1].append(int(flowable.bulletText))
+    return result
+
+
+def assert_boards_print_readable(snapshot) -> None:
+    drawings = board_drawings(snapshot)
+    assert len(drawings) == 3
+    for (drawing, listed), kind in zip(drawings, CIRCLE_KINDS, strict=True):
+        strings = [shape for shape in drawing.contents if isinstance(shape, String)]
+        assert min(string.fontSize for string in strings) >= MIN_TEXT, kind
+        # Each post-it carries the number its words have in the list under the drawing.
+        notes = len(snapshot.boards[kind].visible_notes())
+        assert listed == list(range(1, notes + 1)), kind
+        drawn = {int(string.text) for string in strings if string.text.isdigit()}
+        assert drawn >= set(listed), kind
+
+
+def test_board_drawings_print_nothing_too_small_to_read(demo_reports):
+    assert_boards_print_readable(demo_reports.snapshot)
+
+
+def test_a_board_drawn_large_shows_each_post_its_words_and_number(demo_reports):
+    snapshot = demo_reports.snapshot
+    state = snapshot.boards["change"]
+    notes = state.visible_notes()
+    numbers = {note.id: number for number, note in enumerate(notes, start=1)}
+    authors = {None: Author("G", GROUP_COLOUR), **{p.id: Author("P", p.colour) for p in snapshot.partners}}
+    zones = [(category.id, category.title.da) for category in snapshot.board_categories("change")]
+    drawing = board_drawing(
+        state, zones, authors, tray_title="Ikke sorteret", width=1200, max_height=1200, numbers=numbers
+    )
+    strings = [shape for shape in drawing.contents if isinstance(shape, String)]
+    # Big enough for words: they print at 8 pt or more, the number sits on the strip.
+    assert min(string.fontSize for string in strings if string.fontName == REGULAR) >= 8
+    drawn = " ".join(string.text for string in strings)
+    assert all(note.text.split()[0] in drawn for note in notes)
+    assert {str(number) for number in numbers.values()} <= {string.text for string in strings}
+
+
+def test_a_crowded_board_still_prints_readable_numbers(store, program):
+    # Forty post-its a board, most in one zone: the drawing's scale is small.
+    session_id = big_session(store, program, partners=6, elements=120, action_count=0)
+    assert_boards_print_readable(take_snapshot(store, session_id))
 
 
 def test_deleted_notes_are_never_shown(store, demo):

@@ -18,6 +18,7 @@ from facilitator.guidance import load_guidance
 from facilitator.invitation import programme_lines
 from facilitator.program import Program
 from facilitator.store import Store
+from tests.core.guide import GUIDE_QUESTIONS
 
 DAY = dt.date(2026, 4, 27)
 A4 = (595, 842)
@@ -63,6 +64,10 @@ def test_one_page_per_template_with_every_question_and_hint_in_danish():
     assert "BEGRÆNSNINGER" in pages[1]
     assert "LÆRING" in pages[1]
     assert "Hvad ønsker jeg, der skal fordeles ejerskab om?" in pages[1]
+    # The paper templates ask the guide's own words.
+    for text, questions in zip(pages[:3], GUIDE_QUESTIONS.values(), strict=True):
+        for question in questions:
+            assert question in text, question
     assert "Delsession 1 · Hvad bliver vi partnere om?".upper() in pages[0]
 
 

@@ -209,6 +209,10 @@ def test_every_other_qt_module_is_excluded():
         ("PySide6/Qt/lib/QtGui.framework/Versions/A/QtGui", True),
         ("resources/icons/facilitator-256.png", True),
         ("resources/translations/facilitator_da.qm", True),
+        ("pyphen/dictionaries/hyph_da_DK.dic", True),
+        ("pyphen/dictionaries/README_hyph_da_DK.txt", True),
+        ("pyphen/dictionaries/hyph_de_DE.dic", False),
+        ("pyphen\\dictionaries\\hyph_en_US.dic", False),
     ],
 )
 def test_bundle_filter(destination, kept):
@@ -234,6 +238,7 @@ def test_resources_land_where_the_one_lookup_finds_them(tmp_path, monkeypatch):
     for parts in (
         ("fonts", "NotoSans-Regular.ttf"),
         ("fonts", "NotoSans-Bold.ttf"),
+        ("fonts", "NotoEmoji-Regular.ttf"),
         ("translations", "facilitator_en.qm"),
         ("translations", "facilitator_da.qm"),
         ("icons", "facilitator-256.png"),

@@ -252,11 +252,12 @@ def test_help_explains_the_method_and_says_where_data_lives(qtbot, qapp, paths):
             about.components.item(row, 0).text(): about.components.item(row, 2).text()
             for row in range(about.components.rowCount())
         }
-        assert components["Noto Sans"] == "SIL Open Font License 1.1"
+        assert components["Noto Sans"] == components["Noto Emoji"] == "SIL Open Font License 1.1"
         assert components["PySide6 (Qt for Python)"] == "LGPL v3"
         versions = [about.components.item(row, 1).text() for row in range(about.components.rowCount())]
         assert "?" not in versions
         assert "Copyright" in about.font_licence.toPlainText()
+        assert "Noto Emoji" in about.font_licence.toPlainText()
     finally:
         _close(shell)
 

@@ -1,8 +1,11 @@
 """The three personal templates ("circles") each partner fills in during Delsession 1-3.
 
-The questions are the method's own (Partnerskabsdannelse for bæredygtig omstilling). Each
-field of a circle holds separate elements, because every element later becomes a post-it
-on the sorting board.
+The questions are the guide's own, word for word as the printed templates ask them
+(Partnerskabsdannelse for bæredygtig omstilling): partners hold those templates on paper
+while the app and the projector show the same words. Where the guide's step-by-step text
+explains a question, that explanation is the field's hint beneath it. Each field of a
+circle holds separate elements, because every element later becomes a post-it on the
+sorting board.
 """
 
 from __future__ import annotations
@@ -54,8 +57,9 @@ CHANGE = CircleTemplate(
         CircleField(
             "what",
             Text("Hvad", "What"),
-            Text("Med partnerskabet drømmer jeg om at forandre…", "Through the partnership, I dream of changing…"),
             Text("Hvad vil jeg forandre?", "What do I want to change?"),
+            # The guide opens the change circle with this sentence (Delsession 1, step 2).
+            Text("Med partnerskabet drømmer jeg om at forandre…", "Through the partnership, I dream of changing…"),
         ),
         CircleField(
             "why",
@@ -113,12 +117,10 @@ CONTRIBUTION = CircleTemplate(
         CircleField(
             "limitations",
             Text("Begrænsninger", "Limitations"),
+            Text("Hvad begrænser mine handlinger i partnerskabet?", "What limits my actions in the partnership?"),
             Text(
-                "Hvad begrænser mit handlingsrum i partnerskabet?", "What limits my room for action in the partnership?"
-            ),
-            Text(
-                "Mandat, tid, økonomi, regler, hensyn til baglandet …",
-                "Mandate, time, money, rules, the people I answer to …",
+                "Hvad begrænser mit handlingsrum? Mandat, tid, økonomi, regler, hensyn til baglandet …",
+                "What limits my room for action? Mandate, time, money, rules, the people I answer to …",
             ),
         ),
         CircleField(
@@ -136,10 +138,11 @@ CONTRIBUTION = CircleTemplate(
         CircleField(
             "ownership",
             Text("Ejerskab", "Ownership"),
-            Text("Hvad ønsker jeg, der skal fordeles ejerskab om?", "What do I want ownership to be shared over?"),
+            Text("Hvordan vil jeg gerne se ejerskab fordelt?", "How would I like to see ownership shared?"),
             Text(
-                "Resultater, data, rettigheder, fortællingen, beslutninger …",
-                "Results, data, rights, the story, decisions …",
+                "Hvad ønsker jeg, der skal fordeles ejerskab om? Resultater, data, rettigheder, fortællingen, "
+                "beslutninger …",
+                "What do I want ownership to be shared over? Results, data, rights, the story, decisions …",
             ),
         ),
     ),
@@ -165,14 +168,15 @@ SCALING = CircleTemplate(
             "communication",
             Text("Kommunikation", "Communication"),
             Text(
-                "Hvilke fortællinger ser jeg i forandringsambitionen?",
-                "Which stories do I see in the ambition for change?",
+                "Hvordan vil jeg engagere andre via kommunikation?",
+                "How will I engage others through communication?",
             ),
             Text(
-                "Fortællinger om problematikker, løsninger, tilgange m.v. Hvordan kan jeg engagere andre, "
-                "som kan opbygge relationer til atter andre omkring forandringsambitionen?",
-                "Stories about problems, solutions, approaches etc. How can I engage others who can in "
-                "turn build relationships with yet others around the ambition?",
+                "Hvilke fortællinger ser jeg i forandringsambitionen – om problematikker, løsninger, tilgange m.v.? "
+                "Hvordan kan jeg engagere andre, som kan opbygge relationer til atter andre omkring "
+                "forandringsambitionen?",
+                "Which stories do I see in the ambition for change – about problems, solutions, approaches etc.? "
+                "How can I engage others who can in turn build relationships with yet others around the ambition?",
             ),
         ),
         CircleField(

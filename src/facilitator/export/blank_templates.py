@@ -36,7 +36,7 @@ from facilitator.export.document import (
     make_styles,
     markup,
 )
-from facilitator.export.fonts import BOLD, REGULAR, elide, printable, register_fonts
+from facilitator.export.fonts import BOLD, REGULAR, draw_string, elide, printable, register_fonts
 from facilitator.export.snapshot import SessionSnapshot
 from facilitator.invitation import long_date
 from facilitator.paths import default_program_path
@@ -162,7 +162,7 @@ def _footer(canvas: Canvas, text: str, page_label: str) -> None:
     y = MARGIN - 8 * mm
     canvas.drawRightString(WIDTH - MARGIN, y, page_label)
     room = CONTENT_WIDTH - stringWidth(page_label, REGULAR, 7.5) - 10 * mm
-    canvas.drawString(MARGIN, y, elide(printable(text), REGULAR, 7.5, room))
+    draw_string(canvas, MARGIN, y, elide(text, REGULAR, 7.5, room), REGULAR, 7.5)
 
 
 def _paragraph(text: str, style: ParagraphStyle, width: float, *, bullet: str | None = None) -> Paragraph:

@@ -30,6 +30,7 @@ from facilitator.export.document import (
     step_title,
     table,
 )
+from facilitator.export.fonts import BOLD
 from facilitator.export.snapshot import SessionSnapshot
 from facilitator.program import Program
 from facilitator.store import CircleData, ElementData, PartnerData
@@ -177,9 +178,11 @@ def boards_section(
         para(
             Text(
                 "Tavlerne, som gruppen forlod dem: hver post-it i forfatterens farve og med initialer. "
-                "Under hver tavle står post-its'ene zone for zone; sammenlagte dubletter står én gang.",
+                "Under hver tavle står post-its'ene zone for zone med det nummer, de har på tegningen; "
+                "sammenlagte dubletter står én gang.",
                 "The boards as the group left them: each post-it in its author's colour, with initials. "
-                "Below each board are its post-its zone by zone; merged duplicates appear once.",
+                "Below each board are its post-its zone by zone, with the number they have in the drawing; "
+                "merged duplicates appear once.",
             ).get(language),
             styles.small,
         ),
@@ -202,6 +205,7 @@ def boards_section(
             by_zone[note.category if note.category in zone_ids else TRAY].append(note)
         titles = {category.id: category.title.get(language) for category in categories}
         titles[TRAY] = UNSORTED.get(language)
+        numbers = _numbers(state, [by_zone[zone] for zone in [*zone_ids, TRAY]])
         drawing = board_drawing(
             state,
             [(zone, f"{titles[zone]} ({len(by_zone[zone])})") for zone in zone_ids],
@@ -209,6 +213,7 @@ def boards_section(
             tray_title=f"{titles[TRAY]} ({len(by_zone[TRAY])})",
             width=CONTENT_WIDTH,
             max_height=BOARD_MAX_HEIGHT,
+            numbers=numbers,
         )
         group_wrote = any(note.partner_id is None for note in state.notes.values() if not note.deleted)
         story.append(
@@ -224,7 +229,8 @@ def boards_section(
             if zone == TRAY and not by_zone[TRAY]:
                 continue
             heading = f"{titles[zone]} ({len(by_zone[zone])})"
-            story += _zone(state, heading, descriptions.get(zone), by_zone[zone], merged, styles, language, labels)
+            notes = by_zone[zone]
+            story += _zone(state, heading, descriptions.get(zone), notes, merged, numbers, styles, language, labels)
     return story
 
 
@@ -234,11 +240,12 @@ def _zone(
     description: Text | None,
     notes: Sequence[Note],
     merged: Mapping[int, Sequence[str]],
+    numbers: Mapping[int, int],
     styles: Styles,
     language: str,
     labels: Mapping[int | None, str],
 ) -> list[Flowable]:
-    """A zone's title and what belongs in it, then its post-its in reading order with their authors."""
+    """A zone's title and what belongs in it, then its post-its in reading order, numbered as drawn."""
     heading: list[Flowable] = [para(title, styles.h3)]
     if description:
         heading.append(para(description.get(language), styles.small))
@@ -246,14 +253,15 @@ def _zone(
         return [
             KeepTogether([*heading, para(Text("Ingen post-its her.", "No post-its here.").get(language), styles.small)])
         ]
-    top, nested = bullet_style(styles.cell), bullet_style(styles.cell, level=1)
+    top, nested = _numbered_style(styles.cell), _numbered_style(styles.cell, level=1)
     also = Text("også", "also").get(language)
 
     def line(note: Note, style: ParagraphStyle) -> Paragraph:
         authors = labels.get(note.partner_id, "?")
         if note.id in merged:
             authors += f", {also}: {', '.join(merged[note.id])}"
-        return bullet(f"{markup(note.text)} {muted(f'– {markup(authors)}')}", style)
+        text = f"{markup(note.text)} {muted(f'– {markup(authors)}')}"
+        return Paragraph(text, style, bulletText=f"{numbers[note.id]}")
 
     bullets: list[Flowable] = []
     for cluster, members in _reading_order(state, notes):
@@ -261,10 +269,34 @@ def _zone(
             bullets.append(line(members[0], top))
             continue
         stack = Text("stak", "stack").get(language)
-        bullets.append(bullet(f"<b>»{markup(cluster)}«</b> {muted(f'({stack}, {len(members)})')}", top))
+        heading_text = f"<b>»{markup(cluster)}«</b> {muted(f'({stack}, {len(members)})')}"
+        bullets.append(Paragraph(heading_text, top, bulletText="•"))
         bullets += [line(member, nested) for member in members]
     # The heading stays with its first post-its; the rest may run on to the next page.
     return [KeepTogether([*heading, *bullets[:3]]), *bullets[3:]]
+
+
+def _numbers(state: BoardState, zones: Sequence[Sequence[Note]]) -> dict[int, int]:
+    """Each post-it's number: counted zone by zone in the order the list under the drawing reads."""
+    numbers: dict[int, int] = {}
+    for notes in zones:
+        for _cluster, members in _reading_order(state, notes):
+            for note in members:
+                numbers[note.id] = len(numbers) + 1
+    return numbers
+
+
+def _numbered_style(parent: ParagraphStyle, level: int = 0) -> ParagraphStyle:
+    """`parent` indented for a list numbered like the board drawing, room for three digits."""
+    indent = 17 + 12 * level
+    return ParagraphStyle(
+        f"{parent.name}-numbered-{level}",
+        parent=parent,
+        leftIndent=indent,
+        bulletIndent=indent - 17,
+        bulletFontName=BOLD,
+        spaceAfter=1.5,
+    )
 
 
 def _reading_order(state: BoardState, notes: Sequence[Note]) -> list[tuple[str | None, list[Note]]]:

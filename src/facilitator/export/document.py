@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -29,7 +28,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from facilitator.export.fonts import BOLD, REGULAR, printable, register_fonts
+from facilitator.export.fonts import BOLD, REGULAR, draw_string, font_markup, printable, register_fonts
+from facilitator.export.hyphenation import hyphenate_cells
 from facilitator.export.snapshot import SessionSnapshot
 from facilitator.invitation import long_date
 from facilitator.program import Item, Step
@@ -48,6 +48,8 @@ MARGIN = 18 * mm
 CONTENT_WIDTH = A4[0] - 2 * MARGIN
 #: Points left on a page below which a tall table row starts on the next page instead of splitting.
 SPLIT_ROW_FROM = 36
+#: Points between a table cell's text and its left and right edges.
+_CELL_PADDING = 4
 
 
 @dataclass(frozen=True)
@@ -100,8 +102,8 @@ def make_styles(base: float = 9.5) -> Styles:
 
 
 def markup(text: str) -> str:
-    """User text made safe for a Paragraph: escaped, drawable, line breaks kept."""
-    return escape(printable(text)).replace("\n", "<br/>")
+    """User text made safe for a Paragraph: escaped, drawable (symbols in the emoji font), line breaks kept."""
+    return font_markup(text).replace("\n", "<br/>")
 
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:
@@ -145,10 +147,14 @@ def table(
     *,
     extra: Sequence[tuple] = (),
 ) -> LongTable:
-    """A table that splits across pages with its header repeated; strings become wrapped cells."""
+    """A table that splits across pages with its header repeated; strings become wrapped cells.
+
+    A word wider than its column breaks at a hyphenation point with a hyphen (`hyphenation`).
+    """
     data = [[Paragraph(markup(text), styles.header) for text in header]]
     for row in rows:
         data.append([para(cell, styles.cell) if isinstance(cell, str) else cell for cell in row])
+    hyphenate_cells(data, widths, 2 * _CELL_PADDING)
     commands = [
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT_LIGHT),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
@@ -156,8 +162,8 @@ def table(
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 3.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
     ]
     commands += [("BACKGROUND", (0, index), (-1, index), ZEBRA) for index in range(2, len(data), 2)]
     result = LongTable(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
@@ -218,13 +224,14 @@ def _numbered_canvas(frame: PageFrame):
             self.saveState()
             self.setFont(REGULAR, 7.5)
             self.setFillColor(MUTED)
+            top = height - MARGIN + 5 * mm
             if self._pageNumber > 1:
-                self.drawString(MARGIN, height - MARGIN + 5 * mm, printable(frame.header)[:110])
-                self.drawRightString(width - MARGIN, height - MARGIN + 5 * mm, printable(frame.kind))
+                draw_string(self, MARGIN, top, printable(frame.header)[:110], REGULAR, 7.5)
+                draw_string(self, width - MARGIN, top, frame.kind, REGULAR, 7.5, anchor="end")
                 self.setStrokeColor(RULE)
                 self.setLineWidth(0.4)
                 self.line(MARGIN, height - MARGIN + 3.5 * mm, width - MARGIN, height - MARGIN + 3.5 * mm)
-            self.drawString(MARGIN, MARGIN - 8 * mm, printable(frame.footer)[:110])
+            draw_string(self, MARGIN, MARGIN - 8 * mm, printable(frame.footer)[:110], REGULAR, 7.5)
             label = PAGE_OF.get(frame.language).format(page=self._pageNumber, pages=total)
             self.drawRightString(width - MARGIN, MARGIN - 8 * mm, label)
             self.restoreState()

@@ -16,7 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable
 
 from facilitator.export.document import ACCENT, ACCENT_LIGHT, CONTENT_WIDTH, FLAG, MUTED, RULE, Styles, para
-from facilitator.export.fonts import BOLD, ITALIC, REGULAR, elide, printable
+from facilitator.export.fonts import BOLD, ITALIC, REGULAR, elide, strings
 from facilitator.export.snapshot import SessionSnapshot, StepTime
 from facilitator.text import Text
 
@@ -120,16 +120,9 @@ def _part_chart(
         planned = sum(time.planned for time in block)
         used = [time.actual for time in block if time.actual is not None]
         total = f"{planned} / {_minutes(sum(used))}" if used else f"{planned} / –"
-        drawing.add(
-            String(
-                0,
-                height - 10,
-                elide(printable(part.get(language)), BOLD, 8.5, axis.left + axis.width),
-                fontName=BOLD,
-                fontSize=8.5,
-                fillColor=ACCENT,
-            )
-        )
+        title = elide(part.get(language), BOLD, 8.5, axis.left + axis.width)
+        for string in strings(0, height - 10, title, BOLD, 8.5, fillColor=ACCENT):
+            drawing.add(string)
         drawing.add(
             String(numbers_right, height - 10, total, fontName=BOLD, fontSize=8, fillColor=ACCENT, textAnchor="end")
         )
@@ -153,10 +146,9 @@ def _part_chart(
 
 def _chart_row(drawing: Drawing, time: StepTime, y: float, axis: _Axis, original: int, language: str) -> None:
     muted = {"fontName": REGULAR, "fontSize": 7, "fillColor": MUTED}
-    label = elide(printable(time.title.get(language)), REGULAR, 7.5, axis.left - 6)
-    drawing.add(
-        String(0, y + 1.5, label, fontName=REGULAR, fontSize=7.5, fillColor=MUTED if time.skipped else colors.black)
-    )
+    label = elide(time.title.get(language), REGULAR, 7.5, axis.left - 6)
+    for string in strings(0, y + 1.5, label, REGULAR, 7.5, fillColor=MUTED if time.skipped else colors.black):
+        drawing.add(string)
     numbers_x = CONTENT_WIDTH
     if time.skipped:
         end = axis.x(original)

@@ -132,7 +132,10 @@ _COMPONENTS = (
     ("Alembic", lambda: _module_version("alembic", "__version__"), "MIT"),
     ("ReportLab", lambda: _module_version("reportlab", "Version"), "BSD"),
     ("platformdirs", lambda: _module_version("platformdirs", "__version__"), "MIT"),
+    # Pyphen is offered under GPL, LGPL or MPL; its Danish patterns are LGPL.
+    ("Pyphen", lambda: _module_version("pyphen", "__version__"), "LGPL v2.1+ / MPL 1.1"),
     ("Noto Sans", lambda: font_revision(resource_path("fonts", "NotoSans-Regular.ttf")), "SIL Open Font License 1.1"),
+    ("Noto Emoji", lambda: font_revision(resource_path("fonts", "NotoEmoji-Regular.ttf")), "SIL Open Font License 1.1"),
 )
 
 
