@@ -176,3 +176,14 @@ def test_no_two_shortcuts_share_a_key_on_any_page(qtbot, app_runner, demo_id):
         QApplication.processEvents()
         assert _ambiguous(window) == [], step.workspace
     assert {"circle:change", "board:change", "next-steps", "form:ambition", "review:change"} <= seen
+
+
+def test_the_day_keys_work_from_the_projector_window_too(qtbot, app_runner, demo_id):
+    window, page, _workspace = app_runner.open_step(CIRCLE_STEP, large=True, kind=CircleWorkspace)
+    window.toggle_projector()
+    projector = window.projector
+    states = _timer_states(page)
+    _press(qtbot, projector, TOGGLE_TIMER_KEY)
+    assert _timer_states(page) != states
+    _press(qtbot, projector, NEXT_STEP_KEY)
+    assert page.current_step_id != CIRCLE_STEP
