@@ -844,7 +844,7 @@
     <name>FieldCard</name>
     <message>
         <source>Elementer</source>
-        <extracomment>Enter in the entry line with text (field id, text).</extracomment>
+        <extracomment>Enter in the entry line with text (field id, text). The entry line&apos;s words should be kept as a draft (circle id, field id, text).</extracomment>
         <translation>Elements</translation>
     </message>
     <message>
@@ -1002,6 +1002,7 @@
     <name>Menus</name>
     <message>
         <source>&amp;Ny session …</source>
+        <extracomment>Keys that run the day from wherever the focus is, a text field included: none of them edits text in any of Qt&apos;s fields. Not Ctrl+Alt+arrows: GNOME switches workspaces with them and some Windows graphics drivers turn the screen (the projector!) upside down. Not Ctrl+PgDown/PgUp: they change partner in the circles, the review and on the board. The session page keeps Ctrl+Right/Left and Space where no text field wants them.</extracomment>
         <translation>&amp;New session …</translation>
     </message>
     <message>
@@ -1178,8 +1179,8 @@
         <translation>Area for new actions</translation>
     </message>
     <message>
-        <source>Ctrl+1 … Ctrl+4 vælger området</source>
-        <translation>Ctrl+1 … Ctrl+4 choose the area</translation>
+        <source>Alt+1 … Alt+4 vælger området</source>
+        <translation>Alt+1 … Alt+4 chooses the area</translation>
     </message>
     <message>
         <source>Ny handling</source>
@@ -1933,24 +1934,36 @@ Whether you restore it or start empty, the damaged file is set aside in the data
         <translation>Space</translation>
     </message>
     <message>
-        <source>Start, pause eller fortsæt tiden</source>
-        <translation>Start, pause or continue the timer</translation>
-    </message>
-    <message>
         <source>Ctrl+Højre</source>
         <translation>Ctrl+Right</translation>
-    </message>
-    <message>
-        <source>Næste trin (afslutter trinnet og starter det næste, hvis tiden kører)</source>
-        <translation>Next step (ends the step and starts the next one if the timer is running)</translation>
     </message>
     <message>
         <source>Ctrl+Venstre</source>
         <translation>Ctrl+Left</translation>
     </message>
     <message>
-        <source>Forrige trin</source>
-        <translation>Previous step</translation>
+        <source>Start, pause eller fortsæt tiden, også mens du skriver</source>
+        <translation>Start, pause or resume the time, also while typing</translation>
+    </message>
+    <message>
+        <source>Start, pause eller fortsæt tiden (ikke i et tekstfelt)</source>
+        <translation>Start, pause or resume the time (not in a text field)</translation>
+    </message>
+    <message>
+        <source>Næste trin (afslutter trinnet og starter det næste, hvis tiden kører), også mens du skriver</source>
+        <translation>Next step (finishes the step and starts the next if the time is running), also while typing</translation>
+    </message>
+    <message>
+        <source>Forrige trin, også mens du skriver</source>
+        <translation>Previous step, also while typing</translation>
+    </message>
+    <message>
+        <source>Næste trin, som Alt+PgDown (ikke i et tekstfelt: der flytter den et ord)</source>
+        <translation>Next step, like Alt+PgDown (not in a text field: there it moves by a word)</translation>
+    </message>
+    <message>
+        <source>Forrige trin (ikke i et tekstfelt)</source>
+        <translation>Previous step (not in a text field)</translation>
     </message>
     <message>
         <source>Giv trinnet 1 minut mere</source>
@@ -2265,16 +2278,16 @@ Whether you restore it or start empty, the damaged file is set aside in the data
         <translation>‹ Previous step</translation>
     </message>
     <message>
-        <source>Forrige trin (Ctrl+Venstre)</source>
-        <translation>Previous step (Ctrl+Left)</translation>
-    </message>
-    <message>
         <source>Næste trin ›</source>
         <translation>Next step ›</translation>
     </message>
     <message>
-        <source>Næste trin (Ctrl+Højre)</source>
-        <translation>Next step (Ctrl+Right)</translation>
+        <source>Forrige trin (Alt+PgUp eller Ctrl+Venstre)</source>
+        <translation>Previous step (Alt+PgUp or Ctrl+Left)</translation>
+    </message>
+    <message>
+        <source>Næste trin (Alt+PgDown eller Ctrl+Højre)</source>
+        <translation>Next step (Alt+PgDown or Ctrl+Right)</translation>
     </message>
     <message>
         <source>Trin %1 af %2</source>

@@ -159,6 +159,53 @@ def test_a_removed_partner_takes_their_circles_along(store: Store, session):
     assert store.elements(session_id) == [kept]
 
 
+# Entry-line drafts ------------------------------------------------------------------------
+
+
+def test_a_draft_is_kept_per_circle_and_field_until_enter_adds_it(paths, program, empty_database):
+    empty_database.copy_to(paths.database)
+    store = Store(paths.database)
+    session_id = store.create_session(program, title="Kystpartnerskab")
+    mette = store.add_partner(session_id, "Mette Kjær").id
+    circle = store.ensure_circle(session_id, mette, "change").id
+    other = store.ensure_circle(session_id, mette, "scaling").id
+    store.set_element_draft(circle, "what", "Færre oversvøm")
+    store.set_element_draft(other, "networks", "KL og ")
+    store.close()
+
+    reopened = Store(paths.database)
+    assert reopened.element_drafts(session_id) == {(circle, "what"): "Færre oversvøm", (other, "networks"): "KL og "}
+    assert reopened.elements(session_id) == [], "a draft is no element: not on the board, not exported"
+    reopened.add_element(circle, "what", "Færre oversvømmelser", from_draft=True)
+    reopened.set_element_draft(other, "networks", "  ")
+    assert reopened.element_drafts(session_id) == {}
+    reopened.close()
+
+
+def test_drafts_go_with_their_partner_and_their_session(store: Store, session, program):
+    session_id, mette, jonas = session
+    store.set_element_draft(store.ensure_circle(session_id, mette, "change").id, "what", "Hemmeligt udkast")
+    kept = store.ensure_circle(session_id, jonas, "change").id
+    store.set_element_draft(kept, "why", "Rent vand")
+    store.remove_partner(mette)
+    assert store.element_drafts(session_id) == {(kept, "why"): "Rent vand"}
+    second = store.create_session(program, title="Anden session")
+    other = store.ensure_circle(second, store.add_partner(second, "Karen Lund").id, "change").id
+    store.set_element_draft(other, "how", "Bliver")
+    store.delete_session(session_id)
+    assert store.element_drafts(session_id) == {}
+    assert store.element_drafts(second) == {(other, "how"): "Bliver"}
+
+
+def test_a_too_long_draft_is_refused_and_the_kept_one_stays(store: Store, session):
+    session_id, mette, _ = session
+    circle = store.ensure_circle(session_id, mette, "change").id
+    store.set_element_draft(circle, "what", "Kort")
+    with pytest.raises(StoreError, match="element kan højst have 1000 tegn"):
+        store.set_element_draft(circle, "what", "x" * 1001)
+    assert store.element_drafts(session_id) == {(circle, "what"): "Kort"}
+
+
 # Elements ---------------------------------------------------------------------------------
 
 

@@ -227,7 +227,7 @@ class Driver:
         workspace.entry.setFocus(Qt.FocusReason.OtherFocusReason)
         if self.rng.random() < 0.4:
             index = self.rng.randrange(len(AREAS))
-            QTest.keyClick(workspace.entry, Qt.Key(Qt.Key.Key_1.value + index), Qt.KeyboardModifier.ControlModifier)
+            QTest.keyClick(workspace.entry, Qt.Key(Qt.Key.Key_1.value + index), Qt.KeyboardModifier.AltModifier)
         what = self.text(4)
         QTest.keyClicks(workspace.entry, what)
         yield self.rng.randint(20, 120)
@@ -289,8 +289,8 @@ class Driver:
             yield self.rng.randint(30, 150)
 
 
-def main(argv: list[str]) -> int:
-    data_dir, seed = Path(argv[0]), int(argv[1])
+def open_window(data_dir: Path) -> tuple[QApplication, MainWindow, Store]:
+    """The real app on `data_dir`, its window shown, active and reopened on the last session."""
     sys.excepthook = _excepthook
     app = application()
 
@@ -315,6 +315,12 @@ def main(argv: list[str]) -> int:
             die("the main window never became active")
         app.processEvents()
         time.sleep(0.005)
+    return app, window, store
+
+
+def main(argv: list[str]) -> int:
+    data_dir, seed = Path(argv[0]), int(argv[1])
+    app, window, store = open_window(data_dir)
     driver = Driver(window, store, seed)
     emit({"ready": True})
     QTimer.singleShot(0, driver.tick)

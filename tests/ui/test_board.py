@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog
 from facilitator.board import NOTE_HEIGHT, NOTE_WIDTH, TRAY
 from facilitator.board.operations import position
 from facilitator.store import Store
+from facilitator.ui.board_scene import NOTE_TEXT_PX
 from facilitator.ui.board_view import BoardProjectionView
 from facilitator.ui.workspaces.board import BoardWorkspace
 
@@ -463,7 +464,7 @@ def test_a_fitted_board_stays_whole_when_the_window_changes_until_the_facilitato
     assert view.fitting
     window.resize(1100, 700)
     QApplication.processEvents()
-    assert view.visible_area().contains(workspace.scene.sceneRect().adjusted(2, 2, -2, -2))
+    assert view.visible_area().contains(workspace.scene.board_rect().adjusted(2, 2, -2, -2))
     view.zoom_by(2)
     assert not view.fitting
     zoomed = view.zoom()
@@ -556,3 +557,45 @@ def test_each_sector_explains_what_belongs_in_it(app_runner, session_id):
     sector = next(item for item in workspace.scene.items(QPointF(x, y)) if hasattr(item, "zone"))
     assert sector.zone == "opposed"
     assert sector.toolTip().startswith("Modsatrettede: Elementer, som partnerne er uenige om")
+
+
+def _projected_text_heights(window, workspace: BoardWorkspace, size: tuple[int, int]) -> list[float]:
+    """The post-its' text height in pixels on a projector of `size` at whole-board view."""
+    window.resize(1280, 720)
+    window.toggle_projector()
+    projector = window.projector
+    projector.showNormal()
+    projector.resize(*size)
+    QApplication.processEvents()
+    workspace.view.fit_board()
+    QApplication.processEvents()
+    projection = window.projector.content_widget
+    assert isinstance(projection, BoardProjectionView)
+    heights = []
+    for item in workspace.scene.items_by_id.values():
+        rendered = item.deviceTransform(projection.viewportTransform())
+        assert projection.viewport().rect().contains(rendered.mapRect(item.boundingRect()).toAlignedRect().center())
+        heights.append(NOTE_TEXT_PX * rendered.m22())
+    return heights
+
+
+def test_the_whole_board_on_a_720p_projector_is_the_board_not_its_margins(app_runner, demo_id, paths):
+    """The demo's 22 post-its, and 40 once the partners have written more, at "Hele tavlen"."""
+    window, _page, workspace = _open(app_runner)
+    demo = _projected_text_heights(window, workspace, (1280, 720))
+    assert len(demo) == 22
+    assert min(demo) >= 5.5, "was 3.9 px: the projector copied the facilitator's margins"
+
+    store = app_runner.store
+    partners = store.partners(demo_id)
+    words = ["kysten", "fjorden", "borgerne", "diget", "planen", "vandet", "naturen", "lodsejerne"]
+    for index, category in enumerate(["common"] * 2 + ["differences"] * 8 + ["opposed"] * 6 + [None] * 2):
+        circle = store.ensure_circle(demo_id, partners[index % len(partners)].id, "change").id
+        element = store.add_element(circle, "what", " ".join(words[(index + k) % len(words)] for k in range(5)))
+        if category is not None:
+            store.set_element_category(element.id, category)
+    window, _page, workspace = _open(app_runner)
+    workspace.tidy_all()
+    forty = _projected_text_heights(window, workspace, (1280, 720))
+    assert len(forty) == 40
+    assert min(forty) >= 5.5

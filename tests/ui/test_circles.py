@@ -338,3 +338,30 @@ def test_an_emptied_element_is_removed_once_when_the_partner_changes(app_runner,
     assert [e.text for e in app_runner.store.elements(session_id)] == ["Levende strandenge"]
     assert not workspace.error_label.isVisibleTo(workspace), workspace.error_label.text()
     assert workspace.undo_stack.count() == 3  # two additions and one removal
+
+
+def test_words_typed_without_enter_are_kept_per_partner_and_come_back_in_the_line(app_runner, qtbot, session_id):
+    _window, _page, workspace = app_runner.open_step("delsession-1-individuelt")
+    entry = workspace.canvas.cards["why"].entry
+    entry.setFocus()
+    qtbot.keyClicks(entry, "Medlemmerne mister")
+    mette = workspace.current_circle().id
+    # Kept like any typing, without Enter and without leaving the line.
+    qtbot.waitUntil(lambda: app_runner.store.element_drafts(session_id) == {(mette, "why"): "Medlemmerne mister"})
+
+    qtbot.keyClick(entry, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert workspace.current_partner().name == "Jonas Friis"
+    assert entry.text() == "", "Mette's words are not offered for Jonas"
+    qtbot.keyClick(entry, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert entry.text() == "Medlemmerne mister"
+
+    _window, _page, workspace = app_runner.open_step("delsession-1-individuelt")
+    entry = workspace.canvas.cards["why"].entry
+    assert entry.text() == "Medlemmerne mister"
+    entry.setFocus()
+    entry.end(False)
+    _type(qtbot, " jord")
+    assert [line.edit.text() for line in workspace.canvas.cards["why"].lines] == ["Medlemmerne mister jord"]
+    assert app_runner.store.element_drafts(session_id) == {}
+    app_runner.restart()
+    assert app_runner.store.element_drafts(session_id) == {}

@@ -11,11 +11,13 @@ its figures are in docs/benchmarks.md ("Crash soak").
 
 from __future__ import annotations
 
+import shutil
 import signal
 
 import pytest
 
-from tests.crash.harness import Template, gui_round, make_template
+from facilitator.ui.workspaces.circles import CircleWorkspace
+from tests.crash.harness import LAG_LIMIT, Template, check_integrity, gui_round, make_template, run_child
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
 
@@ -31,3 +33,25 @@ def template(tmp_path_factory, demo_database) -> Template:
 def test_a_killed_app_keeps_every_action_it_showed_and_typing_is_at_most_a_second_behind(seed, template, tmp_path):
     result = gui_round(seed, tmp_path / "round", template, max_reports=25)
     assert result.edits >= 1
+
+
+def test_words_typed_in_a_circle_without_enter_are_back_in_the_line_after_a_kill(template, app_runner, tmp_path):
+    step_id, field_id, text = "delsession-1-individuelt", "why", "Medlemmerne mister jord ved"
+    app_runner.paths.data_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(template.path, app_runner.paths.database)
+    run = run_child(
+        "tests.crash.draft_child",
+        [str(app_runner.paths.data_dir), step_id, field_id, text],
+        folder=tmp_path,
+        kill_after=1,
+        # Typed text is kept within LAG_LIMIT of the last key, Enter or not.
+        jitter=LAG_LIMIT,
+        timeout=90,
+    )
+    [report] = [message for message in run.messages if "ok" in message]
+    assert report["shown"] == text
+    check_integrity(app_runner.paths.database, "entry-line draft")
+
+    _window, _page, workspace = app_runner.open_step(step_id, kind=CircleWorkspace)
+    assert workspace.current_circle().id == report["circle"]
+    assert workspace.canvas.cards[field_id].entry.text() == text

@@ -242,9 +242,9 @@ def test_a_typed_line_becomes_an_action_with_owner_and_date(app_runner, qtbot, s
     assert _cell(workspace, action.id, COL_CHECK) == ""
 
 
-def test_ctrl_number_chooses_the_area_and_the_check_asks_gently(app_runner, qtbot, session_id):
+def test_alt_number_chooses_the_area_and_the_check_asks_gently(app_runner, qtbot, session_id):
     _window, workspace = _open(app_runner)
-    QTest.keyClick(workspace.entry, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(workspace.entry, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
     assert workspace.current_area().id == "concept"
     _type_action(qtbot, workspace, "Måske kigge på Esbjerg")
     [action] = app_runner.store.actions(session_id)

@@ -14,7 +14,9 @@ from sqlalchemy.orm import selectinload
 
 from facilitator.conversation import CIRCLE_KINDS, CIRCLES, JOINT_FORMS, VALUE_FORM_IDS, ValueOverview, value_overview
 from facilitator.store.fields import CIRCLE_TITLE, ELEMENT_TEXT, FORM_SOURCE_TEXT, FORM_TEXT, check_category
+from facilitator.store.limits import MAX_ELEMENT_LENGTH
 from facilitator.store.models import (
+    AppStateRow,
     CircleRow,
     ElementRow,
     ElementValueRow,
@@ -44,6 +46,20 @@ def _element_data(row: ElementRow) -> ElementData:
         category=row.category,
         value_forms=frozenset(value.value_form for value in row.value_forms),
     )
+
+
+#: Words typed into a question's entry line and not yet added with Enter are kept under
+#: this key prefix, one row per line: "element-draft:<session>:<partner>:<circle>:<field>".
+DRAFT_PREFIX = "element-draft"
+
+
+def draft_prefix(session_id: int, partner_id: int | None = None) -> str:
+    """The key prefix of every entry-line draft of a session (or of one partner in it)."""
+    return f"{DRAFT_PREFIX}:{session_id}:" + ("" if partner_id is None else f"{partner_id}:")
+
+
+def _draft_key(circle: CircleRow, field: str) -> str:
+    return f"{draft_prefix(circle.session_id, circle.partner_id)}{circle.id}:{field}"
 
 
 def _circle_data(row: CircleRow) -> CircleData:
@@ -155,6 +171,49 @@ class CircleStore(StorePart):
             self._touch(orm, row.session_id)
             return _circle_data(row)
 
+    # Entry-line drafts ----------------------------------------------------------------
+
+    def element_drafts(self, session_id: int) -> dict[tuple[int, str], str]:
+        """What was typed in each entry line and not yet added: {(circle id, field): text}."""
+        prefix = draft_prefix(session_id)
+        with self._transaction() as orm:
+            rows = orm.scalars(select(AppStateRow).where(AppStateRow.key.startswith(prefix, autoescape=True)))
+            drafts = {}
+            for row in rows:
+                _partner, circle_id, field = row.key[len(prefix) :].split(":", 2)
+                drafts[(int(circle_id), field)] = row.value
+            return drafts
+
+    def set_element_draft(self, circle_id: int, field: str, text: str) -> None:
+        """Keep the words typed in a question's entry line (an empty line forgets them).
+
+        Kept apart from the elements: a draft is not on the board, in the exports or in a
+        session file until Enter adds it.
+        """
+        if len(text) > MAX_ELEMENT_LENGTH:
+            raise invalid(
+                f"Et element kan højst have {MAX_ELEMENT_LENGTH} tegn; det skrevne har {len(text)}.",
+                f"An element can have at most {MAX_ELEMENT_LENGTH} characters; the text typed has {len(text)}.",
+            )
+        with self._transaction() as orm:
+            circle = self._circle_row(orm, circle_id)
+            if field not in CIRCLES[circle.kind].field_ids():
+                raise ValueError(f"{circle.kind} circles have no field {field!r}")
+            key = _draft_key(circle, field)
+            row = orm.get(AppStateRow, key)
+            if not text.strip():
+                if row is not None:
+                    orm.delete(row)
+            elif row is None:
+                orm.add(AppStateRow(key=key, value=text))
+            else:
+                row.value = text
+
+    def _forget_drafts(self, orm: OrmSession, prefix: str) -> None:
+        """Delete the drafts under a key prefix (their session or partner is being deleted)."""
+        for row in orm.scalars(select(AppStateRow).where(AppStateRow.key.startswith(prefix, autoescape=True))):
+            orm.delete(row)
+
     # Elements -----------------------------------------------------------------------
 
     def elements(
@@ -210,8 +269,14 @@ class CircleStore(StorePart):
         with self._transaction() as orm:
             return _element_data(self._element_row(orm, element_id))
 
-    def add_element(self, circle_id: int, field: str, text: str, *, value_forms: Iterable[str] = ()) -> ElementData:
-        """Add an element at the end of one field of a circle."""
+    def add_element(
+        self, circle_id: int, field: str, text: str, *, value_forms: Iterable[str] = (), from_draft: bool = False
+    ) -> ElementData:
+        """Add an element at the end of one field of a circle.
+
+        `from_draft`: the words come from the field's entry line, whose draft goes in the
+        same transaction, so a crash never leaves both the element and its draft.
+        """
         cleaned = ELEMENT_TEXT.apply(text)
         values = _check_values(value_forms)
         with self._transaction() as orm:
@@ -239,6 +304,10 @@ class CircleStore(StorePart):
                 value_forms=[ElementValueRow(value_form=value) for value in sorted(values)],
             )
             orm.add(row)
+            if from_draft:
+                draft = orm.get(AppStateRow, _draft_key(circle, field))
+                if draft is not None:
+                    orm.delete(draft)
             self._touch(orm, circle.session_id)
             orm.flush()
             return _element_data(row)

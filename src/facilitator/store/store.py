@@ -19,7 +19,7 @@ from facilitator.program.loader import MAX_STEP_MINUTES
 from facilitator.store.actions import ActionStore
 from facilitator.store.backup import Backup, Backups, read_contents, restore_database
 from facilitator.store.board import BoardStore
-from facilitator.store.circles import CircleData, CircleStore, ElementData, FormSource
+from facilitator.store.circles import CircleData, CircleStore, ElementData, FormSource, draft_prefix
 from facilitator.store.database import (
     REVISIONS,
     SCHEMA_HEAD,
@@ -239,6 +239,7 @@ class Store(CircleStore, BoardStore, ActionStore, TransferStore):
         """Remove the session and everything that belongs to it, leaving none of its words in the file."""
         with self._transaction() as orm:
             orm.delete(self._session_row(orm, session_id))
+            self._forget_drafts(orm, draft_prefix(session_id))
             state = orm.get(AppStateRow, LAST_SESSION_KEY)
             if state is not None and state.value == str(session_id):
                 orm.delete(state)
@@ -358,6 +359,7 @@ class Store(CircleStore, BoardStore, ActionStore, TransferStore):
         with self._transaction() as orm:
             row = self._partner_row(orm, partner_id)
             session = row.session
+            self._forget_drafts(orm, draft_prefix(session.id, partner_id))
             session.partners.remove(row)
             for position, partner in enumerate(session.partners):
                 partner.position = position

@@ -38,11 +38,15 @@ from facilitator.text import wrap_words
 INK = QColor("#1F2A28")
 SELECTED = QColor("#14213D")
 BOARD_MARGIN = 90.0
+#: The rim around the board when all of it is shown: every pixel of a projector counts.
+FIT_MARGIN = 16.0
 #: Gentle, distinct tints for the three sectors (the category is also written beside each).
 SECTOR_TINTS = ("#E3F0E8", "#FFF1D6", "#F6E0DD", "#E4E9F5", "#EFE3F2")
 GROUP_COLOUR = "#B8B2A7"
 _STRIP = 22.0
 _TEXT_LINES = 3
+#: The words' size in board units: three lines fill the note below its coloured strip.
+NOTE_TEXT_PX = 16
 
 
 @dataclass(frozen=True)
@@ -157,7 +161,7 @@ class NoteItem(QGraphicsItem):
             painter.drawText(strip, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, self.look.field_label)
 
         font.setBold(False)
-        font.setPixelSize(14)
+        font.setPixelSize(NOTE_TEXT_PX)
         painter.setFont(font)
         painter.setPen(INK)
         metrics = QFontMetricsF(font)
@@ -276,6 +280,10 @@ class BoardScene(QGraphicsScene):
         self._place_zone_labels()
         width, height = layout.size
         self.setSceneRect(QRectF(-BOARD_MARGIN, -BOARD_MARGIN, width + 2 * BOARD_MARGIN, height + 2 * BOARD_MARGIN))
+
+    def board_rect(self) -> QRectF:
+        """Everything drawn on the board (zones, their names, post-its), with a narrow rim."""
+        return self.itemsBoundingRect().adjusted(-FIT_MARGIN, -FIT_MARGIN, FIT_MARGIN, FIT_MARGIN)
 
     @staticmethod
     def _look(note: Note, looks: dict[int | None, NoteLook], field_labels: dict[str, str]) -> NoteLook:

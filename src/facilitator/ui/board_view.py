@@ -75,6 +75,7 @@ class BoardView(QGraphicsView):
         """Zoom in (>1) or out (<1), within sensible limits."""
         target = min(MAX_ZOOM, max(MIN_ZOOM, self.zoom() * factor))
         self.fitting = False
+        self._show_scroll_bars(True)
         if target != self.zoom():
             factor = target / self.zoom()
             self.scale(factor, factor)
@@ -83,19 +84,34 @@ class BoardView(QGraphicsView):
     def fit_board(self) -> None:
         """Show the whole board, and keep showing it whole as the view changes size."""
         self.fitting = True
-        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self._show_scroll_bars(False)
+        self.fitInView(self._whole_board(), Qt.AspectRatioMode.KeepAspectRatio)
         self._announce_area()
+
+    def _whole_board(self) -> QRectF:
+        # Asked of the view: while a closing window takes the scene down first, the view
+        # still hears its scroll bars change, and must not touch the scene then.
+        scene = self.scene()
+        return scene.board_rect() if isinstance(scene, BoardScene) else self.sceneRect()
+
+    def _show_scroll_bars(self, shown: bool) -> None:
+        # The whole board needs none, and the margins around it would offer them.
+        policy = Qt.ScrollBarPolicy.ScrollBarAsNeeded if shown else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        self.setHorizontalScrollBarPolicy(policy)
+        self.setVerticalScrollBarPolicy(policy)
 
     def visible_area(self) -> QRectF:
         return self.mapToScene(self.viewport().rect()).boundingRect()
 
     def _announce_area(self) -> None:
-        self.visible_area_changed.emit(self.visible_area())
+        # The whole board, not this view's share of it: the projector's screen has another
+        # shape, and the board should fill it rather than the facilitator's margins.
+        self.visible_area_changed.emit(self._whole_board() if self.fitting else self.visible_area())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self.fitting:
-            self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+            self.fitInView(self._whole_board(), Qt.AspectRatioMode.KeepAspectRatio)
         self._announce_area()
 
     def wheelEvent(self, event: QWheelEvent) -> None:

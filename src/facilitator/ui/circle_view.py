@@ -206,6 +206,8 @@ class FieldCard(QFrame):
 
     #: Enter in the entry line with text (field id, text).
     add_requested = Signal(str, str)
+    #: The entry line's words should be kept as a draft (circle id, field id, text).
+    draft_edited = Signal(int, str, str)
 
     def __init__(self, field: CircleField, language: str, read_only: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -260,6 +262,13 @@ class FieldCard(QFrame):
         )
         self.entry.returnPressed.connect(self._add)
         self.entry.installEventFilter(self)
+        #: The circle on screen, whose draft the entry line holds (set by the workspace).
+        self.circle_id: int | None = None
+        # Words typed but not yet added are kept like any other typing, for the circle they
+        # were typed in even if another one is shown before the save.
+        self._draft_circle: int | None = None
+        self._draft = DebouncedSave(self._save_draft, self)
+        self.entry.textEdited.connect(self._draft_typed)
         # The entry sits right under the last element, where the next one will appear.
         self.rows_layout.insertWidget(0, self.entry)
         self.entry.setVisible(not read_only)
@@ -272,6 +281,30 @@ class FieldCard(QFrame):
         text = self.entry.text().strip()
         if text:
             self.add_requested.emit(self.field.id, text)
+
+    def _draft_typed(self) -> None:
+        self._draft_circle = self.circle_id
+        self._draft.schedule()
+
+    def _save_draft(self) -> None:
+        if self._draft_circle is not None:
+            self.draft_edited.emit(self._draft_circle, self.field.id, self.entry.text())
+
+    def show_draft(self, circle_id: int, text: str) -> None:
+        """Show `circle_id`'s circle: its draft goes into the entry line."""
+        self._draft.flush()
+        self.circle_id = circle_id
+        # setText, not clear(): it also drops the line's own undo, which belongs to another circle.
+        self.entry.setText(text)
+
+    @property
+    def draft_pending(self) -> bool:
+        """The entry line's words are not kept yet (waiting, or a save failed)."""
+        return self._draft.pending
+
+    def retry_draft(self) -> None:
+        """The draft could not be kept; it stays on screen and is tried again shortly."""
+        self._draft.retry_later()
 
     def set_elements(self, elements: list[ElementData]) -> None:
         """Show exactly these elements, reusing the lines that are already there."""
@@ -309,6 +342,8 @@ class FieldCard(QFrame):
     def append_element(self, element: ElementData) -> ElementLine:
         """A new element was stored from the entry line: show it and clear the entry."""
         line = self._append(element)
+        # The store dropped the draft with the element; nothing of it waits to be saved.
+        self._draft.cancel()
         # setText, not clear(): it also drops the field's own undo, so Ctrl+Z cannot bring
         # the words back into the entry and add them a second time.
         self.entry.setText("")
@@ -365,6 +400,7 @@ class FieldCard(QFrame):
     def flush(self) -> None:
         for line in self.lines:
             line.flush()
+        self._draft.flush()
 
 
 class CircleCanvas(QWidget):

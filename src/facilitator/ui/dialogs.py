@@ -52,12 +52,24 @@ class TimerSettingsDialog(QDialog):
 def shortcut_rows() -> list[tuple[str, str]]:
     """(keys, what they do), as listed in Help → Keyboard shortcuts."""
     return [
-        (translate("Shortcuts", "Mellemrum"), translate("Shortcuts", "Start, pause eller fortsæt tiden")),
+        ("F9", translate("Shortcuts", "Start, pause eller fortsæt tiden, også mens du skriver")),
+        (
+            translate("Shortcuts", "Mellemrum"),
+            translate("Shortcuts", "Start, pause eller fortsæt tiden (ikke i et tekstfelt)"),
+        ),
+        (
+            "Alt+PgDown",
+            translate(
+                "Shortcuts",
+                "Næste trin (afslutter trinnet og starter det næste, hvis tiden kører), også mens du skriver",
+            ),
+        ),
+        ("Alt+PgUp", translate("Shortcuts", "Forrige trin, også mens du skriver")),
         (
             translate("Shortcuts", "Ctrl+Højre"),
-            translate("Shortcuts", "Næste trin (afslutter trinnet og starter det næste, hvis tiden kører)"),
+            translate("Shortcuts", "Næste trin, som Alt+PgDown (ikke i et tekstfelt: der flytter den et ord)"),
         ),
-        (translate("Shortcuts", "Ctrl+Venstre"), translate("Shortcuts", "Forrige trin")),
+        (translate("Shortcuts", "Ctrl+Venstre"), translate("Shortcuts", "Forrige trin (ikke i et tekstfelt)")),
         ("Ctrl+1", translate("Shortcuts", "Giv trinnet 1 minut mere")),
         ("Ctrl+5", translate("Shortcuts", "Giv trinnet 5 minutter mere")),
         ("F5", translate("Shortcuts", "Vis eller skjul projektorvisningen")),
@@ -94,7 +106,7 @@ def shortcut_rows() -> list[tuple[str, str]]:
             translate("Shortcuts", "Tavle: zoom; Ctrl+0 viser hele tavlen"),
         ),
         ("Ctrl+L", translate("Shortcuts", "Næste skridt: skriv en handling (@ansvarlig !dato, Enter tilføjer)")),
-        ("Ctrl+1 … Ctrl+4", translate("Shortcuts", "Næste skridt: vælg området for nye handlinger")),
+        ("Alt+1 … Alt+4", translate("Shortcuts", "Næste skridt: vælg området for nye handlinger")),
         ("Enter / F2", translate("Shortcuts", "Næste skridt: ret cellen (ansvarlig, dato, status …)")),
         (
             translate("Shortcuts", "Alt+Op / Alt+Ned"),

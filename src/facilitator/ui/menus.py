@@ -21,6 +21,24 @@ if TYPE_CHECKING:
     from facilitator.ui.session_page import SessionPage
 
 
+#: Keys that run the day from wherever the focus is, a text field included: none of them
+#: edits text in any of Qt's fields. Not Ctrl+Alt+arrows: GNOME switches workspaces with
+#: them and some Windows graphics drivers turn the screen (the projector!) upside down. Not
+#: Ctrl+PgDown/PgUp: they change partner in the circles, the review and on the board. The
+#: session page keeps Ctrl+Right/Left and Space where no text field wants them.
+NEXT_STEP_KEY = "Alt+PgDown"
+PREVIOUS_STEP_KEY = "Alt+PgUp"
+TOGGLE_TIMER_KEY = "F9"
+
+
+def everywhere(action: QAction) -> None:
+    """Let `action`'s keys work in every window of the app (the projector's too).
+
+    Qt still holds them back while a modal dialog is open.
+    """
+    action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+
+
 class Menus(QObject):
     """Builds the window's menu bar and keeps its actions in step with what is open."""
 
@@ -157,25 +175,21 @@ class Menus(QObject):
     def _build_go_menu(self, bar: QMenuBar) -> None:
         go_menu = bar.addMenu(self.tr("&Gå til"))
         self.next_action = self._action(
-            self.tr("&Næste trin"), self._on_page(lambda page: page.next_step()), "Ctrl+Right"
+            self.tr("&Næste trin"), self._on_page(lambda page: page.next_step()), NEXT_STEP_KEY
         )
         self.previous_action = self._action(
-            self.tr("&Forrige trin"), self._on_page(lambda page: page.previous_step()), "Ctrl+Left"
+            self.tr("&Forrige trin"), self._on_page(lambda page: page.previous_step()), PREVIOUS_STEP_KEY
         )
         for action in (self.next_action, self.previous_action):
-            # The session page owns the shortcuts so text fields keep Ctrl+arrows for words;
-            # the menu only lists them.
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            everywhere(action)
             action.setEnabled(False)
             go_menu.addAction(action)
 
     def _build_day_menu(self, bar: QMenuBar, window: MainWindow) -> None:
         self.toggle_timer_action = self._session_action(
-            self.tr("&Start/pause tiden"), self._on_page(lambda page: page.timer_bar.toggle())
+            self.tr("&Start/pause tiden"), self._on_page(lambda page: page.timer_bar.toggle()), TOGGLE_TIMER_KEY
         )
-        self.toggle_timer_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
-        # Listed here, owned by the session page, so Space still types in text fields.
-        self.toggle_timer_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        everywhere(self.toggle_timer_action)
         self.plus_one_action = self._session_action(
             self.tr("+&1 minut"), self._on_page(lambda page: page.timer_bar.extend(1)), "Ctrl+1"
         )
@@ -261,4 +275,4 @@ def _label_undo(action: QAction, verb: str, text: str) -> None:
     action.setText(f"{verb} {text}" if text else verb)
 
 
-__all__ = ["Menus"]
+__all__ = ["NEXT_STEP_KEY", "PREVIOUS_STEP_KEY", "TOGGLE_TIMER_KEY", "Menus", "everywhere"]

@@ -182,11 +182,14 @@ class ProjectorWindow(QWidget):
         # view (the board) gets most of the height, so the headings step back.
         height = max(self.height(), 300)
         roomy = self.content_widget is not None
+        # The board's post-its must be read from the back row: the frame gives it its height.
+        self._layout.setContentsMargins(*((24, 12, 24, 12) if roomy else (48, 36, 48, 36)))
+        self._layout.setSpacing(6 if roomy else 12)
         for label, share, bold in (
-            (self.countdown, 0.09 if roomy else 0.16, True),
-            (self.step_title, 0.045 if roomy else 0.065, True),
-            (self.part_label, 0.026 if roomy else 0.032, True),
-            (self.question, 0.04 if roomy else 0.05, False),
+            (self.countdown, 0.07 if roomy else 0.16, True),
+            (self.step_title, 0.04 if roomy else 0.065, True),
+            (self.part_label, 0.024 if roomy else 0.032, True),
+            (self.question, 0.036 if roomy else 0.05, False),
             (self.content, 0.038, False),
         ):
             font = QFont(label.font())

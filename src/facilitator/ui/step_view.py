@@ -92,10 +92,10 @@ class StepView(QWidget):
 
         navigation = QHBoxLayout()
         self.previous_button = QPushButton(self.tr("‹ Forrige trin"))
-        self.previous_button.setToolTip(self.tr("Forrige trin (Ctrl+Venstre)"))
+        self.previous_button.setToolTip(self.tr("Forrige trin (Alt+PgUp eller Ctrl+Venstre)"))
         self.next_button = QPushButton(self.tr("Næste trin ›"))
         self.next_button.setObjectName("primary")
-        self.next_button.setToolTip(self.tr("Næste trin (Ctrl+Højre)"))
+        self.next_button.setToolTip(self.tr("Næste trin (Alt+PgDown eller Ctrl+Højre)"))
         navigation.addWidget(self.previous_button)
         navigation.addStretch(1)
         navigation.addWidget(self.next_button)

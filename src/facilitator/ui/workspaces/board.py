@@ -334,9 +334,11 @@ class BoardWorkspace(Workspace):
         for zone in (*self.category_ids, TRAY):
             action = menu.addAction(self.tr("Ryd op i %1").replace("%1", self.titles[zone].title))
             action.triggered.connect(lambda _checked=False, zone=zone: self.tidy(zone))
-        menu.addAction(self.tr("Ryd op i alle zoner"), QKeySequence("Ctrl+Shift+T"), self.tidy_all)
+        # The keys are only shown here: the workspace's own shortcuts carry them, and an
+        # action holding them too would make each key ambiguous, so it would do nothing.
+        menu.addAction(self.tr("Ryd op i alle zoner") + "\tCtrl+Shift+T", self.tidy_all)
         menu.addSeparator()
-        self.unstack_action = menu.addAction(self.tr("Opløs stak"), QKeySequence("Ctrl+Shift+G"), self.unstack_selected)
+        self.unstack_action = menu.addAction(self.tr("Opløs stak") + "\tCtrl+Shift+G", self.unstack_selected)
         menu.addSeparator()
         menu.addAction(self.tr("Gem som billede …"), self.ask_export_image)
         self._selection_changed()

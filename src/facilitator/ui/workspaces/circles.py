@@ -124,6 +124,7 @@ class CircleWorkspace(Workspace):
         self.remove_circle_button.clicked.connect(self.remove_circle)
         for card in self.canvas.cards.values():
             card.add_requested.connect(self.add_element)
+            card.draft_edited.connect(self.keep_draft)
         for keys, slot in (
             ("Ctrl+PgDown", lambda: self.step_partner(1)),
             ("Ctrl+PgUp", lambda: self.step_partner(-1)),
@@ -235,6 +236,11 @@ class CircleWorkspace(Workspace):
         self.remove_circle_button.setEnabled(len(self.circles) > 1)
         focus = self._focus_place()
         elements = self.context.store.elements(self.context.session_id, circle_id=circle.id)
+        if any(card.circle_id != circle.id for card in self.canvas.cards.values()):
+            # Another circle: its entry lines show what was typed there and not yet added.
+            drafts = self.context.store.element_drafts(self.context.session_id)
+            for field_id, card in self.canvas.cards.items():
+                card.show_draft(circle.id, drafts.get((circle.id, field_id), ""))
         self.canvas.set_elements(elements)
         for card in self.canvas.cards.values():
             for line in card.lines:
@@ -275,7 +281,7 @@ class CircleWorkspace(Workspace):
             return
         store = self.context.store
         added = self.operations.run(
-            lambda: store.add_element(circle.id, field, text),
+            lambda: store.add_element(circle.id, field, text, from_draft=True),
             undo=lambda element: self._command(
                 self.tr("Tilføj »%1«").replace("%1", _short(element.text)),
                 lambda: store.restore_element(element.id),
@@ -288,6 +294,12 @@ class CircleWorkspace(Workspace):
         line = self.canvas.cards[field].append_element(added.value)
         self._wire(line)
         self.canvas.chain_tab_order()
+
+    def keep_draft(self, circle_id: int, field: str, text: str) -> None:
+        """Keep words typed in an entry line but not yet added, so a crash cannot lose them."""
+        kept = self.operations.run(lambda: self.context.store.set_element_draft(circle_id, field, text))
+        if kept.failed:
+            self.canvas.cards[field].retry_draft()
 
     def edit_element(self, element_id: int, text: str) -> None:
         line = self._line(element_id)
@@ -468,7 +480,8 @@ class CircleWorkspace(Workspace):
         self.canvas.flush()
 
     def unsaved_count(self) -> int:
-        return sum(line.unsaved for card in self.canvas.cards.values() for line in card.lines)
+        cards = self.canvas.cards.values()
+        return sum(line.unsaved for card in cards for line in card.lines) + sum(card.draft_pending for card in cards)
 
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)

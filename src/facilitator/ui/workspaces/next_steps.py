@@ -80,7 +80,7 @@ class NextStepsWorkspace(Workspace):
         self.area_box.setAccessibleName(self.tr("Område for nye handlinger"))
         for number, item in enumerate(AREAS, start=1):
             self.area_box.addItem(f"{number}  {item.title.get(language)}", item.id)
-        self.area_box.setToolTip(self.tr("Ctrl+1 … Ctrl+4 vælger området"))
+        self.area_box.setToolTip(self.tr("Alt+1 … Alt+4 vælger området"))
         self.entry = QLineEdit()
         self.entry.setObjectName("quickEntry")
         self.entry.setAccessibleName(self.tr("Ny handling"))
@@ -168,8 +168,9 @@ class NextStepsWorkspace(Workspace):
         self.remove_button.clicked.connect(self.remove_current)
         self._shortcut("Ctrl+L", self._focus_entry)
         self._shortcut("Ctrl+D", self.decisions_toggle.toggle)
+        # Alt, not Ctrl: Ctrl+1 and Ctrl+5 give the running step more time on every page.
         for number in range(1, len(AREAS) + 1):
-            self._shortcut(f"Ctrl+{number}", lambda index=number - 1: self.choose_area(index))
+            self._shortcut(f"Alt+{number}", lambda index=number - 1: self.choose_area(index))
         for key, slot in (
             ("Delete", self.remove_current),
             ("Alt+Up", lambda: self.move_current(-1)),
@@ -234,7 +235,7 @@ class NextStepsWorkspace(Workspace):
     # Side panel ------------------------------------------------------------------------------
 
     def choose_area(self, index: int) -> None:
-        """Make area `index` the one new actions go to (Ctrl+1 … Ctrl+4) and go to the entry line."""
+        """Make area `index` the one new actions go to (Alt+1 … Alt+4) and go to the entry line."""
         self.area_box.setCurrentIndex(index)
         self._focus_entry()
 
