@@ -90,6 +90,7 @@ def heartbeat():
             self.counted_seconds = 0.0
             self._counted_from = 0.0
             self.last: float | None = None
+            self.last_cpu = 0.0
             #: (moment, label) of each change of action since the last tick.
             self.switches: list[tuple[float, str]] = []
             self.ticks = 0
@@ -115,9 +116,9 @@ def heartbeat():
             self.label = label
 
         def tick(self) -> None:
-            now = time.perf_counter()
-            last, switches, self.switches = self.last, self.switches, []
-            self.last = now
+            now, cpu = time.perf_counter(), time.thread_time()
+            last, last_cpu, switches, self.switches = self.last, self.last_cpu, self.switches, []
+            self.last, self.last_cpu = now, cpu
             if last is None:
                 return
             pause = (now - last) * 1000 - HEARTBEAT_MS
@@ -134,7 +135,8 @@ def heartbeat():
             action = max(shares, key=shares.__getitem__)
             self.worst_by_action[action] = max(self.worst_by_action.get(action, 0.0), pause)
             if pause >= KEEP_MS:
-                entry = {"ms": round(pause, 1), "action": action}
+                # The GUI thread's own CPU time in the gap: the rest it waited (for a core, the GIL, the disk).
+                entry = {"ms": round(pause, 1), "cpu": round((cpu - last_cpu) * 1000, 1), "action": action}
                 others = {label: round(ms) for label, ms in shares.items() if label != action and ms >= KEEP_MS / 2}
                 if others:
                     entry["also"] = others
@@ -491,15 +493,19 @@ def summarise(number: int, run: dict, show_actions: bool) -> tuple[float, ...]:
     """Print one run; returns worst pause, counts over 50 and 100 ms, the floor's worst and count over 50 ms."""
     noticeable = [pause for pause in run["pauses"] if pause["ms"] > NOTICEABLE_MS]
     frozen = [pause for pause in noticeable if pause["ms"] > FROZEN_MS]
+    worst_entry = max(run["pauses"], key=lambda pause: pause["ms"], default=None)
+    busy = f" (GUI thread busy {worst_entry['cpu']:.0f} ms of it)" if worst_entry else ""
     print(
-        f"run {number}: worst pause {run['worst']:.0f} ms, {len(noticeable)} over {NOTICEABLE_MS} ms, "
+        f"run {number}: worst pause {run['worst']:.0f} ms{busy}, {len(noticeable)} over {NOTICEABLE_MS} ms, "
         f"{len(frozen)} over {FROZEN_MS} ms ({len(run['actions'])} actions checked, "
         f"{run['ticks']} heartbeats, report {run['report_pages']} pages; worst while starting, "
         f"not counted: {run['worst_at_start']:.0f} ms)"
     )
+    if noticeable:
+        print(f"    pause, GUI thread's CPU time in it, action (pauses over {NOTICEABLE_MS} ms)")
     for pause in noticeable:
         also = "; ".join(f"{ms} ms of it in: {label.strip()}" for label, ms in pause.get("also", {}).items())
-        print(f"    {pause['ms']:6.0f} ms  {pause['action']}" + (f" ({also})" if also else ""))
+        print(f"    {pause['ms']:6.0f} ms {pause['cpu']:6.0f} ms  {pause['action']}" + (f" ({also})" if also else ""))
     if show_actions:
         print("    per action: its worst pause, and the time of the call that started it")
         calls = {action["action"]: f"{action['call_ms']:6.0f} ms" for action in run["actions"]}
