@@ -475,7 +475,7 @@ def child(command: list[str], env: dict[str, str], args: argparse.Namespace) -> 
 
 
 def one_run(template: Path, env: dict[str, str], args: argparse.Namespace) -> dict:
-    """Walk a copy of the prepared data, then (not for --quick) idle a bare window as long: both results."""
+    """Walk a copy of the prepared data, then idle a bare window as long (the floor): both results."""
     with tempfile.TemporaryDirectory() as scratch:
         data_dir, out_dir = Path(scratch) / "data", Path(scratch) / "out"
         shutil.copytree(template, data_dir)
@@ -484,7 +484,7 @@ def one_run(template: Path, env: dict[str, str], args: argparse.Namespace) -> di
         command += ["--quick"] if args.quick else []
         command += ["--profile", args.profile] if args.profile else []
         result = child(command, env, args)
-    if not args.quick:
+    if not args.quick and not args.profile:
         result["floor"] = child(["--floor", str(result["seconds"])], env, args)
     return result
 
@@ -589,7 +589,7 @@ def main() -> int:
         f"median of {runs}: worst pause {worst:.0f} ms, {over_50:g} over {NOTICEABLE_MS} ms, "
         f"{over_100:g} over {FROZEN_MS} ms (target: none over {NOTICEABLE_MS} ms)"
     )
-    if not args.quick:
+    if "floor" in results[0]:
         print(f"median of the floor: worst pause {floor_worst:.0f} ms, {floor_50:g} over {NOTICEABLE_MS} ms")
     print(f"load average after: {os.getloadavg()[0]:.2f}")
     return 0
