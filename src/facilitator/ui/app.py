@@ -23,6 +23,7 @@ from facilitator.timing import Clock
 from facilitator.ui.appearance import apply_appearance, install_translators
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.single_instance import SingleInstance
+from facilitator.ui.workspaces import preload_modules
 
 if TYPE_CHECKING:
     from facilitator.store import Store
@@ -276,12 +277,20 @@ class Shell:
         store = self.store
         if not isinstance(store, DeferredStore) or store.is_open:
             self._store_loaded(then)
+            self.preload = threading.Thread(target=preload_modules, name="workspace-preload", daemon=True)
+            self.preload.start()
             return
         # Owned by the application, not the window: a window rebuilt in another language
         # meanwhile must still hear that the store is ready.
         loader = _Preloader(self.app)
         loader.done.connect(lambda: self._store_loaded(then))
-        self.preload = threading.Thread(target=loader.run, args=(store.preload,), name="store-preload", daemon=True)
+
+        def load() -> None:
+            loader.run(store.preload)
+            # Then the steps' code, while the facilitator looks at the first one.
+            preload_modules()
+
+        self.preload = threading.Thread(target=load, name="store-preload", daemon=True)
         self.preload.start()
 
     def _store_loaded(self, then: Callable[[], None]) -> None:

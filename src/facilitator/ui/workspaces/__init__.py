@@ -37,6 +37,16 @@ def _load(module: str, name: str) -> type[Workspace]:
     return getattr(import_module(f"{__name__}.{module}"), name)
 
 
+def preload_modules() -> None:
+    """Import every workspace's module without building anything: safe on a worker thread.
+
+    Run after the store has loaded, so the first visit of a circle, a board or a form
+    builds its widgets but no longer waits for their code (about 170 ms for the day).
+    """
+    for module, _name in (*_BY_NAME.values(), *_BY_KIND.values()):
+        import_module(f"{__name__}.{module}")
+
+
 def create_workspace(name: str, context: SessionContext, parent: QWidget | None = None) -> Workspace:
     """The workspace for `name`; a placeholder naming what will come for those not built yet."""
     kind, _, variant = name.partition(":")
@@ -47,4 +57,4 @@ def create_workspace(name: str, context: SessionContext, parent: QWidget | None 
     return _load("placeholder", "PlaceholderWorkspace")(context, name, parent)
 
 
-__all__ = ["Workspace", "create_workspace"]
+__all__ = ["Workspace", "create_workspace", "preload_modules"]
