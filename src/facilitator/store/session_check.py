@@ -259,6 +259,7 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
             cluster_kinds,
             element_kinds,
         )
+    _check_merges(check, elements)
 
     form_texts = []
     form_fields: dict[tuple[str, str], str] = {}
@@ -594,6 +595,48 @@ def _check_board(
         "cluster": cluster,
         "merged_into": merged_into,
     }
+
+
+def _check_merges(check: ValueChecker, elements: list[dict[str, Any]]) -> None:
+    """Every merged note leads, duplicate by duplicate, to a note on the board.
+
+    A ring (A into B, B into A) or a chain that ends at an element with no place on the
+    board would hide every note in it: the board shows only the notes merged into nothing.
+    """
+    for element in elements:
+        board = element["board"]
+        if board is None or board["merged_into"] is None:
+            continue
+        chain = [element["id"]]
+        target = board["merged_into"]
+        while True:
+            if target in chain:
+                path = " → ".join(f"elements[{element_id - 1}]" for element_id in [*chain, target])
+                raise check.fail(
+                    f"elements[{element['id'] - 1}].board.merged_into",
+                    Text(f"sammenlægningerne går i ring ({path})", f"the merges go round in a ring ({path})"),
+                    _MERGE_EXPECTED,
+                )
+            target_board = elements[target - 1]["board"]
+            if target_board is None:
+                raise check.fail(
+                    f"elements[{element['id'] - 1}].board.merged_into",
+                    Text(
+                        f"kæden ender i elements[{target - 1}], som ikke er på tavlen",
+                        f"the chain ends at elements[{target - 1}], which is not on the board",
+                    ),
+                    _MERGE_EXPECTED,
+                )
+            if target_board["merged_into"] is None:
+                break
+            chain.append(target)
+            target = target_board["merged_into"]
+
+
+_MERGE_EXPECTED = Text(
+    "en kæde af sammenlagte post-its, der ender i en post-it på tavlen",
+    "a chain of merged notes that ends at a note on the board",
+)
 
 
 __all__ = ["check_session_document"]

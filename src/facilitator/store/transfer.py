@@ -9,10 +9,12 @@ gate every document passes on its way in or out.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import select
 
+from facilitator.store.backup import Backups
 from facilitator.store.database import StoreError
 from facilitator.store.limits import MAX_TEXT_LENGTH
 from facilitator.store.models import (
@@ -69,13 +71,25 @@ def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text is not None else None
 
 
-def imported_title(title: str) -> str:
-    """The title a session imported beside its existing copy gets ("keep-both")."""
-    return title[: MAX_TEXT_LENGTH - len(IMPORTED_SUFFIX)].rstrip() + IMPORTED_SUFFIX
+def imported_title(title: str, taken: Collection[str] = ()) -> str:
+    """The title a session imported beside its existing copy gets ("keep-both").
+
+    The first copy is "… (importeret)"; a title in `taken` (the titles already here) moves
+    on to "… (importeret 2)", "… (importeret 3)": the start page must tell the copies apart.
+    """
+    number = 1
+    while True:
+        suffix = IMPORTED_SUFFIX if number == 1 else f"{IMPORTED_SUFFIX[:-1]} {number})"
+        candidate = title[: MAX_TEXT_LENGTH - len(suffix)].rstrip() + suffix
+        if candidate not in taken:
+            return candidate
+        number += 1
 
 
 class TransferStore(StorePart):
     """The session-file half of `Store`: a whole session as a document, and back."""
+
+    backups: Backups
 
     def export_session(self, session_id: int) -> SessionDocument:
         """The whole session as a canonical session document (removed rows left out)."""
@@ -84,17 +98,24 @@ class TransferStore(StorePart):
             document = _read_session(orm, session)
         return check_session_document(document, exporting=True)
 
-    def import_session(self, document: object, *, on_existing: str = "ask") -> int:
+    def import_session(self, document: object, *, on_existing: str = "ask", now: dt.datetime | None = None) -> int:
         """Check a session document whole, then store it in one transaction; returns the new session's id.
 
         When a session with the document's uid is already here: "ask" raises SessionExists,
-        "replace" puts the document in its place (same id) and "keep-both" stores it beside
-        it with a fresh uid and IMPORTED_SUFFIX on the title.
+        "replace" makes a backup (made `now`) and puts the document in its place (same id),
+        and "keep-both" stores it beside it with a fresh uid and IMPORTED_SUFFIX on the title
+        (numbered when that title is taken). The backup is made here, so the menu and the
+        command line cannot differ; if it cannot be made, nothing is replaced.
         """
         if on_existing not in ON_EXISTING:
             raise ValueError(f"on_existing must be one of {ON_EXISTING}, not {on_existing!r}")
         checked = check_session_document(document)
         uid, title = checked["session"]["uid"], checked["session"]["title"]
+        if on_existing == "replace":
+            with self._transaction() as orm:
+                here = orm.scalars(select(SessionRow.id).where(SessionRow.uid == uid)).first()
+            if here is not None:
+                self.backups.make("import", now)
         with self._transaction() as orm:
             existing = orm.scalars(select(SessionRow).where(SessionRow.uid == uid)).first()
             session_id = None
@@ -108,7 +129,8 @@ class TransferStore(StorePart):
                     orm.delete(existing)
                     orm.flush()
                 else:
-                    uid, title = new_session_uid(), imported_title(title)
+                    taken = set(orm.scalars(select(SessionRow.title)))
+                    uid, title = new_session_uid(), imported_title(title, taken)
             new_id = _write_session(orm, checked, uid=uid, title=title, session_id=session_id)
         if session_id is not None:
             self._checkpoint()  # the replaced session's words leave the WAL too
