@@ -156,3 +156,142 @@ def test_a_chain_of_merges_that_ends_on_the_board_is_kept(demo_file):
     chain[1]["board"]["merged_into"] = chain[2]["id"]
     loaded = load_session(_encode(document))
     assert loaded["elements"][document["elements"].index(chain[0])]["board"]["merged_into"] is not None
+
+
+# --- 1. a place far off the board is refused, and never makes the board hang -------------
+
+
+@pytest.mark.parametrize("value", [1_000_000.0, -250_000.0, 1e308])
+def test_a_place_far_off_the_board_is_refused_naming_the_note(demo_file, value):
+    document = _document(demo_file)
+    index, element = next((i, e) for i, e in enumerate(document["elements"]) if e["board"] is not None)
+    element["board"]["x"] = value
+    error = _refused(
+        document,
+        f"elements[{index}].board.x: post-itten",
+        element["text"][:20],
+        "ligger uden for tavlen",
+        "fra -200000 til 200000",
+    )
+    assert "lies outside the board" in error.message("en")
+
+
+def test_a_place_at_the_edge_of_the_board_area_is_kept(demo_file):
+    document = _document(demo_file)
+    element = next(e for e in document["elements"] if e["board"] is not None)
+    element["board"]["y"] = -200_000.0
+    assert any(e["board"] and e["board"]["y"] == -200_000.0 for e in load_session(_encode(document))["elements"])
+
+
+@pytest.mark.parametrize("reach", [1e6, 1e308, float("inf"), float("nan")])
+def test_the_layout_stops_growing_for_a_note_far_away(reach):
+    from facilitator.board.layout import MAX_BOARD_REACH, MIN_RADIUS, layout_for
+
+    layout = layout_for(("a", "b", "c"), {"a": 3}, reach=reach, tray_depth=reach)
+    assert MIN_RADIUS <= layout.radius <= MAX_BOARD_REACH * 1.05
+    assert len(layout.slots("a")) >= 3
+
+
+def test_the_store_keeps_a_dropped_note_within_the_board_area(store, program):
+    from facilitator.board import Patch
+    from facilitator.store.limits import MAX_BOARD_PLACE
+
+    session_id = store.create_session(program, title="Kant")
+    note = store.add_board_note(session_id, "change", "langt ude", x=5e6, y=float("nan"))
+    store.apply_board_patch(session_id, Patch({note.id: {"y": -1e300}}))
+    [stored] = store.board_state(session_id, "change").notes.values()
+    assert (stored.x, stored.y) == (MAX_BOARD_PLACE, -MAX_BOARD_PLACE)
+    # What the store keeps goes out in a file and comes back.
+    assert load_session(dump_session(store.export_session(session_id)))
+
+
+# --- 4. timer times are never negative ----------------------------------------------------
+
+
+@pytest.mark.parametrize("field", ["elapsed", "amount"])
+def test_a_negative_timer_time_is_refused(demo_file, field):
+    document = _document(demo_file)
+    document["timer_events"][0][field] = -3600.0
+    error = _refused(document, f"timer_events[0].{field}: er tallet -3600.0", "et tal fra 0 til 604800 (sekunder)")
+    assert "a number from 0 to 604800 (seconds)" in error.message("en")
+
+
+def test_the_store_keeps_timer_times_from_zero(store, program):
+    import datetime as dt
+
+    from facilitator.timing import TimerEvent
+
+    session_id = store.create_session(program, title="Tid")
+    at = dt.datetime(2026, 4, 27, 7, tzinfo=dt.UTC)
+    store.add_timer_event(session_id, TimerEvent("indledning-kontekst", "start", at, -60.0, -5.0))
+    [event] = store.export_session(session_id)["timer_events"]
+    assert (event["elapsed"], event["amount"]) == (0.0, 0.0)
+
+
+# --- 5. names the program and the method do not have ---------------------------------------
+
+
+def _other_board_category(document: dict, kind: str) -> str:
+    from facilitator.program import load_program_text
+
+    program = load_program_text(document["session"]["program_text"])
+    own = {category.id for category in program.board_categories(kind)}
+    return next(
+        category.id
+        for other in ("change", "contribution", "scaling")
+        for category in program.board_categories(other)
+        if category.id not in own
+    )
+
+
+def test_a_category_of_another_board_is_refused(demo_file):
+    document = _document(demo_file)
+    index, element = next((i, e) for i, e in enumerate(document["elements"]) if e["kind"] == "change")
+    element["category"] = _other_board_category(document, "change")
+    _refused(document, f'elements[{index}].category: "{element["category"]}" er ikke en sektor på change-tavlen')
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (("step_plans", 0, "step_id"), 'step_plans[0].step_id: "ukendt-trin" er ikke et trin i sessionens program'),
+        (("timer_events", 0, "step_id"), 'timer_events[0].step_id: "ukendt-trin" er ikke et trin'),
+        (("session", "current_step_id"), 'session.current_step_id: "ukendt-trin" er ikke et trin'),
+        (("checklist", 0, "item_id"), 'checklist[0].item_id: "ukendt-trin" er ikke et punkt på metodens tjekliste'),
+    ],
+)
+def test_a_step_or_checklist_item_the_program_does_not_have_is_refused(demo_file, path, expected):
+    document = _document(demo_file)
+    *parents, last = path
+    target = document
+    for key in parents:
+        target = target[key]
+    target[last] = "ukendt-trin"
+    _refused(document, expected, "Forventet: et af ")
+
+
+# --- 6. the program text has a limit -------------------------------------------------------
+
+
+def test_a_program_text_over_the_limit_is_refused_before_it_is_read(demo_file):
+    from facilitator.store.limits import MAX_PROGRAM_TEXT_LENGTH
+
+    document = _document(demo_file)
+    document["session"]["program_text"] += "#" * MAX_PROGRAM_TEXT_LENGTH
+    _refused(document, "session.program_text: programmet er", f"højst {MAX_PROGRAM_TEXT_LENGTH} tegn")
+
+
+# --- 7. a number of thousands of digits names its field ------------------------------------
+
+
+def test_a_ten_thousand_digit_number_names_its_field_in_the_users_language(demo_file):
+    document = _document(demo_file)
+    document["actions"][0]["position"] = "@@HUGE@@"
+    data = _encode(document).replace(b'"@@HUGE@@"', b"9" * 10_000)
+    with pytest.raises(SessionFileError) as raised:
+        load_session(data, "kyst.json")
+    message = raised.value.message()
+    assert "actions[0].position: er et tal på 10000 cifre" in message
+    assert "et heltal fra 0 til" in message
+    assert "actions[0].position: is a number of 10000 digits" in raised.value.message("en")
+    assert "int_max_str_digits" not in message + raised.value.message("en")
