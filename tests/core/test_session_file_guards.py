@@ -295,3 +295,86 @@ def test_a_ten_thousand_digit_number_names_its_field_in_the_users_language(demo_
     assert "et heltal fra 0 til" in message
     assert "actions[0].position: is a number of 10000 digits" in raised.value.message("en")
     assert "int_max_str_digits" not in message + raised.value.message("en")
+
+
+# --- 9. an action's calendar event has one UID wherever the session goes ------------------
+
+
+def _calendar_uids(store: Store, session_id: int) -> list[str]:
+    import icalendar
+
+    from facilitator.export import actions_ics, take_snapshot
+
+    calendar = icalendar.Calendar.from_ical(actions_ics(take_snapshot(store, session_id)))
+    return [str(event["UID"]) for event in calendar.walk("VEVENT")]
+
+
+def test_the_same_session_on_another_laptop_gives_the_same_calendar_uids(store, demo, other_store):
+    here = _calendar_uids(store, demo)
+    moved = other_store.import_session(load_session(dump_session(store.export_session(demo))))
+    assert _calendar_uids(other_store, moved) == here
+    assert len(set(here)) == len(here) > 0
+    session_uid = store.session_uid(demo)
+    assert all(uid.endswith(f"-{session_uid}@facilitator") for uid in here)
+
+
+def test_two_sessions_never_share_calendar_uids_even_with_the_same_row_ids(store, other_store, program):
+    from facilitator.demo import create_demo_session
+
+    first, second = create_demo_session(store), create_demo_session(other_store)
+    assert first == second  # the same database ids, as on two laptops
+    assert not set(_calendar_uids(store, first)) & set(_calendar_uids(other_store, second))
+
+
+def test_a_copy_kept_beside_has_events_of_its_own(store, demo):
+    document = load_session(dump_session(store.export_session(demo)))
+    copy = store.import_session(document, on_existing="keep-both")
+    assert not set(_calendar_uids(store, copy)) & set(_calendar_uids(store, demo))
+    # Replacing keeps them: the replaced session is the same session.
+    before = _calendar_uids(store, demo)
+    assert _calendar_uids(store, store.import_session(document, on_existing="replace")) == before
+
+
+def test_every_new_action_has_its_own_uid(store, demo):
+    import re
+
+    uids = [action.uid for action in store.actions(demo)]
+    added = store.add_action(demo, "concept", "Skriv referatet")
+    assert re.fullmatch(r"[0-9a-f]{32}", added.uid)
+    assert len({*uids, added.uid}) == len(uids) + 1
+
+
+def test_a_version_1_file_without_action_uids_is_read_the_same_on_every_laptop(demo_file, tmp_path):
+    document = _document(demo_file)
+    document["version"] = 1
+    for action in document["actions"]:
+        del action["uid"]
+    uids = []
+    for name in ("a", "b"):
+        store = Store(tmp_path / name / "facilitator.sqlite3")
+        try:
+            session_id = store.import_session(load_session(_encode(document)))
+            uids.append([action.uid for action in store.actions(session_id)])
+            assert store.export_session(session_id)["version"] == 2
+        finally:
+            store.close()
+    assert uids[0] == uids[1]
+    assert len(set(uids[0])) == len(uids[0]) > 0
+    # Version 1 had no uid: a file that says version 1 and has one is refused like any unknown field.
+    document["actions"][0]["uid"] = "0" * 32
+    _refused(document, "actions[0].uid: ukendt felt")
+
+
+def test_an_action_uid_twice_in_one_file_is_refused(demo_file):
+    document = _document(demo_file)
+    document["actions"][1]["uid"] = document["actions"][0]["uid"]
+    _refused(document, "actions[1].uid: samme uid som actions[0]")
+    document["actions"][1]["uid"] = "nej"
+    _refused(document, 'actions[1].uid: er teksten "nej"', "32 hexadecimale cifre")
+
+
+def test_a_file_whose_action_uids_another_session_holds_gets_new_ones(store, demo, demo_file):
+    document = _document(dump_session(store.export_session(demo)))
+    document["session"]["uid"] = "f" * 32  # an edited copy: another session, the same actions
+    other = store.import_session(load_session(_encode(document)))
+    assert not {a.uid for a in store.actions(other)} & {a.uid for a in store.actions(demo)}

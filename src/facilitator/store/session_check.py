@@ -42,7 +42,15 @@ from facilitator.store.limits import (
     MAX_TIMER_SECONDS,
 )
 from facilitator.store.session_board import check_board, check_merges
-from facilitator.store.session_document import FORMAT_NAME, FORMAT_VERSION, KEYS, SessionDocument
+from facilitator.store.session_document import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    KEYS,
+    OLDER_KEYS,
+    READABLE_VERSIONS,
+    SessionDocument,
+    action_uid_in_version_1,
+)
 from facilitator.store.session_values import (
     CIRCLE_ROW,
     CIRCLE_ROWS,
@@ -99,7 +107,7 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
             ),
             Text(f"version {FORMAT_VERSION}", f"version {FORMAT_VERSION}"),
         )
-    check.integer(version, "version", FORMAT_VERSION, FORMAT_VERSION)
+    check.integer(version, "version", READABLE_VERSIONS[0], FORMAT_VERSION)
     top = check.record(document, "", KEYS["document"], Text("en sessionsfil", "a session file"))
     for key in KEYS["document"]:
         if key not in top:
@@ -333,11 +341,25 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
         )
 
     actions = []
+    action_keys = OLDER_KEYS.get(version, {}).get("action", KEYS["action"])
+    action_uids: dict[str, str] = {}
     for index, value in enumerate(_listed(check, top, "actions")):
         where = f"actions[{index}]"
-        row = check.record(value, where, KEYS["action"], Text("en handling", "an action"))
+        row = check.record(value, where, action_keys, Text("en handling", "an action"))
+        if "uid" in action_keys:
+            uid = _check_uid(check, check.field(row, "uid"), f"{where}.uid", Text("handlingens", "the action's"))
+        else:
+            uid = action_uid_in_version_1(session["uid"], index)
+        if uid in action_uids:
+            raise check.fail(
+                f"{where}.uid",
+                Text(f"samme uid som {action_uids[uid]}", f"the same uid as {action_uids[uid]}"),
+                Text("en uid pr. handling", "one uid per action"),
+            )
+        action_uids[uid] = where
         actions.append(
             {
+                "uid": uid,
                 "area": check.choice(check.field(row, "area"), f"{where}.area", AREA_IDS),
                 "position": check.integer(check.field(row, "position"), f"{where}.position", 0, MAX_POSITION),
                 "what": _action_text(check, row, where, "what"),
@@ -419,6 +441,15 @@ def _action_text(check: ValueChecker, row: dict[str, Any], where: str, field: st
     return check.text(check.field(row, field), f"{where}.{field}", rules[field])
 
 
+def _check_uid(check: ValueChecker, value: object, where: str, whose: Text) -> str:
+    """A lasting identity (a session's, an action's): 32 hex digits, written in lower case."""
+    if not isinstance(value, str) or not _UID.fullmatch(value):
+        raise check.wrong(
+            where, value, Text(f"{whose.da} identitet: 32 hexadecimale cifre", f"{whose.en} identity: 32 hex digits")
+        )
+    return value.lower()
+
+
 class Known:
     """Refuses a name the program or the method does not have (a step, a checklist item, a category).
 
@@ -448,13 +479,7 @@ def _few(names: set[str]) -> str:
 
 def _check_session(check: ValueChecker, value: object) -> tuple[dict[str, Any], Program]:
     row = check.record(value, "session", KEYS["session"], Text("sessionens egne felter", "the session's own fields"))
-    uid = check.field(row, "uid")
-    if not isinstance(uid, str) or not _UID.fullmatch(uid):
-        raise check.wrong(
-            "session.uid",
-            uid,
-            Text("sessionens identitet: 32 hexadecimale cifre", "the session's identity: 32 hex digits"),
-        )
+    uid = _check_uid(check, check.field(row, "uid"), "session.uid", Text("sessionens", "the session's"))
     start_time = check.field(row, "start_time")
     start_expected = Text("et klokkeslæt som TT:MM", "a time of day as HH:MM")
     if not isinstance(start_time, str):
@@ -507,7 +532,7 @@ def _check_session(check: ValueChecker, value: object) -> tuple[dict[str, Any], 
         current = check.name(current, "session.current_step_id")
         Known(check, set(program.step_ids()), _STEP)(current, "session.current_step_id")
     return {
-        "uid": uid.lower(),
+        "uid": uid,
         "title": check.text(check.field(row, "title"), "session.title", text_rule("title")),
         "date": check.date(check.field(row, "date"), "session.date"),
         "venue": check.text(check.field(row, "venue"), "session.venue", text_rule("venue")),

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, text
 
 from facilitator.store.backup import Backups
 from facilitator.store.database import StoreError
@@ -32,6 +32,7 @@ from facilitator.store.models import (
     SessionRow,
     StepPlanRow,
     TimerEventRow,
+    new_action_uid,
     new_session_uid,
 )
 from facilitator.store.part import StorePart
@@ -131,7 +132,9 @@ class TransferStore(StorePart):
                 else:
                     taken = set(orm.scalars(select(SessionRow.title)))
                     uid, title = new_session_uid(), imported_title(title, taken)
-            new_id = _write_session(orm, checked, uid=uid, title=title, session_id=session_id)
+            new_id = _write_session(
+                orm, checked, uid=uid, title=title, session_id=session_id, copy=uid != checked["session"]["uid"]
+            )
         if session_id is not None:
             self._checkpoint()  # the replaced session's words leave the WAL too
         return new_id
@@ -292,6 +295,7 @@ def _read_session(orm, session: SessionRow) -> SessionDocument:
         ],
         "actions": [
             {
+                "uid": row.uid,
                 "area": row.area,
                 "position": row.position,
                 "what": row.what,
@@ -310,8 +314,17 @@ def _read_session(orm, session: SessionRow) -> SessionDocument:
     }
 
 
-def _write_session(orm, document: SessionDocument, *, uid: str, title: str, session_id: int | None) -> int:
-    """Add a checked document's rows to the open transaction; returns the session's id."""
+_HELD_ACTION_UIDS = text("SELECT uid FROM actions WHERE uid IN :uids").bindparams(bindparam("uids", expanding=True))
+
+
+def _write_session(
+    orm, document: SessionDocument, *, uid: str, title: str, session_id: int | None, copy: bool = False
+) -> int:
+    """Add a checked document's rows to the open transaction; returns the session's id.
+
+    A `copy` (kept beside the session it came from) gives its actions new uids too: each
+    action is one event in a calendar, and the copy's are other events.
+    """
     fields = document["session"]
     session = SessionRow(
         uid=uid,
@@ -440,10 +453,19 @@ def _write_session(orm, document: SessionDocument, *, uid: str, title: str, sess
             for row in document["form_sources"]
         ]
     )
+    action_uids = [row["uid"] for row in document["actions"]]
+    # Another session here holding one of them can only be a copy made by hand (or an
+    # edited file): that session keeps its events, these get their own.
+    held: set[str] = set()
+    for start in range(0, len(action_uids), 500):
+        held.update(orm.scalars(_HELD_ACTION_UIDS, {"uids": action_uids[start : start + 500]}))
+    if copy or held:
+        action_uids = [new_action_uid() if copy or action_uid in held else action_uid for action_uid in action_uids]
     add(
         [
             ActionRow(
                 session_id=sid,
+                uid=action_uid,
                 area=row["area"],
                 position=row["position"],
                 what=row["what"],
@@ -457,7 +479,7 @@ def _write_session(orm, document: SessionDocument, *, uid: str, title: str, sess
                 created_at=parse_timestamp(row["created_at"]),
                 updated_at=parse_timestamp(row["updated_at"]),
             )
-            for row in document["actions"]
+            for action_uid, row in zip(action_uids, document["actions"], strict=True)
         ]
     )
     return sid
