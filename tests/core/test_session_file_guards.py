@@ -378,3 +378,19 @@ def test_a_file_whose_action_uids_another_session_holds_gets_new_ones(store, dem
     document["session"]["uid"] = "f" * 32  # an edited copy: another session, the same actions
     other = store.import_session(load_session(_encode(document)))
     assert not {a.uid for a in store.actions(other)} & {a.uid for a in store.actions(demo)}
+
+
+def test_a_far_place_a_database_already_holds_still_gives_a_report(store, demo):
+    import sqlite3
+
+    from facilitator.export import build_pdf, take_snapshot
+
+    # Written past the store, as a database filled by an older version may hold it.
+    with sqlite3.connect(store.path) as raw:
+        raw.execute(
+            "UPDATE board_notes SET x = 1e308 WHERE element_id = "
+            "(SELECT element_id FROM board_notes JOIN elements ON elements.id = element_id "
+            "WHERE category IS NOT NULL AND merged_into IS NULL LIMIT 1)"
+        )
+    raw.close()
+    assert build_pdf(take_snapshot(store, demo), "report").startswith(b"%PDF")
