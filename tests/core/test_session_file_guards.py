@@ -394,3 +394,21 @@ def test_a_far_place_a_database_already_holds_still_gives_a_report(store, demo):
         )
     raw.close()
     assert build_pdf(take_snapshot(store, demo), "report").startswith(b"%PDF")
+
+
+def test_what_an_older_version_stored_out_of_bounds_is_still_saved_as_a_file(store, demo):
+    import sqlite3
+
+    from facilitator.store.limits import MAX_BOARD_PLACE
+
+    # Written past the store, as an import by an older version could have left them.
+    with sqlite3.connect(store.path) as raw:
+        raw.execute("UPDATE timer_events SET elapsed = -60, amount = -5")
+        raw.execute("UPDATE board_notes SET x = 1e9 WHERE x IS NOT NULL")
+    raw.close()
+    document = store.export_session(demo)
+    assert {(event["elapsed"], event["amount"]) for event in document["timer_events"]} == {(0.0, 0.0)}
+    assert {e["board"]["x"] for e in document["elements"] if e["board"] and e["board"]["x"] is not None} == {
+        MAX_BOARD_PLACE
+    }
+    assert load_session(dump_session(document))

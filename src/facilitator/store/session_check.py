@@ -504,7 +504,7 @@ def _check_session(check: ValueChecker, value: object) -> tuple[dict[str, Any], 
         raise check.wrong(
             "session.program_text", program_text, Text("programmet som TOML-tekst", "the program as TOML text")
         )
-    if len(program_text) > MAX_PROGRAM_TEXT_LENGTH:
+    if len(program_text) > MAX_PROGRAM_TEXT_LENGTH and not check.exporting:
         raise check.fail(
             "session.program_text",
             Text(
