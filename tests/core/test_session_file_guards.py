@@ -412,3 +412,10 @@ def test_what_an_older_version_stored_out_of_bounds_is_still_saved_as_a_file(sto
         MAX_BOARD_PLACE
     }
     assert load_session(dump_session(document))
+
+
+def test_a_huge_integer_handed_over_in_code_is_named_too(store, demo_file):
+    document = _document(demo_file)
+    document["actions"][0]["position"] = 10**10_000
+    with pytest.raises(SessionFileError, match=r"actions\[0\]\.position: er et tal på over 100 cifre"):
+        store.import_session(document)

@@ -115,9 +115,7 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
 
     session, program = _check_session(check, top["session"])
     # Step ids name steps of the file's own program; checklist items, the app's guidance.
-    steps = Known(
-        check, set(program.step_ids()), Text("et trin i sessionens program", "a step of the session's program")
-    )
+    steps = Known(check, set(program.step_ids()), _STEP)
 
     partner_ids: dict[int, int] = {}
     partners = []

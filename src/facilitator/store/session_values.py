@@ -73,6 +73,9 @@ def found(value: object) -> Text:
         return Text(f"er et tal på {count} cifre", f"is a number of {count} digits")
     if isinstance(value, bool):
         return Text(f"er {json.dumps(value)}", f"is {json.dumps(value)}")
+    if isinstance(value, int) and value.bit_length() > 3 * LONGEST_NUMBER:
+        # A document handed over in code, not read from JSON: str() would refuse it.
+        return Text(f"er et tal på over {LONGEST_NUMBER} cifre", f"is a number of more than {LONGEST_NUMBER} digits")
     if isinstance(value, int | float):
         number = repr(value) if isinstance(value, float) else str(value)
         if len(number) > 30:
