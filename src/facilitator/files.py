@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+import threading
 from pathlib import Path
 
 from facilitator.text import Text, UserError
@@ -29,13 +30,21 @@ class WriteError(UserError):
 
 
 def write_file(path: Path, data: bytes) -> None:
-    """Write `data` to `path` whole or not at all: an old file is only replaced by a complete one."""
+    """Write `data` to `path` whole or not at all: an old file is only replaced by a complete one.
+
+    A new file gets the permissions any program's would (0666 less the user's umask), so a
+    PDF saved in a shared folder can be read there; a file replaced keeps its own.
+    """
     path = Path(path)
+    mode = _mode_for(path)
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     except OSError as error:
         raise WriteError(path, _reason(error)) from None
     try:
+        # mkstemp makes the temporary file private (0600), and the rename would keep that.
+        if mode is not None:
+            os.fchmod(handle, mode)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -44,6 +53,35 @@ def write_file(path: Path, data: bytes) -> None:
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise WriteError(path, _reason(error)) from None
+
+
+_UMASK_LOCK = threading.Lock()
+
+
+def _mode_for(path: Path) -> int | None:
+    """The permissions the written file should have: the replaced file's, or 0666 less the umask."""
+    if not hasattr(os, "fchmod"):
+        return None  # Windows: files inherit the folder's access rules
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system allows."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    # Elsewhere the only way to read it is to set it; the lock keeps two writers from
+    # seeing each other's placeholder.
+    with _UMASK_LOCK:
+        mask = os.umask(0o077)
+        os.umask(mask)
+    return mask
 
 
 _REASONS = {

@@ -342,3 +342,40 @@ def test_an_unknown_sheet_is_an_argument_error(data_dir: Path, tmp_path: Path):
     with pytest.raises(SystemExit) as exited:
         main(["--data-dir", str(data_dir), "export", "1", "--pdf", str(tmp_path / "x.pdf"), "--sheet", "poster"])
     assert exited.value.code == 2
+
+
+@pytest.fixture
+def umask():
+    """Set the process's umask for one test, and put the old one back."""
+    import os
+
+    old = os.umask(0o022)
+    os.umask(old)
+    yield os.umask
+    os.umask(old)
+
+
+def test_exported_files_get_the_users_umask_like_any_other_program(tmp_path: Path, demo_database, umask):
+    demo_database.copy_to(tmp_path / "data" / "facilitator.sqlite3")
+    umask(0o022)
+    pdf, table, calendar, session = (tmp_path / name for name in ("ark.pdf", "h.csv", "f.ics", "s.json"))
+    data = ["--data-dir", str(tmp_path / "data"), "export", DEMO_TITLE]
+    assert main([*data, "--pdf", str(pdf), "--csv", str(table), "--ics", str(calendar), "--file", str(session)]) == 0
+    assert {path.stat().st_mode & 0o777 for path in (pdf, table, calendar, session)} == {0o644}
+    umask(0o027)
+    (tmp_path / "new.csv").unlink(missing_ok=True)
+    assert main([*data, "--csv", str(tmp_path / "new.csv")]) == 0
+    assert (tmp_path / "new.csv").stat().st_mode & 0o777 == 0o640
+
+
+def test_a_replaced_export_keeps_its_own_permissions(tmp_path: Path, umask):
+    from facilitator.files import write_file
+
+    umask(0o022)
+    target = tmp_path / "ark.pdf"
+    write_file(target, b"first")
+    target.chmod(0o640)
+    write_file(target, b"second")
+    assert target.read_bytes() == b"second"
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert [path.name for path in tmp_path.iterdir()] == ["ark.pdf"]  # no temporary file left

@@ -32,10 +32,10 @@ def gate(monkeypatch):
     real = StoreClass.import_session
     threads: list[int] = []
 
-    def import_session(self, document, *, on_existing="ask"):
+    def import_session(self, document, **options):
         threads.append(threading.get_ident())
         assert event.wait(10), "the test never opened the gate"
-        return real(self, document, on_existing=on_existing)
+        return real(self, document, **options)
 
     monkeypatch.setattr(StoreClass, "import_session", import_session)
     event.threads = threads

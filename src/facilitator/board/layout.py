@@ -25,6 +25,14 @@ TRAY_COLUMNS = 2
 TRAY_MARGIN = 60.0
 #: The unsorted tray, as a zone name next to the categories.
 TRAY = ""
+#: The farthest a note's stored place may lie from its zone's anchor, either way, in board
+#: units: a tray of some 3,700 notes. The store keeps places within it and a session file
+#: beyond it is refused (`facilitator.store.limits.MAX_BOARD_PLACE`).
+MAX_PLACE = 200_000.0
+#: The circle grows to reach a placed note only this far: its slot grid grows with the
+#: square of the radius, and one note a million units out made the board and the report
+#: hang. (It still grows as far as its notes need slots.)
+MAX_BOARD_REACH = 20_000.0
 
 
 @dataclass(frozen=True)
@@ -176,6 +184,9 @@ def layout_for(
     `reach` (from the centre) and `tray_depth` (from the tray's top) are how far placed
     notes already extend, so a board never shrinks out from under them.
     """
+    # A place from a damaged database must not make the board, or the report, hang: the
+    # board stops growing at these bounds and the note is drawn where it is.
+    reach, tray_depth = _bounded(reach, MAX_BOARD_REACH), _bounded(tray_depth, MAX_PLACE)
     unsorted = counts.get(TRAY, 0)
     tray_rows = max(4, math.ceil(unsorted / TRAY_COLUMNS), math.ceil((tray_depth + GAP) / (NOTE_HEIGHT + GAP)))
     tray = Rect(0.0, 0.0, TRAY_COLUMNS * (NOTE_WIDTH + GAP) - GAP, tray_rows * (NOTE_HEIGHT + GAP) - GAP)
@@ -190,6 +201,11 @@ def layout_for(
         if not categories or all(len(layout.slots(category)) >= needed for category in categories):
             return layout
         radius *= 1.04
+
+
+def _bounded(distance: float, most: float) -> float:
+    """A reach or depth the layout may grow to: finite, and at most `most`."""
+    return min(distance, most) if math.isfinite(distance) else 0.0
 
 
 def tidy(layout: BoardLayout, zone: str, count: int) -> list[tuple[float, float]]:

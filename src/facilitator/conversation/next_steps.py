@@ -144,6 +144,8 @@ class Action:
     how_much: str = ""
     due: dt.date | None = None
     status: str = DEFAULT_STATUS
+    #: Its lasting identity (32 hex digits), the same in every copy of the session.
+    uid: str = ""
 
     @property
     def has_owner(self) -> bool:

@@ -80,8 +80,10 @@ def actions_ics(snapshot: SessionSnapshot, language: str = "da", *, now: dt.date
         summary = f"{action.what} ({owner})" if owner else action.what
         lines += [
             "BEGIN:VEVENT",
-            # Stable across exports, so importing a newer file updates events instead of doubling them.
-            f"UID:facilitator-{snapshot.session.id}-action-{action.id}",
+            # The same wherever the session goes (both uids travel in its session file), and
+            # never another session's: importing a newer file updates events, never doubles
+            # or overwrites them.
+            f"UID:{calendar_uid(snapshot.session_uid, action.uid)}",
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{action.due:%Y%m%d}",
             f"DTEND;VALUE=DATE:{action.due + dt.timedelta(days=1):%Y%m%d}",
@@ -92,6 +94,11 @@ def actions_ics(snapshot: SessionSnapshot, language: str = "da", *, now: dt.date
         ]
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines).encode("utf-8")
+
+
+def calendar_uid(session_uid: str, action_uid: str) -> str:
+    """An action's event UID (RFC 5545): from the session's and the action's lasting identities."""
+    return f"{action_uid}-{session_uid}@facilitator"
 
 
 def _property(name: str, value: str) -> str:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from facilitator.store.session_check import check_session_document
 from facilitator.store.session_document import FORMAT_NAME, FORMAT_VERSION, SessionDocument, SessionFileError
+from facilitator.store.session_values import read_integer
 from facilitator.store.transfer import IMPORTED_SUFFIX, ON_EXISTING, SessionExists
 from facilitator.text import Text, safe_file_name
 
@@ -109,7 +110,7 @@ def load_session(data: bytes, source: str = "") -> SessionDocument:
     if not text.strip():
         raise _fail(source, Text("filen er tom", "the file is empty"), _EXPECTED_FILE)
     try:
-        document = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+        document = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_int=read_integer)
     except json.JSONDecodeError as error:
         # A string that never ends ran into the end of the file, wherever it started.
         if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
@@ -133,9 +134,6 @@ def load_session(data: bytes, source: str = "") -> SessionDocument:
         raise _fail(
             source, Text("JSON-teksten er for dybt indlejret", "the JSON is nested too deeply"), _EXPECTED_FILE
         ) from None
-    except ValueError as error:
-        # Python refuses to read integers of thousands of digits.
-        raise _fail(source, Text(f"ugyldigt tal ({error})", f"invalid number ({error})"), _EXPECTED_FILE) from None
     return check_session_document(document, source=source)
 
 

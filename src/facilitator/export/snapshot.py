@@ -54,6 +54,8 @@ class SessionSnapshot:
     #: step id -> the facilitator's own note (only printed when asked for).
     step_notes: Mapping[str, str] = field(default_factory=dict)
     principles: tuple[str, ...] = ()
+    #: The session's lasting identity (see `Store.session_uid`), for the calendar's UIDs.
+    session_uid: str = ""
 
     def partner(self, partner_id: int | None) -> PartnerData | None:
         return next((partner for partner in self.partners if partner.id == partner_id), None)
@@ -111,6 +113,7 @@ def take_snapshot(store: Store, session_id: int, *, now: dt.datetime | None = No
         step_times=_step_times(program, schedule, store, session_id, now or dt.datetime.now(dt.UTC)),
         step_notes=store.step_notes(session_id),
         principles=tuple(store.principles(session_id)),
+        session_uid=store.session_uid(session_id),
     )
 
 

@@ -27,6 +27,7 @@ def _action(row: ActionRow) -> Action:
         how_much=row.how_much,
         due=row.due,
         status=row.status,
+        uid=row.uid,
     )
 
 

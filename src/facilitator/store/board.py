@@ -11,7 +11,7 @@ from sqlalchemy import bindparam, func, insert, select, update
 from facilitator.board.model import BoardState, Cluster, Note, Patch
 from facilitator.conversation import CIRCLES
 from facilitator.store.database import StoreError
-from facilitator.store.fields import CLUSTER_NAME, ELEMENT_TEXT, check_category
+from facilitator.store.fields import CLUSTER_NAME, ELEMENT_TEXT, check_category, clean_place
 from facilitator.store.models import BoardClusterRow, BoardNoteRow, CircleRow, ElementRow, PartnerRow
 from facilitator.store.part import StorePart, utc_now
 from facilitator.text import Text
@@ -116,6 +116,9 @@ class BoardStore(StorePart):
             place = {name: changes[name] for name in sorted(_PLACE_FIELDS & set(changes))}
             if not place:
                 continue
+            for axis in ("x", "y"):
+                if axis in place:
+                    place[axis] = clean_place(place[axis])
             if note_id in placed:
                 place_updates.setdefault(tuple(place), []).append({**place, "note_id": note_id})
             else:
@@ -163,6 +166,7 @@ class BoardStore(StorePart):
         if kind not in CIRCLES:
             raise ValueError(f"unknown board {kind!r}")
         cleaned = ELEMENT_TEXT.apply(text)
+        x, y = clean_place(x), clean_place(y)
         with self._transaction() as orm:
             self._session_row(orm, session_id)
             if partner_id is not None:

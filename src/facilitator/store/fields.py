@@ -10,6 +10,7 @@ database.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from facilitator.program import format_clock, parse_clock
 from facilitator.store.errors import StoreError
 from facilitator.store.limits import (
     MAX_ACTION_LENGTH,
+    MAX_BOARD_PLACE,
     MAX_CATEGORY_LENGTH,
     MAX_CIRCLE_TITLE_LENGTH,
     MAX_CLUSTER_NAME,
@@ -28,6 +30,7 @@ from facilitator.store.limits import (
     MAX_NAME_LENGTH,
     MAX_SHORT_FIELD_LENGTH,
     MAX_TEXT_LENGTH,
+    MAX_TIMER_SECONDS,
 )
 from facilitator.text import Text, UserError, clean_text
 
@@ -142,6 +145,24 @@ def check_category(category: object) -> None:
     """ValueError unless `category` is None (unsorted) or a board category id from the program."""
     if category is not None and not is_name(category, MAX_CATEGORY_LENGTH):
         raise ValueError(f"invalid category {category!r}")
+
+
+def clean_place(value: float | None) -> float | None:
+    """A post-it's coordinate as the store keeps it: within ±MAX_BOARD_PLACE, None (no place) if not a number.
+
+    A drop beyond the board lands at its edge rather than failing; a session file with
+    such a place is refused instead, naming the note (`facilitator.store.session_board`).
+    """
+    if value is None or not math.isfinite(value):
+        return None
+    return max(-MAX_BOARD_PLACE, min(MAX_BOARD_PLACE, float(value)))
+
+
+def clean_seconds(value: float) -> float:
+    """A timer's elapsed time or extension as the store keeps it: 0 to MAX_TIMER_SECONDS."""
+    if not math.isfinite(value):
+        return 0.0
+    return max(0.0, min(float(MAX_TIMER_SECONDS), float(value)))
 
 
 def comparable(text: str) -> str:

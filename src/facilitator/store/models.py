@@ -18,6 +18,11 @@ def new_session_uid() -> str:
     return uuid.uuid4().hex
 
 
+def new_action_uid() -> str:
+    """A fresh action identity, in the same form as a session's."""
+    return uuid.uuid4().hex
+
+
 class SessionRow(Base):
     """A partnership session (partnerskabssession) and the program snapshot it runs."""
 
@@ -238,6 +243,9 @@ class ActionRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    #: The action's identity across databases, carried by session files: its calendar event
+    #: keeps one UID wherever the session goes. (Server default: see SessionRow.uid.)
+    uid: Mapped[str] = mapped_column(String(32), unique=True, index=True, default=new_action_uid, server_default="")
     area: Mapped[str] = mapped_column(String(32))
     position: Mapped[int] = mapped_column(Integer)
     what: Mapped[str] = mapped_column(Text)

@@ -16,7 +16,8 @@ from typing import Any
 
 from facilitator.conversation import CIRCLES, JOINT_FORMS, VALUE_FORM_IDS
 from facilitator.conversation.next_steps import AREA_IDS, STATUSES
-from facilitator.program import load_program_text
+from facilitator.guidance import load_guidance
+from facilitator.program import Program, load_program_text
 from facilitator.program.loader import MAX_STEP_MINUTES
 from facilitator.store.fields import (
     ACTION_FIELDS,
@@ -32,8 +33,24 @@ from facilitator.store.fields import (
     partner_key,
     text_rule,
 )
-from facilitator.store.limits import MAX_CATEGORY_LENGTH, MAX_POSITION, MAX_PRINCIPLES, MAX_PROGRAM_NAME_LENGTH, MAX_Z
-from facilitator.store.session_document import FORMAT_NAME, FORMAT_VERSION, KEYS, SessionDocument
+from facilitator.store.limits import (
+    MAX_CATEGORY_LENGTH,
+    MAX_POSITION,
+    MAX_PRINCIPLES,
+    MAX_PROGRAM_NAME_LENGTH,
+    MAX_PROGRAM_TEXT_LENGTH,
+    MAX_TIMER_SECONDS,
+)
+from facilitator.store.session_board import check_board, check_merges
+from facilitator.store.session_document import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    KEYS,
+    OLDER_KEYS,
+    READABLE_VERSIONS,
+    SessionDocument,
+    action_uid_in_version_1,
+)
 from facilitator.store.session_values import (
     CIRCLE_ROW,
     CIRCLE_ROWS,
@@ -52,6 +69,8 @@ from facilitator.text import Text, UserError
 from facilitator.timing.timer import EVENT_KINDS
 
 _UID = re.compile(r"[0-9a-fA-F]{32}")
+_SECONDS = Text("sekunder", "seconds")
+_STEP = Text("et trin i sessionens program", "a step of the session's program")
 
 
 def check_session_document(document: object, *, source: str = "", exporting: bool = False) -> SessionDocument:
@@ -88,13 +107,15 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
             ),
             Text(f"version {FORMAT_VERSION}", f"version {FORMAT_VERSION}"),
         )
-    check.integer(version, "version", FORMAT_VERSION, FORMAT_VERSION)
+    check.integer(version, "version", READABLE_VERSIONS[0], FORMAT_VERSION)
     top = check.record(document, "", KEYS["document"], Text("en sessionsfil", "a session file"))
     for key in KEYS["document"]:
         if key not in top:
             raise check.wrong(key, MISSING, _TOP_EXPECTED[key])
 
-    session = _check_session(check, top["session"])
+    session, program = _check_session(check, top["session"])
+    # Step ids name steps of the file's own program; checklist items, the app's guidance.
+    steps = Known(check, set(program.step_ids()), _STEP)
 
     partner_ids: dict[int, int] = {}
     partners = []
@@ -150,12 +171,15 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
     for index, value in enumerate(_listed(check, top, "step_plans")):
         where = f"step_plans[{index}]"
         row = check.record(value, where, KEYS["step_plan"], Text("en trinplan", "a step plan"))
-        step_id = _unique_name(check, check.field(row, "step_id"), f"{where}.step_id", step_ids, "trin", "step")
+        step_id = steps(
+            _unique_name(check, check.field(row, "step_id"), f"{where}.step_id", step_ids, "trin", "step"),
+            f"{where}.step_id",
+        )
         minutes = check.field(row, "minutes")
         after_id = check.field(row, "after_id")
         # "" (the start of the day) is a valid place for a break; None leaves it where planned.
         if after_id is not None and after_id != "":
-            after_id = check.name(after_id, f"{where}.after_id")
+            after_id = steps(check.name(after_id, f"{where}.after_id"), f"{where}.after_id")
         step_plans.append(
             {
                 "step_id": step_id,
@@ -172,23 +196,34 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
         row = check.record(value, where, KEYS["timer_event"], Text("en timerhændelse", "a timer event"))
         timer_events.append(
             {
-                "step_id": check.name(check.field(row, "step_id"), f"{where}.step_id"),
+                "step_id": steps(check.name(check.field(row, "step_id"), f"{where}.step_id"), f"{where}.step_id"),
                 "kind": check.choice(check.field(row, "kind"), f"{where}.kind", EVENT_KINDS),
                 "at": check.timestamp(check.field(row, "at"), f"{where}.at"),
-                "elapsed": check.number(check.field(row, "elapsed"), f"{where}.elapsed"),
-                "amount": check.number(check.field(row, "amount"), f"{where}.amount"),
+                # A negative time would print as "brugt -60 min" in the report.
+                "elapsed": check.number(
+                    check.field(row, "elapsed"), f"{where}.elapsed", low=0, high=MAX_TIMER_SECONDS, unit=_SECONDS
+                ),
+                "amount": check.number(
+                    check.field(row, "amount"), f"{where}.amount", low=0, high=MAX_TIMER_SECONDS, unit=_SECONDS
+                ),
             }
         )
 
     checklist = []
+    items = Known(
+        check,
+        set(load_guidance().checklist_ids()),
+        Text("et punkt på metodens tjekliste", "an item of the method's checklist"),
+    )
     item_ids: dict[str, str] = {}
     for index, value in enumerate(_listed(check, top, "checklist")):
         where = f"checklist[{index}]"
         row = check.record(value, where, KEYS["checklist_item"], Text("et tjeklistepunkt", "a checklist item"))
         checklist.append(
             {
-                "item_id": _unique_name(
-                    check, check.field(row, "item_id"), f"{where}.item_id", item_ids, "punkt", "item"
+                "item_id": items(
+                    _unique_name(check, check.field(row, "item_id"), f"{where}.item_id", item_ids, "punkt", "item"),
+                    f"{where}.item_id",
                 ),
                 "done": check.boolean(check.field(row, "done"), f"{where}.done"),
                 "note": check.text(check.field(row, "note"), f"{where}.note", text_rule("note")),
@@ -245,11 +280,11 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
     element_kinds: dict[int, str] = {}
     for index, row in enumerate(listed):
         where = f"elements[{index}]"
-        element = _check_element(check, row, where, index + 1, partner_ids, circle_ids, circle_rows)
+        element = _check_element(check, row, where, index + 1, partner_ids, circle_ids, circle_rows, program)
         element_kinds[index + 1] = element["kind"]
         elements.append(element)
     for index, (row, element) in enumerate(zip(listed, elements, strict=True)):
-        element["board"] = _check_board(
+        element["board"] = check_board(
             check,
             check.field(row, "board"),
             f"elements[{index}].board",
@@ -259,6 +294,7 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
             cluster_kinds,
             element_kinds,
         )
+    check_merges(check, elements)
 
     form_texts = []
     form_fields: dict[tuple[str, str], str] = {}
@@ -303,11 +339,25 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
         )
 
     actions = []
+    action_keys = OLDER_KEYS.get(version, {}).get("action", KEYS["action"])
+    action_uids: dict[str, str] = {}
     for index, value in enumerate(_listed(check, top, "actions")):
         where = f"actions[{index}]"
-        row = check.record(value, where, KEYS["action"], Text("en handling", "an action"))
+        row = check.record(value, where, action_keys, Text("en handling", "an action"))
+        if "uid" in action_keys:
+            uid = _check_uid(check, check.field(row, "uid"), f"{where}.uid", Text("handlingens", "the action's"))
+        else:
+            uid = action_uid_in_version_1(session["uid"], index)
+        if uid in action_uids:
+            raise check.fail(
+                f"{where}.uid",
+                Text(f"samme uid som {action_uids[uid]}", f"the same uid as {action_uids[uid]}"),
+                Text("en uid pr. handling", "one uid per action"),
+            )
+        action_uids[uid] = where
         actions.append(
             {
+                "uid": uid,
                 "area": check.choice(check.field(row, "area"), f"{where}.area", AREA_IDS),
                 "position": check.integer(check.field(row, "position"), f"{where}.position", 0, MAX_POSITION),
                 "what": _action_text(check, row, where, "what"),
@@ -389,15 +439,45 @@ def _action_text(check: ValueChecker, row: dict[str, Any], where: str, field: st
     return check.text(check.field(row, field), f"{where}.{field}", rules[field])
 
 
-def _check_session(check: ValueChecker, value: object) -> dict[str, Any]:
-    row = check.record(value, "session", KEYS["session"], Text("sessionens egne felter", "the session's own fields"))
-    uid = check.field(row, "uid")
-    if not isinstance(uid, str) or not _UID.fullmatch(uid):
+def _check_uid(check: ValueChecker, value: object, where: str, whose: Text) -> str:
+    """A lasting identity (a session's, an action's): 32 hex digits, written in lower case."""
+    if not isinstance(value, str) or not _UID.fullmatch(value):
         raise check.wrong(
-            "session.uid",
-            uid,
-            Text("sessionens identitet: 32 hexadecimale cifre", "the session's identity: 32 hex digits"),
+            where, value, Text(f"{whose.da} identitet: 32 hexadecimale cifre", f"{whose.en} identity: 32 hex digits")
         )
+    return value.lower()
+
+
+class Known:
+    """Refuses a name the program or the method does not have (a step, a checklist item, a category).
+
+    The app would keep such a row and never show it: a plan for a step that is not on the
+    agenda, a tick on an item not on the list, a note sorted into a sector its board lacks
+    (which lands in the tray). An export lets them through, so nothing stays locked in a
+    laptop; the import then names them.
+    """
+
+    def __init__(self, check: ValueChecker, names: set[str], what: Text) -> None:
+        self.check, self.names, self.what = check, names, what
+
+    def __call__(self, name: str, where: str) -> str:
+        if name not in self.names and not self.check.exporting:
+            raise self.check.fail(
+                where,
+                Text(f"{quote(name)} er ikke {self.what.da}", f"{quote(name)} is not {self.what.en}"),
+                Text(f"et af {_few(self.names)}", f"one of {_few(self.names)}") if self.names else self.what,
+            )
+        return name
+
+
+def _few(names: set[str]) -> str:
+    ordered = sorted(names)
+    return ", ".join(ordered[:12]) + (", …" if len(ordered) > 12 else "")
+
+
+def _check_session(check: ValueChecker, value: object) -> tuple[dict[str, Any], Program]:
+    row = check.record(value, "session", KEYS["session"], Text("sessionens egne felter", "the session's own fields"))
+    uid = _check_uid(check, check.field(row, "uid"), "session.uid", Text("sessionens", "the session's"))
     start_time = check.field(row, "start_time")
     start_expected = Text("et klokkeslæt som TT:MM", "a time of day as HH:MM")
     if not isinstance(start_time, str):
@@ -422,9 +502,20 @@ def _check_session(check: ValueChecker, value: object) -> dict[str, Any]:
         raise check.wrong(
             "session.program_text", program_text, Text("programmet som TOML-tekst", "the program as TOML text")
         )
+    if len(program_text) > MAX_PROGRAM_TEXT_LENGTH and not check.exporting:
+        raise check.fail(
+            "session.program_text",
+            Text(
+                f"programmet er {len(program_text)} tegn langt", f"the program is {len(program_text)} characters long"
+            ),
+            Text(
+                f"et program på højst {MAX_PROGRAM_TEXT_LENGTH} tegn",
+                f"a program of at most {MAX_PROGRAM_TEXT_LENGTH} characters",
+            ),
+        )
     check.unicode(program_text, "session.program_text")
     try:
-        load_program_text(program_text, program_name or "<session>")
+        program = load_program_text(program_text, program_name or "<session>")
     except UserError as error:
         raise check.fail(
             "session.program_text",
@@ -435,8 +526,11 @@ def _check_session(check: ValueChecker, value: object) -> dict[str, Any]:
             Text("et gyldigt program (docs/program-format.md)", "a valid program (docs/program-format.md)"),
         ) from None
     current = check.field(row, "current_step_id")
+    if current is not None:
+        current = check.name(current, "session.current_step_id")
+        Known(check, set(program.step_ids()), _STEP)(current, "session.current_step_id")
     return {
-        "uid": uid.lower(),
+        "uid": uid,
         "title": check.text(check.field(row, "title"), "session.title", text_rule("title")),
         "date": check.date(check.field(row, "date"), "session.date"),
         "venue": check.text(check.field(row, "venue"), "session.venue", text_rule("venue")),
@@ -444,10 +538,10 @@ def _check_session(check: ValueChecker, value: object) -> dict[str, Any]:
         "start_time": start_time,
         "program_name": program_name,
         "program_text": program_text,
-        "current_step_id": None if current is None else check.name(current, "session.current_step_id"),
+        "current_step_id": current,
         "created_at": check.timestamp(check.field(row, "created_at"), "session.created_at"),
         "updated_at": check.timestamp(check.field(row, "updated_at"), "session.updated_at"),
-    }
+    }, program
 
 
 def _unique_name(
@@ -478,6 +572,7 @@ def _check_element(
     partner_ids: dict[int, int],
     circle_ids: dict[int, int],
     circles: dict[int, dict[str, Any]],
+    program: Program,
 ) -> dict[str, Any]:
     circle_id = check.reference(check.field(row, "circle"), f"{where}.circle", circle_ids, CIRCLE_ROW)
     partner_id = check.reference(check.field(row, "partner"), f"{where}.partner", partner_ids, PARTNER_ROW)
@@ -531,7 +626,7 @@ def _check_element(
         "field": field,
         "position": check.integer(check.field(row, "position"), f"{where}.position", 0, MAX_POSITION),
         "text": check.text(check.field(row, "text"), f"{where}.text", ELEMENT_TEXT),
-        "category": None if category is None else check.name(category, f"{where}.category", MAX_CATEGORY_LENGTH),
+        "category": None if category is None else _category(check, category, f"{where}.category", kind, program),
         "value_forms": sorted(value_forms),
         # Filled in once every element's id is known: a note may be merged into a later one.
         "board": None,
@@ -540,60 +635,18 @@ def _check_element(
     }
 
 
+def _category(check: ValueChecker, value: object, where: str, kind: str, program: Program) -> str:
+    """A sector of the element's own board; a sector of another board would leave the note in the tray."""
+    known = Known(
+        check,
+        {category.id for category in program.board_categories(kind)},
+        Text(f"en sektor på {kind}-tavlen", f"a sector of the {kind} board"),
+    )
+    return known(check.name(value, where, MAX_CATEGORY_LENGTH), where)
+
+
 def _file_id(canonical: int, ids: Mapping[int, int]) -> str:
     return next((str(key) for key, value in ids.items() if value == canonical), "?")
-
-
-def _check_board(
-    check: ValueChecker,
-    value: object,
-    where: str,
-    element: dict[str, Any],
-    element_ids: dict[int, int],
-    cluster_ids: dict[int, int],
-    cluster_kinds: dict[int, str],
-    element_kinds: dict[int, str],
-) -> dict[str, Any] | None:
-    if value is None:
-        return None
-    board_fields = ", ".join(KEYS["board"])
-    if not isinstance(value, dict):
-        raise check.wrong(
-            where,
-            value,
-            Text(
-                f"null eller post-ittens plads (et objekt med {board_fields})",
-                f"null or the note's place (an object with {board_fields})",
-            ),
-        )
-    row = check.record(value, where, KEYS["board"], Text("post-ittens plads", "the note's place"))
-    cluster = check.reference(check.field(row, "cluster"), f"{where}.cluster", cluster_ids, CLUSTER_ROW)
-    if cluster is not None and cluster_kinds[cluster] != element["kind"]:
-        raise check.fail(
-            f"{where}.cluster",
-            Text(
-                f"klyngen ligger på {cluster_kinds[cluster]}-tavlen",
-                f"the cluster is on the {cluster_kinds[cluster]} board",
-            ),
-            Text(f"en klynge på samme tavle ({element['kind']})", f"a cluster on the same board ({element['kind']})"),
-        )
-    merged_into = check.reference(check.field(row, "merged_into"), f"{where}.merged_into", element_ids, ELEMENT_ROW)
-    if merged_into is not None and (merged_into == element["id"] or element_kinds[merged_into] != element["kind"]):
-        raise check.fail(
-            f"{where}.merged_into",
-            Text("peger på elementet selv eller på en anden tavle", "points at the element itself or at another board"),
-            Text(
-                f"et andet element på samme tavle ({element['kind']})",
-                f"another element on the same board ({element['kind']})",
-            ),
-        )
-    return {
-        "x": check.number(check.field(row, "x"), f"{where}.x", nullable=True),
-        "y": check.number(check.field(row, "y"), f"{where}.y", nullable=True),
-        "z": check.integer(check.field(row, "z"), f"{where}.z", -MAX_Z, MAX_Z),
-        "cluster": cluster,
-        "merged_into": merged_into,
-    }
 
 
 __all__ = ["check_session_document"]

@@ -11,12 +11,15 @@ into bytes and back. No SQLAlchemy and no Qt: a document can be checked without 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 from facilitator.text import Text, UserError
 
 FORMAT_NAME = "facilitator-session"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+#: The versions this app reads: version 1 had no action `uid` (docs/session-file.md).
+READABLE_VERSIONS = (1, 2)
 
 #: A session document: the parsed JSON of a session file.
 SessionDocument = dict[str, Any]
@@ -77,6 +80,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "form_text": ("form", "field", "text", "updated_at"),
     "form_source": ("form", "field", "element", "text", "created_at"),
     "action": (
+        "uid",
         "area",
         "position",
         "what",
@@ -90,6 +94,15 @@ KEYS: dict[str, tuple[str, ...]] = {
         "updated_at",
     ),
 }
+
+
+#: The fields an object had in an older version, where they differ from today's.
+OLDER_KEYS: dict[int, dict[str, tuple[str, ...]]] = {1: {"action": KEYS["action"][1:]}}
+
+
+def action_uid_in_version_1(session_uid: str, index: int) -> str:
+    """The uid an action of a version-1 file gets: derived, so every import of the file agrees."""
+    return uuid.uuid5(uuid.UUID(session_uid), f"action-{index}").hex
 
 
 class SessionFileError(UserError):
@@ -123,8 +136,11 @@ __all__ = [
     "FORMAT_NAME",
     "FORMAT_VERSION",
     "KEYS",
+    "OLDER_KEYS",
+    "READABLE_VERSIONS",
     "SessionDocument",
     "SessionFileError",
+    "action_uid_in_version_1",
     "format_timestamp",
     "parse_timestamp",
 ]

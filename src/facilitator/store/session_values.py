@@ -22,6 +22,29 @@ from facilitator.text import Text
 
 #: Stands for a field the record does not have, so "missing" and null are told apart.
 MISSING = object()
+#: Integers longer than this are read as a `LongNumber`, not converted (Python refuses
+#: beyond 4,300 digits, with a hint for programmers); no field takes one anyway.
+LONGEST_NUMBER = 100
+
+
+class LongNumber:
+    """An integer of a file too long to be a value of any field, kept as its digits.
+
+    Reading the file gives one where the number stood, so the check of that field refuses
+    it by name like any other wrong value.
+    """
+
+    def __init__(self, digits: str) -> None:
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"LongNumber({len(self.digits)} digits)"
+
+
+def read_integer(digits: str) -> int | LongNumber:
+    """The `parse_int` of the session file's JSON reader: a short integer as an int, a long one kept aside."""
+    return int(digits) if len(digits) <= LONGEST_NUMBER else LongNumber(digits)
+
 
 #: The rows others refer to by id, as messages name one of them and all of them.
 PARTNER_ROW = Text("en partner", "a partner")
@@ -45,8 +68,14 @@ def found(value: object) -> Text:
     """What a value is, for 'partners[2].name: is the number 5'."""
     if value is None:
         return Text("er null", "is null")
+    if isinstance(value, LongNumber):
+        count = len(value.digits.lstrip("-"))
+        return Text(f"er et tal på {count} cifre", f"is a number of {count} digits")
     if isinstance(value, bool):
         return Text(f"er {json.dumps(value)}", f"is {json.dumps(value)}")
+    if isinstance(value, int) and value.bit_length() > 3 * LONGEST_NUMBER:
+        # A document handed over in code, not read from JSON: str() would refuse it.
+        return Text(f"er et tal på over {LONGEST_NUMBER} cifre", f"is a number of more than {LONGEST_NUMBER} digits")
     if isinstance(value, int | float):
         number = repr(value) if isinstance(value, float) else str(value)
         if len(number) > 30:
@@ -65,6 +94,23 @@ def _text_expected(high: int, *, required: bool) -> Text:
     if required:
         return Text(f"tekst på 1-{high} tegn", f"text of 1-{high} characters")
     return Text(f"tekst på højst {high} tegn", f"text of at most {high} characters")
+
+
+def _number_expected(nullable: bool, low: float | None, high: float | None, unit: Text | None) -> Text:
+    def shown(bound: float) -> str:
+        return f"{bound:g}" if bound != int(bound) else str(int(bound))
+
+    if low is not None and high is not None:
+        da, en = f"et tal fra {shown(low)} til {shown(high)}", f"a number from {shown(low)} to {shown(high)}"
+    elif low is not None:
+        da, en = f"et tal fra {shown(low)}", f"a number from {shown(low)}"
+    else:
+        da, en = "et tal", "a number"
+    if unit is not None:
+        da, en = f"{da} ({unit.da})", f"{en} ({unit.get('en')})"
+    if nullable:
+        da, en = f"{da} eller null", f"{en} or null"
+    return Text(da, en)
 
 
 def _listing(values: list[str], limit: int = 12) -> str:
@@ -188,8 +234,18 @@ class ValueChecker:
             raise self.fail(where, found(value), expected)
         return value
 
-    def number(self, value: object, where: str, *, nullable: bool = False) -> float | None:
-        expected = Text("et tal", "a number") if not nullable else Text("et tal eller null", "a number or null")
+    def number(
+        self,
+        value: object,
+        where: str,
+        *,
+        nullable: bool = False,
+        low: float | None = None,
+        high: float | None = None,
+        unit: Text | None = None,
+    ) -> float | None:
+        """A finite number, from `low` to `high` when given (`unit` says what it counts)."""
+        expected = _number_expected(nullable, low, high, unit)
         if value is None and nullable:
             return None
         if not isinstance(value, int | float) or isinstance(value, bool):
@@ -200,6 +256,12 @@ class ValueChecker:
             number = math.inf
         if not math.isfinite(number):
             raise self.fail(where, Text("er ikke et endeligt tal", "is not a finite number"), expected)
+        if (low is not None and number < low) or (high is not None and number > high):
+            if self.exporting:
+                # What an older version stored is saved as the store now keeps it (the
+                # same bounds), never locked in the laptop.
+                return max(low if low is not None else number, min(high if high is not None else number, number))
+            raise self.fail(where, found(value), expected)
         return number
 
     def boolean(self, value: object, where: str) -> bool:

@@ -30,7 +30,7 @@ from facilitator.store.database import (
     translate_error,
 )
 from facilitator.store.errors import missing_session
-from facilitator.store.fields import FIELD_RULES, PRINCIPLE, TextRule, partner_key
+from facilitator.store.fields import FIELD_RULES, PRINCIPLE, TextRule, clean_seconds, partner_key
 from facilitator.store.limits import MAX_PRINCIPLES
 from facilitator.store.models import (
     AppStateRow,
@@ -488,8 +488,8 @@ class Store(CircleStore, BoardStore, ActionStore, TransferStore):
                     step_id=event.step_id,
                     kind=event.kind,
                     at=event.at.astimezone(dt.UTC).replace(tzinfo=None),
-                    elapsed=event.elapsed,
-                    amount=event.amount,
+                    elapsed=clean_seconds(event.elapsed),
+                    amount=clean_seconds(event.amount),
                 )
                 for event in events
             )

@@ -9,10 +9,12 @@ gate every document passes on its way in or out.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, text
 
+from facilitator.store.backup import Backups
 from facilitator.store.database import StoreError
 from facilitator.store.limits import MAX_TEXT_LENGTH
 from facilitator.store.models import (
@@ -30,6 +32,7 @@ from facilitator.store.models import (
     SessionRow,
     StepPlanRow,
     TimerEventRow,
+    new_action_uid,
     new_session_uid,
 )
 from facilitator.store.part import StorePart
@@ -69,13 +72,25 @@ def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text is not None else None
 
 
-def imported_title(title: str) -> str:
-    """The title a session imported beside its existing copy gets ("keep-both")."""
-    return title[: MAX_TEXT_LENGTH - len(IMPORTED_SUFFIX)].rstrip() + IMPORTED_SUFFIX
+def imported_title(title: str, taken: Collection[str] = ()) -> str:
+    """The title a session imported beside its existing copy gets ("keep-both").
+
+    The first copy is "… (importeret)"; a title in `taken` (the titles already here) moves
+    on to "… (importeret 2)", "… (importeret 3)": the start page must tell the copies apart.
+    """
+    number = 1
+    while True:
+        suffix = IMPORTED_SUFFIX if number == 1 else f"{IMPORTED_SUFFIX[:-1]} {number})"
+        candidate = title[: MAX_TEXT_LENGTH - len(suffix)].rstrip() + suffix
+        if candidate not in taken:
+            return candidate
+        number += 1
 
 
 class TransferStore(StorePart):
     """The session-file half of `Store`: a whole session as a document, and back."""
+
+    backups: Backups
 
     def export_session(self, session_id: int) -> SessionDocument:
         """The whole session as a canonical session document (removed rows left out)."""
@@ -84,17 +99,24 @@ class TransferStore(StorePart):
             document = _read_session(orm, session)
         return check_session_document(document, exporting=True)
 
-    def import_session(self, document: object, *, on_existing: str = "ask") -> int:
+    def import_session(self, document: object, *, on_existing: str = "ask", now: dt.datetime | None = None) -> int:
         """Check a session document whole, then store it in one transaction; returns the new session's id.
 
         When a session with the document's uid is already here: "ask" raises SessionExists,
-        "replace" puts the document in its place (same id) and "keep-both" stores it beside
-        it with a fresh uid and IMPORTED_SUFFIX on the title.
+        "replace" makes a backup (made `now`) and puts the document in its place (same id),
+        and "keep-both" stores it beside it with a fresh uid and IMPORTED_SUFFIX on the title
+        (numbered when that title is taken). The backup is made here, so the menu and the
+        command line cannot differ; if it cannot be made, nothing is replaced.
         """
         if on_existing not in ON_EXISTING:
             raise ValueError(f"on_existing must be one of {ON_EXISTING}, not {on_existing!r}")
         checked = check_session_document(document)
         uid, title = checked["session"]["uid"], checked["session"]["title"]
+        if on_existing == "replace":
+            with self._transaction() as orm:
+                here = orm.scalars(select(SessionRow.id).where(SessionRow.uid == uid)).first()
+            if here is not None:
+                self.backups.make("import", now)
         with self._transaction() as orm:
             existing = orm.scalars(select(SessionRow).where(SessionRow.uid == uid)).first()
             session_id = None
@@ -108,8 +130,11 @@ class TransferStore(StorePart):
                     orm.delete(existing)
                     orm.flush()
                 else:
-                    uid, title = new_session_uid(), imported_title(title)
-            new_id = _write_session(orm, checked, uid=uid, title=title, session_id=session_id)
+                    taken = set(orm.scalars(select(SessionRow.title)))
+                    uid, title = new_session_uid(), imported_title(title, taken)
+            new_id = _write_session(
+                orm, checked, uid=uid, title=title, session_id=session_id, copy=uid != checked["session"]["uid"]
+            )
         if session_id is not None:
             self._checkpoint()  # the replaced session's words leave the WAL too
         return new_id
@@ -270,6 +295,7 @@ def _read_session(orm, session: SessionRow) -> SessionDocument:
         ],
         "actions": [
             {
+                "uid": row.uid,
                 "area": row.area,
                 "position": row.position,
                 "what": row.what,
@@ -288,8 +314,17 @@ def _read_session(orm, session: SessionRow) -> SessionDocument:
     }
 
 
-def _write_session(orm, document: SessionDocument, *, uid: str, title: str, session_id: int | None) -> int:
-    """Add a checked document's rows to the open transaction; returns the session's id."""
+_HELD_ACTION_UIDS = text("SELECT uid FROM actions WHERE uid IN :uids").bindparams(bindparam("uids", expanding=True))
+
+
+def _write_session(
+    orm, document: SessionDocument, *, uid: str, title: str, session_id: int | None, copy: bool = False
+) -> int:
+    """Add a checked document's rows to the open transaction; returns the session's id.
+
+    A `copy` (kept beside the session it came from) gives its actions new uids too: each
+    action is one event in a calendar, and the copy's are other events.
+    """
     fields = document["session"]
     session = SessionRow(
         uid=uid,
@@ -418,10 +453,19 @@ def _write_session(orm, document: SessionDocument, *, uid: str, title: str, sess
             for row in document["form_sources"]
         ]
     )
+    action_uids = [row["uid"] for row in document["actions"]]
+    # Another session here holding one of them can only be a copy made by hand (or an
+    # edited file): that session keeps its events, these get their own.
+    held: set[str] = set()
+    for start in range(0, len(action_uids), 500):
+        held.update(orm.scalars(_HELD_ACTION_UIDS, {"uids": action_uids[start : start + 500]}))
+    if copy or held:
+        action_uids = [new_action_uid() if copy or action_uid in held else action_uid for action_uid in action_uids]
     add(
         [
             ActionRow(
                 session_id=sid,
+                uid=action_uid,
                 area=row["area"],
                 position=row["position"],
                 what=row["what"],
@@ -435,7 +479,7 @@ def _write_session(orm, document: SessionDocument, *, uid: str, title: str, sess
                 created_at=parse_timestamp(row["created_at"]),
                 updated_at=parse_timestamp(row["updated_at"]),
             )
-            for row in document["actions"]
+            for action_uid, row in zip(action_uids, document["actions"], strict=True)
         ]
     )
     return sid

@@ -109,19 +109,22 @@ def _import(window: MainWindow, path: Path, on_existing: str) -> None:
     """Read, check and store the file in the background; a session that is here already is kept or replaced as asked.
 
     A file of 2,000 post-its takes over a second to store, so the window stays responsive and
-    shows that it works. Before a replacement the session is closed if it is open, and a
-    backup is made.
+    shows that it works. Before a replacement the session is closed if it is open; the store
+    makes the backup.
     """
     from facilitator.export.session_file import SessionExists, read_session_file
 
     # Looked up here, on the GUI thread: a store still loading after start-up opens now.
     import_session = window.store.import_session
+    # The store backs up before it replaces (the same for the command line); the window's
+    # clock names the backup, as every other backup the window makes.
+    now = window.now()
 
     def read_and_store() -> int | SessionExists:
         # On the worker thread: the file and the store only, never a widget.
         document = read_session_file(path)
         try:
-            return import_session(document, on_existing=on_existing)
+            return import_session(document, on_existing=on_existing, now=now)
         except SessionExists as existing:
             return existing  # the facilitator chooses, on the GUI thread
 
@@ -131,10 +134,9 @@ def _import(window: MainWindow, path: Path, on_existing: str) -> None:
             if choice is None:
                 failed()
                 return
-            if choice == "replace":
-                if window.session_page is not None and window.session_page.session_id == result.session_id:
-                    window.close_session_page()
-                window.make_backup("import")
+            page = window.session_page
+            if choice == "replace" and page is not None and page.session_id == result.session_id:
+                window.close_session_page()
             _import(window, path, choice)
             return
         window.open_session(result)
