@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 
 import pytest
@@ -288,3 +289,14 @@ def test_a_bug_in_the_worker_is_raised_again_on_the_gui_thread(qtbot, window):
     assert results.failures == [shown]
     assert runner.run(lambda: 1, label="…", report=results.report, on_success=results.success), "nor does it jam"
     qtbot.waitUntil(lambda: results.values == [1])
+
+
+def test_the_gui_thread_gets_the_interpreter_back_sooner_while_work_runs(qtbot, window, gate):
+    runner = BackgroundRunner("da", window)
+    before = sys.getswitchinterval()
+    runner.run(_waiting_work(gate, []), label="…", report=Results().report, on_success=lambda _value: None)
+    during = sys.getswitchinterval()
+    gate.set()
+    qtbot.waitUntil(lambda: not runner.busy)
+    assert during < before, "a worker running Python would hold the GUI thread up to 5 ms at each call"
+    assert sys.getswitchinterval() == before

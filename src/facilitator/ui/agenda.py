@@ -132,25 +132,37 @@ class AgendaView(QTreeWidget):
         if self.day is None:
             return
         live = self.day.live
+        changes = []
         for step_id, row in self._items.items():
             step = live.step(step_id)
             if step is None:
                 continue
             shown = self._live_texts(step, live.shift)
-            if self._shown_live.get(step_id) == shown:
-                continue
-            self._shown_live[step_id] = shown
-            now_text, tooltip, state = shown
-            row.setText(NOW, now_text)
-            row.setToolTip(NOW, tooltip)
-            colour = {"done": _DONE, "live": _LIVE, "late": _LATE}.get(state)
-            # QColors, not QBrush(colour): that overload makes PySide build QGradient's enums (3 ms at start).
-            row.setForeground(NOW, colour if colour else QBrush())
-            if not step.skipped:
-                font = row.font(TITLE)
-                font.setBold(state == "live")
-                row.setFont(TITLE, font)
-                row.setForeground(TITLE, _DONE if state == "done" else QBrush())
+            if self._shown_live.get(step_id) != shown:
+                self._shown_live[step_id] = shown
+                changes.append((row, step, shown))
+        if not changes:
+            return
+        header = self.header()
+        # A column sized to its contents measures every row again at each changed text
+        # (1-3 ms a row): fixed while the rows change, measured once after.
+        for column in (PLAN, NOW, MINUTES):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        try:
+            for row, step, (now_text, tooltip, state) in changes:
+                row.setText(NOW, now_text)
+                row.setToolTip(NOW, tooltip)
+                colour = {"done": _DONE, "live": _LIVE, "late": _LATE}.get(state)
+                # QColors, not QBrush(colour): that overload makes PySide build QGradient's enums (3 ms at start).
+                row.setForeground(NOW, colour if colour else QBrush())
+                if not step.skipped:
+                    font = row.font(TITLE)
+                    font.setBold(state == "live")
+                    row.setFont(TITLE, font)
+                    row.setForeground(TITLE, _DONE if state == "done" else QBrush())
+        finally:
+            for column in (PLAN, NOW, MINUTES):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
     def _live_texts(self, step: LiveStep, shift: float = 0.0) -> tuple[str, str, str]:
         planned = f"{_clock(step.planned_start)}–{_clock(step.planned_end)}"
