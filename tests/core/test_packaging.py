@@ -209,6 +209,7 @@ def test_every_other_qt_module_is_excluded():
         ("PySide6/Qt/lib/QtGui.framework/Versions/A/QtGui", True),
         ("resources/icons/facilitator-256.png", True),
         ("resources/translations/facilitator_da.qm", True),
+        ("resources/translations/qtbase_extra_da.qm", True),
     ],
 )
 def test_bundle_filter(destination, kept):
@@ -236,6 +237,8 @@ def test_resources_land_where_the_one_lookup_finds_them(tmp_path, monkeypatch):
         ("fonts", "NotoSans-Bold.ttf"),
         ("translations", "facilitator_en.qm"),
         ("translations", "facilitator_da.qm"),
+        # What Qt's own Danish catalogue lacks for its file dialogs (see ui.appearance).
+        ("translations", "qtbase_extra_da.qm"),
         ("icons", "facilitator-256.png"),
         ("styles", "app.qss"),
         ("guidance", "method.toml"),
