@@ -24,6 +24,13 @@ if TYPE_CHECKING:
     from facilitator.store import Store
 
 
+# Parts of the window's width for the agenda and the guide, up to their widest.
+AGENDA_SHARE = 0.25
+AGENDA_MAX_WIDTH = 420
+GUIDE_SHARE = 0.2
+GUIDE_MAX_WIDTH = 340
+
+
 class SessionPage(QWidget):
     """Walks one session's program step by step; remembers the step it is on."""
 
@@ -102,6 +109,9 @@ class SessionPage(QWidget):
         splitter.setStretchFactor(2, 0)
         splitter.setSizes([380, 700, 290])
         self.splitter = splitter
+        # Set once the facilitator drags a divider: from then on the panes keep their widths.
+        self._panes_placed_by_hand = False
+        splitter.splitterMoved.connect(self._panes_moved)
         layout.addWidget(splitter, 1)
 
         self.agenda.step_chosen.connect(self.go_to_step)
@@ -123,6 +133,25 @@ class SessionPage(QWidget):
         step_ids = self.day.step_ids()
         start_step = data.current_step_id if data.current_step_id in step_ids else step_ids[0]
         self.go_to_step(start_step)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if not self._panes_placed_by_hand:
+            self._fit_panes()
+
+    def _fit_panes(self) -> None:
+        """Share the width so the step in the middle gets the most of it, on any screen.
+
+        The splitter would otherwise keep the side panes' first widths and squeeze the step
+        on a small laptop.
+        """
+        width = self.splitter.width()
+        agenda = min(max(round(width * AGENDA_SHARE), self.agenda.minimumWidth()), AGENDA_MAX_WIDTH)
+        guide = min(max(round(width * GUIDE_SHARE), self.guide.minimumWidth()), GUIDE_MAX_WIDTH)
+        self.splitter.setSizes([agenda, max(width - agenda - guide, 0), guide])
+
+    def _panes_moved(self) -> None:
+        self._panes_placed_by_hand = True
 
     @property
     def session_id(self) -> int:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -48,6 +49,24 @@ class _FittedScrollArea(QScrollArea):
             self.setFixedHeight(height)
 
 
+class _WorkspaceStack(QStackedWidget):
+    """Asks for the room of the workspace on screen, not of the largest one opened today."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # The stack's own layout would hold it at the largest page's minimum.
+        self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.currentChanged.connect(self.updateGeometry)
+
+    def sizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.sizeHint() if current is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
+
+
 class StepView(QWidget):
     """Header, instruction and a stack of workspaces for the step on screen."""
 
@@ -86,9 +105,17 @@ class StepView(QWidget):
         self.instruction_scroll = instruction_scroll
         layout.addWidget(instruction_scroll)
 
-        self.workspaces = QStackedWidget()
+        self.workspaces = _WorkspaceStack()
         self.workspaces.setObjectName("workspaceArea")
-        layout.addWidget(self.workspaces, 1)
+        # On a small laptop or at a large text size a workspace may need more room than the
+        # window has: it scrolls then, instead of being squeezed until its fields are cut.
+        self.workspace_scroll = QScrollArea()
+        self.workspace_scroll.setObjectName("workspaceScroll")
+        self.workspace_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.workspace_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.workspace_scroll.setWidgetResizable(True)
+        self.workspace_scroll.setWidget(self.workspaces)
+        layout.addWidget(self.workspace_scroll, 1)
 
         navigation = QHBoxLayout()
         self.previous_button = QPushButton(self.tr("‹ Forrige trin"))
