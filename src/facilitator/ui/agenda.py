@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QContextMenuEvent, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QInputDialog,
     QMenu,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
@@ -24,6 +26,8 @@ if TYPE_CHECKING:
     from facilitator.ui.day import DayController
 
 _STEP_ID = Qt.ItemDataRole.UserRole
+# Left and right padding of an agenda row in the style sheet (app.qss), with a pixel to spare.
+ITEM_PADDING = 6
 PLAN, NOW, TITLE, MINUTES = range(4)
 _DONE = QColor("#6B7672")
 _LIVE = QColor("#1D5C57")
@@ -40,6 +44,29 @@ def part_heading(part: Part, language: str = "da") -> str:
 
 def _clock(minutes: float) -> str:
     return format_clock(int(minutes + 0.5))
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Sizes a title's row for the title wrapped to its column's width.
+
+    The tree asks for row heights without saying how wide the column is, so a long title
+    would get one line and be cut with "…".
+    """
+
+    def __init__(self, view: QTreeWidget) -> None:
+        super().__init__(view)
+        self._header = view.header()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        if index.column() != TITLE:
+            return super().sizeHint(option, index)
+        sized = QStyleOptionViewItem(option)
+        # Less the style sheet's item padding, which the measuring leaves out but the painting
+        # does not: else a title that just fits when measured is cut when drawn.
+        width = self._header.sectionSize(TITLE) - ITEM_PADDING
+        sized.rect = QRect(0, 0, width, max(option.rect.height(), 1))
+        sized.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        return super().sizeHint(sized, index)
 
 
 class AgendaView(QTreeWidget):
@@ -67,16 +94,24 @@ class AgendaView(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setItemDelegate(_WrappingDelegate(self))
         header = self.header()
         header.setStretchLastSection(False)
         for column in (PLAN, NOW, MINUTES):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        # The tree measures a wrapped row's height once; when the pane's width changes the
+        # titles must be wrapped (and the rows sized) anew, or they are cut to "Indledning til …".
+        header.sectionResized.connect(self._title_width_changed)
         self._items: dict[str, QTreeWidgetItem] = {}
         self._shown_live: dict[str, tuple[str, str, str]] = {}
         self.currentItemChanged.connect(self._on_current_changed)
         if day is not None:
             day.tick.connect(self.refresh_live)
+
+    def _title_width_changed(self, column: int, _old: int, _new: int) -> None:
+        if column == TITLE:
+            self.scheduleDelayedItemsLayout()
 
     def set_program(self, program: Program, schedule: Schedule, language: str = "da") -> None:
         """Show `program` with the clock times of `schedule`; keeps the current step."""
