@@ -90,7 +90,6 @@ class SessionPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         self.agenda = AgendaView(self.day)
-        self.agenda.setMinimumWidth(300)
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
@@ -100,7 +99,7 @@ class SessionPage(QWidget):
         centre_layout.addWidget(self.timer_bar)
         centre_layout.addWidget(self.step_view, 1)
         self.guide = GuidePanel(self.context)
-        self.guide.setMinimumWidth(260)
+        self.guide.setMinimumWidth(240)
         splitter.addWidget(self.agenda)
         splitter.addWidget(centre)
         splitter.addWidget(self.guide)
@@ -146,8 +145,8 @@ class SessionPage(QWidget):
         on a small laptop.
         """
         width = self.splitter.width()
-        agenda = min(max(round(width * AGENDA_SHARE), self.agenda.minimumWidth()), AGENDA_MAX_WIDTH)
-        guide = min(max(round(width * GUIDE_SHARE), self.guide.minimumWidth()), GUIDE_MAX_WIDTH)
+        agenda = max(min(round(width * AGENDA_SHARE), AGENDA_MAX_WIDTH), self.agenda.minimumSizeHint().width())
+        guide = max(min(round(width * GUIDE_SHARE), GUIDE_MAX_WIDTH), self.guide.minimumWidth())
         self.splitter.setSizes([agenda, max(width - agenda - guide, 0), guide])
 
     def _panes_moved(self) -> None:

@@ -67,6 +67,25 @@ class _WorkspaceStack(QStackedWidget):
         return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
 
 
+class _WorkspaceScroll(QScrollArea):
+    """Scrolls a workspace up and down when the window is low, never sideways: its width counts."""
+
+    def __init__(self, stack: QStackedWidget) -> None:
+        super().__init__()
+        self.setObjectName("workspaceScroll")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidgetResizable(True)
+        self.setWidget(stack)
+        stack.currentChanged.connect(self.updateGeometry)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        width = self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        return QSize(max(hint.width(), width), hint.height())
+
+
 class StepView(QWidget):
     """Header, instruction and a stack of workspaces for the step on screen."""
 
@@ -109,12 +128,7 @@ class StepView(QWidget):
         self.workspaces.setObjectName("workspaceArea")
         # On a small laptop or at a large text size a workspace may need more room than the
         # window has: it scrolls then, instead of being squeezed until its fields are cut.
-        self.workspace_scroll = QScrollArea()
-        self.workspace_scroll.setObjectName("workspaceScroll")
-        self.workspace_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.workspace_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.workspace_scroll.setWidgetResizable(True)
-        self.workspace_scroll.setWidget(self.workspaces)
+        self.workspace_scroll = _WorkspaceScroll(self.workspaces)
         layout.addWidget(self.workspace_scroll, 1)
 
         navigation = QHBoxLayout()
