@@ -22,7 +22,7 @@ def grouped(*widgets: QWidget, spacing: int = 6) -> QWidget:
 
 
 class FlowLayout(QLayout):
-    """Rows of widgets at their size hint, wrapped to the width given.
+    """Rows of widgets at their size hint (or down to their minimum), wrapped to the width given.
 
     Rows are right-aligned; with `spread`, a row's last widget goes to the right edge and
     the others stay left, as a row with a stretch before its last widget would.
@@ -65,11 +65,11 @@ class FlowLayout(QLayout):
         return QSize(width, max(size.height() for size in sizes))
 
     def minimumSize(self) -> QSize:
-        """The widest widget alone on a row: narrower, and it would be cut."""
-        sizes = self._visible_sizes()
-        if not sizes:
+        """The widest widget alone on a row, at its minimum: narrower, and it would be cut."""
+        items = [item for item in self._items if not item.isEmpty()]
+        if not items:
             return QSize(0, 0)
-        return QSize(max(size.width() for size in sizes), max(size.height() for size in sizes))
+        return QSize(max(item.minimumSize().width() for item in items), max(item.sizeHint().height() for item in items))
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
@@ -79,30 +79,42 @@ class FlowLayout(QLayout):
         return [item.sizeHint() for item in self._items if not item.isEmpty()]
 
     def _rows(self, width: int) -> list[list[QLayoutItem]]:
+        # A widget joins the row if it fits at its minimum (a combo box can give up some width).
         rows: list[list[QLayoutItem]] = [[]]
         used = 0
         for item in self._items:
             if item.isEmpty():
                 continue
-            needed = item.sizeHint().width() + (self._spacing if rows[-1] else 0)
+            needed = item.minimumSize().width() + (self._spacing if rows[-1] else 0)
             if rows[-1] and used + needed > width:
                 rows.append([])
-                needed = item.sizeHint().width()
+                needed = item.minimumSize().width()
                 used = 0
             rows[-1].append(item)
             used += needed
         return [row for row in rows if row]
+
+    def _widths(self, row: list[QLayoutItem], width: int) -> list[int]:
+        """Each widget's size hint, or less where a row is short of room, never below its minimum."""
+        hints = [item.sizeHint().width() for item in row]
+        room = width - self._spacing * (len(row) - 1)
+        short = sum(hints) - room
+        if short <= 0:
+            return hints
+        give = [hint - min(item.minimumSize().width(), hint) for item, hint in zip(row, hints, strict=True)]
+        total = sum(give) or 1
+        return [hint - min(spare, round(spare * short / total)) for hint, spare in zip(hints, give, strict=True)]
 
     def _place(self, rect: QRect, *, move: bool) -> int:
         """Lay the rows out in `rect` (when `move`); returns the height they take."""
         y = rect.y()
         for row in self._rows(rect.width()):
             height = max(item.sizeHint().height() for item in row)
-            width = sum(item.sizeHint().width() for item in row) + self._spacing * (len(row) - 1)
-            free = max(rect.width() - width, 0)
+            widths = self._widths(row, rect.width())
+            free = max(rect.width() - sum(widths) - self._spacing * (len(row) - 1), 0)
             x = rect.x() + (0 if self._spread else free)
-            for index, item in enumerate(row):
-                size = item.sizeHint()
+            for index, (item, width) in enumerate(zip(row, widths, strict=True)):
+                size = QSize(width, item.sizeHint().height())
                 if self._spread and index == len(row) - 1 and index > 0:
                     x += free
                 if move:
