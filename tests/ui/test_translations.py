@@ -226,6 +226,8 @@ def test_qt_file_dialogs_speak_danish_throughout(qtbot, qapp, tmp_path):
     assert QCoreApplication.translate("QFileDialog", "Look in:") == "Kig i:"
     assert QCoreApplication.translate("QFileDialog", "&Look in:") == "&Kig i:"
     assert QCoreApplication.translate("QFileDialog", "Files of &type:") == "Filer af &type:"
+    # The dialog's Type column.
+    assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder") == "Mappe"
     danish = _file_dialog_texts(qtbot, tmp_path)
     install_translators(qapp, "en")
     english = _file_dialog_texts(qtbot, tmp_path)
