@@ -4,7 +4,8 @@
     uv run python packaging/translations.py release   # lrelease: compile the .qm files the app loads
 
 Danish is the source language, so facilitator_da.ts holds only the plural forms
-("%n partner" / "%n partnere"); facilitator_en.ts holds every string. Both .ts and .qm
+("%n partner" / "%n partnere"); facilitator_en.ts holds every string. qtbase_extra_da.ts,
+written by hand, gives Qt's own dialogs the Danish that Qt's catalogue lacks. Both .ts and .qm
 are committed, so the app runs in English from a fresh checkout without a build step;
 tests/ui/test_translations.py fails when either is out of date.
 """
@@ -20,6 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "src" / "facilitator" / "ui"
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("da", "en")
+#: Hand-written additions to Qt's own catalogues, for strings of Qt's dialogs that Qt's
+#: translation lacks (qtbase_extra_da.ts); compiled with the rest, never extracted.
+QT_EXTRA = "qtbase_extra"
 
 
 def tool(name: str) -> str:
@@ -57,14 +61,18 @@ def update() -> None:
         )
 
 
+def extra_files() -> list[Path]:
+    """The hand-written additions to Qt's own translations, one per language that needs one."""
+    return sorted(TRANSLATIONS.glob(f"{QT_EXTRA}_*.ts"))
+
+
 def release(target: Path = TRANSLATIONS) -> list[Path]:
     """Compile every .ts into the .qm the app loads; returns the files written."""
     written = []
-    for language in LANGUAGES:
-        qm = target / qm_file(language).name
-        subprocess.run(
-            [tool("pyside6-lrelease"), "-silent", str(ts_file(language)), "-qm", str(qm)], cwd=ROOT, check=True
-        )
+    sources = [ts_file(language) for language in LANGUAGES] + extra_files()
+    for source in sources:
+        qm = target / source.with_suffix(".qm").name
+        subprocess.run([tool("pyside6-lrelease"), "-silent", str(source), "-qm", str(qm)], cwd=ROOT, check=True)
         written.append(qm)
     return written
 

@@ -1620,9 +1620,9 @@
 <context>
     <name>ProjectorWindow</name>
     <message>
-        <source>Facilitator – projektor</source>
+        <source>Projektor – Facilitator</source>
         <extracomment>F5 pressed in the projector window itself. Percent of the size that fits the screen (Indstillinger → Projektorens tekst).</extracomment>
-        <translation>Facilitator – projector</translation>
+        <translation>Projector – Facilitator</translation>
     </message>
     <message>
         <source>Nedtælling</source>

@@ -213,6 +213,7 @@ def test_every_other_qt_module_is_excluded():
         ("pyphen/dictionaries/README_hyph_da_DK.txt", True),
         ("pyphen/dictionaries/hyph_de_DE.dic", False),
         ("pyphen\\dictionaries\\hyph_en_US.dic", False),
+        ("resources/translations/qtbase_extra_da.qm", True),
     ],
 )
 def test_bundle_filter(destination, kept):
@@ -241,6 +242,8 @@ def test_resources_land_where_the_one_lookup_finds_them(tmp_path, monkeypatch):
         ("fonts", "NotoEmoji-Regular.ttf"),
         ("translations", "facilitator_en.qm"),
         ("translations", "facilitator_da.qm"),
+        # What Qt's own Danish catalogue lacks for its file dialogs (see ui.appearance).
+        ("translations", "qtbase_extra_da.qm"),
         ("icons", "facilitator-256.png"),
         ("styles", "app.qss"),
         ("guidance", "method.toml"),

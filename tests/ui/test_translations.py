@@ -199,3 +199,39 @@ def test_every_step_of_the_demo_day_speaks_english(qtbot, qapp, paths, demo_data
     finally:
         window.close()
         store.close()
+
+
+# Qt's own dialogs follow the app's language -------------------------------------------------
+
+
+def _file_dialog_texts(qtbot, folder: Path) -> dict[str, str]:
+    """The labels and buttons of Qt's own (not the platform's) file dialog, by what they are."""
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    dialog = QFileDialog(None, "", str(folder), "*.json")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    texts = {label.objectName(): label.text() for label in dialog.findChildren(QLabel) if label.text()}
+    texts.update({f"button {index}": button.text() for index, button in enumerate(dialog.findChildren(QPushButton))})
+    return texts
+
+
+def test_qt_file_dialogs_speak_danish_throughout(qtbot, qapp, tmp_path):
+    from PySide6.QtCore import QCoreApplication
+
+    from facilitator.ui.appearance import install_translators
+
+    install_translators(qapp, "da")
+    # Qt's Danish catalogue, from Qt's translations folder, and what the app adds to it.
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "Kig i:"
+    assert QCoreApplication.translate("QFileDialog", "&Look in:") == "&Kig i:"
+    assert QCoreApplication.translate("QFileDialog", "Files of &type:") == "Filer af &type:"
+    # The dialog's Type column.
+    assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder") == "Mappe"
+    danish = _file_dialog_texts(qtbot, tmp_path)
+    install_translators(qapp, "en")
+    english = _file_dialog_texts(qtbot, tmp_path)
+    assert english["lookInLabel"] == "&Look in:"
+    assert danish.keys() == english.keys()
+    untranslated = {name: text for name, text in danish.items() if text == english[name]}
+    assert not untranslated, f"English in Danish file dialogs: {untranslated}"

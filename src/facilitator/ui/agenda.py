@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QContextMenuEvent, QFont
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QContextMenuEvent, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QInputDialog,
     QMenu,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
@@ -24,7 +26,15 @@ if TYPE_CHECKING:
     from facilitator.ui.day import DayController
 
 _STEP_ID = Qt.ItemDataRole.UserRole
+# Left and right padding of an agenda row in the style sheet (app.qss), with a pixel to spare.
+ITEM_PADDING = 6
 PLAN, NOW, TITLE, MINUTES = range(4)
+# The pane is never narrower, whatever its texts; its titles get at least this many characters.
+MIN_WIDTH = 300
+TITLE_CHARACTERS = 12
+# Qt wraps only between words, so a word wider than the column gets soft hyphens between its
+# letters: it breaks with a hyphen where the line ends instead of being cut.
+_SOFT_HYPHEN = "\u00ad"
 _DONE = QColor("#6B7672")
 _LIVE = QColor("#1D5C57")
 _LATE = QColor("#A4161A")
@@ -38,8 +48,49 @@ def part_heading(part: Part, language: str = "da") -> str:
     return f"{label}\n{title}"
 
 
+def breakable(text: str, metrics: QFontMetrics, width: int) -> str:
+    """`text` with (soft-hyphen) break chances inside the words too wide for `width`, so they wrap, not cut."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    return "\n".join(
+        " ".join(
+            _SOFT_HYPHEN.join(word) if metrics.horizontalAdvance(word) > width else word for word in line.split(" ")
+        )
+        for line in text.split("\n")
+    )
+
+
 def _clock(minutes: float) -> str:
     return format_clock(int(minutes + 0.5))
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Sizes a title's row for the title wrapped to its column's width, long words too.
+
+    The tree asks for row heights without saying how wide the column is, so a long title
+    would get one line and be cut with "…".
+    """
+
+    def __init__(self, view: QTreeWidget) -> None:
+        super().__init__(view)
+        self._header = view.header()
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        if index.column() == TITLE:
+            width = self._header.sectionSize(TITLE) - ITEM_PADDING
+            option.text = breakable(option.text, QFontMetrics(option.font), width)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        if index.column() != TITLE:
+            return super().sizeHint(option, index)
+        sized = QStyleOptionViewItem(option)
+        # Less the style sheet's item padding, which the measuring leaves out but the painting
+        # does not: else a title that just fits when measured is cut when drawn.
+        width = self._header.sectionSize(TITLE) - ITEM_PADDING
+        sized.rect = QRect(0, 0, width, max(option.rect.height(), 1))
+        sized.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        return super().sizeHint(sized, index)
 
 
 class AgendaView(QTreeWidget):
@@ -67,16 +118,49 @@ class AgendaView(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setItemDelegate(_WrappingDelegate(self))
         header = self.header()
         header.setStretchLastSection(False)
         for column in (PLAN, NOW, MINUTES):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        # The tree measures a wrapped row's height once; when the pane's width changes the
+        # titles must be wrapped (and the rows sized) anew, or they are cut to "Indledning til …".
+        header.sectionResized.connect(self._title_width_changed)
         self._items: dict[str, QTreeWidgetItem] = {}
         self._shown_live: dict[str, tuple[str, str, str]] = {}
+        self._narrowest = MIN_WIDTH
         self.currentItemChanged.connect(self._on_current_changed)
         if day is not None:
             day.tick.connect(self.refresh_live)
+
+    def minimumSizeHint(self) -> QSize:
+        """Wide enough for the times, the minutes and a few words of the titles."""
+        return QSize(max(super().minimumSizeHint().width(), self._narrowest), super().minimumSizeHint().height())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            # A larger text size (Settings) needs a wider pane for the same words.
+            self._measure()
+
+    def _measure(self) -> None:
+        """Find the narrowest width that keeps the times whole (when the texts or font change)."""
+        bold = QFont(self.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        title = metrics.averageCharWidth() * TITLE_CHARACTERS
+        header = self.header()
+        columns = sum(max(self.sizeHintForColumn(column), header.sectionSizeHint(column)) for column in (PLAN, MINUTES))
+        # The "now" column fills in during the day: room for its widest text from the start.
+        now = max(header.sectionSizeHint(NOW), metrics.horizontalAdvance("▶ 00:00") + 2 * ITEM_PADDING)
+        chrome = self.indentation() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        self._narrowest = max(MIN_WIDTH, columns + now + title + ITEM_PADDING + chrome)
+        self.updateGeometry()
+
+    def _title_width_changed(self, column: int, _old: int, _new: int) -> None:
+        if column == TITLE:
+            self.scheduleDelayedItemsLayout()
 
     def set_program(self, program: Program, schedule: Schedule, language: str = "da") -> None:
         """Show `program` with the clock times of `schedule`; keeps the current step."""
@@ -109,6 +193,7 @@ class AgendaView(QTreeWidget):
                 self._add_step(row, item.id, True, scheduled.skipped)
                 self.addTopLevelItem(row)
         self.blockSignals(False)
+        self._measure()
         if current:
             self.select_step(current)
         self.refresh_live()

@@ -139,7 +139,9 @@ def install_translators(app: QCoreApplication, language: str) -> None:
     """Load the UI language: the app's own strings and Qt's standard buttons and dialogs.
 
     Danish is the source language, but it still loads a file: the plural forms
-    ("1 partner" / "4 partnere") live there.
+    ("1 partner" / "4 partnere") live there. Qt's own catalogue (qtbase_*.qm, from Qt's
+    translations folder, also bundled with the frozen app) translates the file dialogs and
+    standard buttons; qtbase_extra_*.qm adds what that catalogue lacks ("Look in:").
     """
     for translator in _translators:
         app.removeTranslator(translator)
@@ -148,6 +150,7 @@ def install_translators(app: QCoreApplication, language: str) -> None:
     candidates = [
         (f"facilitator_{language}.qm", str(resource_path("translations"))),
         (f"qtbase_{language}.qm", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        (f"qtbase_extra_{language}.qm", str(resource_path("translations"))),
     ]
     for name, folder in candidates:
         translator = QTranslator(app)

@@ -35,7 +35,8 @@ class ProjectorWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         # However it is closed (F5, the window's close button, the session closing), it goes.
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        self.setWindowTitle(self.tr("Facilitator – projektor"))
+        # Ends with the app's name, so the window system does not add it a second time.
+        self.setWindowTitle(self.tr("Projektor – Facilitator"))
         self.day = day
         self._step_id: str | None = None
         language = day.context.language

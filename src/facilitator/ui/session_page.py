@@ -25,6 +25,13 @@ if TYPE_CHECKING:
     from facilitator.ui.operations import BackgroundRunner
 
 
+# Parts of the window's width for the agenda and the guide, up to their widest.
+AGENDA_SHARE = 0.25
+AGENDA_MAX_WIDTH = 420
+GUIDE_SHARE = 0.2
+GUIDE_MAX_WIDTH = 340
+
+
 class SessionPage(QWidget):
     """Walks one session's program step by step; remembers the step it is on."""
 
@@ -85,7 +92,6 @@ class SessionPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         self.agenda = AgendaView(self.day)
-        self.agenda.setMinimumWidth(300)
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
@@ -95,7 +101,7 @@ class SessionPage(QWidget):
         centre_layout.addWidget(self.timer_bar)
         centre_layout.addWidget(self.step_view, 1)
         self.guide = GuidePanel(self.context)
-        self.guide.setMinimumWidth(260)
+        self.guide.setMinimumWidth(240)
         splitter.addWidget(self.agenda)
         splitter.addWidget(centre)
         splitter.addWidget(self.guide)
@@ -104,6 +110,9 @@ class SessionPage(QWidget):
         splitter.setStretchFactor(2, 0)
         splitter.setSizes([380, 700, 290])
         self.splitter = splitter
+        # Set once the facilitator drags a divider: from then on the panes keep their widths.
+        self._panes_placed_by_hand = False
+        splitter.splitterMoved.connect(self._panes_moved)
         layout.addWidget(splitter, 1)
 
         self.agenda.step_chosen.connect(self.go_to_step)
@@ -125,6 +134,25 @@ class SessionPage(QWidget):
         step_ids = self.day.step_ids()
         start_step = data.current_step_id if data.current_step_id in step_ids else step_ids[0]
         self.go_to_step(start_step)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if not self._panes_placed_by_hand:
+            self._fit_panes()
+
+    def _fit_panes(self) -> None:
+        """Share the width so the step in the middle gets the most of it, on any screen.
+
+        The splitter would otherwise keep the side panes' first widths and squeeze the step
+        on a small laptop.
+        """
+        width = self.splitter.width()
+        agenda = max(min(round(width * AGENDA_SHARE), AGENDA_MAX_WIDTH), self.agenda.minimumSizeHint().width())
+        guide = max(min(round(width * GUIDE_SHARE), GUIDE_MAX_WIDTH), self.guide.minimumWidth())
+        self.splitter.setSizes([agenda, max(width - agenda - guide, 0), guide])
+
+    def _panes_moved(self) -> None:
+        self._panes_placed_by_hand = True
 
     @property
     def session_id(self) -> int:

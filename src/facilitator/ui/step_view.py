@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -48,6 +49,43 @@ class _FittedScrollArea(QScrollArea):
             self.setFixedHeight(height)
 
 
+class _WorkspaceStack(QStackedWidget):
+    """Asks for the room of the workspace on screen, not of the largest one opened today."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # The stack's own layout would hold it at the largest page's minimum.
+        self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.currentChanged.connect(self.updateGeometry)
+
+    def sizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.sizeHint() if current is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        current = self.currentWidget()
+        return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
+
+
+class _WorkspaceScroll(QScrollArea):
+    """Scrolls a workspace up and down when the window is low, never sideways: its width counts."""
+
+    def __init__(self, stack: QStackedWidget) -> None:
+        super().__init__()
+        self.setObjectName("workspaceScroll")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidgetResizable(True)
+        self.setWidget(stack)
+        stack.currentChanged.connect(self.updateGeometry)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        width = self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        return QSize(max(hint.width(), width), hint.height())
+
+
 class StepView(QWidget):
     """Header, instruction and a stack of workspaces for the step on screen."""
 
@@ -86,9 +124,12 @@ class StepView(QWidget):
         self.instruction_scroll = instruction_scroll
         layout.addWidget(instruction_scroll)
 
-        self.workspaces = QStackedWidget()
+        self.workspaces = _WorkspaceStack()
         self.workspaces.setObjectName("workspaceArea")
-        layout.addWidget(self.workspaces, 1)
+        # On a small laptop or at a large text size a workspace may need more room than the
+        # window has: it scrolls then, instead of being squeezed until its fields are cut.
+        self.workspace_scroll = _WorkspaceScroll(self.workspaces)
+        layout.addWidget(self.workspace_scroll, 1)
 
         navigation = QHBoxLayout()
         self.previous_button = QPushButton(self.tr("‹ Forrige trin"))

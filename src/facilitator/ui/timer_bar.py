@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from facilitator.timing import Phase, RunState, format_countdown, format_delay
 from facilitator.ui.day import DayController
+from facilitator.ui.flow_layout import FlowLayout
 
 #: Number of on/off changes in the flash when a step's time is up.
 FLASH_TOGGLES = 6
@@ -22,6 +23,25 @@ def restyle(widget: QWidget, name: str, value: str) -> None:
     # The usual style().unpolish()/polish() would hand Python the QStyle, and PySide then
     # builds all of QStyle's enums: some 10 ms the first time, at start-up.
     widget.setStyleSheet(f"/* {name}: {value} */")
+
+
+# The status beside the countdown gets at least this many average characters on a row
+# before the buttons move to a row of their own.
+STATUS_CHARACTERS = 24
+
+
+class _Countdown(QLabel):
+    """As wide as the widest countdown in its own (styled) font, so the digits never jump or clip."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        widest = max(metrics.horizontalAdvance("−00:00"), metrics.horizontalAdvance(self.text()))
+        # The style sheet's padding (10 px each side) and room for the rounded corners.
+        return QSize(widest + 28, hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
 
 
 class TimerBar(QWidget):
@@ -43,26 +63,33 @@ class TimerBar(QWidget):
         self._flash.setInterval(FLASH_INTERVAL_MS)
         self._flash.timeout.connect(self._flash_step)
 
-        layout = QHBoxLayout(self)
+        layout = QGridLayout(self)
         layout.setContentsMargins(18, 8, 18, 8)
-        layout.setSpacing(8)
-        self.countdown = QLabel("00:00")
+        layout.setHorizontalSpacing(12)
+        layout.setVerticalSpacing(6)
+        self.countdown = _Countdown("00:00")
         self.countdown.setObjectName("countdown")
         self.countdown.setAccessibleName(self.tr("Nedtælling"))
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.countdown)
+        layout.addWidget(self.countdown, 0, 0)
 
-        texts = QVBoxLayout()
+        self.texts = QWidget()
+        texts = QVBoxLayout(self.texts)
+        texts.setContentsMargins(0, 0, 0, 0)
         texts.setSpacing(0)
         self.status = QLabel()
         self.status.setObjectName("timerStatus")
         self.status.setWordWrap(True)
         self.delay = QLabel()
         self.delay.setObjectName("delayBadge")
+        self.delay.setWordWrap(True)
         self.delay.setAccessibleName(self.tr("Forskel fra planen"))
+        texts.addStretch(1)
         texts.addWidget(self.status)
         texts.addWidget(self.delay)
-        layout.addLayout(texts, 1)
+        texts.addStretch(1)
+        layout.addWidget(self.texts, 0, 1)
+        layout.setColumnStretch(1, 1)
 
         self.show_live_button = QPushButton(self.tr("Vis trinnet"))
         self.show_live_button.setToolTip(self.tr("Gå til trinnet, hvor tiden kører"))
@@ -81,7 +108,12 @@ class TimerBar(QWidget):
         self.reset_button.setAccessibleName(self.tr("Nulstil trinnets tid"))
         self.next_button = QPushButton(self.tr("Næste trin ▸"))
         self.next_button.setToolTip(self.tr("Afslut trinnet og start det næste (Ctrl+Højre)"))
-        for button in (
+        # The buttons move under the status or onto rows of their own when the strip is
+        # narrow (see `_arrange`): a label is never cut and nothing covers the countdown.
+        self.controls = QWidget()
+        self.controls.setObjectName("timerControls")
+        controls = FlowLayout(self.controls)
+        self._buttons = (
             self.show_live_button,
             self.start_here_button,
             self.start_button,
@@ -89,8 +121,12 @@ class TimerBar(QWidget):
             self.plus_five,
             self.reset_button,
             self.next_button,
-        ):
-            layout.addWidget(button)
+        )
+        for button in self._buttons:
+            controls.addWidget(button)
+        self._arrangement = "beside"
+        self._arranged: tuple | None = None
+        layout.addWidget(self.controls, 0, 2)
 
         self.start_button.clicked.connect(self.toggle)
         self.start_here_button.clicked.connect(lambda: self._viewed and self.day.start(self._viewed))
@@ -104,11 +140,66 @@ class TimerBar(QWidget):
         day.tick.connect(self.refresh)
         day.time_up.connect(self._on_time_up)
 
-    def showEvent(self, event) -> None:
-        # Room for the widest countdown in the styled font, so the digits never jump or clip.
-        self.countdown.ensurePolished()
-        self.countdown.setMinimumWidth(self.countdown.fontMetrics().horizontalAdvance("−00:00") + 28)
-        super().showEvent(event)
+    @property
+    def arrangement(self) -> str:
+        """Where the buttons are: "beside" the status, "under" it (beside the countdown), or "below" all."""
+        return self._arrangement
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Put the buttons where they fit whole, on as few rows as the width allows.
+
+        Beside the status when everything fits on one row with a readable status; else under
+        the status, beside the countdown, when the buttons fit on one row there; else on rows
+        of their own across the whole strip. Runs on a resize and when the buttons or texts
+        change, not on every tick.
+        """
+        key = (
+            self.width(),
+            self.status.text(),
+            self.delay.text(),
+            tuple((button.isVisibleTo(self), button.text()) for button in self._buttons),
+        )
+        if key == self._arranged:
+            return
+        self._arranged = key
+        layout: QGridLayout = self.layout()
+        margins = layout.contentsMargins()
+        available = self.width() - margins.left() - margins.right()
+        metrics = self.status.fontMetrics()
+        status_width = max(
+            min(metrics.horizontalAdvance(self.status.text()), metrics.averageCharWidth() * STATUS_CHARACTERS),
+            self.delay.fontMetrics().horizontalAdvance(self.delay.text()),
+        )
+        spacing = layout.horizontalSpacing()
+        countdown = self.countdown.sizeHint().width() + spacing
+        buttons = self.controls.sizeHint().width()
+        if countdown + status_width + spacing + buttons <= available:
+            arrangement = "beside"
+        elif countdown + buttons <= available:
+            arrangement = "under"
+        else:
+            arrangement = "below"
+        if arrangement == self._arrangement:
+            return
+        self._arrangement = arrangement
+        for widget in (self.countdown, self.texts, self.controls):
+            layout.removeWidget(widget)
+        if arrangement == "beside":
+            layout.addWidget(self.countdown, 0, 0)
+            layout.addWidget(self.texts, 0, 1)
+            layout.addWidget(self.controls, 0, 2)
+        elif arrangement == "under":
+            layout.addWidget(self.countdown, 0, 0, 2, 1)
+            layout.addWidget(self.texts, 0, 1, 1, 2)
+            layout.addWidget(self.controls, 1, 1, 1, 2)
+        else:
+            layout.addWidget(self.countdown, 0, 0)
+            layout.addWidget(self.texts, 0, 1, 1, 2)
+            layout.addWidget(self.controls, 1, 0, 1, 3)
 
     def set_viewed_step(self, step_id: str) -> None:
         self._viewed = step_id
@@ -181,6 +272,7 @@ class TimerBar(QWidget):
         self.plus_one.setEnabled(under_way)
         self.plus_five.setEnabled(under_way)
         self.reset_button.setEnabled(run.state is not RunState.IDLE)
+        self._arrange()
 
     def _on_time_up(self, _step_id: str) -> None:
         if self.day.settings.sound:

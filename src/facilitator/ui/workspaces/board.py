@@ -39,6 +39,7 @@ from facilitator.ui.board_scene import GROUP_COLOUR, BoardScene, NoteLook, ZoneT
 from facilitator.ui.board_view import BoardProjectionView, BoardView
 from facilitator.ui.context import SessionContext
 from facilitator.ui.export_dialog import EXPORT_FOLDER_KEY
+from facilitator.ui.flow_layout import FlowLayout, grouped
 from facilitator.ui.labels import numbered
 from facilitator.ui.operations import Reporter
 from facilitator.ui.undo import DoneCommand
@@ -179,14 +180,11 @@ class BoardWorkspace(Workspace):
 
     # Building ------------------------------------------------------------------------------
 
-    def _build_tools(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(6)
+    def _build_tools(self) -> FlowLayout:
         self.filter_box = QComboBox()
         self.filter_box.setAccessibleName(self.tr("Fremhæv én partners post-its"))
         self.filter_box.setToolTip(self.tr("Fremhæv én partners post-its; de andres bliver svage"))
         self.filter_box.currentIndexChanged.connect(self._filter_changed)
-        row.addWidget(self.filter_box)
         self.stack_button = self._button(
             self.tr("Stak …"), self.tr("Læg de valgte post-its i en navngivet stak, når de siger det samme (Ctrl+G)")
         )
@@ -203,19 +201,23 @@ class BoardWorkspace(Workspace):
         self.board_button = self._button(self.tr("Tavle"), self.tr("Ryd op, opløs stakke, gem tavlen som billede"))
         self.board_menu = QMenu(self.board_button)
         self.board_button.setMenu(self.board_menu)
-        for widget in (self.stack_button, self.merge_button, self.delete_button, self.board_button):
-            row.addWidget(widget)
-        row.addStretch(1)
         self.zoom_out_button = self._button("−", self.tr("Zoom ud (Ctrl+minus eller Ctrl+hjul)"), self.tr("Zoom ud"))
         self.zoom_out_button.clicked.connect(lambda: self.view.zoom_by(0.8))
         self.fit_button = self._button(self.tr("Hele tavlen"), self.tr("Vis hele tavlen (Ctrl+0)"))
         self.fit_button.clicked.connect(lambda: self.view.fit_board())
         self.zoom_in_button = self._button("+", self.tr("Zoom ind (Ctrl+plus eller Ctrl+hjul)"), self.tr("Zoom ind"))
         self.zoom_in_button.clicked.connect(lambda: self.view.zoom_by(1.25))
-        for button in (self.zoom_out_button, self.fit_button, self.zoom_in_button):
+        zooming = (self.zoom_out_button, self.fit_button, self.zoom_in_button)
+        for button in zooming:
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            row.addWidget(button)
-        return row
+        # Editing left, zoom right; on a small laptop or at a large text size each group takes
+        # a row of its own, so no button is cut.
+        tools = FlowLayout(spacing=6, spread=True)
+        tools.addWidget(
+            grouped(self.filter_box, self.stack_button, self.merge_button, self.delete_button, self.board_button)
+        )
+        tools.addWidget(grouped(*zooming))
+        return tools
 
     @staticmethod
     def _button(text: str, tip: str, name: str = "") -> QPushButton:

@@ -50,6 +50,8 @@ class ReviewWorkspace(Workspace):
         self.position_label = QLabel()
         self.position_label.setObjectName("reviewPosition")
         self.position_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # A long name and organisation wraps rather than pushing the buttons out of the window.
+        self.position_label.setWordWrap(True)
         self.values_button = QPushButton(self.tr("Værdiformer"))
         self.values_button.setCheckable(True)
         self.values_button.setChecked(True)
