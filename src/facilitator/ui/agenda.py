@@ -121,8 +121,11 @@ class AgendaView(QTreeWidget):
         self.setItemDelegate(_WrappingDelegate(self))
         header = self.header()
         header.setStretchLastSection(False)
+        # Fixed widths, measured when the texts or the font change (`_measure`): a column
+        # sized to its contents measures every row again at each changed text, which made
+        # each Næste trin cost 1-3 ms per row of the day.
         for column in (PLAN, NOW, MINUTES):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         # The tree measures a wrapped row's height once; when the pane's width changes the
         # titles must be wrapped (and the rows sized) anew, or they are cut to "Indledning til …".
@@ -151,9 +154,17 @@ class AgendaView(QTreeWidget):
         metrics = QFontMetrics(bold)
         title = metrics.averageCharWidth() * TITLE_CHARACTERS
         header = self.header()
-        columns = sum(max(self.sizeHintForColumn(column), header.sectionSizeHint(column)) for column in (PLAN, MINUTES))
+        widths = {
+            column: max(self.sizeHintForColumn(column), header.sectionSizeHint(column)) for column in (PLAN, MINUTES)
+        }
+        columns = sum(widths.values())
         # The "now" column fills in during the day: room for its widest text from the start.
-        now = max(header.sectionSizeHint(NOW), metrics.horizontalAdvance("▶ 00:00") + 2 * ITEM_PADDING)
+        now = max(
+            header.sectionSizeHint(NOW),
+            *(metrics.horizontalAdvance(text) + 2 * ITEM_PADDING for text in ("▶ 00:00", "✓ 00:00", "≈00:00")),
+        )
+        for column, width in (*widths.items(), (NOW, now)):
+            header.resizeSection(column, width)
         chrome = self.indentation() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
         self._narrowest = max(MIN_WIDTH, columns + now + title + ITEM_PADDING + chrome)
         self.updateGeometry()
@@ -217,37 +228,31 @@ class AgendaView(QTreeWidget):
         if self.day is None:
             return
         live = self.day.live
-        changes = []
         for step_id, row in self._items.items():
             step = live.step(step_id)
             if step is None:
                 continue
             shown = self._live_texts(step, live.shift)
-            if self._shown_live.get(step_id) != shown:
-                self._shown_live[step_id] = shown
-                changes.append((row, step, shown))
-        if not changes:
-            return
-        header = self.header()
-        # A column sized to its contents measures every row again at each changed text
-        # (1-3 ms a row): fixed while the rows change, measured once after.
-        for column in (PLAN, NOW, MINUTES):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-        try:
-            for row, step, (now_text, tooltip, state) in changes:
+            before = self._shown_live.get(step_id)
+            if before == shown:
+                continue
+            self._shown_live[step_id] = shown
+            now_text, tooltip, state = shown
+            # Each change makes the view measure the row again: touch only what differs.
+            if before is None or before[0] != now_text:
                 row.setText(NOW, now_text)
+            if before is None or before[1] != tooltip:
                 row.setToolTip(NOW, tooltip)
-                colour = {"done": _DONE, "live": _LIVE, "late": _LATE}.get(state)
-                # QColors, not QBrush(colour): that overload makes PySide build QGradient's enums (3 ms at start).
-                row.setForeground(NOW, colour if colour else QBrush())
-                if not step.skipped:
-                    font = row.font(TITLE)
-                    font.setBold(state == "live")
-                    row.setFont(TITLE, font)
-                    row.setForeground(TITLE, _DONE if state == "done" else QBrush())
-        finally:
-            for column in (PLAN, NOW, MINUTES):
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            if before is not None and before[2] == state:
+                continue
+            colour = {"done": _DONE, "live": _LIVE, "late": _LATE}.get(state)
+            # QColors, not QBrush(colour): that overload makes PySide build QGradient's enums (3 ms at start).
+            row.setForeground(NOW, colour if colour else QBrush())
+            if not step.skipped:
+                font = row.font(TITLE)
+                font.setBold(state == "live")
+                row.setFont(TITLE, font)
+                row.setForeground(TITLE, _DONE if state == "done" else QBrush())
 
     def _live_texts(self, step: LiveStep, shift: float = 0.0) -> tuple[str, str, str]:
         planned = f"{_clock(step.planned_start)}–{_clock(step.planned_end)}"
