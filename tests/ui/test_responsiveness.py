@@ -116,3 +116,15 @@ def test_in_a_main_window_the_busy_indicator_sits_in_the_status_bar(qtbot):
     qtbot.waitUntil(lambda: not runner.busy)
     assert done == [True]
     assert runner.progress is None
+
+
+def test_the_next_steps_screen_is_built_in_idle_time_and_then_only_shown(app_runner, session_id, qtbot):
+    _window, page, _workspace = app_runner.open_step("delsession-1-skabelon")
+    assert "circle:change" not in page._workspaces
+    qtbot.waitUntil(lambda: "circle:change" in page._workspaces, timeout=3000)
+    prepared = page._workspaces["circle:change"]
+    assert page.current_workspace() is not prepared, "built, not shown"
+
+    page.next_step()
+
+    assert page.current_workspace() is prepared

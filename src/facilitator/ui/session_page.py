@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QApplication, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
@@ -30,6 +30,12 @@ AGENDA_SHARE = 0.25
 AGENDA_MAX_WIDTH = 420
 GUIDE_SHARE = 0.2
 GUIDE_MAX_WIDTH = 340
+
+
+#: How long a step is on screen before the next step's screen is built in idle time. Short:
+#: each screen is built once per session anyway, so an early build is never wasted work,
+#: and a first visit then only shows it (bench/ui_stall.py: pauses over 100 ms 22 -> 2).
+PREPARE_NEXT_AFTER_MS = 250
 
 
 class SessionPage(QWidget):
@@ -66,6 +72,11 @@ class SessionPage(QWidget):
         self.operations = self.context.operations()
         self.day = DayController(self.context, clock or SystemClock(), self)
         self._workspaces: dict[str, Workspace] = {}
+        # The next step's screen is built once the facilitator has looked at this one a while.
+        self._prepare_next = QTimer(self)
+        self._prepare_next.setSingleShot(True)
+        self._prepare_next.setInterval(PREPARE_NEXT_AFTER_MS)
+        self._prepare_next.timeout.connect(self._build_next_workspace)
         self._active: Workspace | None = None
         self._current_step_id: str | None = None
         #: The step the database says the session is on; opening it again writes nothing.
@@ -232,9 +243,7 @@ class SessionPage(QWidget):
         if workspace is None and not self.context.store.is_open:
             workspace = self._waiting_workspace()
         elif workspace is None:
-            workspace = create_workspace(step.workspace, self.context)
-            self._workspaces[step.workspace] = workspace
-            self.step_view.workspaces.addWidget(workspace)
+            workspace = self._build_workspace(step.workspace)
         self._current_step_id = step_id
         self.step_view.set_roomy(workspace.roomy)
         self._show_header(step_id)
@@ -252,6 +261,21 @@ class SessionPage(QWidget):
             )
             if saved.ok:
                 self._stored_step_id = step_id
+        self._prepare_next.start()
+
+    def _build_workspace(self, name: str) -> Workspace:
+        workspace = create_workspace(name, self.context)
+        self._workspaces[name] = workspace
+        self.step_view.workspaces.addWidget(workspace)
+        return workspace
+
+    def _build_next_workspace(self) -> None:
+        """In idle time: build the next step's screen, so Næste trin only has to show it."""
+        following = self._neighbour(1)
+        found = self.day.find(following) if following is not None else None
+        if found is None or not self.context.store.is_open or found[1].workspace in self._workspaces:
+            return
+        self._build_workspace(found[1].workspace)
 
     def _waiting_workspace(self) -> Workspace:
         if self._waiting is None:
