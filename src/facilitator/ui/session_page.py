@@ -356,5 +356,7 @@ class SessionPage(QWidget):
 
     def close_day(self) -> None:
         """The session is closing: save everything and stop the timers' wake-ups."""
+        # Nothing more is built for a page on its way out (a restore may be replacing the data).
+        self._prepare_next.stop()
         self.flush()
         self.day.stop()
