@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from facilitator.demo import create_demo_session
+from facilitator.export.session_file import dump_session
 from facilitator.paths import DATA_DIR_ENV, AppPaths, default_program_path
 from facilitator.program import Program, load_program
 from facilitator.store import Store
@@ -54,6 +55,13 @@ def demo_database(tmp_path_factory, empty_database: DatabaseTemplate) -> Databas
     with empty_database.open_copy(tmp_path_factory.mktemp("demo-database")) as store:
         session_id = create_demo_session(store)
     return DatabaseTemplate(store.path, session_id)
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory, demo_database: DatabaseTemplate) -> bytes:
+    """The demo session exported as a session file, built once per test module."""
+    with demo_database.open_copy(tmp_path_factory.mktemp("demo")) as store:
+        return dump_session(store.export_session(demo_database.session_id))
 
 
 @pytest.fixture

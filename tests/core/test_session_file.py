@@ -34,8 +34,9 @@ from facilitator.program import load_program
 from facilitator.store import Store, StoreError
 from facilitator.timing import TimerEvent
 from tests.command_line import assert_refused_in_one_line
-from tests.databases import DatabaseTemplate, table_rows
+from tests.databases import table_rows
 from tests.schema import database_at
+from tests.session_documents import document_of, encoded
 
 # --- helpers ------------------------------------------------------------------------------
 
@@ -116,20 +117,6 @@ def _round_trip(source: Store, target: Store, session_id: int, **options) -> tup
     return first, second, imported
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory, demo_database: DatabaseTemplate) -> bytes:
-    with demo_database.open_copy(tmp_path_factory.mktemp("demo")) as store:
-        return dump_session(store.export_session(demo_database.session_id))
-
-
-def _document(data: bytes) -> dict:
-    return json.loads(data.decode("utf-8"))
-
-
-def _encode(document: dict) -> bytes:
-    return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
-
-
 # --- the round trip -------------------------------------------------------------------------
 
 
@@ -139,7 +126,7 @@ def test_the_demo_session_moves_to_another_store_byte_for_byte_with_every_row(st
     assert first == second
     assert _contents(other_store, imported) == _contents(store, session_id)
 
-    document = _document(first)
+    document = document_of(first)
     assert (document["format"], document["version"]) == (FORMAT_NAME, 2)
     counts = {key: len(value) for key, value in document.items() if isinstance(value, list)}
     assert counts == {
@@ -180,7 +167,7 @@ def test_an_action_left_empty_by_an_older_version_is_saved_and_named_on_import(s
 
     data = dump_session(store.export_session(demo))
 
-    assert _document(data)["actions"][0]["what"] == ""
+    assert document_of(data)["actions"][0]["what"] == ""
     with pytest.raises(SessionFileError) as caught:
         other_store.import_session(load_session(data))
     assert caught.value.location == "actions[0].what"
@@ -192,12 +179,12 @@ def test_the_file_is_canonical_json_with_file_local_ids(demo_file: bytes):
     assert text.endswith("}\n")
     assert text.startswith('{\n  "format": "facilitator-session",\n  "version": 2,')
     assert "Kjær" in text  # ensure_ascii=False
-    document = _document(demo_file)
+    document = document_of(demo_file)
     assert [partner["id"] for partner in document["partners"]] == [1, 2, 3, 4]
     assert [element["id"] for element in document["elements"]] == list(range(1, 45))
     assert document["session"]["created_at"].endswith("Z")
     # Reordered keys and other ids say the same thing: the canonical bytes come back.
-    shuffled = _document(demo_file)
+    shuffled = document_of(demo_file)
     shuffled = {key: shuffled[key] for key in reversed(list(shuffled))}
     for partner in shuffled["partners"]:
         partner["id"] += 100
@@ -209,7 +196,7 @@ def test_the_file_is_canonical_json_with_file_local_ids(demo_file: bytes):
     for action in shuffled["actions"]:
         if action["owner"] is not None:
             action["owner"] += 100
-    assert dump_session(load_session(_encode(shuffled))) == demo_file
+    assert dump_session(load_session(encoded(shuffled))) == demo_file
 
 
 def test_removed_rows_are_left_out_and_references_to_them_become_null(store, demo, other_store):
@@ -343,7 +330,7 @@ def test_odd_text_survives_the_round_trip_byte_for_byte(store_pair, data):
 
 def test_a_file_broken_in_its_last_item_leaves_the_store_exactly_as_it_was(other_store, demo_file, demo_database):
     demo_database.replace_contents(other_store)
-    document = _document(demo_file)
+    document = document_of(demo_file)
     document["actions"][-1]["status"] = "maybe"
     before = table_rows(other_store.path)
     with pytest.raises(SessionFileError, match=r"actions\[7\]\.status"):
@@ -369,9 +356,9 @@ def test_a_failure_while_writing_undoes_the_whole_import_even_a_replace(other_st
 
 
 def _broken(demo_file: bytes, change) -> bytes:
-    document = _document(demo_file)
+    document = document_of(demo_file)
     change(document)
-    return _encode(document)
+    return encoded(document)
 
 
 def _set(path: str, value):
@@ -533,7 +520,7 @@ def test_values_no_database_can_hold_are_refused_with_their_place(demo_file):
     lone = text.replace(f'"title": "{DEMO_TITLE}"', '"title": "Kyst \\ud800"', 1).encode()
     with pytest.raises(SessionFileError, match=r"session\.title: indeholder tegnet U\+D800"):
         load_session(lone)
-    document = _document(demo_file)
+    document = document_of(demo_file)
     document["elements"][0]["board"]["x"] = float("nan")
     with pytest.raises(SessionFileError, match=r"elements\[0\]\.board\.x: er ikke et endeligt tal"):
         load_session(json.dumps(document).encode())
@@ -549,9 +536,9 @@ def test_messages_come_in_english_too(demo_file):
 
 
 def test_a_byte_order_mark_and_uncleaned_text_are_accepted(demo_file):
-    document = _document(demo_file)
+    document = document_of(demo_file)
     document["partners"][0]["name"] = "  Mette\x00 Kjær\n"
-    loaded = load_session(b"\xef\xbb\xbf" + _encode(document))
+    loaded = load_session(b"\xef\xbb\xbf" + encoded(document))
     assert loaded["partners"][0]["name"] == "Mette Kjær"
     assert dump_session(loaded) == demo_file
 
@@ -717,8 +704,8 @@ def test_importing_a_missing_file_exits_2(tmp_path: Path, capsys):
 
 
 def test_the_document_is_not_changed_by_checking(demo_file):
-    document = _document(demo_file)
+    document = document_of(demo_file)
     before = copy.deepcopy(document)
-    load_session(_encode(document))
+    load_session(encoded(document))
     dump_session(document)
     assert document == before

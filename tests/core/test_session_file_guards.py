@@ -6,7 +6,6 @@ found by using the app (issue 18), each with what it must do now.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -16,26 +15,12 @@ from facilitator.demo import DEMO_TITLE
 from facilitator.export.session_file import IMPORTED_SUFFIX, SessionFileError, dump_session, load_session
 from facilitator.store import Store
 from tests.command_line import assert_refused_in_one_line
-from tests.databases import DatabaseTemplate
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory, demo_database: DatabaseTemplate) -> bytes:
-    with demo_database.open_copy(tmp_path_factory.mktemp("demo")) as store:
-        return dump_session(store.export_session(demo_database.session_id))
-
-
-def _document(data: bytes) -> dict:
-    return json.loads(data.decode("utf-8"))
-
-
-def _encode(document: dict) -> bytes:
-    return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
+from tests.session_documents import document_of, encoded
 
 
 def _refused(document: dict, *parts: str) -> SessionFileError:
     with pytest.raises(SessionFileError) as raised:
-        load_session(_encode(document), "kyst.json")
+        load_session(encoded(document), "kyst.json")
     message = raised.value.message()
     for part in parts:
         assert part in message
@@ -102,11 +87,11 @@ def test_a_second_keep_both_import_numbers_the_copy(tmp_path: Path, capsys, demo
 
 
 def test_refused_in_one_line_is_still_one_line_for_a_cycle(tmp_path: Path, capsys, demo_file):
-    document = _document(demo_file)
+    document = document_of(demo_file)
     first, second = _two_notes_on_one_board(document)
     first["board"]["merged_into"], second["board"]["merged_into"] = second["id"], first["id"]
     file = tmp_path / "kyst.json"
-    file.write_bytes(_encode(document))
+    file.write_bytes(encoded(document))
     code = main(["--data-dir", str(tmp_path / "data"), "import", str(file)])
     assert_refused_in_one_line(code, *capsys.readouterr(), "merged_into")
 
@@ -122,7 +107,7 @@ def _two_notes_on_one_board(document: dict) -> tuple[dict, dict]:
 
 
 def test_a_merge_cycle_is_refused_naming_the_ring(demo_file):
-    document = _document(demo_file)
+    document = document_of(demo_file)
     first, second = _two_notes_on_one_board(document)
     first["board"]["merged_into"], second["board"]["merged_into"] = second["id"], first["id"]
     index = document["elements"].index(first)
@@ -130,7 +115,7 @@ def test_a_merge_cycle_is_refused_naming_the_ring(demo_file):
 
 
 def test_a_longer_ring_is_refused_too(demo_file):
-    document = _document(demo_file)
+    document = document_of(demo_file)
     kind = document["elements"][0]["kind"]
     ring = [e for e in document["elements"] if e["kind"] == kind and e["board"] is not None][:3]
     for element, target in zip(ring, ring[1:] + ring[:1], strict=True):
@@ -139,7 +124,7 @@ def test_a_longer_ring_is_refused_too(demo_file):
 
 
 def test_a_merge_chain_that_ends_off_the_board_is_refused(demo_file):
-    document = _document(demo_file)
+    document = document_of(demo_file)
     first, second = _two_notes_on_one_board(document)
     first["board"]["merged_into"] = second["id"]
     second["board"] = None
@@ -147,14 +132,14 @@ def test_a_merge_chain_that_ends_off_the_board_is_refused(demo_file):
 
 
 def test_a_chain_of_merges_that_ends_on_the_board_is_kept(demo_file):
-    document = _document(demo_file)
+    document = document_of(demo_file)
     kind = document["elements"][0]["kind"]
     chain = [e for e in document["elements"] if e["kind"] == kind and e["board"] is not None][:3]
     for element in chain:
         element["board"]["merged_into"] = None
     chain[0]["board"]["merged_into"] = chain[1]["id"]
     chain[1]["board"]["merged_into"] = chain[2]["id"]
-    loaded = load_session(_encode(document))
+    loaded = load_session(encoded(document))
     assert loaded["elements"][document["elements"].index(chain[0])]["board"]["merged_into"] is not None
 
 
@@ -163,7 +148,7 @@ def test_a_chain_of_merges_that_ends_on_the_board_is_kept(demo_file):
 
 @pytest.mark.parametrize("value", [1_000_000.0, -250_000.0, 1e308])
 def test_a_place_far_off_the_board_is_refused_naming_the_note(demo_file, value):
-    document = _document(demo_file)
+    document = document_of(demo_file)
     index, element = next((i, e) for i, e in enumerate(document["elements"]) if e["board"] is not None)
     element["board"]["x"] = value
     error = _refused(
@@ -177,10 +162,10 @@ def test_a_place_far_off_the_board_is_refused_naming_the_note(demo_file, value):
 
 
 def test_a_place_at_the_edge_of_the_board_area_is_kept(demo_file):
-    document = _document(demo_file)
+    document = document_of(demo_file)
     element = next(e for e in document["elements"] if e["board"] is not None)
     element["board"]["y"] = -200_000.0
-    assert any(e["board"] and e["board"]["y"] == -200_000.0 for e in load_session(_encode(document))["elements"])
+    assert any(e["board"] and e["board"]["y"] == -200_000.0 for e in load_session(encoded(document))["elements"])
 
 
 @pytest.mark.parametrize("reach", [1e6, 1e308, float("inf"), float("nan")])
@@ -210,7 +195,7 @@ def test_the_store_keeps_a_dropped_note_within_the_board_area(store, program):
 
 @pytest.mark.parametrize("field", ["elapsed", "amount"])
 def test_a_negative_timer_time_is_refused(demo_file, field):
-    document = _document(demo_file)
+    document = document_of(demo_file)
     document["timer_events"][0][field] = -3600.0
     error = _refused(document, f"timer_events[0].{field}: er tallet -3600.0", "et tal fra 0 til 604800 (sekunder)")
     assert "a number from 0 to 604800 (seconds)" in error.message("en")
@@ -245,7 +230,7 @@ def _other_board_category(document: dict, kind: str) -> str:
 
 
 def test_a_category_of_another_board_is_refused(demo_file):
-    document = _document(demo_file)
+    document = document_of(demo_file)
     index, element = next((i, e) for i, e in enumerate(document["elements"]) if e["kind"] == "change")
     element["category"] = _other_board_category(document, "change")
     _refused(document, f'elements[{index}].category: "{element["category"]}" er ikke en sektor på change-tavlen')
@@ -261,7 +246,7 @@ def test_a_category_of_another_board_is_refused(demo_file):
     ],
 )
 def test_a_step_or_checklist_item_the_program_does_not_have_is_refused(demo_file, path, expected):
-    document = _document(demo_file)
+    document = document_of(demo_file)
     *parents, last = path
     target = document
     for key in parents:
@@ -276,7 +261,7 @@ def test_a_step_or_checklist_item_the_program_does_not_have_is_refused(demo_file
 def test_a_program_text_over_the_limit_is_refused_before_it_is_read(demo_file):
     from facilitator.store.limits import MAX_PROGRAM_TEXT_LENGTH
 
-    document = _document(demo_file)
+    document = document_of(demo_file)
     document["session"]["program_text"] += "#" * MAX_PROGRAM_TEXT_LENGTH
     _refused(document, "session.program_text: programmet er", f"højst {MAX_PROGRAM_TEXT_LENGTH} tegn")
 
@@ -285,9 +270,9 @@ def test_a_program_text_over_the_limit_is_refused_before_it_is_read(demo_file):
 
 
 def test_a_ten_thousand_digit_number_names_its_field_in_the_users_language(demo_file):
-    document = _document(demo_file)
+    document = document_of(demo_file)
     document["actions"][0]["position"] = "@@HUGE@@"
-    data = _encode(document).replace(b'"@@HUGE@@"', b"9" * 10_000)
+    data = encoded(document).replace(b'"@@HUGE@@"', b"9" * 10_000)
     with pytest.raises(SessionFileError) as raised:
         load_session(data, "kyst.json")
     message = raised.value.message()
@@ -345,7 +330,7 @@ def test_every_new_action_has_its_own_uid(store, demo):
 
 
 def test_a_version_1_file_without_action_uids_is_read_the_same_on_every_laptop(demo_file, tmp_path):
-    document = _document(demo_file)
+    document = document_of(demo_file)
     document["version"] = 1
     for action in document["actions"]:
         del action["uid"]
@@ -353,7 +338,7 @@ def test_a_version_1_file_without_action_uids_is_read_the_same_on_every_laptop(d
     for name in ("a", "b"):
         store = Store(tmp_path / name / "facilitator.sqlite3")
         try:
-            session_id = store.import_session(load_session(_encode(document)))
+            session_id = store.import_session(load_session(encoded(document)))
             uids.append([action.uid for action in store.actions(session_id)])
             assert store.export_session(session_id)["version"] == 2
         finally:
@@ -366,7 +351,7 @@ def test_a_version_1_file_without_action_uids_is_read_the_same_on_every_laptop(d
 
 
 def test_an_action_uid_twice_in_one_file_is_refused(demo_file):
-    document = _document(demo_file)
+    document = document_of(demo_file)
     document["actions"][1]["uid"] = document["actions"][0]["uid"]
     _refused(document, "actions[1].uid: samme uid som actions[0]")
     document["actions"][1]["uid"] = "nej"
@@ -374,9 +359,9 @@ def test_an_action_uid_twice_in_one_file_is_refused(demo_file):
 
 
 def test_a_file_whose_action_uids_another_session_holds_gets_new_ones(store, demo, demo_file):
-    document = _document(dump_session(store.export_session(demo)))
+    document = document_of(dump_session(store.export_session(demo)))
     document["session"]["uid"] = "f" * 32  # an edited copy: another session, the same actions
-    other = store.import_session(load_session(_encode(document)))
+    other = store.import_session(load_session(encoded(document)))
     assert not {a.uid for a in store.actions(other)} & {a.uid for a in store.actions(demo)}
 
 
@@ -415,7 +400,7 @@ def test_what_an_older_version_stored_out_of_bounds_is_still_saved_as_a_file(sto
 
 
 def test_a_huge_integer_handed_over_in_code_is_named_too(store, demo_file):
-    document = _document(demo_file)
+    document = document_of(demo_file)
     document["actions"][0]["position"] = 10**10_000
     with pytest.raises(SessionFileError, match=r"actions\[0\]\.position: er et tal på over 100 cifre"):
         store.import_session(document)
