@@ -47,6 +47,18 @@ class UserError(Exception):
         """The message in the user's language."""
         return self.text.get(language)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # An error raised in the export's own process comes back whole. A subclass's
+        # __init__ may take other arguments than the message, so it is rebuilt from its state.
+        return (_rebuilt_error, (type(self), self.args, self.__dict__))
+
+
+def _rebuilt_error(cls: type[UserError], args: tuple[object, ...], state: dict[str, object]) -> UserError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
 
 _CONTROL_CHARACTERS = {code: None for code in range(32) if chr(code) not in "\n\t"}
 _CONTROL_CHARACTERS[0x7F] = None

@@ -11,6 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 import facilitator.export
+import facilitator.export.process
 from facilitator.ui.export_dialog import EXPORT_FOLDER_KEY, ExportDialog
 from facilitator.ui.operations import Reporter
 from tests.ui.modal import answer_dialog
@@ -25,17 +26,17 @@ def window(app_runner, demo_id):
 
 @pytest.fixture
 def gate(monkeypatch):
-    """The PDF builder waits at this gate until the test opens it (it is always opened at the end)."""
+    """The PDF's building waits at this gate until the test opens it (it is always opened at the end)."""
     event = threading.Event()
-    real = facilitator.export.build_pdf
+    real = facilitator.export.process.build_elsewhere
     builders: list[int] = []
 
-    def build_pdf(*args, **kwargs):
+    def build_elsewhere(*args, **kwargs):
         builders.append(threading.get_ident())
         assert event.wait(10), "the test never opened the gate"
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(facilitator.export, "build_pdf", build_pdf)
+    monkeypatch.setattr(facilitator.export.process, "build_elsewhere", build_elsewhere)
     event.builders = builders
     yield event
     event.set()
@@ -161,7 +162,8 @@ def test_a_bug_in_the_report_builder_is_told_and_reaches_the_log(qtbot, window, 
     def broken_builder(*_args, **_kwargs):
         raise ZeroDivisionError("a column of width 0")
 
-    monkeypatch.setattr(facilitator.export, "build_pdf", broken_builder)
+    # Raised where the process's result arrives: as a bug in the builder would come back.
+    monkeypatch.setattr(facilitator.export.process, "build_elsewhere", broken_builder)
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *args: warnings.append(text))
 

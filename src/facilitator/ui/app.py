@@ -242,6 +242,11 @@ def run(
             # An import cut off by the interpreter's exit would end in a traceback.
             shell.preload.join(timeout=10)
         store.close()
+        # The export's process (if an export started one) ends with the app, not after it.
+        # Looked up rather than imported: a day with no export never loads the export.
+        exporting = sys.modules.get("facilitator.export.process")
+        if exporting is not None:
+            exporting.shutdown()
         instance.release()
 
 

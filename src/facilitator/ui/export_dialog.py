@@ -246,6 +246,8 @@ class ExportDialog(QDialog):
         what was typed before the dialog opened, and each read is one consistent transaction
         of a WAL database, which the GUI thread may keep writing to meanwhile. Qt's
         translations are taken here, since a worker thread must not ask Qt to translate.
+        The PDFs are built in the export's own process (`facilitator.export.process`), so
+        ReportLab never holds the interpreter the window's thread needs.
         """
         store, session_id, language = self.store, self.session_id, self.language
         sheet_name = self.tr("Aftaleark %1 – %2")
@@ -254,8 +256,8 @@ class ExportDialog(QDialog):
         sheet = {"sheet": "next-steps"}.get(kind, kind)
 
         def write() -> list[Path]:
-            # ReportLab is loaded on the first export, on this worker, not at start.
             from facilitator.export import actions_csv, actions_ics, build_pdf, save, take_snapshot
+            from facilitator.export.process import build_elsewhere
 
             snapshot = take_snapshot(store, session_id)
             if kind == "sheets":
@@ -264,16 +266,20 @@ class ExportDialog(QDialog):
                     owner = partner.organisation or partner.name
                     name = safe_file_name(sheet_name.replace("%1", owner).replace("%2", snapshot.session.title))
                     written.append(
-                        save(target / f"{name}.pdf", build_pdf(snapshot, language=language, partner=partner))
+                        save(
+                            target / f"{name}.pdf",
+                            build_elsewhere(build_pdf, snapshot, language=language, partner=partner),
+                        )
                     )
                 return written
             if kind == "partner":
-                return [save(target, build_pdf(snapshot, language=language, partner=snapshot.partner(partner_id)))]
+                partner = snapshot.partner(partner_id)
+                return [save(target, build_elsewhere(build_pdf, snapshot, language=language, partner=partner))]
             if kind == "csv":
                 return [save(target, actions_csv(snapshot, language))]
             if kind == "ics":
                 return [save(target, actions_ics(snapshot, language))]
-            return [save(target, build_pdf(snapshot, sheet, language, notes=notes, pagesize=pagesize))]
+            return [save(target, build_elsewhere(build_pdf, snapshot, sheet, language, notes=notes, pagesize=pagesize))]
 
         return write
 
