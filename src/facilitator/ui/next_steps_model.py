@@ -115,6 +115,7 @@ class ActionTableModel(QAbstractTableModel):
         self._rows: list[Row] = []
         self.partners: list[PartnerData] = []
         self.session_date: dt.date | None = None
+        self._findings: dict[tuple[Action, dt.date | None], tuple] = {}
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -250,7 +251,7 @@ class ActionTableModel(QAbstractTableModel):
             return getattr(action, FIELDS[column]) if column in FIELDS else None
         language = self.language
         if column == COL_CHECK:
-            findings = smart_findings(action, session_date=self.session_date)
+            findings = self._findings_of(action)
             if role == Qt.ItemDataRole.DisplayRole:
                 return " ".join(dict.fromkeys(SHORT_FINDINGS[finding.code].get(language) for finding in findings))
             if role == Qt.ItemDataRole.ToolTipRole:
@@ -269,6 +270,17 @@ class ActionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column in (COL_WHAT, COL_OWNER):
             return action.what if column == COL_WHAT else self.owner_label(action)
         return None
+
+    def _findings_of(self, action: Action) -> tuple:
+        # The view asks each cell for several roles at every layout (a first showing of 30
+        # actions: some 1,700 calls); the check runs once per version of an action instead.
+        key = (action, self.session_date)
+        found = self._findings.get(key)
+        if found is None:
+            if len(self._findings) > 1000:
+                self._findings.clear()
+            found = self._findings[key] = tuple(smart_findings(action, session_date=self.session_date))
+        return found
 
     def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Hand an edited cell to the workspace, which stores it; the change comes back by `set_actions`."""
