@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QStyledItemDelegate
 
 from facilitator.store import Store
 from facilitator.ui.operations import BackgroundRunner, Reporter, StatusProgress
@@ -128,3 +128,28 @@ def test_the_next_steps_screen_is_built_in_idle_time_and_then_only_shown(app_run
     page.next_step()
 
     assert page.current_workspace() is prepared
+
+
+def test_a_day_running_late_measures_each_agenda_title_only_once(app_runner, session_id, monkeypatch):
+    _window, page, _workspace = app_runner.open_step("indledning-kontekst")
+    page.day.start("indledning-kontekst")
+    app_runner.clock.advance(25 * 60)  # late: every later step expects a new time
+    page.day.refresh()
+    page.agenda.doItemsLayout()
+    measured: list[str] = []
+    real = QStyledItemDelegate.sizeHint
+
+    def counting_size_hint(delegate, option, index):
+        if index.column() == 2:
+            measured.append(str(index.data()))
+        return real(delegate, option, index)
+
+    monkeypatch.setattr(QStyledItemDelegate, "sizeHint", counting_size_hint)
+    shown = {step_id: row.text(1) for step_id, row in page.agenda._items.items()}
+    app_runner.clock.advance(10 * 60)  # later still: new times again
+    page.day.refresh()
+    page.agenda.doItemsLayout()
+
+    changed = [step_id for step_id, row in page.agenda._items.items() if row.text(1) != shown[step_id]]
+    assert len(changed) > 20, "the later steps expect new times"
+    assert measured == [], "titles measured again although only their times changed"

@@ -74,6 +74,10 @@ class _WrappingDelegate(QStyledItemDelegate):
     def __init__(self, view: QTreeWidget) -> None:
         super().__init__(view)
         self._header = view.header()
+        # A changed time re-measures its whole row, title included; a day running late
+        # changes every later row at each step. The wrapped title's size only depends on
+        # its text, font and column width, so it is measured once for each of those.
+        self._title_sizes: dict[tuple[str, str, int], QSize] = {}
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         super().initStyleOption(option, index)
@@ -84,13 +88,20 @@ class _WrappingDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         if index.column() != TITLE:
             return super().sizeHint(option, index)
-        sized = QStyleOptionViewItem(option)
         # Less the style sheet's item padding, which the measuring leaves out but the painting
         # does not: else a title that just fits when measured is cut when drawn.
         width = self._header.sectionSize(TITLE) - ITEM_PADDING
-        sized.rect = QRect(0, 0, width, max(option.rect.height(), 1))
-        sized.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
-        return super().sizeHint(sized, index)
+        font = index.data(Qt.ItemDataRole.FontRole)
+        key = (str(index.data()), font.key() if isinstance(font, QFont) else option.font.key(), width)
+        size = self._title_sizes.get(key)
+        if size is None:
+            sized = QStyleOptionViewItem(option)
+            sized.rect = QRect(0, 0, width, max(option.rect.height(), 1))
+            sized.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+            if len(self._title_sizes) > 2000:
+                self._title_sizes.clear()
+            size = self._title_sizes[key] = super().sizeHint(sized, index)
+        return QSize(size)
 
 
 class AgendaView(QTreeWidget):
