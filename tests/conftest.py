@@ -17,6 +17,7 @@ from facilitator.program import Program, load_program
 from facilitator.store import Store
 from tests.databases import DatabaseTemplate
 from tests.full_disk import FullDisk
+from tests.room_client import open_room  # noqa: F401 (the room's fixture, shared by core and ui tests)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
