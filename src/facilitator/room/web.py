@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import secrets
 from collections.abc import Awaitable, Callable
 from importlib import resources
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
 
@@ -64,7 +65,7 @@ def _error(status: int, text: Text) -> JSONResponse:
 
 
 def _not_found() -> Response:
-    return PlainTextResponse("Not found", status_code=404, headers=_SECURITY_HEADERS)
+    return PlainTextResponse("Not Found", status_code=404, headers=_SECURITY_HEADERS)
 
 
 _TOO_MANY = Text("For mange forespørgsler; vent et øjeblik.", "Too many requests; wait a moment.")
@@ -155,6 +156,9 @@ class RoomApp:
             return _error(403, _NOT_APPROVED)
         try:
             return await handler(device)
+        except ClientDisconnect:
+            # The device went away mid-request; nobody reads an answer.
+            return Response(status_code=400)
         except BadRequest as error:
             return _error(error.status, error.text)
         except writes.NotFound:
@@ -361,7 +365,20 @@ def _integer(value: object, name: str) -> int:
     return value
 
 
+#: The start of an HTML tag or comment: "<b", "</", "<!", "<?". "a < b" and "<3" pass.
+_MARKUP = re.compile(r"<\s*[A-Za-z/!?]")
+
+
 def _text(value: object, name: str, *, empty: bool = False) -> str:
     if not isinstance(value, str) or (not empty and not value):
         raise BadRequest(Text(f"Feltet »{name}« skal være tekst.", f"The field “{name}” must be text."))
+    # Every page and the app show text as text, never as markup; refusing tags as well keeps
+    # a hostile phone from planting them in the session file, the report or another tool.
+    if _MARKUP.search(value):
+        raise BadRequest(
+            Text(
+                f"Feltet »{name}« må ikke indeholde HTML-mærker som <b> eller <script>.",
+                f"The field “{name}” cannot hold HTML tags such as <b> or <script>.",
+            )
+        )
     return value
