@@ -22,6 +22,7 @@
       actionsIntro: "Bekræft eller ret ansvarlig person og dato for jeres egne næste skridt.",
       sheetHeading: "Tag aftalerne med hjem",
       sheetLink: "Hent jeres aftaleark (PDF)",
+      aboutStep: "Om trinnet",
       noStep: "Dagen er ikke gået i gang endnu. Siden følger med, når facilitatoren begynder.",
       codeLabel: "Rummets kode:",
       leave: "Skift organisation",
@@ -48,7 +49,8 @@
       timerPaused: "(pause)",
       timerDone: "Tiden er gået",
       offline: "Forbindelsen til facilitatorens computer er afbrudt. Prøver igen …",
-      notJoined: "Enheden er ikke længere med i rummet. Vælg din organisation igen."
+      notJoined: "Enheden er ikke længere med i rummet. Vælg din organisation igen.",
+      busy: "For mange forespørgsler på én gang; prøv igen om et øjeblik."
     },
     en: {
       title: "The room",
@@ -68,6 +70,7 @@
       actionsIntro: "Confirm or correct the person responsible and the date of your own next steps.",
       sheetHeading: "Take the agreements home",
       sheetLink: "Download your next-steps sheet (PDF)",
+      aboutStep: "About this step",
       noStep: "The day has not started yet. This page follows along once the facilitator begins.",
       codeLabel: "Room code:",
       leave: "Change organisation",
@@ -94,7 +97,8 @@
       timerPaused: "(paused)",
       timerDone: "Time is up",
       offline: "The connection to the facilitator's computer is lost. Trying again …",
-      notJoined: "This device is no longer in the room. Pick your organisation again."
+      notJoined: "This device is no longer in the room. Pick your organisation again.",
+      busy: "Too many requests at once; try again in a moment."
     }
   };
 
@@ -109,6 +113,7 @@
   var loading = false;
   var again = false;
   var events = null;
+  var shownStep = null;
 
   function readStored(key) {
     try { return window.localStorage.getItem(key); } catch (e) { return null; }
@@ -130,10 +135,18 @@
   function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
   function show(id, visible) { $(id).hidden = !visible; }
 
-  function say(text, ok) {
+  var shown = null;             // the message on screen: a key of STRINGS or the server's [da, en]
+
+  function say(message, ok) {
+    shown = message ? { message: message, ok: Boolean(ok) } : null;
+    showMessage();
+  }
+  function showMessage() {
     var box = $("message");
-    box.textContent = text || "";
-    box.className = ok ? "message ok" : "message";
+    var text = "";
+    if (shown) { text = typeof shown.message === "string" ? t(shown.message) : pick(shown.message); }
+    box.textContent = text;
+    box.className = shown && shown.ok ? "message ok" : "message";
     box.hidden = !text;
   }
 
@@ -154,8 +167,9 @@
     }
     if (!response.ok) {
       if (response.status === 401) { forget(); }
-      var message = data && data.error ? pick(data.error) : String(response.status);
-      throw new Error(message);
+      var failure = new Error(String(response.status));
+      failure.words = data && data.error ? data.error : null;
+      throw failure;
     }
     return data;
   }
@@ -163,6 +177,10 @@
   function forget() {
     device = null;
     store(deviceKey, null);
+  }
+
+  function failed(error) {
+    if (error.words) { say(error.words); } else if (error.message === "429") { say("busy"); } else { say("offline"); }
   }
 
   // Language --------------------------------------------------------------------------
@@ -174,6 +192,7 @@
     for (var i = 0; i < nodes.length; i++) { nodes[i].textContent = t(nodes[i].getAttribute("data-t")); }
     $("lang-da").setAttribute("aria-pressed", String(language === "da"));
     $("lang-en").setAttribute("aria-pressed", String(language === "en"));
+    showMessage();
     if (state) { render(); }
   }
 
@@ -189,12 +208,20 @@
   async function refresh() {
     if (loading) { again = true; return; }
     loading = true;
+    var asked = device;
     try {
-      state = await request("GET", "api/state");
-      if (device && !state.device) { forget(); say(t("notJoined")); }
+      var answer = await request("GET", "api/state");
+      if (asked !== device) {
+        // The device joined or left while this was under way: the answer is stale.
+        again = true;
+        return;
+      }
+      state = answer;
+      if (shown && shown.message === "offline") { say(null); }
+      if (asked && !state.device) { forget(); say("notJoined"); }
       render();
     } catch (error) {
-      say(error.message === "429" ? "" : t("offline"));
+      if (error.message !== "429") { say("offline"); }
     } finally {
       loading = false;
       if (again) { again = false; window.setTimeout(refresh, 400); }
@@ -264,8 +291,15 @@
     $("step-title").textContent = pick(step.title);
     $("step-question").textContent = pick(step.question);
     $("step-question").hidden = !step.question;
-    $("step-instruction").textContent = pick(step.instruction);
-    $("step-instruction").hidden = !step.instruction;
+    var instruction = pick(step.instruction);
+    $("step-instruction").textContent = instruction;
+    $("step-more").hidden = !instruction;
+    if (step.id !== shownStep) {
+      // A short note is open; a long one (the facilitator's whole walk-through) waits to be asked for.
+      $("step-more").open = instruction.length <= 280;
+      shownStep = step.id;
+      if (shown && shown.ok) { say(null); }
+    }
     var timer = state.timer;
     timerAnchor = timer ? { remaining: timer.remaining, at: Date.now(), state: timer.state } : null;
     tick();
@@ -283,7 +317,8 @@
     if (!timerAnchor) { node.textContent = ""; return; }
     var remaining = timerAnchor.remaining;
     if (timerAnchor.state === "running") { remaining -= (Date.now() - timerAnchor.at) / 1000; }
-    node.className = remaining < 0 ? "timer over" : "timer";
+    var quiet = timerAnchor.state === "idle" || timerAnchor.state === "finished";
+    node.className = quiet ? "timer quiet" : remaining < 0 ? "timer over" : "timer";
     if (timerAnchor.state === "idle") { node.textContent = t("timerIdle"); return; }
     if (timerAnchor.state === "finished") { node.textContent = t("timerDone"); return; }
     node.textContent = clock(remaining) + (timerAnchor.state === "paused" ? " " + t("timerPaused") : "");
@@ -493,10 +528,10 @@
       var answer = await request("POST", "api/join", { partner: partner, label: $("join-label").value });
       device = answer.device;
       store(deviceKey, device);
-      say("");
+      say(null);
       listen();
       await refresh();
-    } catch (error) { say(error.message); }
+    } catch (error) { failed(error); }
   }
 
   async function addElement(circleId, fieldId, input, key) {
@@ -504,37 +539,37 @@
       await request("POST", "api/elements", { circle: circleId, field: fieldId, text: input.value });
       drafts[key] = "";
       input.value = "";
-      say("");
+      say(null);
       await refresh();
       var again = document.getElementById(input.id);
       if (again) { again.focus(); }
-    } catch (error) { say(error.message); }
+    } catch (error) { failed(error); }
   }
 
   async function saveEdit(id, text) {
     try {
       await request("PUT", "api/elements/" + id, { text: text });
       editing = null;
-      say("");
+      say(null);
       await refresh();
-    } catch (error) { say(error.message); }
+    } catch (error) { failed(error); }
   }
 
   async function removeElement(id) {
     try {
       await request("DELETE", "api/elements/" + id);
-      say(t("removed"), true);
+      say("removed", true);
       await refresh();
-    } catch (error) { say(error.message); }
+    } catch (error) { failed(error); }
   }
 
   async function saveAction(id, person, due) {
     try {
       await request("PUT", "api/actions/" + id, { owner_person: person, due: due || null });
       if (document.activeElement) { document.activeElement.blur(); }
-      say(t("saved"), true);
+      say("saved", true);
       await refresh();
-    } catch (error) { say(error.message); }
+    } catch (error) { failed(error); }
   }
 
   function leave() {
