@@ -1849,7 +1849,7 @@ Whether you restore it or start empty, the damaged file is set aside in the data
     <name>RoomControl</name>
     <message>
         <source>Rummet</source>
-        <extracomment>The port the room asks for first: short enough to read off the projector and type. The room panel&apos;s width beside the session. Several devices writing at once redraw the step once, this soon after the first. The action fields a partner may change from a device, put back by undo. The room opened (True) or closed (False). The address to serve on: the laptop&apos;s own unless the facilitator chose another.</extracomment>
+        <extracomment>The port the room asks for first: short enough to read off the projector and type. The room panel&apos;s width beside the session. Several devices writing at once redraw the step once, this soon after the first. The action fields a partner may change from a device, put back by undo. The room opened (True) or closed (False). The address to serve on: the laptop&apos;s own unless the facilitator chose another. Partner id -&gt; name, for the undo steps&apos; words.</extracomment>
         <translation>The room</translation>
     </message>
     <message>

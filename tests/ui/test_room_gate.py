@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 from PySide6.QtCore import QThread
@@ -89,7 +90,10 @@ def test_a_closing_gate_refuses_new_calls_and_answers_the_waiting_ones(qtbot, st
     ran = []
     thread = _ServerThread(gate, lambda _store: ran.append(1))
     thread.start()
-    qtbot.waitUntil(lambda: bool(gate._pending), timeout=5000)
+    # Waited for without processing Qt events: the GUI thread must not answer the call first.
+    deadline = time.monotonic() + 5
+    while not gate._pending and time.monotonic() < deadline:
+        time.sleep(0.001)
     gate.close()
     thread.join(timeout=5)
     assert isinstance(thread.error, UserError)

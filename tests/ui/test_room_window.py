@@ -270,3 +270,25 @@ def test_an_element_written_on_a_device_is_marked_in_words_on_the_post_it_and_in
     marked = {label.text(): label.accessibleName() for label in card._labels}
     assert any("Fra telefonen" in text and "egen enhed" in name for text, name in marked.items())
     assert not any("Fra tastaturet" in text and "egen enhed" in name for text, name in marked.items())
+
+
+def test_the_projector_shows_how_to_join_while_the_room_is_open_unless_the_panel_hides_it(
+    qtbot, app_runner, session_id
+):
+    window = app_runner.start()
+    url = open_room_from_menu(window)
+    code = window.room_control.room.join_code
+    window.projector_action.trigger()
+    projector = window.projector
+    assert projector.room_join is not None
+    assert projector.room_join.qr.text == url
+    assert code in projector.visible_text()
+
+    window.room_control.panel.show_on_projector.click()
+    assert code not in projector.visible_text()
+    window.room_control.panel.show_on_projector.click()
+    assert code in projector.visible_text()
+
+    window.close_room_action.trigger()
+    assert code not in projector.visible_text()
+    assert projector.room_join is None

@@ -34,7 +34,7 @@ PREFERRED_PORT = 8765
 #: The room panel's width beside the session.
 PANEL_WIDTH = 320
 #: Several devices writing at once redraw the step once, this soon after the first.
-REFRESH_AFTER_MS = 150
+REFRESH_AFTER_MS = 300
 #: The action fields a partner may change from a device, put back by undo.
 _ACTION_FIELDS = ("what", "owner_partner_id", "owner_person", "with_whom", "how_much", "due", "status")
 
@@ -80,6 +80,8 @@ class RoomControl(QObject):
         #: The address to serve on: the laptop's own unless the facilitator chose another.
         self.host: str | None = None
         self._unsubscribe: Callable[[], None] | None = None
+        #: Partner id -> name, for the undo steps' words.
+        self._authors: dict[int, str] = {}
         self.panel = RoomPanel()
         self.dock = QDockWidget(self.tr("Rummet"), window)
         self.dock.setObjectName("roomDock")
@@ -217,10 +219,10 @@ class RoomControl(QObject):
         room = self.room
         if room is None:
             return
-        names = {
-            partner.id: partner.display_name
-            for partner in self.window.operations.run(lambda: self.window.store.partners(room.session_id)).value_or([])
-        }
+        partners = self.window.operations.run(lambda: self.window.store.partners(room.session_id)).value_or([])
+        names = {partner.id: partner.display_name for partner in partners}
+        # Read here, where devices come and go, rather than at each of many elements written.
+        self._authors = {partner.id: partner.name for partner in partners}
         self.panel.set_devices(
             [
                 (
@@ -332,11 +334,8 @@ class RoomControl(QObject):
         return DoneCommand(text, redo, undo, after, report)
 
     def _partner_name(self, partner_id: int | None) -> str:
-        if partner_id is None or self.room is None:
-            return self.tr("en enhed")
-        store, session_id = self.window.store, self.room.session_id
-        partners = self.window.operations.run(lambda: store.partners(session_id)).value_or([])
-        return next((partner.name for partner in partners if partner.id == partner_id), self.tr("en enhed"))
+        name = self._authors.get(partner_id) if partner_id is not None else None
+        return name or self.tr("en enhed")
 
 
 __all__ = ["PREFERRED_PORT", "RoomControl", "local_addresses"]
