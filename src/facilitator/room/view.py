@@ -8,16 +8,18 @@ languages ([Danish, English]); the page picks one and shows every value as plain
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING
 
 from facilitator.conversation import CIRCLES
 from facilitator.conversation.next_steps import AREAS
-from facilitator.program.model import Step
+from facilitator.program import Program, load_program_text
+from facilitator.program.model import Item, Step
 from facilitator.text import Text
-from facilitator.timing.timer import RunState, replay
+from facilitator.timing.timer import replay
 
 if TYPE_CHECKING:
-    from facilitator.store import CircleData, ElementData, Store
+    from facilitator.store import CircleData, ElementData, SessionData, Store
 
 
 def both(text: Text | None) -> list[str] | None:
@@ -25,6 +27,20 @@ def both(text: Text | None) -> list[str] | None:
     if text is None:
         return None
     return [text.da, text.get("en")]
+
+
+@functools.lru_cache(maxsize=4)
+def _program(text: str, name: str) -> Program:
+    # Every request asks which step runs; parsing the day's TOML each time cost more than
+    # the rest of a read. The text is the key, so an edited program is parsed again.
+    return load_program_text(text, name or "<session>")
+
+
+def current_step(session: SessionData) -> tuple[Item, Step] | None:
+    """The session's current step and its part (None before the day starts)."""
+    if not session.current_step_id:
+        return None
+    return _program(session.program_text, session.program_name).find_step(session.current_step_id)
 
 
 def step_kind(step: Step | None) -> tuple[str, str | None]:
@@ -81,7 +97,6 @@ def template(kind: str) -> dict:
 def page_state(store: Store, session_id: int, partner_id: int | None, approved: bool, now: dt.datetime) -> dict:
     """Everything the page of a device bound to `partner_id` shows now."""
     session = store.get_session(session_id)
-    program = session.program()
     partners = store.partners(session_id)
     names = {partner.id: partner.organisation or partner.name for partner in partners}
     state: dict = {
@@ -91,7 +106,7 @@ def page_state(store: Store, session_id: int, partner_id: int | None, approved: 
         if partner_id is None
         else {"partner": partner_id, "partner_name": names.get(partner_id, ""), "approved": approved},
     }
-    found = program.find_step(session.current_step_id) if session.current_step_id else None
+    found = current_step(session)
     if found is None:
         state["step"] = None
         return state
@@ -154,4 +169,4 @@ def page_state(store: Store, session_id: int, partner_id: int | None, approved: 
     return state
 
 
-__all__ = ["RunState", "both", "page_state", "step_kind", "template"]
+__all__ = ["both", "current_step", "page_state", "step_kind", "template"]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from facilitator.conversation import CIRCLES
 from facilitator.conversation.next_steps import Action
-from facilitator.room.view import step_kind
+from facilitator.room.view import current_step, step_kind
 from facilitator.text import Text, UserError
 
 if TYPE_CHECKING:
@@ -33,8 +33,7 @@ def _not_found() -> NotFound:
 
 def current_circle_kind(store: Store, session_id: int) -> str:
     """The kind of circle partners write now; Refused unless a circle step runs."""
-    session = store.get_session(session_id)
-    found = session.program().find_step(session.current_step_id) if session.current_step_id else None
+    found = current_step(store.get_session(session_id))
     mode, kind = step_kind(found[1] if found else None)
     if mode != "circle" or kind is None:
         raise Refused(
@@ -106,8 +105,7 @@ def update_action(
     store: Store, session_id: int, partner_id: int, action_id: int, owner_person: str, due: dt.date | None
 ) -> tuple[Action, Action]:
     """Confirm or correct the owner person and due date of one of the partner's actions."""
-    session = store.get_session(session_id)
-    found = session.program().find_step(session.current_step_id) if session.current_step_id else None
+    found = current_step(store.get_session(session_id))
     if step_kind(found[1] if found else None)[0] not in ("next-steps", "closing"):
         raise Refused(
             Text("Næste skridt kan ikke rettes lige nu.", "The next steps cannot be changed now."),
