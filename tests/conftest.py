@@ -15,8 +15,10 @@ from facilitator.export.session_file import dump_session
 from facilitator.paths import DATA_DIR_ENV, AppPaths, default_program_path
 from facilitator.program import Program, load_program
 from facilitator.store import Store
+from tests.browser import chromium_browser, phone_page  # noqa: F401 (browser fixtures, shared by core and ui tests)
 from tests.databases import DatabaseTemplate
 from tests.full_disk import FullDisk
+from tests.room_client import open_room  # noqa: F401 (the room's fixture, shared by core and ui tests)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

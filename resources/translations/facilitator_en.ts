@@ -665,6 +665,49 @@
     </message>
 </context>
 <context>
+    <name>DeviceMark</name>
+    <message>
+        <source>Skrevet af partneren på egen enhed</source>
+        <translation>Written by the partner on their own device</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceRow</name>
+    <message>
+        <source>(ingen partner valgt)</source>
+        <extracomment>What the interface list offers besides the laptop&apos;s own addresses: every network at once.</extracomment>
+        <translation>(no partner chosen)</translation>
+    </message>
+    <message>
+        <source>Godkendt – skriver</source>
+        <translation>Approved – writing</translation>
+    </message>
+    <message>
+        <source>Venter på godkendelse</source>
+        <translation>Waiting for approval</translation>
+    </message>
+    <message>
+        <source>Godkend</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Godkend %1</source>
+        <translation>Approve %1</translation>
+    </message>
+    <message>
+        <source>Frigiv</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>Enheden skriver ikke længere for partneren; den kan melde sig igen</source>
+        <translation>The device no longer writes for the partner; it can join again</translation>
+    </message>
+    <message>
+        <source>Frigiv %1</source>
+        <translation>Release %1</translation>
+    </message>
+</context>
+<context>
     <name>ElementLine</name>
     <message>
         <source>Fjern elementet (Ctrl+Delete)</source>
@@ -677,6 +720,7 @@
     </message>
     <message>
         <source>Værdiformer for elementet (Ctrl+T)</source>
+        <extracomment>The phone mark of an element the partner wrote on their own device.</extracomment>
         <translation>Value forms for the element (Ctrl+T)</translation>
     </message>
 </context>
@@ -844,7 +888,7 @@
     <name>FieldCard</name>
     <message>
         <source>Elementer</source>
-        <extracomment>Enter in the entry line with text (field id, text). The entry line&apos;s words should be kept as a draft (circle id, field id, text).</extracomment>
+        <extracomment>Enter in the entry line with text (field id, text). The entry line&apos;s words should be kept as a draft (circle id, field id, text). Rows holding a read-only element with its device mark (the label sits inside).</extracomment>
         <translation>Elements</translation>
     </message>
     <message>
@@ -967,7 +1011,7 @@
     <name>MainWindow</name>
     <message>
         <source>Facilitator</source>
-        <extracomment>The language changed: whoever owns the window builds it anew (see ui.app.Shell). The backup made when a session opens waits for a store still loading at start-up. Set while the welcome&apos;s language button rebuilds the window, so the new one welcomes. One undo history per workspace; the one on screen is active. Slow work (the full report) off the GUI thread, one at a time, for the whole window.</extracomment>
+        <extracomment>The language changed: whoever owns the window builds it anew (see ui.app.Shell). The backup made when a session opens waits for a store still loading at start-up. The room for partners&apos; devices, built the first time it is opened (Dagen → Åbn rummet). Set while the welcome&apos;s language button rebuilds the window, so the new one welcomes. One undo history per workspace; the one on screen is active. Slow work (the full report) off the GUI thread, one at a time, for the whole window.</extracomment>
         <translation>Facilitator</translation>
     </message>
     <message>
@@ -1124,6 +1168,14 @@
     <message>
         <source>&amp;Dagen</source>
         <translation>&amp;Day</translation>
+    </message>
+    <message>
+        <source>Åbn &amp;rummet for partnerne</source>
+        <translation>Open the &amp;room for the partners</translation>
+    </message>
+    <message>
+        <source>L&amp;uk rummet</source>
+        <translation>Cl&amp;ose the room</translation>
     </message>
     <message>
         <source>&amp;Metoden kort</source>
@@ -1630,8 +1682,16 @@
     </message>
     <message>
         <source>Pause</source>
-        <extracomment>A live view (the board) shown instead of the HTML content.</extracomment>
+        <extracomment>A live view (the board) shown instead of the HTML content. How to join the room, beside the step while the room is open (see `show_room`).</extracomment>
         <translation>Break</translation>
+    </message>
+</context>
+<context>
+    <name>QrCodeView</name>
+    <message>
+        <source>QR-kode til %1</source>
+        <extracomment>Modules of white around the code: the QR standard&apos;s quiet zone, which scanners need.</extracomment>
+        <translation>QR code for %1</translation>
     </message>
 </context>
 <context>
@@ -1734,6 +1794,22 @@ Whether you restore it or start empty, the damaged file is set aside in the data
         <translation>Show or hide the value forms (only for you, not on the projector)</translation>
     </message>
     <message>
+        <source>Vis &amp;cirklen</source>
+        <translation>Show the &amp;circle</translation>
+    </message>
+    <message>
+        <source>Vis partnerens cirkel på projektoren (Fortryd skjuler den igen)</source>
+        <translation>Show the partner&apos;s circle on the projector (Undo hides it again)</translation>
+    </message>
+    <message>
+        <source>Vis cirkl&amp;erne</source>
+        <translation>Show all c&amp;ircles</translation>
+    </message>
+    <message>
+        <source>Vis alle partneres cirkler på projektoren</source>
+        <translation>Show every partner&apos;s circle on the projector</translation>
+    </message>
+    <message>
         <source>Partnerens cirkel</source>
         <translation>The partner&apos;s circle</translation>
     </message>
@@ -1744,6 +1820,156 @@ Whether you restore it or start empty, the damaged file is set aside in the data
     <message>
         <source>%1 af %2</source>
         <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>Skjult på projektoren, til du viser den.</source>
+        <translation>Hidden on the projector until you show it.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cirkel(er) er endnu skjult på projektoren.</source>
+        <translation>
+            <numerusform>%n circle is still hidden on the projector.</numerusform>
+            <numerusform>%n circles are still hidden on the projector.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Vis cirklen</source>
+        <translation>Show the circle</translation>
+    </message>
+    <message>
+        <source>Vis cirklerne</source>
+        <translation>Show the circles</translation>
+    </message>
+    <message>
+        <source>Cirklen vises, når I gennemgår den.</source>
+        <translation>The circle is shown when you go through it together.</translation>
+    </message>
+</context>
+<context>
+    <name>RoomControl</name>
+    <message>
+        <source>Rummet</source>
+        <extracomment>The port the room asks for first: short enough to read off the projector and type. The room panel&apos;s width beside the session. Several devices writing at once redraw the step once, this soon after the first. The action fields a partner may change from a device, put back by undo. The room opened (True) or closed (False). The address to serve on: the laptop&apos;s own unless the facilitator chose another. Partner id -&gt; name, for the undo steps&apos; words.</extracomment>
+        <translation>The room</translation>
+    </message>
+    <message>
+        <source>Rummet kan ikke åbnes</source>
+        <extracomment>Undo steps for partners&apos; changes while the step on screen keeps no history of its own.</extracomment>
+        <translation>The room cannot be opened</translation>
+    </message>
+    <message>
+        <source>Rummet er åbent: %1</source>
+        <translation>The room is open: %1</translation>
+    </message>
+    <message>
+        <source>Fra %1: tilføj »%2«</source>
+        <translation>From %1: add “%2”</translation>
+    </message>
+    <message>
+        <source>Fra %1: fjern »%2«</source>
+        <translation>From %1: remove “%2”</translation>
+    </message>
+    <message>
+        <source>Fra %1: ret »%2«</source>
+        <translation>From %1: edit “%2”</translation>
+    </message>
+    <message>
+        <source>Fra %1: ret handlingen »%2«</source>
+        <translation>From %1: edit the action “%2”</translation>
+    </message>
+    <message>
+        <source>en enhed</source>
+        <translation>a device</translation>
+    </message>
+</context>
+<context>
+    <name>RoomJoinView</name>
+    <message>
+        <source>Skriv selv med: scan koden</source>
+        <translation>Write along: scan the code</translation>
+    </message>
+    <message>
+        <source>Kode: %1</source>
+        <translation>Code: %1</translation>
+    </message>
+    <message>
+        <source>Kode til rummet: %1</source>
+        <translation>Room code: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RoomPanel</name>
+    <message>
+        <source>Rummet er åbent</source>
+        <extracomment>The facilitator chose another network address to serve on. Show (or hide) how to join on the projector.</extracomment>
+        <translation>The room is open</translation>
+    </message>
+    <message>
+        <source>&amp;Kopiér adressen</source>
+        <extracomment>The whole join address, secret included (the label shows what a person types).</extracomment>
+        <translation>&amp;Copy the address</translation>
+    </message>
+    <message>
+        <source>Den fulde adresse med rummets hemmelige nøgle, til at dele eller prøve selv</source>
+        <translation>The full address with the room&apos;s secret key, to share or try yourself</translation>
+    </message>
+    <message>
+        <source>&amp;Netværk:</source>
+        <translation>&amp;Network:</translation>
+    </message>
+    <message>
+        <source>Rummet svarer kun på dette netværk. »Alle netværk« kun, hvis du ved, du vil det.</source>
+        <translation>The room answers on this network only. Choose “All networks” only if you know you want that.</translation>
+    </message>
+    <message>
+        <source>Vis &amp;adgangen på projektoren</source>
+        <translation>Show how to join on the &amp;projector</translation>
+    </message>
+    <message>
+        <source>Godkend &amp;alle i dag</source>
+        <translation>Approve &amp;everyone today</translation>
+    </message>
+    <message>
+        <source>Hver enhed må skrive, så snart den har valgt sin partner</source>
+        <translation>Every device may write as soon as it has chosen its partner</translation>
+    </message>
+    <message>
+        <source>Tilsluttede enheder</source>
+        <translation>Connected devices</translation>
+    </message>
+    <message>
+        <source>Ingen endnu. Partnerne scanner koden på projektoren.</source>
+        <translation>None yet. The partners scan the code on the projector.</translation>
+    </message>
+    <message>
+        <source>&amp;Luk rummet</source>
+        <translation>&amp;Close the room</translation>
+    </message>
+    <message>
+        <source>Kode: %1</source>
+        <translation>Code: %1</translation>
+    </message>
+    <message>
+        <source>%1 (kun denne computer)</source>
+        <translation>%1 (this computer only)</translation>
+    </message>
+    <message>
+        <source>Alle netværk (%1)</source>
+        <translation>All networks (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n enhed(er) tilsluttet</source>
+        <translation>
+            <numerusform>%n device connected</numerusform>
+            <numerusform>%n devices connected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n venter på godkendelse</source>
+        <translation>
+            <numerusform>%n waiting for approval</numerusform>
+            <numerusform>%n waiting for approval</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1864,7 +2090,7 @@ Whether you restore it or start empty, the damaged file is set aside in the data
     <name>SessionPage</name>
     <message numerus="yes">
         <source>%n partner(e)</source>
-        <extracomment>A passing word for the status bar. The step on screen changed (part or None for a break, the step). What the open step shows on the projector changed (HTML or None). The step the database says the session is on; opening it again writes nothing. Stands in for the step&apos;s workspace until the store has loaded (see `store_opened`).</extracomment>
+        <extracomment>How long a step is on screen before the next step&apos;s screen is built in idle time. Short: each screen is built once per session anyway, so an early build is never wasted work, and a first visit then only shows it (bench/ui_stall.py: pauses over 100 ms 22 -&gt; 2). A passing word for the status bar. The step on screen changed (part or None for a break, the step). What the open step shows on the projector changed (HTML or None). The step the database says the session is on; opening it again writes nothing. Stands in for the step&apos;s workspace until the store has loaded (see `store_opened`).</extracomment>
         <translation>
             <numerusform>%n partner</numerusform>
             <numerusform>%n partners</numerusform>

@@ -85,6 +85,17 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="findes sessionen allerede, beholdes begge; den indlæste får »(importeret)« i titlen",
     )
+
+    room = commands.add_parser(
+        "room",
+        help="åbn rummet for partnerne uden vinduet: skriver adressen og svarer, til Ctrl+C (alle godkendes)",
+    )
+    room.add_argument("session", help="sessionens id eller titel, som i 'facilitator list'")
+    room.add_argument(
+        "--bind", metavar="ADRESSE", help="IP-adressen der lyttes på (standard: computerens adresse på netværket)"
+    )
+    room.add_argument("--port", type=int, default=0, help="porten (standard: en ledig)")
+    room.add_argument("--step", metavar="TRIN", help="sæt sessionens aktuelle trin først (trinnets id)")
     return parser
 
 
@@ -216,6 +227,18 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _room(args: argparse.Namespace) -> int:
+    from facilitator.room.command import serve
+
+    store = _open_store(args)
+    try:
+        return serve(
+            store, args.session, bind=args.bind, port=args.port, step=args.step, out=sys.stdout, err=sys.stderr
+        )
+    finally:
+        store.close()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `facilitator` command."""
     args = _parser().parse_args(argv)
@@ -223,7 +246,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from facilitator.selftest import run_self_test
 
         return run_self_test(sys.stdout)
-    handlers = {"schedule": _schedule, "list": _list, "demo": _demo, "export": _export, "import": _import}
+    handlers = {
+        "schedule": _schedule,
+        "list": _list,
+        "demo": _demo,
+        "export": _export,
+        "import": _import,
+        "room": _room,
+    }
     try:
         if args.command is None:
             from facilitator.ui.app import run

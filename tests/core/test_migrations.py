@@ -170,6 +170,10 @@ def _check_circles(store: Store, before: dict[str, Rows]) -> None:
         assert {(c.id, c.partner_id, c.kind, c.title, c.position) for c in store.circles(session_id)} == {
             (row["id"], row["partner_id"], row["kind"], row["title"], row["position"]) for row in rows
         }
+        # Circles from before the room (0008) were all shown on the projector.
+        assert {c.id: c.revealed for c in store.circles(session_id)} == {
+            row["id"]: bool(row.get("revealed", True)) for row in rows
+        }
 
 
 def _check_elements(store: Store, before: dict[str, Rows]) -> None:
@@ -199,6 +203,10 @@ def _check_elements(store: Store, before: dict[str, Rows]) -> None:
                 frozenset(values.get(row["id"], ())),
             )
             for row in rows
+        }
+        # Elements from before the room (0008) were all typed at the laptop.
+        assert {e.id: e.written_on_device for e in store.elements(session_id)} == {
+            row["id"]: bool(row.get("written_on_device", False)) for row in rows
         }
 
 

@@ -45,6 +45,7 @@ def _element_data(row: ElementRow) -> ElementData:
         text=row.text,
         category=row.category,
         value_forms=frozenset(value.value_form for value in row.value_forms),
+        written_on_device=bool(row.written_on_device),
     )
 
 
@@ -63,7 +64,7 @@ def _draft_key(circle: CircleRow, field: str) -> str:
 
 
 def _circle_data(row: CircleRow) -> CircleData:
-    return CircleData(row.id, row.session_id, row.partner_id, row.kind, row.title, row.position)
+    return CircleData(row.id, row.session_id, row.partner_id, row.kind, row.title, row.position, bool(row.revealed))
 
 
 class CircleStore(StorePart):
@@ -171,6 +172,49 @@ class CircleStore(StorePart):
             self._touch(orm, row.session_id)
             return _circle_data(row)
 
+    def _has_elements(self, orm: OrmSession, circle_id: int) -> bool:
+        return bool(
+            orm.scalar(
+                select(func.count(ElementRow.id)).where(
+                    ElementRow.circle_id == circle_id, ElementRow.deleted.is_(False)
+                )
+            )
+        )
+
+    def set_circles_revealed(
+        self, session_id: int, kind: str, revealed: bool, partner_id: int | None = None
+    ) -> list[CircleData]:
+        """Reveal (or hide again) every circle of a kind, or one partner's; returns those changed.
+
+        The circles returned are as they are now; setting the opposite for each undoes it.
+        """
+        _check_kind(kind)
+        query = select(CircleRow).where(
+            CircleRow.session_id == session_id,
+            CircleRow.kind == kind,
+            CircleRow.deleted.is_(False),
+            CircleRow.revealed.is_(not revealed),
+        )
+        if partner_id is not None:
+            query = query.where(CircleRow.partner_id == partner_id)
+        with self._transaction() as orm:
+            self._session_row(orm, session_id)
+            rows = list(orm.scalars(query.order_by(CircleRow.id)))
+            for row in rows:
+                row.revealed = revealed
+            if rows:
+                self._touch(orm, session_id)
+            return [_circle_data(row) for row in rows]
+
+    def set_circle_revealed(self, circle_id: int, revealed: bool) -> CircleData:
+        """Reveal or hide one circle (the undo of `set_circles_revealed`, circle by circle)."""
+        with self._transaction() as orm:
+            row = self._circle_row(orm, circle_id)
+            if row.revealed != revealed:
+                row.revealed = revealed
+                self._touch(orm, row.session_id)
+            return _circle_data(row)
+
     # Entry-line drafts ----------------------------------------------------------------
 
     def element_drafts(self, session_id: int) -> dict[tuple[int, str], str]:
@@ -270,12 +314,21 @@ class CircleStore(StorePart):
             return _element_data(self._element_row(orm, element_id))
 
     def add_element(
-        self, circle_id: int, field: str, text: str, *, value_forms: Iterable[str] = (), from_draft: bool = False
+        self,
+        circle_id: int,
+        field: str,
+        text: str,
+        *,
+        value_forms: Iterable[str] = (),
+        from_draft: bool = False,
+        written_on_device: bool = False,
     ) -> ElementData:
         """Add an element at the end of one field of a circle.
 
         `from_draft`: the words come from the field's entry line, whose draft goes in the
         same transaction, so a crash never leaves both the element and its draft.
+        `written_on_device`: the partner wrote it in the room; a circle first written there
+        becomes private (unrevealed) until the facilitator reveals it.
         """
         cleaned = ELEMENT_TEXT.apply(text)
         values = _check_values(value_forms)
@@ -302,7 +355,10 @@ class CircleStore(StorePart):
                 created_at=now,
                 updated_at=now,
                 value_forms=[ElementValueRow(value_form=value) for value in sorted(values)],
+                written_on_device=written_on_device,
             )
+            if written_on_device and circle.revealed and not self._has_elements(orm, circle.id):
+                circle.revealed = False
             orm.add(row)
             if from_draft:
                 draft = orm.get(AppStateRow, _draft_key(circle, field))

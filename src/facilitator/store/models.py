@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text, false, true
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -141,6 +141,9 @@ class CircleRow(Base):
     #: Removed circles are only hidden, so "Fortryd" can bring every word back.
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    #: False while its partner writes alone on a device: the projector shows none of it
+    #: until the facilitator reveals the circle at the review step.
+    revealed: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
 class ElementRow(Base):
@@ -163,6 +166,8 @@ class ElementRow(Base):
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    #: Written by the partner on a phone or laptop in the room, not typed by the facilitator.
+    written_on_device: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     value_forms: Mapped[list[ElementValueRow]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
 

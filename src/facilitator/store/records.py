@@ -82,6 +82,8 @@ class CircleData:
     kind: str
     title: str
     position: int
+    #: False while the circle is private to its partner (written on a device, not yet shown).
+    revealed: bool = True
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,8 @@ class ElementData:
     text: str
     category: str | None
     value_forms: frozenset[str]
+    #: Written by the partner on a device in the room (shown with a small mark).
+    written_on_device: bool = False
 
 
 @dataclass(frozen=True)

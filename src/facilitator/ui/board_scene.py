@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from facilitator.board import NOTE_HEIGHT, NOTE_WIDTH, TRAY, BoardLayout, BoardState, Note
 from facilitator.board.operations import position
 from facilitator.text import wrap_words
+from facilitator.ui.device_mark import device_mark_text, paint_phone
 
 INK = QColor("#1F2A28")
 SELECTED = QColor("#14213D")
@@ -57,6 +58,8 @@ class NoteLook:
     author: str
     colour: str
     field_label: str = ""
+    #: The partner wrote it on their own device (the room): a phone mark on the note.
+    from_device: bool = False
 
 
 @dataclass(frozen=True)
@@ -120,7 +123,8 @@ class NoteItem(QGraphicsItem):
         parts = [self.look.author]
         if self.look.field_label:
             parts.append(self.look.field_label)
-        return f"{', '.join(parts)}: {self.note.text}"
+        mark = f" ({device_mark_text()})" if self.look.from_device else ""
+        return f"{', '.join(parts)}: {self.note.text}{mark}"
 
     def _refresh_tooltip(self) -> None:
         extra = "".join(f"\n+ {source.author}" for source in self.sources)
@@ -154,6 +158,10 @@ class NoteItem(QGraphicsItem):
         initials = " + ".join([self.look.initials, *(source.initials for source in self.sources)])
         strip = QRectF(6, 0, NOTE_WIDTH - 12, _STRIP)
         painter.drawText(strip, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, initials)
+        if self.look.from_device:
+            # After the initials: written by the partner on their own device (said in the tooltip too).
+            after = QFontMetricsF(font).horizontalAdvance(initials) + 6
+            paint_phone(painter, QRectF(strip.x() + after, 4, 10, _STRIP - 8), on_colour)
         if self.look.field_label:
             font.setBold(False)
             font.setPixelSize(11)
@@ -243,8 +251,12 @@ class BoardScene(QGraphicsScene):
         looks: dict[int | None, NoteLook],
         titles: dict[str, ZoneTitle],
         field_labels: dict[str, str],
+        from_device: frozenset[int] = frozenset(),
     ) -> None:
-        """Draw `state`: zones sized by `layout`, a post-it per visible note, stack names."""
+        """Draw `state`: zones sized by `layout`, a post-it per visible note, stack names.
+
+        Notes whose ids are in `from_device` were written by a partner on their own device.
+        """
         if layout != self.layout or titles != self._titles:
             self._draw_zones(layout, titles)
         self.layout = layout
@@ -252,14 +264,14 @@ class BoardScene(QGraphicsScene):
         merged: dict[int, list[NoteLook]] = {}
         for note in state.notes.values():
             if note.merged_into is not None and not note.deleted:
-                merged.setdefault(note.merged_into, []).append(self._look(note, looks, field_labels))
+                merged.setdefault(note.merged_into, []).append(self._look(note, looks, field_labels, from_device))
         keep = {note.id for note in visible}
         for note_id in list(self.items_by_id):
             if note_id not in keep:
                 self.removeItem(self.items_by_id.pop(note_id))
         counts: dict[str, int] = {}
         for note in visible:
-            look = self._look(note, looks, field_labels)
+            look = self._look(note, looks, field_labels, from_device)
             item = self.items_by_id.get(note.id)
             if item is None:
                 item = NoteItem(note, look)
@@ -286,10 +298,12 @@ class BoardScene(QGraphicsScene):
         return self.itemsBoundingRect().adjusted(-FIT_MARGIN, -FIT_MARGIN, FIT_MARGIN, FIT_MARGIN)
 
     @staticmethod
-    def _look(note: Note, looks: dict[int | None, NoteLook], field_labels: dict[str, str]) -> NoteLook:
+    def _look(
+        note: Note, looks: dict[int | None, NoteLook], field_labels: dict[str, str], from_device: frozenset[int]
+    ) -> NoteLook:
         base = looks.get(note.partner_id) or looks[None]
         label = field_labels.get(note.field or "", "")
-        return NoteLook(base.initials, base.author, base.colour, label)
+        return NoteLook(base.initials, base.author, base.colour, label, note.id in from_device)
 
     def _draw_zones(self, layout: BoardLayout, titles: dict[str, ZoneTitle]) -> None:
         for item in self._zone_items:

@@ -30,6 +30,7 @@ from facilitator.conversation import VALUE_FORMS, CircleField, CircleTemplate
 from facilitator.palette import initials
 from facilitator.store import ElementData, PartnerData
 from facilitator.ui.autosave import DebouncedSave
+from facilitator.ui.device_mark import device_mark_label, device_mark_text
 
 NEUTRAL_COLOUR = "#1D5C57"
 HUB_WIDTH = 132
@@ -96,12 +97,12 @@ class ElementLine(QWidget):
         self.edit.setObjectName("elementEdit")
         # Show the start of a long element, not the end where setText leaves the cursor.
         self.edit.setCursorPosition(0)
-        self.edit.setToolTip(element.text)
         self.edit.setMaxLength(1000)
         self.values_button = QToolButton()
         self.values_button.setObjectName("valuesButton")
         self.values_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.values_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._show_tooltip()
         self.remove_button = QToolButton()
         self.remove_button.setText("×")
         self.remove_button.setObjectName("removeElement")
@@ -109,6 +110,11 @@ class ElementLine(QWidget):
         self.remove_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.remove_button.setToolTip(self.tr("Fjern elementet (Ctrl+Delete)"))
         self.remove_button.setAccessibleName(self.tr("Fjern elementet"))
+        #: The phone mark of an element the partner wrote on their own device.
+        self.device_mark: QLabel | None = None
+        if element.written_on_device:
+            self.device_mark = device_mark_label(self.edit.sizeHint().height() - 8)
+            layout.addWidget(self.device_mark)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.values_button)
         layout.addWidget(self.remove_button)
@@ -138,7 +144,8 @@ class ElementLine(QWidget):
         self.values_button.setMenu(value_menu(self, values, self.language, self._toggle_value))
         if old_menu is not None:
             old_menu.deleteLater()
-        self.edit.setAccessibleDescription(names)
+        mark = device_mark_text() if self.element.written_on_device else ""
+        self.edit.setAccessibleDescription(" · ".join(part for part in (mark, names) if part))
 
     def show_values_menu(self) -> None:
         menu = self.values_button.menu()
@@ -155,8 +162,12 @@ class ElementLine(QWidget):
         if not self.edit.hasFocus() and self.edit.text() != element.text:
             self.edit.setText(element.text)
             self.edit.setCursorPosition(0)
-        self.edit.setToolTip(element.text)
+        self._show_tooltip()
         self.show_values()
+
+    def _show_tooltip(self) -> None:
+        element = self.element
+        self.edit.setToolTip(f"{element.text}\n({device_mark_text()})" if element.written_on_device else element.text)
 
     def _save_now(self) -> None:
         text = self.edit.text()
@@ -217,6 +228,8 @@ class FieldCard(QFrame):
         self.setObjectName("fieldCard")
         self.lines: list[ElementLine] = []
         self._labels: list[QLabel] = []
+        #: Rows holding a read-only element with its device mark (the label sits inside).
+        self._marked_rows: list[QWidget] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(2)
@@ -308,11 +321,12 @@ class FieldCard(QFrame):
 
     def set_elements(self, elements: list[ElementData]) -> None:
         """Show exactly these elements, reusing the lines that are already there."""
-        for widget in [*self.lines, *self._labels]:
+        for widget in [*self.lines, *self._labels, *self._marked_rows]:
             self.rows_layout.removeWidget(widget)
             widget.deleteLater()
         self.lines = []
         self._labels = []
+        self._marked_rows: list[QWidget] = []
         for element in elements:
             self._append(element)
 
@@ -324,8 +338,21 @@ class FieldCard(QFrame):
             label.setText(html.escape(f"• {element.text}") + (f"  <i>({html.escape(names)})</i>" if names else ""))
             label.setObjectName("elementText")
             label.setWordWrap(True)
-            self.rows_layout.insertWidget(self.rows_layout.count() - 2, label)
             self._labels.append(label)
+            if not element.written_on_device:
+                self.rows_layout.insertWidget(self.rows_layout.count() - 2, label)
+                return label
+            # Written on the partner's own device: the phone mark before the words, and said in words.
+            label.setToolTip(device_mark_text())
+            label.setAccessibleName(f"{element.text} ({device_mark_text()})")
+            row = QWidget()
+            row_layout = QHBoxLayout(row)
+            row_layout.setContentsMargins(0, 0, 0, 0)
+            row_layout.setSpacing(4)
+            row_layout.addWidget(device_mark_label(label.fontMetrics().height()), 0, Qt.AlignmentFlag.AlignTop)
+            row_layout.addWidget(label, 1)
+            self.rows_layout.insertWidget(self.rows_layout.count() - 2, row)
+            self._marked_rows.append(row)
             return label
         line = ElementLine(element, self.language)
         line.edit.setAccessibleName(self.field.label.get(self.language))

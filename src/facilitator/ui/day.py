@@ -37,6 +37,8 @@ class DayController(QObject):
     plan_changed = Signal()
     #: A timer was used, or the shown second (or the live schedule) may have moved.
     tick = Signal()
+    #: The facilitator used a timer (start, pause, +minutes, reset, next step).
+    timers_changed = Signal()
     #: The live step came within its warning time.
     warning_reached = Signal(str)
     #: The live step reached zero.
@@ -154,6 +156,7 @@ class DayController(QObject):
         # Næste trin ends one step and starts the next: one transaction for both events.
         self._save_pending()
         self._after_change()
+        self.timers_changed.emit()
 
     def toggle(self, step_id: str) -> None:
         """Start/pause: pause a running step, resume a paused one, or start `step_id`."""

@@ -30,6 +30,7 @@ from facilitator.ui.session_page import SessionPage
 if TYPE_CHECKING:
     from facilitator.store import Store
     from facilitator.ui.projector import ProjectorWindow
+    from facilitator.ui.room_control import RoomControl
     from facilitator.ui.start_page import StartPage
 
 _GEOMETRY_KEY = "window_geometry"
@@ -62,6 +63,8 @@ class MainWindow(QMainWindow):
     skip_action = property(lambda self: self.menus.skip_action)
     projector_action = property(lambda self: self.menus.projector_action)
     welcome_action = property(lambda self: self.menus.welcome_action)
+    open_room_action = property(lambda self: self.menus.open_room_action)
+    close_room_action = property(lambda self: self.menus.close_room_action)
 
     def __init__(
         self,
@@ -83,6 +86,8 @@ class MainWindow(QMainWindow):
         #: The backup made when a session opens waits for a store still loading at start-up.
         self._backup_when_open = False
         self.projector: ProjectorWindow | None = None
+        #: The room for partners' devices, built the first time it is opened (Dagen → Åbn rummet).
+        self._room: RoomControl | None = None
         #: Set while the welcome's language button rebuilds the window, so the new one welcomes.
         self.welcome_again = False
         #: One undo history per workspace; the one on screen is active.
@@ -199,6 +204,9 @@ class MainWindow(QMainWindow):
         page.step_shown.connect(self._activate_undo)
         page.notice.connect(self.show_notice)
         page.projection_changed.connect(lambda html: self.projector and self.projector.set_content(html))
+        # What the window changes, the partners' pages show: the step, the timers, any edit.
+        for changed in (page.step_shown, page.projection_changed, page.day.timers_changed, page.day.plan_changed):
+            changed.connect(self._notify_room)
         self.session_page = page
         self._activate_undo()
         self.pages.addWidget(page)
@@ -227,6 +235,7 @@ class MainWindow(QMainWindow):
         """Close the open session's page (the session stays the one to reopen)."""
         if self.session_page is None:
             return
+        self.close_room()
         self.close_projector()
         self.undo_group.setActiveStack(None)
         self.session_page.close_day()
@@ -349,6 +358,8 @@ class MainWindow(QMainWindow):
         current = page.current_step()
         if current is not None:
             self.projector.show_step(*current, page.projection(), page.projection_widget(self.projector))
+        if self._room is not None:
+            self._room.show_on_projector()
         self.projector.present(self)
         self.menus.projector_action.setChecked(True)
         # The facilitator keeps the keyboard: focus stays in the console.
@@ -374,6 +385,32 @@ class MainWindow(QMainWindow):
     def _projector_closed(self) -> None:
         self.projector = None
         self.menus.projector_action.setChecked(False)
+
+    # The room ---------------------------------------------------------------------------
+
+    @property
+    def room_control(self) -> RoomControl:
+        """The room for partners' devices; built on first use, so the start loads no network code."""
+        if self._room is None:
+            from facilitator.ui.room_control import RoomControl
+
+            self._room = RoomControl(self)
+            self._room.open_changed.connect(self.menus.set_room_open)
+            self.undo_group.indexChanged.connect(self._notify_room)
+        return self._room
+
+    def open_room(self) -> None:
+        """Dagen → Åbn rummet for partnerne."""
+        self.room_control.open_room()
+
+    def close_room(self) -> None:
+        """Stop the room's server, if it runs (the session or the app is closing, or the facilitator said so)."""
+        if self._room is not None:
+            self._room.close_room()
+
+    def _notify_room(self, *_args: object) -> None:
+        if self._room is not None:
+            self._room.notify_changed()
 
     # Closing ------------------------------------------------------------------------
 
@@ -402,6 +439,7 @@ class MainWindow(QMainWindow):
                 if answer != QMessageBox.StandardButton.Close:
                     event.ignore()
                     return
+        self.close_room()
         self.close_projector()
         if page is not None:
             page.close_day()

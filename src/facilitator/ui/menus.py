@@ -219,8 +219,9 @@ class Menus(QObject):
         self.timer_settings_action = self._action(
             self.tr("&Timerindstillinger …"), lambda: day_operations.change_timer_settings(window)
         )
+        self.day_menu = bar.addMenu(self.tr("&Dagen"))
         self._fill(
-            bar.addMenu(self.tr("&Dagen")),
+            self.day_menu,
             [
                 self.toggle_timer_action,
                 self.plus_one_action,
@@ -238,6 +239,21 @@ class Menus(QObject):
                 self.timer_settings_action,
             ],
         )
+        self._build_room_actions(self.day_menu, window)
+
+    # The room (issue 19): partners write from their own devices ---------------------------
+
+    def _build_room_actions(self, menu: QMenu, window: MainWindow) -> None:
+        # Off until the facilitator opens it; never started by itself.
+        self.open_room_action = self._session_action(self.tr("Åbn &rummet for partnerne"), window.open_room)
+        self.close_room_action = self._action(self.tr("L&uk rummet"), window.close_room)
+        self.close_room_action.setEnabled(False)
+        self._fill(menu, [None, self.open_room_action, self.close_room_action])
+
+    def set_room_open(self, is_open: bool) -> None:
+        """Offer Luk rummet while the room is open, Åbn rummet while it is not (and a session is)."""
+        self.close_room_action.setEnabled(is_open)
+        self.open_room_action.setEnabled(not is_open and self.window.session_page is not None)
 
     def _show_guide(self, visible: bool) -> None:
         if self.window.session_page is not None:

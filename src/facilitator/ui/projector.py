@@ -15,6 +15,7 @@ from facilitator.program import Part, Step
 from facilitator.timing import Phase, RunState, format_countdown
 from facilitator.ui.agenda import part_heading
 from facilitator.ui.day import DayController
+from facilitator.ui.room_join import RoomJoinView, plain_address
 from facilitator.ui.timer_bar import restyle
 
 WINDOWED_SIZE = (1100, 680)
@@ -42,7 +43,11 @@ class ProjectorWindow(QWidget):
         language = day.context.language
         self._language = language
 
-        layout = QVBoxLayout(self)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        layout = QVBoxLayout()
+        outer.addLayout(layout, 1)
         layout.setContentsMargins(48, 36, 48, 36)
         layout.setSpacing(12)
         top = QHBoxLayout()
@@ -82,6 +87,10 @@ class ProjectorWindow(QWidget):
         #: A live view (the board) shown instead of the HTML content.
         self.content_widget: QWidget | None = None
 
+        #: How to join the room, beside the step while the room is open (see `show_room`).
+        self.room_join: RoomJoinView | None = None
+        self._outer = outer
+
         day.tick.connect(self._refresh_timer)
 
     # What to show -----------------------------------------------------------------
@@ -120,10 +129,29 @@ class ProjectorWindow(QWidget):
         self.content.setVisible(widget is None)
         self._scale_type()
 
+    def show_room(self, url: str | None, join_code: str = "") -> None:
+        """Show how to join the open room beside the step (None: the room closed, hide it)."""
+        if url is None:
+            if self.room_join is not None:
+                self._outer.removeWidget(self.room_join)
+                self.room_join.deleteLater()
+                self.room_join = None
+            return
+        if self.room_join is None:
+            self.room_join = RoomJoinView(self)
+            self._outer.addWidget(self.room_join)
+            # A child added to a window already on screen stays hidden until told otherwise.
+            self.room_join.show()
+        self.room_join.set_room(url, plain_address(url), join_code)
+        self._scale_type()
+
     def visible_text(self) -> str:
         """Everything the room can read, for tests that check what is (not) projected."""
         labels = (self.part_label, self.step_title, self.countdown, self.question, self.content)
-        return "\n".join(label.text() for label in labels if label.isVisibleTo(self))
+        text = "\n".join(label.text() for label in labels if label.isVisibleTo(self))
+        if self.room_join is not None and self.room_join.isVisibleTo(self):
+            text += "\n" + self.room_join.visible_text()
+        return text
 
     def _refresh_timer(self) -> None:
         step_id = self._step_id
@@ -194,9 +222,18 @@ class ProjectorWindow(QWidget):
             (self.content, 0.038, False),
         ):
             font = QFont(label.font())
-            font.setPixelSize(max(8, int(height * share * self.text_scale / 100)))
+            # The join column takes a third of the width: the step's type steps back to fit beside it.
+            shared = 0.7 if self.room_join is not None else 1.0
+            font.setPixelSize(max(8, int(height * share * shared * self.text_scale / 100)))
             font.setBold(bold)
             label.setFont(font)
+        if self.room_join is not None:
+            # A third of the width: the code stays large enough to scan from the back row.
+            margin = self._layout.contentsMargins().top()
+            self._outer.setContentsMargins(0, 0, margin, 0)
+            self.room_join.fit(max(160, int(self.width() * 0.32)), height)
+        else:
+            self._outer.setContentsMargins(0, 0, 0, 0)
         self._fit_content()
 
     def _fit_content(self) -> None:

@@ -139,6 +139,7 @@ class BoardWorkspace(Workspace):
         self.category_ids: tuple[str, ...] = ()
         self.titles: dict[str, ZoneTitle] = {}
         self.looks: dict[int | None, NoteLook] = {}
+        self.from_device: frozenset[int] = frozenset()
         self.partners: list[PartnerData] = []
         self.editor: NoteEditor | None = None
         self._fitted = False
@@ -276,9 +277,11 @@ class BoardWorkspace(Workspace):
         """Read the board again: the circles may have gained, lost or changed elements."""
         store, session_id = self.context.store, self.context.session_id
         read = self.operations.run(lambda: (store.partners(session_id), store.board_state(session_id, self.kind)))
+        elements = self.operations.run(lambda: store.elements(session_id, kind=self.kind)).value_or([])
         if read.failed:
             return
         self.partners, fresh = read.value
+        self.from_device = frozenset(element.id for element in elements if element.written_on_device)
         if self._content(fresh) != self._content(self.state):
             # Elements changed in the circles since: old undo steps could bring back stale words.
             self.undo_stack.clear()
@@ -350,7 +353,7 @@ class BoardWorkspace(Workspace):
     def redraw(self) -> None:
         """Draw the state as it is now (after every action, undo and redo)."""
         self.layout = board_layout(self.state, self.category_ids)
-        self.scene.show_state(self.state, self.layout, self.looks, self.titles, self.field_labels)
+        self.scene.show_state(self.state, self.layout, self.looks, self.titles, self.field_labels, self.from_device)
         if self.view.fitting:
             self.view.fit_board()  # the board may have grown
         self._selection_changed()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from facilitator.conversation import circle_template
@@ -18,6 +18,7 @@ from facilitator.program import Step
 from facilitator.store import CircleData, ElementData, PartnerData
 from facilitator.ui.circle_view import CircleCanvas
 from facilitator.ui.context import SessionContext
+from facilitator.ui.undo import DoneCommand
 from facilitator.ui.value_chart import ValuePanel
 from facilitator.ui.workspaces.base import Workspace
 from facilitator.ui.workspaces.circles import circle_caption
@@ -61,6 +62,22 @@ class ReviewWorkspace(Workspace):
         navigation.addWidget(self.values_button)
         navigation.addWidget(self.next_button)
         layout.addLayout(navigation)
+        self.undo_stack = QUndoStack(self)
+        self.operations = context.operations(self.undo_stack)
+        self.reveal_row = QWidget()
+        reveal = QHBoxLayout(self.reveal_row)
+        reveal.setContentsMargins(0, 0, 0, 0)
+        self.hidden_label = QLabel()
+        self.hidden_label.setObjectName("reviewHidden")
+        self.hidden_label.setWordWrap(True)
+        self.reveal_button = QPushButton(self.tr("Vis &cirklen"))
+        self.reveal_button.setToolTip(self.tr("Vis partnerens cirkel på projektoren (Fortryd skjuler den igen)"))
+        self.reveal_all_button = QPushButton(self.tr("Vis cirkl&erne"))
+        self.reveal_all_button.setToolTip(self.tr("Vis alle partneres cirkler på projektoren"))
+        reveal.addWidget(self.hidden_label, 1)
+        reveal.addWidget(self.reveal_button)
+        reveal.addWidget(self.reveal_all_button)
+        layout.addWidget(self.reveal_row)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.canvas = CircleCanvas(self.template, context.language, read_only=True)
@@ -85,6 +102,8 @@ class ReviewWorkspace(Workspace):
         layout.addWidget(self.empty_label)
 
         self.values_button.toggled.connect(self.values.setVisible)
+        self.reveal_button.clicked.connect(lambda: self.reveal(one=True))
+        self.reveal_all_button.clicked.connect(lambda: self.reveal(one=False))
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
         for keys, direction in (("PgDown", 1), ("PgUp", -1), ("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
@@ -143,6 +162,7 @@ class ReviewWorkspace(Workspace):
         self.next_button.setEnabled(self.index < len(self.entries) - 1)
         if not has_entries:
             self.position_label.setText("")
+            self.reveal_row.hide()
             self.context.events.projection_changed.emit()
             return
         partner, circle, caption = self.entries[self.index]
@@ -154,13 +174,63 @@ class ReviewWorkspace(Workspace):
         where = self.tr("%1 af %2").replace("%1", str(self.index + 1)).replace("%2", str(len(self.entries)))
         title = partner.display_name + (f" · {caption}" if caption else "")
         self.position_label.setText(f"<b>{html.escape(title)}</b>  ·  {where}")
+        self._show_reveal()
         self.context.events.projection_changed.emit()
+
+    # Private until shared: circles written on the partners' devices ------------------------
+
+    def _hidden(self) -> list[CircleData]:
+        return [circle for _partner, circle, _caption in self.entries if circle is not None and not circle.revealed]
+
+    def _show_reveal(self) -> None:
+        hidden = self._hidden()
+        circle = self.entries[self.index][1] if self.entries else None
+        shown_here = circle is None or circle.revealed
+        self.reveal_row.setVisible(bool(hidden))
+        self.reveal_button.setEnabled(not shown_here)
+        self.reveal_all_button.setEnabled(bool(hidden))
+        self.hidden_label.setText(
+            self.tr("Skjult på projektoren, til du viser den.")
+            if not shown_here
+            else self.tr("%n cirkel(er) er endnu skjult på projektoren.", "", len(hidden))
+        )
+
+    def reveal(self, *, one: bool) -> None:
+        """Show the circle on screen (or every hidden one) on the projector and the partners' pages."""
+        store, session_id, kind = self.context.store, self.context.session_id, self.kind
+        partner_id = self.entries[self.index][0].id if one and self.entries else None
+
+        def hide_again(circles: list[CircleData]) -> None:
+            # Circle by circle: only those this click revealed go back to private.
+            for circle in circles:
+                store.set_circle_revealed(circle.id, False)
+
+        self.operations.run(
+            lambda: store.set_circles_revealed(session_id, kind, True, partner_id=partner_id),
+            undo=lambda circles: (
+                DoneCommand(
+                    self.tr("Vis cirklen") if one else self.tr("Vis cirklerne"),
+                    lambda: store.set_circles_revealed(session_id, kind, True, partner_id=partner_id),
+                    lambda: hide_again(circles),
+                    self.reload,
+                    self.context.report,
+                )
+                if circles
+                else None
+            ),
+            refresh=self.reload,
+        )
 
     def projection_html(self) -> str | None:
         if not self.entries:
             return None
-        partner, _circle, caption = self.entries[self.index]
+        partner, circle, caption = self.entries[self.index]
         language = self.context.language
+        heading = html.escape(partner.display_name) + (f" · {html.escape(caption)}" if caption else "")
+        if circle is not None and not circle.revealed:
+            # Private until shared: the partner wrote alone; the room sees it when the facilitator shows it.
+            waiting = html.escape(self.tr("Cirklen vises, når I gennemgår den."))
+            return f"<p><span style='color:{partner.colour}'>●</span> <b>{heading}</b></p><p><i>{waiting}</i></p>"
         cells = []
         for field in self.template.fields:
             items = "".join(
@@ -172,7 +242,6 @@ class ReviewWorkspace(Workspace):
                 f"<br/><i>{html.escape(field.question.get(language))}</i>"
                 f"<ul>{items or '<li>–</li>'}</ul></td>"
             )
-        heading = html.escape(partner.display_name) + (f" · {html.escape(caption)}" if caption else "")
         return (
             f"<p><span style='color:{partner.colour}'>●</span> <b>{heading}</b> – "
             f"{html.escape(self.template.centre.get(language))}</p>"

@@ -1,0 +1,135 @@
+"""The room's server: uvicorn (pure-Python h11) on one worker thread with its own asyncio loop.
+
+`start` binds the socket itself before the thread runs, so it returns with the port known
+and connections already queueing; `stop` ends the live streams, lets uvicorn close, and
+joins the thread. Nothing here listens on all interfaces unless the caller passes such an
+address.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ipaddress
+import logging
+import socket
+import threading
+
+import uvicorn
+
+from facilitator.room.room import Room
+from facilitator.room.web import RoomApp
+
+logger = logging.getLogger(__name__)
+
+#: Seconds uvicorn waits for open requests when the room closes (a PDF being built).
+GRACEFUL_SECONDS = 3
+
+
+class RoomServer:
+    """Serves one room on one address until stopped."""
+
+    def __init__(self, room: Room, host: str, port: int = 0) -> None:
+        self.room = room
+        self.host = host
+        self.port = port
+        self.running = False
+        self._web = RoomApp(room)
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def url(self) -> str:
+        """The join address, token included: http://192.168.1.23:8765/r/<token>/."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}/r/{self.room.token}/"
+
+    def start(self) -> None:
+        """Bind and start serving on a worker thread; returns once the socket listens.
+
+        OSError (address in use, not this computer's) if it cannot bind.
+        """
+        with self._lock:
+            if self.running:
+                return
+            family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
+            sock = socket.socket(family, socket.SOCK_STREAM)
+            try:
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                sock.bind((self.host, self.port))
+                sock.listen(128)
+            except OSError:
+                sock.close()
+                raise
+            self.port = sock.getsockname()[1]
+            config = uvicorn.Config(
+                self._web,
+                http="h11",
+                ws="none",
+                loop="asyncio",
+                lifespan="off",
+                log_level="warning",
+                access_log=False,
+                server_header=False,
+                date_header=False,
+                timeout_graceful_shutdown=GRACEFUL_SECONDS,
+                # The room's own limit is 60 devices; this bounds what a flood can hold open.
+                limit_concurrency=400,
+            )
+            server = uvicorn.Server(config)
+            started = threading.Event()
+
+            def serve() -> None:
+                loop = asyncio.new_event_loop()
+                self._loop = loop
+                asyncio.set_event_loop(loop)
+                started.set()
+                try:
+                    loop.run_until_complete(server.serve(sockets=[sock]))
+                finally:
+                    sock.close()
+                    loop.close()
+
+            self._server = server
+            self._thread = threading.Thread(target=serve, name="room-server", daemon=True)
+            self._thread.start()
+            started.wait()
+            self.running = True
+
+    def stop(self) -> None:
+        """Close every connection and the socket; returns once the thread has ended. Idempotent."""
+        with self._lock:
+            if not self.running:
+                return
+            server, thread, loop = self._server, self._thread, self._loop
+            if loop is not None and not loop.is_closed():
+                # RuntimeError: the loop ended on its own.
+                with contextlib.suppress(RuntimeError):
+                    loop.call_soon_threadsafe(self._web.close)
+            if server is not None:
+                server.should_exit = True
+            if thread is not None:
+                thread.join()
+            self.running = False
+            self._server = self._thread = self._loop = None
+
+
+def default_bind_address() -> str:
+    """This laptop's address on its local network, found without sending anything.
+
+    Connecting a UDP socket only asks the routing table which interface would be used; no
+    packet leaves. The target is a private address, so nothing points outside the network.
+    Falls back to loopback when the laptop has no network at all.
+    """
+    for target in ("10.255.255.255", "192.168.255.255", "172.31.255.255"):
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            try:
+                probe.connect((target, 9))
+                address = probe.getsockname()[0]
+            except OSError:
+                continue
+        if address and not ipaddress.ip_address(address).is_unspecified:
+            return address
+    return "127.0.0.1"

@@ -1,0 +1,341 @@
+"""The room from the window's side: open and close it, show who is in it, follow what they write.
+
+Dagen → Åbn rummet for partnerne starts `facilitator.room.RoomServer` for the open session,
+bound to the laptop's own network address (never at start-up, never by itself). The server
+answers on its own thread and reaches the store only through `GuiStoreGate`. What devices do
+arrives as `RoomEvent`s on that thread; they are handed to the GUI thread by a queued
+signal, where the step on screen is redrawn and an undo step is recorded, so the facilitator
+can take back a partner's element or change with Fortryd as if they had made it themselves.
+Closing the room, the session or the app stops the server.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtNetwork import QAbstractSocket, QHostAddress, QNetworkInterface
+from PySide6.QtWidgets import QDockWidget
+
+from facilitator.text import Text, UserError
+from facilitator.ui.operations import message_box
+from facilitator.ui.room_gate import GuiStoreGate
+from facilitator.ui.room_panel import RoomPanel
+from facilitator.ui.undo import DoneCommand
+
+if TYPE_CHECKING:
+    from facilitator.room import Room, RoomEvent, RoomServer
+    from facilitator.ui.main_window import MainWindow
+
+#: The port the room asks for first: short enough to read off the projector and type.
+PREFERRED_PORT = 8765
+#: The room panel's width beside the session.
+PANEL_WIDTH = 320
+#: Several devices writing at once redraw the step once, this soon after the first.
+REFRESH_AFTER_MS = 300
+#: The action fields a partner may change from a device, put back by undo.
+_ACTION_FIELDS = ("what", "owner_partner_id", "owner_person", "with_whom", "how_much", "due", "status")
+
+CANNOT_LISTEN = Text(
+    "Rummet kan ikke åbnes på {address}: {reason}. Vælg et andet netværk i rummets panel.",
+    "The room cannot open on {address}: {reason}. Choose another network in the room's panel.",
+)
+
+
+def local_addresses(preferred: str) -> list[str]:
+    """The laptop's IPv4 addresses to offer, `preferred` first and this computer alone last."""
+    found = [preferred]
+    for address in QNetworkInterface.allAddresses():
+        if address.protocol() != QAbstractSocket.NetworkLayerProtocol.IPv4Protocol:
+            continue
+        if address.isLoopback() or address.isLinkLocal() or address == QHostAddress.SpecialAddress.AnyIPv4:
+            continue
+        text = address.toString()
+        if text not in found:
+            found.append(text)
+    if "127.0.0.1" not in found:
+        found.append("127.0.0.1")
+    return found
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class RoomControl(QObject):
+    """Owns the open room of the window's session, its server, gate, panel and undo steps."""
+
+    #: The room opened (True) or closed (False).
+    open_changed = Signal(bool)
+    # Carries (room, event) from the server's thread to the GUI thread.
+    _arrived = Signal(object)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.room: Room | None = None
+        self.server: RoomServer | None = None
+        self.gate: GuiStoreGate | None = None
+        #: The address to serve on: the laptop's own unless the facilitator chose another.
+        self.host: str | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        #: Partner id -> name, for the undo steps' words.
+        self._authors: dict[int, str] = {}
+        self.panel = RoomPanel()
+        self.dock = QDockWidget(self.tr("Rummet"), window)
+        self.dock.setObjectName("roomDock")
+        self.dock.setWidget(self.panel)
+        # Movable and floatable (onto another screen), never closed apart from the room itself.
+        self.dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        #: Undo steps for partners' changes while the step on screen keeps no history of its own.
+        self.undo_stack = QUndoStack(self)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_AFTER_MS)
+        self._refresh_timer.timeout.connect(self.refresh_workspace)
+        # Queued even from the GUI thread: a listener must never redraw in the middle of a store call.
+        self._arrived.connect(self._handle, Qt.ConnectionType.QueuedConnection)
+        self.panel.approve_requested.connect(self.approve)
+        self.panel.release_requested.connect(self.release)
+        self.panel.approve_everyone_changed.connect(self.set_approve_everyone)
+        self.panel.bind_requested.connect(self.rebind)
+        self.panel.projector_toggled.connect(lambda _on: self.show_on_projector())
+        self.panel.close_requested.connect(self.close_room)
+        app = QCoreApplication.instance()
+        if app is not None:
+            # However the app ends, no server is left answering.
+            app.aboutToQuit.connect(self.close_room)
+
+    @property
+    def window(self) -> MainWindow:
+        return self.parent()
+
+    @property
+    def is_open(self) -> bool:
+        return self.server is not None
+
+    # Opening and closing -------------------------------------------------------------
+
+    def open_room(self) -> bool:
+        """Start the room for the open session on the chosen (or the laptop's own) address."""
+        window = self.window
+        page = window.session_page
+        if page is None or self.is_open:
+            return self.is_open
+        from facilitator.room import Room, default_bind_address
+
+        if self.host is None:
+            self.host = default_bind_address()
+        gate = GuiStoreGate(window.store, self)
+        room = Room(gate, page.session_id)
+        started = window.operations.run(
+            lambda: self._listen(room, self.host),
+            report=message_box(window, self.tr("Rummet kan ikke åbnes")),
+        )
+        if started.failed:
+            gate.close()
+            return False
+        self.room, self.server, self.gate = room, started.value, gate
+        self._unsubscribe = room.subscribe(lambda event, room=room: self._arrived.emit((room, event)))
+        self.panel.set_interfaces(local_addresses(default_bind_address()), self.host)
+        self.panel.set_address(self.server.url, room.join_code)
+        self.panel.set_approve_everyone(room.approve_everyone)
+        self._show_devices()
+        self.dock.show()
+        # A narrow column beside the session: the step keeps most of the width.
+        window.resizeDocks([self.dock], [PANEL_WIDTH], Qt.Orientation.Horizontal)
+        self.show_on_projector()
+        self.open_changed.emit(True)
+        window.show_notice(self.tr("Rummet er åbent: %1").replace("%1", self.server.url))
+        return True
+
+    @staticmethod
+    def _listen(room: Room, host: str) -> RoomServer:
+        from facilitator.room import RoomServer
+
+        reason = ""
+        for port in (PREFERRED_PORT, 0):
+            server = RoomServer(room, host, port)
+            try:
+                server.start()
+            except OSError as error:
+                # The preferred port may be taken (another app, a room that just closed): any free one then.
+                reason = error.strerror or str(error)
+                continue
+            return server
+        raise UserError(CANNOT_LISTEN.format(address=host, reason=reason))
+
+    def close_room(self) -> None:
+        """Stop the server and forget the devices; idempotent."""
+        server, gate = self.server, self.gate
+        if server is None:
+            return
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        # The gate first: a request waiting for the window gets its answer, so the server can stop.
+        if gate is not None:
+            gate.close()
+        server.stop()
+        self.room = self.server = self.gate = None
+        self._refresh_timer.stop()
+        self.dock.hide()
+        if self.window.projector is not None:
+            self.window.projector.show_room(None)
+        self.open_changed.emit(False)
+
+    def rebind(self, host: str) -> None:
+        """Serve on another address: the room closes and opens again there (a new address)."""
+        if host == self.host:
+            return
+        self.host = host
+        if self.is_open:
+            approve_everyone = self.room.approve_everyone if self.room else False
+            self.close_room()
+            if self.open_room() and approve_everyone:
+                self.set_approve_everyone(True)
+
+    # The panel ------------------------------------------------------------------------
+
+    def approve(self, device_id: str) -> None:
+        if self.room is not None:
+            self.room.approve(device_id)
+
+    def release(self, device_id: str) -> None:
+        if self.room is not None:
+            self.room.release(device_id)
+
+    def set_approve_everyone(self, on: bool) -> None:
+        if self.room is not None:
+            self.room.approve_everyone = on
+            self.panel.set_approve_everyone(on)
+
+    def _show_devices(self) -> None:
+        room = self.room
+        if room is None:
+            return
+        partners = self.window.operations.run(lambda: self.window.store.partners(room.session_id)).value_or([])
+        names = {partner.id: partner.display_name for partner in partners}
+        # Read here, where devices come and go, rather than at each of many elements written.
+        self._authors = {partner.id: partner.name for partner in partners}
+        self.panel.set_devices(
+            [
+                (
+                    device.id,
+                    device.label,
+                    names.get(device.partner_id, "") if device.partner_id else "",
+                    device.approved,
+                )
+                for device in room.devices()
+            ]
+        )
+
+    def show_on_projector(self) -> None:
+        """How to join, on the projector while the room is open and the panel says so."""
+        projector = self.window.projector
+        if projector is None:
+            return
+        if self.room is not None and self.server is not None and self.panel.show_on_projector.isChecked():
+            projector.show_room(self.server.url, self.room.join_code)
+        else:
+            projector.show_room(None)
+
+    # What the devices do -----------------------------------------------------------------
+
+    def notify_changed(self) -> None:
+        """The window changed something the pages show: they look again."""
+        if self.room is not None:
+            self.room.notify_changed()
+
+    def _handle(self, payload: tuple[Room, RoomEvent]) -> None:
+        room, event = payload
+        if room is not self.room:
+            return  # from a room already closed
+        if event.kind == "devices":
+            self._show_devices()
+            return
+        command = self._command(event)
+        if command is not None:
+            self._undo_stack().push(command)
+        if not self._refresh_timer.isActive():
+            self._refresh_timer.start()
+
+    def refresh_workspace(self) -> None:
+        """Redraw the step on screen from the store (a device changed something)."""
+        page = self.window.session_page
+        workspace = page.current_workspace() if page is not None else None
+        reload = getattr(workspace, "reload", None)
+        if reload is not None:
+            page.flush()
+            reload()
+
+    def _undo_stack(self) -> QUndoStack:
+        # The step's own history, so Fortryd takes back the partner's change like any other.
+        group = self.window.undo_group
+        stack = group.activeStack()
+        if stack is None:
+            stack = self.undo_stack
+            if stack not in group.stacks():
+                group.addStack(stack)
+            group.setActiveStack(stack)
+        return stack
+
+    def _command(self, event: RoomEvent) -> DoneCommand | None:
+        store = self.window.store
+        before, after = event.before, event.after
+        who = self._partner_name(event.partner_id)
+        if event.kind == "element-added" and after is not None:
+            text = self.tr("Fra %1: tilføj »%2«").replace("%2", _short(after.text))
+            return self._done(
+                text.replace("%1", who),
+                lambda: store.restore_element(after.id),
+                lambda: store.remove_element(after.id),
+            )
+        if event.kind == "element-removed" and before is not None:
+            text = self.tr("Fra %1: fjern »%2«").replace("%2", _short(before.text))
+            return self._done(
+                text.replace("%1", who),
+                lambda: store.remove_element(before.id),
+                lambda: store.restore_element(before.id),
+            )
+        if event.kind == "element-changed" and before is not None and after is not None:
+            text = self.tr("Fra %1: ret »%2«").replace("%2", _short(after.text))
+
+            def put(record) -> None:
+                store.update_element(record.id, record.text)
+                store.set_element_values(record.id, set(record.value_forms))
+
+            return self._done(text.replace("%1", who), lambda: put(after), lambda: put(before))
+        if event.kind == "action-changed" and before is not None and after is not None:
+            changed = [name for name in _ACTION_FIELDS if getattr(before, name, None) != getattr(after, name, None)]
+            if not changed:
+                return None
+            text = self.tr("Fra %1: ret handlingen »%2«").replace("%2", _short(after.what))
+            return self._done(
+                text.replace("%1", who),
+                lambda: store.update_action(after.id, **{name: getattr(after, name) for name in changed}),
+                lambda: store.update_action(before.id, **{name: getattr(before, name) for name in changed}),
+            )
+        return None
+
+    def _done(self, text: str, redo: Callable[[], object], undo: Callable[[], object]) -> DoneCommand:
+        def after() -> None:
+            self.refresh_workspace()
+            self.notify_changed()
+
+        def report(error: UserError) -> None:
+            self.window.show_error(error.message(self.window.language))
+
+        return DoneCommand(text, redo, undo, after, report)
+
+    def _partner_name(self, partner_id: int | None) -> str:
+        name = self._authors.get(partner_id) if partner_id is not None else None
+        return name or self.tr("en enhed")
+
+
+__all__ = ["PREFERRED_PORT", "RoomControl", "local_addresses"]

@@ -1,0 +1,294 @@
+"""The room from the facilitator's window: open and close it, approve devices, follow and undo what they write."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from facilitator.conversation.next_steps import AREA_IDS
+from facilitator.store import Store
+from tests.room_client import Client
+from tests.ui.room_window import (
+    CIRCLE_STEP,
+    NEXT_STEPS_STEP,
+    REVIEW_STEP,
+    answered,
+    listening,
+    open_room_from_menu,
+)
+
+
+def _partners(window) -> list:
+    return window.store.partners(window.session_page.session_id)
+
+
+def _joined(qtbot, window, url: str, partner_index: int = 0, label: str = "Mettes telefon") -> Client:
+    client = Client(url)
+    partner_id = _partners(window)[partner_index].id
+    assert answered(qtbot, lambda: client.join(partner_id, label)).status == 200
+    return client
+
+
+def _approved(qtbot, window, url: str, partner_index: int = 0) -> Client:
+    client = _joined(qtbot, window, url, partner_index)
+    panel = window.room_control.panel
+    qtbot.waitUntil(lambda: any(row.approve_button.isVisibleTo(panel) for row in panel.device_rows))
+    row = next(row for row in panel.device_rows if row.approve_button.isVisibleTo(panel))
+    qtbot.mouseClick(row.approve_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: all(device.approved for device in window.room_control.room.devices()))
+    return client
+
+
+def test_the_room_is_off_until_the_facilitator_opens_it_and_closes_from_the_menu(qtbot, app_runner, session_id):
+    window = app_runner.start()
+    # Never started by itself: nothing of the room exists after start-up.
+    assert window._room is None
+    assert window.open_room_action.isEnabled()
+    assert not window.close_room_action.isEnabled()
+
+    url = open_room_from_menu(window)
+    panel = window.room_control.panel
+    assert window.room_control.dock.isVisible()
+    assert panel.status.text() == "Rummet er åbent"
+    assert url.startswith("http://127.0.0.1:")
+    assert url.startswith(panel.address.text() + "/")
+    assert panel.address.toolTip() == url
+    qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == url
+    assert window.room_control.room.join_code in panel.code.text()
+    assert listening(url)
+    assert not window.open_room_action.isEnabled()
+
+    window.close_room_action.trigger()
+    assert window.room_control.server is None
+    assert not listening(url)
+    assert not window.room_control.dock.isVisible()
+    assert window.open_room_action.isEnabled()
+
+
+def test_the_room_binds_to_the_laptops_own_address_unless_another_is_chosen(qtbot, app_runner, session_id, monkeypatch):
+    import facilitator.room
+
+    monkeypatch.setattr(facilitator.room, "default_bind_address", lambda: "127.0.0.1")
+    window = app_runner.start()
+    window.open_room_action.trigger()
+    control = window.room_control
+    assert control.host == "127.0.0.1"
+    choices = [control.panel.interfaces.itemData(index) for index in range(control.panel.interfaces.count())]
+    assert choices[0] == "127.0.0.1"
+    # Every interface at once only as an explicit choice, last in the list.
+    assert choices[-1] == "0.0.0.0"
+    assert control.panel.interfaces.currentData() == "127.0.0.1"
+    first = control.server.url
+    control.panel.bind_requested.emit("127.0.0.1")
+    assert control.server.url == first, "choosing the same network changes nothing"
+    window.close_room_action.trigger()
+
+
+def test_closing_the_session_stops_the_room(qtbot, app_runner, session_id):
+    window = app_runner.start()
+    url = open_room_from_menu(window)
+    window.close_action.trigger()
+    assert window.room_control.server is None
+    assert not listening(url)
+    assert not window.open_room_action.isEnabled()
+
+
+def test_quitting_the_app_stops_the_room(qtbot, app_runner, session_id):
+    window = app_runner.start()
+    url = open_room_from_menu(window)
+    control = window.room_control
+    window.close()
+    assert control.server is None
+    assert not listening(url)
+
+
+def test_a_device_is_approved_in_the_panel_and_released_again(qtbot, app_runner, session_id):
+    window = app_runner.start()
+    url = open_room_from_menu(window)
+    client = _joined(qtbot, window, url)
+    panel = window.room_control.panel
+    qtbot.waitUntil(lambda: len(panel.device_rows) == 1)
+    row = panel.device_rows[0]
+    assert "Mette Kjær" in row.name.text()
+    assert "Venter på godkendelse" in row.detail.text()
+    assert "1 venter på godkendelse" in panel.counts.text()
+
+    qtbot.mouseClick(row.approve_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Godkendt" in panel.device_rows[0].detail.text())
+    assert window.room_control.room.devices()[0].approved
+    assert client.device is not None
+
+    qtbot.mouseClick(panel.device_rows[0].release_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.device_rows)
+    assert window.room_control.room.devices() == []
+    window.close_room_action.trigger()
+
+
+def test_approve_everyone_for_the_day_lets_each_device_write_at_once(qtbot, app_runner, session_id):
+    window = app_runner.start()
+    url = open_room_from_menu(window)
+    panel = window.room_control.panel
+    panel.approve_everyone.click()
+    assert window.room_control.room.approve_everyone
+    _joined(qtbot, window, url, partner_index=1, label="Jonas' bærbare")
+    qtbot.waitUntil(lambda: len(panel.device_rows) == 1)
+    assert "Godkendt" in panel.device_rows[0].detail.text()
+    assert not panel.device_rows[0].approve_button.isVisibleTo(panel)
+    window.close_room_action.trigger()
+
+
+def test_a_partners_element_appears_marked_in_the_circle_within_a_second_and_can_be_undone(
+    qtbot, app_runner, session_id
+):
+    window = app_runner.start()
+    window.session_page.go_to_step(CIRCLE_STEP)
+    url = open_room_from_menu(window)
+    client = _approved(qtbot, window, url)
+    workspace = window.session_page.current_workspace()
+
+    sent = answered(
+        qtbot, lambda: client.request("POST", "api/elements", {"field": "what", "text": "Flere cykelstier"})
+    )
+    assert sent.status == 201, sent.body
+    card = workspace.canvas.cards["what"]
+    qtbot.waitUntil(lambda: any(line.element.text == "Flere cykelstier" for line in card.lines), timeout=1000)
+    line = next(line for line in card.lines if line.element.text == "Flere cykelstier")
+    # Marked in words as well as by the phone: a tooltip and the screen reader's description.
+    assert line.device_mark is not None
+    assert line.device_mark.toolTip() == "Skrevet af partneren på egen enhed"
+    assert "Skrevet af partneren på egen enhed" in line.edit.accessibleDescription()
+    assert "Mette Kjær" in window.undo_action.text()
+
+    window.undo_action.trigger()
+    session_id = window.session_page.session_id
+    assert [e.text for e in window.store.elements(session_id, kind="change")] == []
+    assert not any(line.element.text == "Flere cykelstier" for line in card.lines)
+    window.redo_action.trigger()
+    assert [e.text for e in window.store.elements(session_id, kind="change")] == ["Flere cykelstier"]
+    window.close_room_action.trigger()
+
+
+def test_a_partners_change_to_an_action_can_be_undone_in_the_window(qtbot, app_runner, session_id):
+    window = app_runner.start()
+    session = window.session_page.session_id
+    partner = _partners(window)[0]
+    action = window.store.add_action(session, AREA_IDS[0], "Fælles indkøb af ladestandere", owner_partner_id=partner.id)
+    window.session_page.go_to_step(NEXT_STEPS_STEP)
+    url = open_room_from_menu(window)
+    client = _approved(qtbot, window, url)
+
+    sent = answered(
+        qtbot,
+        lambda: client.request("PUT", f"api/actions/{action.id}", {"owner_person": "Mette", "due": "2026-06-01"}),
+    )
+    assert sent.status == 200, sent.body
+    qtbot.waitUntil(lambda: "Fælles indkøb" in window.undo_action.text(), timeout=1000)
+    assert window.store.action(action.id).owner_person == "Mette"
+
+    window.undo_action.trigger()
+    restored = window.store.action(action.id)
+    assert restored.owner_person == ""
+    assert restored.due is None
+    window.redo_action.trigger()
+    assert window.store.action(action.id).due == dt.date(2026, 6, 1)
+    window.close_room_action.trigger()
+
+
+def test_a_circle_written_on_a_device_stays_off_the_projector_until_revealed(qtbot, app_runner, session_id):
+    window = app_runner.start()
+    page = window.session_page
+    page.go_to_step(CIRCLE_STEP)
+    url = open_room_from_menu(window)
+    client = _approved(qtbot, window, url)
+    sent = answered(qtbot, lambda: client.request("POST", "api/elements", {"field": "what", "text": "Hemmelig plan"}))
+    assert sent.status == 201, sent.body
+
+    page.go_to_step(REVIEW_STEP)
+    window.projector_action.trigger()
+    review = page.current_workspace()
+    assert "Hemmelig plan" not in window.projector.visible_text()
+    assert review.reveal_row.isVisibleTo(review)
+    assert "Skjult på projektoren" in review.hidden_label.text()
+    # The facilitator's own view shows it, with the mark.
+    assert "Hemmelig plan" in review.canvas.cards["what"]._labels[0].text()
+
+    qtbot.mouseClick(review.reveal_all_button, Qt.MouseButton.LeftButton)
+    assert "Hemmelig plan" in window.projector.visible_text()
+    assert not review.reveal_row.isVisibleTo(review)
+
+    window.undo_action.trigger()
+    assert "Hemmelig plan" not in window.projector.visible_text()
+    assert not any(
+        circle.revealed for circle in window.store.circles(page.session_id, "change", _partners(window)[0].id)
+    )
+    window.close_room_action.trigger()
+
+
+def test_the_window_tells_the_pages_when_the_step_or_the_timer_changes(qtbot, app_runner, session_id):
+    window = app_runner.start()
+    open_room_from_menu(window)
+    room = window.room_control.room
+    before = room.version
+    window.next_action.trigger()
+    assert room.version > before
+    before = room.version
+    window.menus.toggle_timer_action.trigger()
+    assert room.version > before
+    window.close_room_action.trigger()
+
+
+def test_the_store_a_page_writes_to_is_the_windows(qtbot, app_runner, session_id):
+    window = app_runner.start()
+    open_room_from_menu(window)
+    gate = window.room_control.gate
+    assert gate.call(lambda store: isinstance(store, Store) and store is window.store)
+    window.close_room_action.trigger()
+    assert gate.closing
+
+
+def test_an_element_written_on_a_device_is_marked_in_words_on_the_post_it_and_in_the_review(
+    qtbot, app_runner, session_id
+):
+    window = app_runner.start()
+    page = window.session_page
+    partner = _partners(window)[0]
+    circle = window.store.ensure_circle(page.session_id, partner.id, "change")
+    window.store.add_element(circle.id, "what", "Fra telefonen", written_on_device=True)
+    window.store.add_element(circle.id, "what", "Fra tastaturet")
+
+    page.go_to_step("delsession-1-analyse")
+    notes = {item.note.text: item for item in page.current_workspace().scene.items_by_id.values()}
+    assert "Skrevet af partneren på egen enhed" in notes["Fra telefonen"].accessible_name()
+    assert "Skrevet af partneren på egen enhed" in notes["Fra telefonen"].toolTip()
+    assert "egen enhed" not in notes["Fra tastaturet"].accessible_name()
+
+    page.go_to_step(REVIEW_STEP)
+    card = page.current_workspace().canvas.cards["what"]
+    marked = {label.text(): label.accessibleName() for label in card._labels}
+    assert any("Fra telefonen" in text and "egen enhed" in name for text, name in marked.items())
+    assert not any("Fra tastaturet" in text and "egen enhed" in name for text, name in marked.items())
+
+
+def test_the_projector_shows_how_to_join_while_the_room_is_open_unless_the_panel_hides_it(
+    qtbot, app_runner, session_id
+):
+    window = app_runner.start()
+    url = open_room_from_menu(window)
+    code = window.room_control.room.join_code
+    window.projector_action.trigger()
+    projector = window.projector
+    assert projector.room_join is not None
+    assert projector.room_join.qr.text == url
+    assert code in projector.visible_text()
+
+    window.room_control.panel.show_on_projector.click()
+    assert code not in projector.visible_text()
+    window.room_control.panel.show_on_projector.click()
+    assert code in projector.visible_text()
+
+    window.close_room_action.trigger()
+    assert code not in projector.visible_text()
+    assert projector.room_join is None
