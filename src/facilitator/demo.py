@@ -240,6 +240,16 @@ DEMO_AMBITION_SOURCES = {
 }
 
 
+#: The element a partner wrote on their own phone in the room (issue 19), so the demo
+#: shows the mark such an element carries.
+DEMO_FROM_A_PHONE = "Et oversvømmet renseanlæg forurener hele bugten"
+
+
+def _written_from_a_phone(text: str) -> bool:
+    """Whether the demo's element with this text came from a partner's phone."""
+    return text == DEMO_FROM_A_PHONE
+
+
 def _fill_circles(store: Store, session_id: int) -> None:
     """The partners' circles, sorted on the boards, and the start of the shared ambition."""
     partners = {partner.name: partner.id for partner in store.partners(session_id)}
@@ -255,7 +265,13 @@ def _fill_circles(store: Store, session_id: int) -> None:
                     circle = store.add_circle(session_id, partners[name], kind, title)
                 for field, elements in fields.items():
                     for text, values, category in elements:
-                        element = store.add_element(circle.id, field, text, value_forms=values.split())
+                        element = store.add_element(
+                            circle.id,
+                            field,
+                            text,
+                            value_forms=values.split(),
+                            written_on_device=_written_from_a_phone(text),
+                        )
                         if category:
                             store.set_element_category(element.id, category)
                         by_text[text] = element.id

@@ -167,6 +167,9 @@ def test_circles_show_each_partners_elements_with_their_board_category(demo_repo
     # An element never sorted has no category after it.
     assert "Borgermøder i hver by før planen tegnes" in flat
     assert "Borgermøder i hver by før planen tegnes (" not in flat
+    # The element Jonas wrote on his phone carries a small mark, in words.
+    assert "Et oversvømmet renseanlæg forurener hele bugten (skrevet på enhed) (Fælles)" in flat
+    assert flat.count("(skrevet på enhed)") == 1
 
 
 def test_a_long_compound_in_the_circles_table_is_hyphenated_never_cut(store, program):

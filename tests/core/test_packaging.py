@@ -363,3 +363,14 @@ def test_the_build_scripts_are_valid_shell_and_run_the_self_test():
         assert "packaging/facilitator.spec" in text.replace("\\", "/"), script
         assert "--self-test" in text, script
         assert "--group packaging" in text, script
+
+
+def test_the_room_travels_in_the_bundle():
+    """The room's page is read as files and uvicorn's parts are imported by name: the spec must name both."""
+    spec = (PACKAGING / "facilitator.spec").read_text(encoding="utf-8")
+    assert '"facilitator" / "room" / "static"' in spec
+    assert "bundle.ROOM_SERVER_MODULES" in spec
+    for name in bundle.ROOM_SERVER_MODULES:
+        importlib.import_module(name)
+    static = PACKAGING.parent / "src" / "facilitator" / "room" / "static"
+    assert sorted(path.name for path in static.iterdir()) == ["index.html", "room.css", "room.js"]

@@ -334,13 +334,14 @@ def test_a_version_1_file_without_action_uids_is_read_the_same_on_every_laptop(d
     document["version"] = 1
     for action in document["actions"]:
         del action["uid"]
+    _before_the_room(document)
     uids = []
     for name in ("a", "b"):
         store = Store(tmp_path / name / "facilitator.sqlite3")
         try:
             session_id = store.import_session(load_session(encoded(document)))
             uids.append([action.uid for action in store.actions(session_id)])
-            assert store.export_session(session_id)["version"] == 2
+            assert store.export_session(session_id)["version"] == 3
         finally:
             store.close()
     assert uids[0] == uids[1]
@@ -348,6 +349,45 @@ def test_a_version_1_file_without_action_uids_is_read_the_same_on_every_laptop(d
     # Version 1 had no uid: a file that says version 1 and has one is refused like any unknown field.
     document["actions"][0]["uid"] = "0" * 32
     _refused(document, "actions[0].uid: ukendt felt")
+
+
+def _before_the_room(document: dict) -> None:
+    """Make a version 1 or 2 document: no circle's `revealed`, no element's `written_on_device`."""
+    for circle in document["circles"]:
+        del circle["revealed"]
+    for element in document["elements"]:
+        del element["written_on_device"]
+
+
+def test_a_version_2_file_is_read_with_every_circle_shown_and_every_element_typed(store, demo_file):
+    document = document_of(demo_file)
+    document["version"] = 2
+    _before_the_room(document)
+    session_id = store.import_session(load_session(encoded(document)))
+    assert all(circle.revealed for circle in store.circles(session_id))
+    assert not any(element.written_on_device for element in store.elements(session_id))
+    # Version 2 had no such field: a file that says 2 and has one is refused like any unknown field.
+    document["circles"][0]["revealed"] = False
+    _refused(document, "circles[0].revealed: ukendt felt")
+
+
+def test_the_room_marks_travel_in_the_session_file(store, demo, other_store):
+    phone = next(e for e in store.elements(demo) if e.circle_id is not None)
+    circle = store.add_circle(demo, phone.partner_id, "change", "Fra telefonen")
+    written = store.add_element(circle.id, "what", "Skrevet på telefonen", written_on_device=True)
+    assert not store.circles(demo, partner_id=phone.partner_id, kind="change")[-1].revealed
+    document = store.export_session(demo)
+    imported = other_store.import_session(load_session(dump_session(document)))
+    [copy] = [e for e in other_store.elements(imported) if e.text == written.text]
+    assert copy.written_on_device
+    revealed = {c.title: c.revealed for c in other_store.circles(imported)}
+    assert revealed["Fra telefonen"] is False
+    assert sum(1 for e in other_store.elements(imported) if e.written_on_device) == sum(
+        1 for e in store.elements(demo) if e.written_on_device
+    )
+    bad = document_of(dump_session(document))
+    bad["elements"][0]["written_on_device"] = "ja"
+    _refused(bad, "elements[0].written_on_device")
 
 
 def test_an_action_uid_twice_in_one_file_is_refused(demo_file):

@@ -107,7 +107,7 @@ def circles_section(
         categories = {category.id: category.title.get(language) for category in snapshot.board_categories(kind)}
         rows = []
         for circle in circles:
-            fields = _field_cells(template, by_circle.get(circle.id, []), categories, styles)
+            fields = _field_cells(template, by_circle.get(circle.id, []), categories, styles, language)
             # A circle with many elements continues over several rows, so no row outgrows a page.
             deepest = max(len(cell) if isinstance(cell, list) else 1 for cell in fields)
             for start in range(0, deepest, _ELEMENTS_PER_ROW):
@@ -148,18 +148,32 @@ def _circle_cell(
 
 
 def _field_cells(
-    template: CircleTemplate, elements: Sequence[ElementData], categories: Mapping[str, str], styles: Styles
+    template: CircleTemplate,
+    elements: Sequence[ElementData],
+    categories: Mapping[str, str],
+    styles: Styles,
+    language: str,
 ) -> list[list[Paragraph] | Paragraph]:
     style = bullet_style(styles.cell)
     cells: list[list[Paragraph] | Paragraph] = []
     for field_id in template.field_ids():
-        own = [_element_bullet(element, categories, style) for element in elements if element.field == field_id]
+        own = [
+            _element_bullet(element, categories, style, language) for element in elements if element.field == field_id
+        ]
         cells.append(own or Paragraph(muted("–"), styles.cell))
     return cells
 
 
-def _element_bullet(element: ElementData, categories: Mapping[str, str], style: ParagraphStyle) -> Paragraph:
+#: The small mark of an element a partner wrote on their own device in the room.
+FROM_A_DEVICE = Text("skrevet på enhed", "written on a device")
+
+
+def _element_bullet(
+    element: ElementData, categories: Mapping[str, str], style: ParagraphStyle, language: str
+) -> Paragraph:
     text = markup(element.text)
+    if element.written_on_device:
+        text += " " + muted(f"<i>({FROM_A_DEVICE.get(language)})</i>")
     if element.category in categories:
         text += " " + muted(f"<i>({markup(categories[element.category])})</i>")
     return bullet(text, style)

@@ -234,9 +234,10 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
     circle_rows: dict[int, dict[str, Any]] = {}
     circles = []
     seen = {}
+    circle_keys = OLDER_KEYS.get(version, {}).get("circle", KEYS["circle"])
     for index, value in enumerate(_listed(check, top, "circles")):
         where = f"circles[{index}]"
-        row = check.record(value, where, KEYS["circle"], CIRCLE_ROW)
+        row = check.record(value, where, circle_keys, CIRCLE_ROW)
         circle_ids[check.file_id(check.field(row, "id"), f"{where}.id", seen, CIRCLE_ROWS)] = index + 1
         circle = {
             "id": index + 1,
@@ -247,6 +248,9 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
             "title": check.text(check.field(row, "title"), f"{where}.title", CIRCLE_TITLE),
             "position": check.integer(check.field(row, "position"), f"{where}.position", 0, MAX_POSITION),
             "created_at": check.timestamp(check.field(row, "created_at"), f"{where}.created_at"),
+            "revealed": check.boolean(check.field(row, "revealed"), f"{where}.revealed")
+            if "revealed" in circle_keys
+            else True,
         }
         circles.append(circle)
         circle_rows[index + 1] = circle
@@ -270,17 +274,23 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
         )
 
     listed = _listed(check, top, "elements")
+    element_keys = OLDER_KEYS.get(version, {}).get("element", KEYS["element"])
     # Every element's id first: a board note may be merged into one further down the list.
     element_ids: dict[int, int] = {}
     seen = {}
     for index, value in enumerate(listed):
-        row = check.record(value, f"elements[{index}]", KEYS["element"], ELEMENT_ROW)
+        row = check.record(value, f"elements[{index}]", element_keys, ELEMENT_ROW)
         element_ids[check.file_id(check.field(row, "id"), f"elements[{index}].id", seen, ELEMENT_ROWS)] = index + 1
     elements = []
     element_kinds: dict[int, str] = {}
     for index, row in enumerate(listed):
         where = f"elements[{index}]"
         element = _check_element(check, row, where, index + 1, partner_ids, circle_ids, circle_rows, program)
+        element["written_on_device"] = (
+            check.boolean(check.field(row, "written_on_device"), f"{where}.written_on_device")
+            if "written_on_device" in element_keys
+            else False
+        )
         element_kinds[index + 1] = element["kind"]
         elements.append(element)
     for index, (row, element) in enumerate(zip(listed, elements, strict=True)):

@@ -17,9 +17,10 @@ from typing import Any
 from facilitator.text import Text, UserError
 
 FORMAT_NAME = "facilitator-session"
-FORMAT_VERSION = 2
-#: The versions this app reads: version 1 had no action `uid` (docs/session-file.md).
-READABLE_VERSIONS = (1, 2)
+FORMAT_VERSION = 3
+#: The versions this app reads: version 1 had no action `uid`; before 3, circles had no
+#: `revealed` and elements no `written_on_device` (the room; docs/session-file.md).
+READABLE_VERSIONS = (1, 2, 3)
 
 #: A session document: the parsed JSON of a session file.
 SessionDocument = dict[str, Any]
@@ -60,7 +61,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "step_plan": ("step_id", "minutes", "skipped", "after_id", "note"),
     "timer_event": ("step_id", "kind", "at", "elapsed", "amount"),
     "checklist_item": ("item_id", "done", "note"),
-    "circle": ("id", "partner", "kind", "title", "position", "created_at"),
+    "circle": ("id", "partner", "kind", "title", "position", "created_at", "revealed"),
     "cluster": ("id", "kind", "name"),
     "element": (
         "id",
@@ -75,6 +76,7 @@ KEYS: dict[str, tuple[str, ...]] = {
         "board",
         "created_at",
         "updated_at",
+        "written_on_device",
     ),
     "board": ("x", "y", "z", "cluster", "merged_into"),
     "form_text": ("form", "field", "text", "updated_at"),
@@ -98,6 +100,12 @@ KEYS: dict[str, tuple[str, ...]] = {
 
 #: The fields an object had in an older version, where they differ from today's.
 OLDER_KEYS: dict[int, dict[str, tuple[str, ...]]] = {1: {"action": KEYS["action"][1:]}}
+
+#: The room (issue 19): before version 3 a circle had no `revealed` (it was shown) and an
+#: element no `written_on_device` (it was typed at the laptop).
+_BEFORE_THE_ROOM = {"circle": KEYS["circle"][:-1], "element": KEYS["element"][:-1]}
+for _version in (1, 2):
+    OLDER_KEYS.setdefault(_version, {}).update(_BEFORE_THE_ROOM)
 
 
 def action_uid_in_version_1(session_uid: str, index: int) -> str:

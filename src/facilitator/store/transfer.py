@@ -258,6 +258,7 @@ def _read_session(orm, session: SessionRow) -> SessionDocument:
                 "title": row.title,
                 "position": row.position,
                 "created_at": format_timestamp(row.created_at),
+                "revealed": bool(row.revealed),
             }
             for row in circles
         ],
@@ -276,6 +277,7 @@ def _read_session(orm, session: SessionRow) -> SessionDocument:
                 "board": board(row.id),
                 "created_at": format_timestamp(row.created_at),
                 "updated_at": format_timestamp(row.updated_at),
+                "written_on_device": bool(row.written_on_device),
             }
             for row in elements
         ],
@@ -388,6 +390,7 @@ def _write_session(
                 position=row["position"],
                 deleted=False,
                 created_at=parse_timestamp(row["created_at"]),
+                revealed=row.get("revealed", True),
             )
             for row in document["circles"]
         ]
@@ -410,6 +413,7 @@ def _write_session(
                 created_at=parse_timestamp(row["created_at"]),
                 updated_at=parse_timestamp(row["updated_at"]),
                 value_forms=[ElementValueRow(value_form=value) for value in row["value_forms"]],
+                written_on_device=row.get("written_on_device", False),
             )
             for row in document["elements"]
         ]
