@@ -30,6 +30,7 @@ WORKSPACES = frozenset(
         "form:interplay",
         "form:scaling",
         "next-steps",
+        "status",
         "closing",
         "break",
     }

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.paths import AppPaths, programs_dir
+from facilitator.paths import DEFAULT_PROGRAM_NAME, AppPaths, programs_dir
 from facilitator.program import Program, ProgramError, load_program
 from facilitator.store import SessionSummary
 from facilitator.text import Text
@@ -39,8 +39,9 @@ _SESSION_ID = Qt.ItemDataRole.UserRole
 
 
 def available_programs(paths: AppPaths) -> list[Path]:
-    """Program files shipped with the app, then the facilitator's own saved programs."""
-    found = sorted(programs_dir().glob("*.toml"))
+    """Program files shipped with the app (the method's full day first), then the facilitator's own."""
+    # The full day stays the preselected choice, whatever the other programs are called.
+    found = sorted(programs_dir().glob("*.toml"), key=lambda path: (path.name != DEFAULT_PROGRAM_NAME, path.name))
     if paths.user_programs_dir.is_dir():
         found += sorted(paths.user_programs_dir.glob("*.toml"))
     return found
