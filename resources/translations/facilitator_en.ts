@@ -1042,6 +1042,10 @@
         <translation>&amp;File</translation>
     </message>
     <message>
+        <source>P&amp;rogrammer …</source>
+        <translation>P&amp;rograms …</translation>
+    </message>
+    <message>
         <source>&amp;Rediger</source>
         <translation>&amp;Edit</translation>
     </message>
@@ -1623,6 +1627,85 @@
     <message>
         <source>Skriv et princip …</source>
         <translation>Write a principle …</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramsDialog</name>
+    <message>
+        <source>Programmer</source>
+        <translation>Programs</translation>
+    </message>
+    <message>
+        <source>&amp;Navn på kopien:</source>
+        <translation>&amp;Name of the copy:</translation>
+    </message>
+    <message>
+        <source>Navn på kopien</source>
+        <translation>Name of the copy</translation>
+    </message>
+    <message>
+        <source>Programmets trin og minutter</source>
+        <translation>The program&apos;s steps and minutes</translation>
+    </message>
+    <message>
+        <source>Punkt</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Minutter</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Ret titler og minutter direkte i tabellen (Enter eller F2 på en celle). En dels minutter er summen af dens trin. Kopien tjekkes som en programfil, før den gemmes.</source>
+        <translation>Edit titles and minutes right in the table (Enter or F2 on a cell). A part&apos;s minutes are the sum of its steps. The copy is checked as a program file before it is saved.</translation>
+    </message>
+    <message>
+        <source>&amp;Kopiér og ret …</source>
+        <translation>&amp;Copy and edit …</translation>
+    </message>
+    <message>
+        <source>Lav en kopi af programmet, hvor du kan rette titler og minutter</source>
+        <translation>Make a copy of the program in which you can edit titles and minutes</translation>
+    </message>
+    <message>
+        <source>&amp;Gem kopien</source>
+        <translation>&amp;Save the copy</translation>
+    </message>
+    <message>
+        <source>&amp;Fortryd rettelserne</source>
+        <translation>&amp;Discard the edits</translation>
+    </message>
+    <message>
+        <source>gemt</source>
+        <translation>saved</translation>
+    </message>
+    <message>
+        <source>medfølger</source>
+        <translation>bundled</translation>
+    </message>
+    <message>
+        <source>%1 t %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Break</translation>
+    </message>
+    <message>
+        <source>Trin</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>%1 (kopi)</source>
+        <translation>%1 (copy)</translation>
     </message>
 </context>
 <context>
