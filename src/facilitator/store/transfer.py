@@ -314,7 +314,10 @@ def _read_session(orm, session: SessionRow) -> SessionDocument:
     }
 
 
-_HELD_ACTION_UIDS = text("SELECT uid FROM actions WHERE uid IN :uids").bindparams(bindparam("uids", expanding=True))
+_HELD_ACTION_UIDS = text(
+    "SELECT actions.uid, actions.origin_session_uid, sessions.uid FROM actions "
+    "JOIN sessions ON sessions.id = actions.session_id WHERE actions.uid IN :uids"
+).bindparams(bindparam("uids", expanding=True))
 
 
 def _write_session(
@@ -454,13 +457,18 @@ def _write_session(
         ]
     )
     action_uids = [row["uid"] for row in document["actions"]]
-    # Another session here holding one of them can only be a copy made by hand (or an
-    # edited file): that session keeps its events, these get their own.
-    held: set[str] = set()
+    origins = [row.get("origin_session_uid", "") for row in document["actions"]]
+    # Another session here may hold the same action: a follow-up carries it on (same uid,
+    # the same first session). Holding it with another first session can only be a copy
+    # made by hand (or an edited file): that session keeps its events, these get their own.
+    held: dict[str, set[str]] = {}
     for start in range(0, len(action_uids), 500):
-        held.update(orm.scalars(_HELD_ACTION_UIDS, {"uids": action_uids[start : start + 500]}))
-    if copy or held:
-        action_uids = [new_action_uid() if copy or action_uid in held else action_uid for action_uid in action_uids]
+        for action_uid, origin, holder in orm.execute(_HELD_ACTION_UIDS, {"uids": action_uids[start : start + 500]}):
+            held.setdefault(action_uid, set()).add(origin or holder)
+    action_uids = [
+        new_action_uid() if copy or held.get(action_uid, {origin or uid}) != {origin or uid} else action_uid
+        for action_uid, origin in zip(action_uids, origins, strict=True)
+    ]
     add(
         [
             ActionRow(
