@@ -86,6 +86,109 @@
     </message>
 </context>
 <context>
+    <name>ActionLogDialog</name>
+    <message>
+        <source>Handlingslog</source>
+        <extracomment>The export module follow-core builds (CSV and ICS of the log); the buttons wait for it.</extracomment>
+        <translation>Action log</translation>
+    </message>
+    <message>
+        <source>Ingen partnerskab</source>
+        <translation>No partnership</translation>
+    </message>
+    <message>
+        <source>Alle aftaler fra partnerskabets møder, som de står nu. Overskredet pr. %1.</source>
+        <translation>Every agreement from the partnership&apos;s meetings as it stands now. Overdue as of %1.</translation>
+    </message>
+    <message>
+        <source>Sessionen hører ikke til et partnerskab endnu: det begynder med den første opfølgning.</source>
+        <translation>The session does not belong to a partnership yet: one begins with the first follow-up.</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Alle partnere</source>
+        <translation>All partners</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Alle statusser</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Kun &amp;overskredne</source>
+        <translation>&amp;Overdue only</translation>
+    </message>
+    <message>
+        <source>&amp;Partner:</source>
+        <translation>&amp;Partner:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>Aftale</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>Ansvarlig</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Frist</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Lys</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Møde</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Eksportér &amp;CSV …</source>
+        <translation>Export &amp;CSV …</translation>
+    </message>
+    <message>
+        <source>Eksportér &amp;kalender (ICS) …</source>
+        <translation>Export &amp;calendar (ICS) …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n aftaler</source>
+        <translation>
+            <numerusform>%n agreement</numerusform>
+            <numerusform>%n agreements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Gem som</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>Gemmer handlingsloggen …</source>
+        <translation>Saving the action log …</translation>
+    </message>
+    <message>
+        <source>Eksporten lykkedes ikke</source>
+        <translation>The export failed</translation>
+    </message>
+    <message>
+        <source>Gemt: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>ActionTableModel</name>
     <message>
         <source>Hvad</source>
@@ -857,6 +960,50 @@
     </message>
 </context>
 <context>
+    <name>FollowupDialog</name>
+    <message>
+        <source>Ny opfølgning</source>
+        <extracomment>The program a follow-up preselects: the short meeting built for it.</extracomment>
+        <translation>New follow-up</translation>
+    </message>
+    <message>
+        <source>Opfølgningen bliver partnerskabets næste møde. Partnerne, principperne, de fælles tekster, beslutningsreglen og alle aftaler, der ikke er færdige eller opgivet, kommer med – med ansvarlig, frist og historik.</source>
+        <translation>The follow-up becomes the partnership&apos;s next meeting. The partners, the principles, the joint texts, the decision rule and every agreement not done or dropped come along – with owner, due date and history.</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <source>Dato</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>%1 – opfølgning</source>
+        <translation>%1 – follow-up</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>&amp;Program</source>
+        <translation>&amp;Program</translation>
+    </message>
+    <message>
+        <source>&amp;Dato</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Titel</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <source>&amp;Opret opfølgning</source>
+        <translation>&amp;Create follow-up</translation>
+    </message>
+</context>
+<context>
     <name>GuidePanel</name>
     <message>
         <source>Vejledning</source>
@@ -1044,6 +1191,14 @@
     <message>
         <source>P&amp;rogrammer …</source>
         <translation>P&amp;rograms …</translation>
+    </message>
+    <message>
+        <source>Ny &amp;opfølgning …</source>
+        <translation>New f&amp;ollow-up …</translation>
+    </message>
+    <message>
+        <source>&amp;Handlingslog …</source>
+        <translation>&amp;Action log …</translation>
     </message>
     <message>
         <source>&amp;Rediger</source>
@@ -1533,14 +1688,6 @@
     <message>
         <source>Her aftaler partnerne hvem der gør hvad, hvor meget og hvornår, og aftalearket eksporteres som PDF.</source>
         <translation>Here the partners agree who does what, how much and by when, and the next-steps sheet is exported as a PDF.</translation>
-    </message>
-    <message>
-        <source>Statustavlen</source>
-        <translation>The status board</translation>
-    </message>
-    <message>
-        <source>Her vises aftalerne fra sidst, én række pr. aftale, med status, lys (grøn, gul, rød) og kommentar.</source>
-        <translation>Here the agreements from last time are shown, one row per agreement, with status, light (green, yellow, red) and comment.</translation>
     </message>
     <message>
         <source>Afrunding</source>
@@ -2356,6 +2503,102 @@ Whether you restore it or start empty, the damaged file is set aside in the data
             <numerusform>%n part</numerusform>
             <numerusform>%n parts</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StatusBoardWorkspace</name>
+    <message>
+        <source>Status på aftalerne</source>
+        <extracomment>Dark text on the yellow light, white on green and red: readable on a washed-out projector. The projector&apos;s background is dark: its overdue mark is a light red that still reads as red. Each column&apos;s share of the table&apos;s width (the comment takes what is left). Keys on the table that set the current action&apos;s light.</extracomment>
+        <translation>Status of the agreements</translation>
+    </message>
+    <message>
+        <source>Vælg en aftale og sæt lyset: 1 grøn, 2 gul, 3 rød, 0 intet lys. Skriv en kort kommentar og tryk Enter. Alt kan fortrydes (Ctrl+Z).</source>
+        <translation>Choose an agreement and set its light: 1 green, 2 yellow, 3 red, 0 no light. Type a short comment and press Enter. Everything can be undone (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <source>Statustavle</source>
+        <translation>Status board</translation>
+    </message>
+    <message>
+        <source>Aftale</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>Ansvarlig</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Frist</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Lys</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Ingen aftaler endnu. Aftaler fra sidste møde kommer med i en opfølgning.</source>
+        <translation>No agreements yet. Agreements from the last meeting come along in a follow-up.</translation>
+    </message>
+    <message>
+        <source>&amp;Grøn</source>
+        <translation>&amp;Green</translation>
+    </message>
+    <message>
+        <source>G&amp;ul</source>
+        <translation>&amp;Yellow</translation>
+    </message>
+    <message>
+        <source>&amp;Rød</source>
+        <translation>&amp;Red</translation>
+    </message>
+    <message>
+        <source>&amp;Intet lys</source>
+        <translation>&amp;No light</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>Kort kommentar: hvem sagde hvad (Enter gemmer)</source>
+        <translation>Short comment: who said what (Enter saves)</translation>
+    </message>
+    <message>
+        <source>&amp;Kommentar:</source>
+        <translation>&amp;Comment:</translation>
+    </message>
+    <message>
+        <source>Overskredet: %1</source>
+        <translation>Overdue: %1</translation>
+    </message>
+    <message>
+        <source>Sæt lys: %1</source>
+        <translation>Set light: %1</translation>
+    </message>
+    <message>
+        <source>Sæt status: %1</source>
+        <translation>Set status: %1</translation>
+    </message>
+    <message>
+        <source>Ret kommentar</source>
+        <translation>Edit comment</translation>
+    </message>
+    <message>
+        <source>Ansvarlig og frist</source>
+        <translation>Owner and due date</translation>
+    </message>
+    <message>
+        <source>Lys og status</source>
+        <translation>Light and status</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 from facilitator.paths import programs_dir
 from facilitator.program import load_program
 from facilitator.ui.programs_dialog import ProgramsDialog
-from facilitator.ui.workspaces.placeholder import PlaceholderWorkspace
+from facilitator.ui.workspaces.status_board import StatusBoardWorkspace
 from tests.ui.modal import answer_dialog
 
 
@@ -35,8 +35,8 @@ def test_a_life_act_meeting_walks_to_its_status_item(qtbot, app_runner):
     page.go_to_step("projektledelsen-status")
     assert page.current_step_id == "projektledelsen-status"
     workspace = page.current_workspace()
-    assert isinstance(workspace, PlaceholderWorkspace)
-    assert workspace.heading.text() == "Statustavlen"
+    assert isinstance(workspace, StatusBoardWorkspace)
+    assert workspace.empty_hint.isVisibleTo(workspace)  # a first meeting has no agreements to follow up yet
 
 
 def _programs_dialog(qtbot, app_runner) -> ProgramsDialog:

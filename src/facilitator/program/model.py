@@ -31,7 +31,6 @@ WORKSPACES = frozenset(
         "form:interplay",
         "form:scaling",
         "next-steps",
-        "status",
         "closing",
         "break",
     }

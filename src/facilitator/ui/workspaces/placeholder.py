@@ -55,14 +55,6 @@ def _coming(workspace: str) -> tuple[str, str]:
                 "Her aftaler partnerne hvem der gør hvad, hvor meget og hvornår, og aftalearket eksporteres som PDF.",
             ),
         )
-    if workspace == "status":
-        return (
-            translate("Placeholder", "Statustavlen"),
-            translate(
-                "Placeholder",
-                "Her vises aftalerne fra sidst, én række pr. aftale, med status, lys (grøn, gul, rød) og kommentar.",
-            ),
-        )
     if workspace == "closing":
         return (
             translate("Placeholder", "Afrunding"),
