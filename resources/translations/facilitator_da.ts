@@ -82,6 +82,13 @@
 <context>
     <name>StartPage</name>
     <message numerus="yes">
+        <source>%n møder</source>
+        <translation>
+            <numerusform>%n møde</numerusform>
+            <numerusform>%n møder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n dele</source>
         <translation>
             <numerusform>%n del</numerusform>

@@ -192,7 +192,7 @@
     <name>ActionTableModel</name>
     <message>
         <source>Hvad</source>
-        <extracomment>The action field each editable column changes; the rest are edited under the table. The action&apos;s id on every cell of an action row; None on a heading row. The area&apos;s id on every cell of a row: the heading&apos;s own area or the action&apos;s. Short questions for the check column; the side panel says them in full. Stores one edited field of an action (value as the editor gave it); True if it was taken.</extracomment>
+        <extracomment>The action field each editable column changes; the rest are edited under the table. The action&apos;s id on every cell of an action row; None on a heading row. The area&apos;s id on every cell of a row: the heading&apos;s own area or the action&apos;s. Short questions for the check column; the side panel says them in full. The due date of an overdue action (always with the word beside it, never colour alone). Stores one edited field of an action (value as the editor gave it); True if it was taken.</extracomment>
         <translation>What</translation>
     </message>
     <message>
@@ -2492,6 +2492,17 @@ Whether you restore it or start empty, the damaged file is set aside in the data
     <message>
         <source>Indlæs en sessionsfil fra en anden facilitator (Ctrl+Shift+I)</source>
         <translation>Import a session file from another facilitator (Ctrl+Shift+I)</translation>
+    </message>
+    <message>
+        <source>Partnerskab: %1</source>
+        <translation>Partnership: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n møder</source>
+        <translation>
+            <numerusform>%n meeting</numerusform>
+            <numerusform>%n meetings</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 t %2 min</source>

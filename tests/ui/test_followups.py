@@ -12,6 +12,7 @@ from facilitator.demo import create_demo_session
 from facilitator.store import Store
 from facilitator.ui.action_log_dialog import ActionLogDialog
 from facilitator.ui.followup_dialog import FollowupDialog
+from facilitator.ui.next_steps_model import COL_DUE as NS_COL_DUE
 from facilitator.ui.workspaces.status_board import COL_DUE, COL_LIGHT, StatusBoardWorkspace
 from tests.ui.modal import answer_dialog
 
@@ -115,6 +116,10 @@ def test_three_lights_set_by_mouse_and_keys_stored_undone_and_projected(qtbot, a
     assert "Gul: i proces" in text
     assert "Rød: ikke i gang" in text
     assert projector.step_title.text() == "Status på aftalerne"
+    # A long board never pushes the projector past a small screen: its type gets smaller.
+    projector.resize(1280, 720)
+    QApplication.processEvents()
+    assert (projector.width(), projector.height()) == (1280, 720)
 
 
 def test_overdue_actions_come_first_and_say_so_in_words(qtbot, app_runner, demo):
@@ -171,3 +176,42 @@ def test_the_action_log_lists_the_partnerships_actions_and_filters_them(qtbot, a
     mine = dialog.table.rowCount()
     assert 0 < mine < everything
     assert all(owner in dialog.table.item(row, 1).text() for row in range(mine))
+
+
+def test_the_start_page_groups_a_partnerships_meetings_under_its_name(qtbot, app_runner, demo):
+    window = demo
+    first_id = _create_followup(qtbot, window)
+    second_id = window.session_page.session_id
+    window.show_start_page()
+    recent = window.start_page.recent_list
+    rows = [recent.item(row) for row in range(recent.count())]
+    heading = next(index for index, item in enumerate(rows) if item.text().startswith("Partnerskab: "))
+    assert "2 møder" in rows[heading].text()
+    assert not rows[heading].flags() & Qt.ItemFlag.ItemIsSelectable
+    assert [rows[heading + 1].data(Qt.ItemDataRole.UserRole), rows[heading + 2].data(Qt.ItemDataRole.UserRole)] == [
+        first_id,
+        second_id,
+    ]
+    assert rows[heading + 2].text().lstrip().startswith("Kystpartnerskab, andet møde")
+    # The heading is never the selection: open and delete act on sessions only.
+    assert recent.currentItem().data(Qt.ItemDataRole.UserRole) is not None
+    recent.setCurrentRow(heading)
+    assert not window.start_page.open_button.isEnabled()
+
+
+def test_the_next_steps_table_marks_overdue_actions_in_words(qtbot, app_runner, demo):
+    window = demo
+    _create_followup(qtbot, window)
+    page = window.session_page
+    store = page.context.store
+    late, on_time = store.actions(page.session_id)[:2]
+    store.update_action(late.id, due=dt.date(2026, 6, 1))
+    store.update_action(on_time.id, due=dt.date(2026, 9, 1))
+    page.go_to_step("naeste-skridt-aftaler")
+    workspace = page.current_workspace()
+    workspace.reload()
+    model = workspace.model
+    late_due = model.index_of(late.id, NS_COL_DUE)
+    assert late_due.data() == "01.06.2026  ⚠ Overskredet"
+    assert late_due.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b3261e"
+    assert model.index_of(on_time.id, NS_COL_DUE).data() == "01.09.2026"
