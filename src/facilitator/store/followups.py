@@ -18,6 +18,7 @@ from facilitator.conversation.next_steps import AREA_IDS, CLOSED_STATUSES, STATU
 from facilitator.program import load_program_text
 from facilitator.store.actions import action_record, record_status
 from facilitator.store.fields import FIELD_RULES, PARTNERSHIP_NAME, STATUS_BY, STATUS_COMMENT, TextRule, partner_key
+from facilitator.store.limits import MAX_TEXT_LENGTH
 from facilitator.store.models import (
     ActionRow,
     ActionStatusRow,
@@ -48,6 +49,9 @@ def _session_data(row: SessionRow) -> SessionData:
         program_text=row.program_text,
         current_step_id=row.current_step_id,
     )
+
+
+_TITLE_LIMIT = MAX_TEXT_LENGTH
 
 
 def _clean_title(title: str) -> str:
@@ -254,6 +258,16 @@ class FollowupStore(StorePart):
         return partnership.session_ids[index - 1] if index > 0 else None
 
     # Follow-ups -------------------------------------------------------------------------
+
+    def followup_title(self, session_id: int) -> str:
+        """A title for the next meeting: "Kystpartnerskab Vesterhavsbugten – 2. møde"."""
+        partnership = self.partnership_of(session_id)
+        if partnership is None:
+            base, number = self.get_session(session_id).title, 2
+        else:
+            base, number = partnership.name, len(partnership.session_ids) + 1
+        suffix = f" – {number}. møde"
+        return base[: _TITLE_LIMIT - len(suffix)].rstrip() + suffix
 
     def create_followup(
         self, session_id: int, *, program_name: str, program_text: str, date: dt.date | None, title: str
