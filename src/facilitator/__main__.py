@@ -62,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
         "--sheet",
         choices=SHEET_CHOICES,
         default="next-steps",
-        help="hvilket dokument: aftaleark (standard), fuld rapport, tomme skabeloner eller invitation",
+        help="hvilket dokument: aftaleark (standard), fuld rapport, tomme skabeloner, invitation eller statusrapport",
     )
     export.add_argument("--partner", help="aftaleark til én partner (navn, organisation eller initialer)")
     export.add_argument("--notes", action="store_true", help="tag facilitatorens egne noter med i rapporten")
@@ -98,7 +98,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-SHEET_CHOICES = ("next-steps", "report", "templates", "invitation")
+SHEET_CHOICES = ("next-steps", "report", "templates", "invitation", "status")
 
 
 def _schedule(args: argparse.Namespace) -> int:

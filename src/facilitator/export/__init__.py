@@ -14,7 +14,7 @@ from facilitator.store import PartnerData
 from facilitator.text import Text
 
 #: The PDF documents, by the name the command line and the export dialog use.
-SHEETS = ("next-steps", "report", "templates", "invitation")
+SHEETS = ("next-steps", "report", "templates", "invitation", "status")
 
 
 def build_pdf(
@@ -43,6 +43,10 @@ def build_pdf(
         from facilitator.export.invitation_pdf import build_invitation
 
         return build_invitation(snapshot, language)
+    if sheet == "status":
+        from facilitator.export.status_report import build_status_report
+
+        return build_status_report(snapshot, language)
     raise ValueError(f"unknown sheet {sheet!r}")
 
 

@@ -257,6 +257,47 @@ class FollowupStore(StorePart):
         index = partnership.session_ids.index(session_id)
         return partnership.session_ids[index - 1] if index > 0 else None
 
+    def status_before(self, session_id: int) -> dict[str, ActionStatusEntry | None]:
+        """Each action's status as the last meeting left it, by action uid (None: new at this meeting).
+
+        Read from the partnership's previous session; where that is gone (deleted, or this
+        session came alone in a file), from the last of the action's history said elsewhere.
+        """
+        previous = self.previous_session(session_id)
+        with self._transaction() as orm:
+            rows = orm.scalars(
+                select(ActionRow).where(ActionRow.session_id == session_id, ActionRow.deleted.is_(False))
+            ).all()
+            earlier: dict[str, ActionRow] = {}
+            if previous is not None:
+                earlier = {
+                    row.uid: row
+                    for row in orm.scalars(
+                        select(ActionRow).where(ActionRow.session_id == previous, ActionRow.deleted.is_(False))
+                    )
+                }
+            result: dict[str, ActionStatusEntry | None] = {}
+            for row in rows:
+                old = earlier.get(row.uid)
+                if old is not None:
+                    result[row.uid] = ActionStatusEntry(
+                        old.status_changed_at or old.updated_at,
+                        old.status,
+                        old.light,
+                        old.status_comment,
+                        "",
+                        old.session_id,
+                    )
+                    continue
+                said_elsewhere = orm.scalars(
+                    select(ActionStatusRow)
+                    .where(ActionStatusRow.action_id == row.id)
+                    .where((ActionStatusRow.session_id != session_id) | ActionStatusRow.session_id.is_(None))
+                    .order_by(ActionStatusRow.at.desc(), ActionStatusRow.id.desc())
+                ).first()
+                result[row.uid] = _entry(said_elsewhere) if said_elsewhere is not None else None
+            return result
+
     # Follow-ups -------------------------------------------------------------------------
 
     def followup_title(self, session_id: int) -> str:
