@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from facilitator.export.action_files import actions_csv, actions_ics
+from facilitator.export.action_log import action_log_csv, action_log_ics
 from facilitator.export.files import ExportError, write_file
 from facilitator.export.snapshot import SessionSnapshot, take_snapshot
 from facilitator.store import PartnerData
@@ -75,6 +76,8 @@ __all__ = [
     "SHEETS",
     "ExportError",
     "SessionSnapshot",
+    "action_log_csv",
+    "action_log_ics",
     "actions_csv",
     "actions_ics",
     "build_pdf",

@@ -495,6 +495,7 @@ class FollowupStore(StorePart):
                         owner=owner_label(action, (owner.name, owner.organisation) if owner else None),
                         first_session_id=held[0].session_id,
                         session_ids=tuple(row.session_id for row in held),
+                        origin_session_uid=latest.origin_session_uid or sessions[held[0].session_id].uid,
                     )
                 )
         entries.sort(
