@@ -423,6 +423,7 @@ class FollowupStore(StorePart):
                     ActionStatusRow(
                         action_id=carried.id,
                         session_id=entry.session_id,
+                        session_uid=entry.session_uid,
                         at=entry.at,
                         status=entry.status,
                         light=entry.light,
