@@ -1,4 +1,4 @@
-"""Command line: the GUI by default; `schedule`, `list`, `demo`, `export` and `import` without a window."""
+"""Command line: the GUI by default; `schedule`, `list`, `demo`, `export`, `followup` and `import` without a window."""
 
 from __future__ import annotations
 
@@ -62,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
         "--sheet",
         choices=SHEET_CHOICES,
         default="next-steps",
-        help="hvilket dokument: aftaleark (standard), fuld rapport, tomme skabeloner eller invitation",
+        help="hvilket dokument: aftaleark (standard), fuld rapport, tomme skabeloner, invitation eller statusrapport",
     )
     export.add_argument("--partner", help="aftaleark til én partner (navn, organisation eller initialer)")
     export.add_argument("--notes", action="store_true", help="tag facilitatorens egne noter med i rapporten")
@@ -73,6 +73,16 @@ def _parser() -> argparse.ArgumentParser:
         "--file", metavar="FIL.json", help="gem hele sessionen som sessionsfil (til en anden computer eller arkivet)"
     )
     export.add_argument("--lang", choices=("da", "en"), default="da", help="sprog (standard dansk)")
+
+    followup = commands.add_parser(
+        "followup", help="opret partnerskabets næste møde efter en session; udskriver id og titel"
+    )
+    followup.add_argument("session", help="sessionens id eller titel, som i 'facilitator list'")
+    followup.add_argument(
+        "--program", metavar="FIL.toml", help="programmet for det nye møde (standard: sessionens eget program)"
+    )
+    followup.add_argument("--date", metavar="ÅÅÅÅ-MM-DD", help="mødets dato")
+    followup.add_argument("--title", help="mødets titel (standard: partnerskabets navn og mødets nummer)")
 
     import_ = commands.add_parser("import", help="indlæs en sessionsfil (gemt med 'facilitator export --file')")
     import_.add_argument("file", metavar="FIL.json", help="sessionsfilen")
@@ -88,7 +98,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-SHEET_CHOICES = ("next-steps", "report", "templates", "invitation")
+SHEET_CHOICES = ("next-steps", "report", "templates", "invitation", "status")
 
 
 def _schedule(args: argparse.Namespace) -> int:
@@ -191,6 +201,42 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _followup(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    date = None
+    if args.date is not None:
+        try:
+            date = dt.date.fromisoformat(args.date.strip())
+        except ValueError:
+            raise UserError(
+                Text(
+                    f"--date: »{args.date}« er ikke en dato. Skriv den som ÅÅÅÅ-MM-DD, fx 2026-06-24.",
+                    f"--date: “{args.date}” is not a date. Write it as YYYY-MM-DD, e.g. 2026-06-24.",
+                )
+            ) from None
+    program = None
+    if args.program:
+        from facilitator.program import load_program
+
+        program = load_program(args.program)
+    store = _open_store(args)
+    try:
+        session_id = store.find_session(args.session)
+        if program is not None:
+            name, text = program.source_name, program.source_text
+        else:
+            # The program the session was created with, as stored: its file may be gone.
+            source = store.get_session(session_id)
+            name, text = source.program_name, source.program_text
+        title = args.title if args.title is not None else store.followup_title(session_id)
+        created = store.create_followup(session_id, program_name=name, program_text=text, date=date, title=title)
+    finally:
+        store.close()
+    print(f"{created.id}\t{created.title}")
+    return 0
+
+
 def _import(args: argparse.Namespace) -> int:
     from facilitator.export.session_file import SessionExists, read_session_file
 
@@ -223,7 +269,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from facilitator.selftest import run_self_test
 
         return run_self_test(sys.stdout)
-    handlers = {"schedule": _schedule, "list": _list, "demo": _demo, "export": _export, "import": _import}
+    handlers = {
+        "schedule": _schedule,
+        "list": _list,
+        "demo": _demo,
+        "export": _export,
+        "followup": _followup,
+        "import": _import,
+    }
     try:
         if args.command is None:
             from facilitator.ui.app import run

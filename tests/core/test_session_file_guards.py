@@ -12,10 +12,16 @@ import pytest
 
 from facilitator.__main__ import main
 from facilitator.demo import DEMO_TITLE
-from facilitator.export.session_file import IMPORTED_SUFFIX, SessionFileError, dump_session, load_session
+from facilitator.export.session_file import (
+    FORMAT_VERSION,
+    IMPORTED_SUFFIX,
+    SessionFileError,
+    dump_session,
+    load_session,
+)
 from facilitator.store import Store
 from tests.command_line import assert_refused_in_one_line
-from tests.session_documents import document_of, encoded
+from tests.session_documents import as_version_2, document_of, encoded
 
 
 def _refused(document: dict, *parts: str) -> SessionFileError:
@@ -330,7 +336,7 @@ def test_every_new_action_has_its_own_uid(store, demo):
 
 
 def test_a_version_1_file_without_action_uids_is_read_the_same_on_every_laptop(demo_file, tmp_path):
-    document = document_of(demo_file)
+    document = as_version_2(document_of(demo_file))
     document["version"] = 1
     for action in document["actions"]:
         del action["uid"]
@@ -340,7 +346,7 @@ def test_a_version_1_file_without_action_uids_is_read_the_same_on_every_laptop(d
         try:
             session_id = store.import_session(load_session(encoded(document)))
             uids.append([action.uid for action in store.actions(session_id)])
-            assert store.export_session(session_id)["version"] == 2
+            assert store.export_session(session_id)["version"] == FORMAT_VERSION
         finally:
             store.close()
     assert uids[0] == uids[1]

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.conversation.next_steps import AREA_IDS, DEFAULT_STATUS, STATUSES, Action
 from facilitator.store.fields import ACTION_FIELDS, clean_date
-from facilitator.store.models import ActionRow, ActionStatusRow, PartnerRow
+from facilitator.store.models import ActionRow, ActionStatusRow, PartnerRow, SessionRow
 from facilitator.store.part import StorePart, invalid, utc_now
 
 
@@ -45,6 +45,7 @@ def record_status(orm: OrmSession, row: ActionRow, at: dt.datetime, by: str = ""
         ActionStatusRow(
             action_id=row.id,
             session_id=row.session_id,
+            session_uid=orm.get(SessionRow, row.session_id).uid,
             at=at,
             status=row.status,
             light=row.light,

@@ -18,6 +18,7 @@ from facilitator.conversation.next_steps import AREA_IDS, CLOSED_STATUSES, STATU
 from facilitator.program import load_program_text
 from facilitator.store.actions import action_record, record_status
 from facilitator.store.fields import FIELD_RULES, PARTNERSHIP_NAME, STATUS_BY, STATUS_COMMENT, TextRule, partner_key
+from facilitator.store.limits import MAX_TEXT_LENGTH
 from facilitator.store.models import (
     ActionRow,
     ActionStatusRow,
@@ -48,6 +49,9 @@ def _session_data(row: SessionRow) -> SessionData:
         program_text=row.program_text,
         current_step_id=row.current_step_id,
     )
+
+
+_TITLE_LIMIT = MAX_TEXT_LENGTH
 
 
 def _clean_title(title: str) -> str:
@@ -253,7 +257,58 @@ class FollowupStore(StorePart):
         index = partnership.session_ids.index(session_id)
         return partnership.session_ids[index - 1] if index > 0 else None
 
+    def status_before(self, session_id: int) -> dict[str, ActionStatusEntry | None]:
+        """Each action's status as the last meeting left it, by action uid (None: new at this meeting).
+
+        Read from the partnership's previous session; where that is gone (deleted, or this
+        session came alone in a file), from the last of the action's history said elsewhere.
+        """
+        previous = self.previous_session(session_id)
+        with self._transaction() as orm:
+            rows = orm.scalars(
+                select(ActionRow).where(ActionRow.session_id == session_id, ActionRow.deleted.is_(False))
+            ).all()
+            earlier: dict[str, ActionRow] = {}
+            if previous is not None:
+                earlier = {
+                    row.uid: row
+                    for row in orm.scalars(
+                        select(ActionRow).where(ActionRow.session_id == previous, ActionRow.deleted.is_(False))
+                    )
+                }
+            result: dict[str, ActionStatusEntry | None] = {}
+            for row in rows:
+                old = earlier.get(row.uid)
+                if old is not None:
+                    result[row.uid] = ActionStatusEntry(
+                        old.status_changed_at or old.updated_at,
+                        old.status,
+                        old.light,
+                        old.status_comment,
+                        "",
+                        old.session_id,
+                    )
+                    continue
+                said_elsewhere = orm.scalars(
+                    select(ActionStatusRow)
+                    .where(ActionStatusRow.action_id == row.id)
+                    .where((ActionStatusRow.session_id != session_id) | ActionStatusRow.session_id.is_(None))
+                    .order_by(ActionStatusRow.at.desc(), ActionStatusRow.id.desc())
+                ).first()
+                result[row.uid] = _entry(said_elsewhere) if said_elsewhere is not None else None
+            return result
+
     # Follow-ups -------------------------------------------------------------------------
+
+    def followup_title(self, session_id: int) -> str:
+        """A title for the next meeting: "Kystpartnerskab Vesterhavsbugten – 2. møde"."""
+        partnership = self.partnership_of(session_id)
+        if partnership is None:
+            base, number = self.get_session(session_id).title, 2
+        else:
+            base, number = partnership.name, len(partnership.session_ids) + 1
+        suffix = f" – {number}. møde"
+        return base[: _TITLE_LIMIT - len(suffix)].rstrip() + suffix
 
     def create_followup(
         self, session_id: int, *, program_name: str, program_text: str, date: dt.date | None, title: str
@@ -368,6 +423,7 @@ class FollowupStore(StorePart):
                     ActionStatusRow(
                         action_id=carried.id,
                         session_id=entry.session_id,
+                        session_uid=entry.session_uid,
                         at=entry.at,
                         status=entry.status,
                         light=entry.light,
@@ -440,6 +496,7 @@ class FollowupStore(StorePart):
                         owner=owner_label(action, (owner.name, owner.organisation) if owner else None),
                         first_session_id=held[0].session_id,
                         session_ids=tuple(row.session_id for row in held),
+                        origin_session_uid=latest.origin_session_uid or sessions[held[0].session_id].uid,
                     )
                 )
         entries.sort(

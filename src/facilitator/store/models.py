@@ -279,6 +279,8 @@ class ActionStatusRow(Base):
     action_id: Mapped[int] = mapped_column(ForeignKey("actions.id", ondelete="CASCADE"), index=True)
     #: The session it was said in; NULL once that session is deleted (the words stay).
     session_id: Mapped[int | None] = mapped_column(ForeignKey("sessions.id", ondelete="SET NULL"), nullable=True)
+    #: ...and that session's uid, kept when the session is not (or not yet) in this database.
+    session_uid: Mapped[str] = mapped_column(String(32), default="", server_default="")
     at: Mapped[dt.datetime] = mapped_column(DateTime)
     status: Mapped[str] = mapped_column(String(16))
     light: Mapped[str | None] = mapped_column(String(8), nullable=True)

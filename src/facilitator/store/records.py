@@ -139,6 +139,8 @@ class ActionLogEntry:
     first_session_id: int
     #: Every session of the partnership that holds it, in the partnership's order.
     session_ids: tuple[int, ...] = ()
+    #: The uid of the session it was first agreed in: with the action's uid, its calendar UID.
+    origin_session_uid: str = ""
 
 
 __all__ = [

@@ -17,9 +17,10 @@ from typing import Any
 from facilitator.text import Text, UserError
 
 FORMAT_NAME = "facilitator-session"
-FORMAT_VERSION = 2
-#: The versions this app reads: version 1 had no action `uid` (docs/session-file.md).
-READABLE_VERSIONS = (1, 2)
+FORMAT_VERSION = 3
+#: The versions this app reads: version 1 had no action `uid`, version 2 no partnership and
+#: no action status light, comment or history (docs/session-file.md).
+READABLE_VERSIONS = (1, 2, 3)
 
 #: A session document: the parsed JSON of a session file.
 SessionDocument = dict[str, Any]
@@ -42,6 +43,8 @@ KEYS: dict[str, tuple[str, ...]] = {
         "form_texts",
         "form_sources",
         "actions",
+        # Version 3: follow-ups (`session_followup`).
+        "partnership",
     ),
     "session": (
         "uid",
@@ -92,12 +95,26 @@ KEYS: dict[str, tuple[str, ...]] = {
         "status",
         "created_at",
         "updated_at",
+        # Version 3: follow-ups (`session_followup`).
+        "light",
+        "status_comment",
+        "status_changed_at",
+        "origin_session_uid",
+        "history",
     ),
+    # Version 3: follow-ups.
+    "partnership": ("uid", "name", "position"),
+    "history": ("at", "status", "light", "comment", "by", "session"),
 }
 
+_VERSION_2_DOCUMENT = KEYS["document"][: KEYS["document"].index("partnership")]
+_VERSION_2_ACTION = KEYS["action"][: KEYS["action"].index("light")]
 
 #: The fields an object had in an older version, where they differ from today's.
-OLDER_KEYS: dict[int, dict[str, tuple[str, ...]]] = {1: {"action": KEYS["action"][1:]}}
+OLDER_KEYS: dict[int, dict[str, tuple[str, ...]]] = {
+    1: {"document": _VERSION_2_DOCUMENT, "action": _VERSION_2_ACTION[1:]},
+    2: {"document": _VERSION_2_DOCUMENT, "action": _VERSION_2_ACTION},
+}
 
 
 def action_uid_in_version_1(session_uid: str, index: int) -> str:

@@ -52,6 +52,8 @@ def upgrade() -> None:
         sa.Column("action_id", sa.Integer, sa.ForeignKey("actions.id", ondelete="CASCADE"), nullable=False, index=True),
         # The session the change was made in; kept (as NULL) when that session is deleted.
         sa.Column("session_id", sa.Integer, sa.ForeignKey("sessions.id", ondelete="SET NULL"), nullable=True),
+        # ...and its uid, kept when the session is not (or not yet) in this database.
+        sa.Column("session_uid", sa.String(32), nullable=False, server_default=""),
         sa.Column("at", sa.DateTime, nullable=False),
         sa.Column("status", sa.String(16), nullable=False),
         sa.Column("light", sa.String(8), nullable=True),
