@@ -89,7 +89,6 @@
     <name>ActionLogDialog</name>
     <message>
         <source>Handlingslog</source>
-        <extracomment>The export module follow-core builds (CSV and ICS of the log); the buttons wait for it.</extracomment>
         <translation>Action log</translation>
     </message>
     <message>
@@ -823,6 +822,10 @@
         <translation>&amp;Full session report (PDF)</translation>
     </message>
     <message>
+        <source>Stat&amp;usrapport: aftalernes lys, status og kommentarer (PDF)</source>
+        <translation>Stat&amp;us report: the agreements' lights, status and comments (PDF)</translation>
+    </message>
+    <message>
         <source>&amp;Tomme skabeloner til papir (PDF):</source>
         <translation>&amp;Blank paper templates (PDF):</translation>
     </message>
@@ -861,6 +864,10 @@
     <message>
         <source>Sessionsrapport</source>
         <translation>Session report</translation>
+    </message>
+    <message>
+        <source>Statusrapport</source>
+        <translation>Status report</translation>
     </message>
     <message>
         <source>Skabeloner</source>
@@ -913,6 +920,10 @@
     <message>
         <source>Gemmer sessionsrapporten …</source>
         <translation>Saving the session report …</translation>
+    </message>
+    <message>
+        <source>Gemmer statusrapporten …</source>
+        <translation>Saving the status report …</translation>
     </message>
     <message>
         <source>Gemmer skabelonerne …</source>

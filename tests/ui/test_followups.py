@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
 from facilitator.demo import create_demo_session
 from facilitator.store import Store
 from facilitator.ui.action_log_dialog import ActionLogDialog
+from facilitator.ui.export_dialog import ExportDialog
 from facilitator.ui.followup_dialog import FollowupDialog
 from facilitator.ui.next_steps_model import COL_DUE as NS_COL_DUE
 from facilitator.ui.workspaces.status_board import COL_DUE, COL_LIGHT, StatusBoardWorkspace
@@ -215,3 +217,47 @@ def test_the_next_steps_table_marks_overdue_actions_in_words(qtbot, app_runner, 
     assert late_due.data() == "01.06.2026  ⚠ Overskredet"
     assert late_due.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b3261e"
     assert model.index_of(on_time.id, NS_COL_DUE).data() == "01.09.2026"
+
+
+def test_the_status_report_is_exported_from_the_followup_with_its_lights(qtbot, app_runner, demo, tmp_path):
+    window = demo
+    _create_followup(qtbot, window)
+    page = window.session_page
+    page.go_to_step("status-aftaler")
+    board = page.current_workspace()
+    board.table.setCurrentCell(0, 0)
+    qtbot.mouseClick(board.light_buttons["red"], Qt.MouseButton.LeftButton)
+    target = tmp_path / "status.pdf"
+
+    def save_status(dialog: ExportDialog) -> None:
+        dialog.buttons["status"].setChecked(True)
+        assert dialog.suggested_name("status").startswith("Statusrapport – Kystpartnerskab, andet møde")
+        dialog.export_to("status", target)
+
+    problems = answer_dialog(ExportDialog, save_status)
+    window.export_action.trigger()
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=30_000)
+    assert problems == []
+    text = "\n".join(sheet.extract_text() for sheet in PdfReader(target).pages)
+    assert "Rød: ikke i gang" in text
+
+
+def test_the_action_log_is_exported_as_csv_and_calendar_on_the_windows_worker(qtbot, app_runner, demo, tmp_path):
+    window = demo
+    _create_followup(qtbot, window)
+    page = window.session_page
+    dialog = ActionLogDialog(page.context.store, page.session_id, "da", window.runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.overdue_box, Qt.MouseButton.LeftButton)
+    overdue = dialog.table.rowCount()
+    dialog.export_to("csv", tmp_path / "log.csv")
+    assert window.runner.busy or (tmp_path / "log.csv").exists()
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=30_000)
+    rows = (tmp_path / "log.csv").read_text(encoding="utf-8-sig").strip().splitlines()
+    assert len(rows) == overdue + 1  # the header, then the filtered log
+    assert dialog.count_label.text() == f"Gemt: {tmp_path / 'log.csv'}"
+    dialog.export_to("ics", tmp_path / "log.ics")
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=30_000)
+    calendar = (tmp_path / "log.ics").read_text(encoding="utf-8")
+    assert calendar.count("BEGIN:VEVENT") == overdue

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,8 +42,6 @@ if TYPE_CHECKING:
     from facilitator.store import Store
     from facilitator.ui.main_window import MainWindow
 
-#: The export module follow-core builds (CSV and ICS of the log); the buttons wait for it.
-_EXPORT_MODULE = "facilitator.export.action_log"
 _LIGHT_TEXT = {"green": "#FFFFFF", "yellow": "#1A1A1A", "red": "#FFFFFF"}
 
 
@@ -141,9 +138,8 @@ class ActionLogDialog(QDialog):
         buttons = QHBoxLayout()
         self.csv_button = QPushButton(self.tr("Eksportér &CSV …"))
         self.ics_button = QPushButton(self.tr("Eksportér &kalender (ICS) …"))
-        can_export = self.partnership is not None and importlib.util.find_spec(_EXPORT_MODULE) is not None
         for button in (self.csv_button, self.ics_button):
-            button.setEnabled(can_export)
+            button.setEnabled(self.partnership is not None)
             buttons.addWidget(button)
         buttons.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -228,7 +224,7 @@ class ActionLogDialog(QDialog):
             return
         label = self.tr("Gemmer handlingsloggen …")
         self.runner.run(
-            _writer(self.store, self.partnership.id, self.filters(), kind, target, self.language),
+            _writer(self.store, self.partnership, self.filters(), kind, target, self.language, self.today),
             label=label,
             report=message_box(self, self.tr("Eksporten lykkedes ikke")),
             on_success=lambda written: self.count_label.setText(self.tr("Gemt: %1").replace("%1", str(written))),
@@ -237,17 +233,25 @@ class ActionLogDialog(QDialog):
 
 
 def _writer(
-    store: Store, partnership_id: int, filters: dict[str, object], kind: str, target: Path, language: str
+    store: Store,
+    partnership: PartnershipData,
+    filters: dict[str, object],
+    kind: str,
+    target: Path,
+    language: str,
+    today: dt.date,
 ) -> Callable[[], Path]:
+    """The export as work for the worker: it reads the log itself and gets only plain values."""
+
     def write() -> Path:
-        from importlib import import_module
+        from facilitator.export import action_log_csv, action_log_ics, write_file
 
-        from facilitator.export.files import write_file
-
-        module = import_module(_EXPORT_MODULE)
-        entries = store.action_log(partnership_id, **filters)
-        build = module.action_log_csv if kind == "csv" else module.action_log_ics
-        write_file(target, build(entries, language))
+        entries = store.action_log(partnership.id, **filters)
+        if kind == "csv":
+            data = action_log_csv(entries, today, language)
+        else:
+            data = action_log_ics(entries, partnership.name, language)
+        write_file(target, data)
         return target
 
     return write
