@@ -145,15 +145,19 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from facilitator.demo import create_demo_session
+    from facilitator.demo import create_demo_followup, create_demo_session
 
     store = _open_store(args)
     try:
         session_id = create_demo_session(store)
+        followup_id = create_demo_followup(store, session_id)
         store.set_last_session_id(session_id)
     finally:
         store.close()
-    print(f"Demosessionen er oprettet (id {session_id}). Start appen med: facilitator")
+    print(
+        f"Demosessionen er oprettet (id {session_id}) med et opfølgningsmøde to måneder senere "
+        f"(id {followup_id}). Start appen med: facilitator"
+    )
     return 0
 
 
