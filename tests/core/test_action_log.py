@@ -131,3 +131,29 @@ def test_the_logs_calendar_uids_are_the_actions_uids_in_every_meeting(store: Sto
         assert in_first in events
     dropped = next(event for event in events.values() if str(event["STATUS"]) == "CANCELLED")
     assert "Ikke længere aktuelt" in str(dropped["DESCRIPTION"])
+
+
+def test_the_log_on_the_command_line(paths, store: Store, demo: int, tmp_path, capsys):
+    from facilitator.__main__ import main
+    from facilitator.demo import create_demo_followup
+    from tests.command_line import assert_refused_in_one_line
+
+    followup = create_demo_followup(store, demo)
+    alone = store.create_session(store.get_session(demo).program(), title="Uden partnerskab")
+    store.close()
+    base = ["--data-dir", str(paths.data_dir), "log"]
+    assert main([*base, str(followup), "--status", "dropped"]) == 0
+    [line] = capsys.readouterr().out.strip().splitlines()
+    assert line.endswith("Kig på hvad de har gjort i Esbjerg")
+    assert "Opgivet" in line.split("\t")
+    assert main([*base, str(demo), "--partner", "Karen Holm"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines
+    assert all("Lodsejerforeningen Kystlandet" in line for line in lines)
+    target_csv, target_ics = tmp_path / "log.csv", tmp_path / "log.ics"
+    assert main([*base, str(demo), "--csv", str(target_csv), "--ics", str(target_ics)]) == 0
+    assert capsys.readouterr().out.count("Gemt: ") == 2
+    assert target_csv.read_bytes().startswith("\ufeff".encode())
+    assert icalendar.Calendar.from_ical(target_ics.read_bytes()).walk("VEVENT")
+    code = main([*base, str(alone)])
+    assert_refused_in_one_line(code, *capsys.readouterr(), "hører ikke til et partnerskab")

@@ -371,3 +371,25 @@ def test_followup_refuses_bad_input_in_one_line_and_stores_nothing(paths, demo, 
         assert [summary.id for summary in reopened.list_sessions()] == [demo]
     finally:
         reopened.close()
+
+
+# The demo -----------------------------------------------------------------------------------
+
+
+def test_the_demo_has_a_follow_up_two_months_later_with_green_yellow_and_red(store: Store, demo: int):
+    from facilitator.demo import DEMO_FOLLOWUP_DATE, create_demo_followup
+
+    followup = create_demo_followup(store, demo)
+    session = store.get_session(followup)
+    assert session.date == DEMO_FOLLOWUP_DATE == store.get_session(demo).date + dt.timedelta(days=58)
+    assert store.partnership_of(followup).session_ids == (demo, followup)
+    actions = store.actions(followup)
+    assert {a.light for a in actions} >= {"green", "yellow", "red"}
+    assert {a.status for a in actions} >= {"open", "started", "done", "dropped"}
+    assert all(a.status_comment for a in actions if a.light)
+    late = [a for a in actions if is_overdue(a, DEMO_FOLLOWUP_DATE)]
+    assert late, "a real follow-up has late actions to talk about"
+    assert any(a.origin_session_uid == "" for a in actions), "and new ones agreed at the meeting"
+    for action in actions:
+        if action.light:
+            assert store.action_history(action.id)[-1].light == action.light

@@ -72,7 +72,7 @@ def test_the_status_report_reads_like_the_kkr_result_tables(store: Store, demo: 
     for words in ("Grøn: on track", "Gul: i proces", "Rød: ikke i gang"):
         assert words in flat
     assert "Ansøgningen er sendt" in flat
-    assert "Siden sidst: Ingen › Grøn" in flat
+    assert "Siden sidst: Intet lys › Grøn" in flat
     assert "Uændret siden sidste møde" in flat
     assert "Sidste møde: Kystpartnerskab Vesterhavsbugten" in flat
     for column in ("Nr.", "Hvad", "Ansvarlig", "Frist", "Status", "Kommentar"):

@@ -61,7 +61,7 @@ NO_ACTIONS = Text(
 NEW_SINCE = Text("Ny siden sidste møde", "New since the last meeting")
 UNCHANGED = Text("Uændret siden sidste møde", "Unchanged since the last meeting")
 SINCE = Text("Siden sidst", "Since last time")
-NO_LIGHT_SHORT = Text("Ingen", "None")
+NO_LIGHT_SHORT = Text("Intet lys", "No light")
 
 COLUMNS = (
     Text("Nr.", "No."),
