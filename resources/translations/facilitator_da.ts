@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da" sourcelanguage="da">
 <context>
+    <name>ActionLogDialog</name>
+    <message numerus="yes">
+        <source>%n aftaler</source>
+        <translation>
+            <numerusform>%n aftale</numerusform>
+            <numerusform>%n aftaler</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AgendaView</name>
     <message numerus="yes">
         <source>Tilbage til programmets %n min</source>
@@ -98,6 +108,13 @@
 </context>
 <context>
     <name>StartPage</name>
+    <message numerus="yes">
+        <source>%n møder</source>
+        <translation>
+            <numerusform>%n møde</numerusform>
+            <numerusform>%n møder</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n dele</source>
         <translation>

@@ -86,10 +86,112 @@
     </message>
 </context>
 <context>
+    <name>ActionLogDialog</name>
+    <message>
+        <source>Handlingslog</source>
+        <translation>Action log</translation>
+    </message>
+    <message>
+        <source>Ingen partnerskab</source>
+        <translation>No partnership</translation>
+    </message>
+    <message>
+        <source>Alle aftaler fra partnerskabets møder, som de står nu. Overskredet pr. %1.</source>
+        <translation>Every agreement from the partnership&apos;s meetings as it stands now. Overdue as of %1.</translation>
+    </message>
+    <message>
+        <source>Sessionen hører ikke til et partnerskab endnu: det begynder med den første opfølgning.</source>
+        <translation>The session does not belong to a partnership yet: one begins with the first follow-up.</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Alle partnere</source>
+        <translation>All partners</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Alle statusser</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Kun &amp;overskredne</source>
+        <translation>&amp;Overdue only</translation>
+    </message>
+    <message>
+        <source>&amp;Partner:</source>
+        <translation>&amp;Partner:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>Aftale</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>Ansvarlig</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Frist</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Lys</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Møde</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Eksportér &amp;CSV …</source>
+        <translation>Export &amp;CSV …</translation>
+    </message>
+    <message>
+        <source>Eksportér &amp;kalender (ICS) …</source>
+        <translation>Export &amp;calendar (ICS) …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n aftaler</source>
+        <translation>
+            <numerusform>%n agreement</numerusform>
+            <numerusform>%n agreements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Gem som</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>Gemmer handlingsloggen …</source>
+        <translation>Saving the action log …</translation>
+    </message>
+    <message>
+        <source>Eksporten lykkedes ikke</source>
+        <translation>The export failed</translation>
+    </message>
+    <message>
+        <source>Gemt: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>ActionTableModel</name>
     <message>
         <source>Hvad</source>
-        <extracomment>The action field each editable column changes; the rest are edited under the table. The action&apos;s id on every cell of an action row; None on a heading row. The area&apos;s id on every cell of a row: the heading&apos;s own area or the action&apos;s. Short questions for the check column; the side panel says them in full. Stores one edited field of an action (value as the editor gave it); True if it was taken.</extracomment>
+        <extracomment>The action field each editable column changes; the rest are edited under the table. The action&apos;s id on every cell of an action row; None on a heading row. The area&apos;s id on every cell of a row: the heading&apos;s own area or the action&apos;s. Short questions for the check column; the side panel says them in full. The due date of an overdue action (always with the word beside it, never colour alone). Stores one edited field of an action (value as the editor gave it); True if it was taken.</extracomment>
         <translation>What</translation>
     </message>
     <message>
@@ -764,6 +866,10 @@
         <translation>&amp;Full session report (PDF)</translation>
     </message>
     <message>
+        <source>Stat&amp;usrapport: aftalernes lys, status og kommentarer (PDF)</source>
+        <translation>Stat&amp;us report: the agreements' lights, status and comments (PDF)</translation>
+    </message>
+    <message>
         <source>&amp;Tomme skabeloner til papir (PDF):</source>
         <translation>&amp;Blank paper templates (PDF):</translation>
     </message>
@@ -802,6 +908,10 @@
     <message>
         <source>Sessionsrapport</source>
         <translation>Session report</translation>
+    </message>
+    <message>
+        <source>Statusrapport</source>
+        <translation>Status report</translation>
     </message>
     <message>
         <source>Skabeloner</source>
@@ -856,6 +966,10 @@
         <translation>Saving the session report …</translation>
     </message>
     <message>
+        <source>Gemmer statusrapporten …</source>
+        <translation>Saving the status report …</translation>
+    </message>
+    <message>
         <source>Gemmer skabelonerne …</source>
         <translation>Saving the templates …</translation>
     </message>
@@ -898,6 +1012,50 @@
     <message>
         <source>Nyt element. Enter tilføjer det, Tab går til næste spørgsmål, pil op til de skrevne elementer.</source>
         <translation>New element. Enter adds it, Tab goes to the next question, Up arrow to the elements already written.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupDialog</name>
+    <message>
+        <source>Ny opfølgning</source>
+        <extracomment>The program a follow-up preselects: the short meeting built for it.</extracomment>
+        <translation>New follow-up</translation>
+    </message>
+    <message>
+        <source>Opfølgningen bliver partnerskabets næste møde. Partnerne, principperne, de fælles tekster, beslutningsreglen og alle aftaler, der ikke er færdige eller opgivet, kommer med – med ansvarlig, frist og historik.</source>
+        <translation>The follow-up becomes the partnership&apos;s next meeting. The partners, the principles, the joint texts, the decision rule and every agreement not done or dropped come along – with owner, due date and history.</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <source>Dato</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>%1 – opfølgning</source>
+        <translation>%1 – follow-up</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>&amp;Program</source>
+        <translation>&amp;Program</translation>
+    </message>
+    <message>
+        <source>&amp;Dato</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Titel</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <source>&amp;Opret opfølgning</source>
+        <translation>&amp;Create follow-up</translation>
     </message>
 </context>
 <context>
@@ -1084,6 +1242,18 @@
     <message>
         <source>&amp;Fil</source>
         <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>P&amp;rogrammer …</source>
+        <translation>P&amp;rograms …</translation>
+    </message>
+    <message>
+        <source>Ny &amp;opfølgning …</source>
+        <translation>New f&amp;ollow-up …</translation>
+    </message>
+    <message>
+        <source>&amp;Handlingslog …</source>
+        <translation>&amp;Action log …</translation>
     </message>
     <message>
         <source>&amp;Rediger</source>
@@ -1667,6 +1837,85 @@
     <message>
         <source>Skriv et princip …</source>
         <translation>Write a principle …</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramsDialog</name>
+    <message>
+        <source>Programmer</source>
+        <translation>Programs</translation>
+    </message>
+    <message>
+        <source>&amp;Navn på kopien:</source>
+        <translation>&amp;Name of the copy:</translation>
+    </message>
+    <message>
+        <source>Navn på kopien</source>
+        <translation>Name of the copy</translation>
+    </message>
+    <message>
+        <source>Programmets trin og minutter</source>
+        <translation>The program&apos;s steps and minutes</translation>
+    </message>
+    <message>
+        <source>Punkt</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Minutter</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Ret titler og minutter direkte i tabellen (Enter eller F2 på en celle). En dels minutter er summen af dens trin. Kopien tjekkes som en programfil, før den gemmes.</source>
+        <translation>Edit titles and minutes right in the table (Enter or F2 on a cell). A part&apos;s minutes are the sum of its steps. The copy is checked as a program file before it is saved.</translation>
+    </message>
+    <message>
+        <source>&amp;Kopiér og ret …</source>
+        <translation>&amp;Copy and edit …</translation>
+    </message>
+    <message>
+        <source>Lav en kopi af programmet, hvor du kan rette titler og minutter</source>
+        <translation>Make a copy of the program in which you can edit titles and minutes</translation>
+    </message>
+    <message>
+        <source>&amp;Gem kopien</source>
+        <translation>&amp;Save the copy</translation>
+    </message>
+    <message>
+        <source>&amp;Fortryd rettelserne</source>
+        <translation>&amp;Discard the edits</translation>
+    </message>
+    <message>
+        <source>gemt</source>
+        <translation>saved</translation>
+    </message>
+    <message>
+        <source>medfølger</source>
+        <translation>bundled</translation>
+    </message>
+    <message>
+        <source>%1 t %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Break</translation>
+    </message>
+    <message>
+        <source>Trin</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>%1 (kopi)</source>
+        <translation>%1 (copy)</translation>
     </message>
 </context>
 <context>
@@ -2482,6 +2731,17 @@ Whether you restore it or start empty, the damaged file is set aside in the data
         <translation>Import a session file from another facilitator (Ctrl+Shift+I)</translation>
     </message>
     <message>
+        <source>Partnerskab: %1</source>
+        <translation>Partnership: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n møder</source>
+        <translation>
+            <numerusform>%n meeting</numerusform>
+            <numerusform>%n meetings</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>%1 t %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
@@ -2491,6 +2751,102 @@ Whether you restore it or start empty, the damaged file is set aside in the data
             <numerusform>%n part</numerusform>
             <numerusform>%n parts</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StatusBoardWorkspace</name>
+    <message>
+        <source>Status på aftalerne</source>
+        <extracomment>Dark text on the yellow light, white on green and red: readable on a washed-out projector. The projector&apos;s background is dark: its overdue mark is a light red that still reads as red. Each column&apos;s share of the table&apos;s width (the comment takes what is left). Keys on the table that set the current action&apos;s light.</extracomment>
+        <translation>Status of the agreements</translation>
+    </message>
+    <message>
+        <source>Vælg en aftale og sæt lyset: 1 grøn, 2 gul, 3 rød, 0 intet lys. Skriv en kort kommentar og tryk Enter. Alt kan fortrydes (Ctrl+Z).</source>
+        <translation>Choose an agreement and set its light: 1 green, 2 yellow, 3 red, 0 no light. Type a short comment and press Enter. Everything can be undone (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <source>Statustavle</source>
+        <translation>Status board</translation>
+    </message>
+    <message>
+        <source>Aftale</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>Ansvarlig</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Frist</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Lys</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Ingen aftaler endnu. Aftaler fra sidste møde kommer med i en opfølgning.</source>
+        <translation>No agreements yet. Agreements from the last meeting come along in a follow-up.</translation>
+    </message>
+    <message>
+        <source>&amp;Grøn</source>
+        <translation>&amp;Green</translation>
+    </message>
+    <message>
+        <source>G&amp;ul</source>
+        <translation>&amp;Yellow</translation>
+    </message>
+    <message>
+        <source>&amp;Rød</source>
+        <translation>&amp;Red</translation>
+    </message>
+    <message>
+        <source>&amp;Intet lys</source>
+        <translation>&amp;No light</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>Kort kommentar: hvem sagde hvad (Enter gemmer)</source>
+        <translation>Short comment: who said what (Enter saves)</translation>
+    </message>
+    <message>
+        <source>&amp;Kommentar:</source>
+        <translation>&amp;Comment:</translation>
+    </message>
+    <message>
+        <source>Overskredet: %1</source>
+        <translation>Overdue: %1</translation>
+    </message>
+    <message>
+        <source>Sæt lys: %1</source>
+        <translation>Set light: %1</translation>
+    </message>
+    <message>
+        <source>Sæt status: %1</source>
+        <translation>Set status: %1</translation>
+    </message>
+    <message>
+        <source>Ret kommentar</source>
+        <translation>Edit comment</translation>
+    </message>
+    <message>
+        <source>Ansvarlig og frist</source>
+        <translation>Owner and due date</translation>
+    </message>
+    <message>
+        <source>Lys og status</source>
+        <translation>Light and status</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-"""Command line: the GUI by default; `schedule`, `list`, `demo`, `export` and `import` without a window."""
+"""Command line: the GUI by default; `schedule`, `list`, `demo`, `export`, `followup`, `log` and `import` without a window."""
 
 from __future__ import annotations
 
@@ -62,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
         "--sheet",
         choices=SHEET_CHOICES,
         default="next-steps",
-        help="hvilket dokument: aftaleark (standard), fuld rapport, tomme skabeloner eller invitation",
+        help="hvilket dokument: aftaleark (standard), fuld rapport, tomme skabeloner, invitation eller statusrapport",
     )
     export.add_argument("--partner", help="aftaleark til én partner (navn, organisation eller initialer)")
     export.add_argument("--notes", action="store_true", help="tag facilitatorens egne noter med i rapporten")
@@ -73,6 +73,27 @@ def _parser() -> argparse.ArgumentParser:
         "--file", metavar="FIL.json", help="gem hele sessionen som sessionsfil (til en anden computer eller arkivet)"
     )
     export.add_argument("--lang", choices=("da", "en"), default="da", help="sprog (standard dansk)")
+
+    followup = commands.add_parser(
+        "followup", help="opret partnerskabets næste møde efter en session; udskriver id og titel"
+    )
+    followup.add_argument("session", help="sessionens id eller titel, som i 'facilitator list'")
+    followup.add_argument(
+        "--program", metavar="FIL.toml", help="programmet for det nye møde (standard: sessionens eget program)"
+    )
+    followup.add_argument("--date", metavar="ÅÅÅÅ-MM-DD", help="mødets dato")
+    followup.add_argument("--title", help="mødets titel (standard: partnerskabets navn og mødets nummer)")
+
+    log = commands.add_parser(
+        "log", help="partnerskabets handlingslog: alle handlinger fra alle dets møder, som de står nu"
+    )
+    log.add_argument("session", help="en af partnerskabets sessioner (id eller titel)")
+    log.add_argument("--partner", help="kun denne partners handlinger (navn, organisation eller initialer)")
+    log.add_argument("--status", choices=("open", "started", "done", "dropped"), help="kun handlinger med denne status")
+    log.add_argument("--overdue", action="store_true", help="kun handlinger, hvis frist er overskredet i dag")
+    log.add_argument("--csv", metavar="FIL.csv", help="gem loggen som CSV (til Excel)")
+    log.add_argument("--ics", metavar="FIL.ics", help="gem fristerne som kalender")
+    log.add_argument("--lang", choices=("da", "en"), default="da", help="sprog (standard dansk)")
 
     import_ = commands.add_parser("import", help="indlæs en sessionsfil (gemt med 'facilitator export --file')")
     import_.add_argument("file", metavar="FIL.json", help="sessionsfilen")
@@ -99,7 +120,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-SHEET_CHOICES = ("next-steps", "report", "templates", "invitation")
+SHEET_CHOICES = ("next-steps", "report", "templates", "invitation", "status")
 
 
 def _schedule(args: argparse.Namespace) -> int:
@@ -146,15 +167,19 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from facilitator.demo import create_demo_session
+    from facilitator.demo import create_demo_followup, create_demo_session
 
     store = _open_store(args)
     try:
         session_id = create_demo_session(store)
+        followup_id = create_demo_followup(store, session_id)
         store.set_last_session_id(session_id)
     finally:
         store.close()
-    print(f"Demosessionen er oprettet (id {session_id}). Start appen med: facilitator")
+    print(
+        f"Demosessionen er oprettet (id {session_id}) med et opfølgningsmøde to måneder senere "
+        f"(id {followup_id}). Start appen med: facilitator"
+    )
     return 0
 
 
@@ -199,6 +224,85 @@ def _export(args: argparse.Namespace) -> int:
         written.append(write_session_file(args.file, document))
     for path in written:
         print(f"Gemt: {path}")
+    return 0
+
+
+def _followup(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    date = None
+    if args.date is not None:
+        try:
+            date = dt.date.fromisoformat(args.date.strip())
+        except ValueError:
+            raise UserError(
+                Text(
+                    f"--date: »{args.date}« er ikke en dato. Skriv den som ÅÅÅÅ-MM-DD, fx 2026-06-24.",
+                    f"--date: “{args.date}” is not a date. Write it as YYYY-MM-DD, e.g. 2026-06-24.",
+                )
+            ) from None
+    program = None
+    if args.program:
+        from facilitator.program import load_program
+
+        program = load_program(args.program)
+    store = _open_store(args)
+    try:
+        session_id = store.find_session(args.session)
+        if program is not None:
+            name, text = program.source_name, program.source_text
+        else:
+            # The program the session was created with, as stored: its file may be gone.
+            source = store.get_session(session_id)
+            name, text = source.program_name, source.program_text
+        title = args.title if args.title is not None else store.followup_title(session_id)
+        created = store.create_followup(session_id, program_name=name, program_text=text, date=date, title=title)
+    finally:
+        store.close()
+    print(f"{created.id}\t{created.title}")
+    return 0
+
+
+def _log(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from facilitator.conversation.action_status import light_label, status_label
+    from facilitator.export import action_log_csv, action_log_ics, find_partner, save, take_snapshot
+
+    today = dt.date.today()
+    store = _open_store(args)
+    try:
+        session_id = store.find_session(args.session)
+        partnership = store.partnership_of(session_id)
+        if partnership is None:
+            raise UserError(
+                Text(
+                    f"Sessionen »{args.session}« hører ikke til et partnerskab. Opret et opfølgningsmøde med: "
+                    "facilitator followup",
+                    f"The session “{args.session}” belongs to no partnership. Create a follow-up with: "
+                    "facilitator followup",
+                )
+            )
+        partner = find_partner(take_snapshot(store, session_id), args.partner) if args.partner else None
+        entries = store.action_log(
+            partnership.id,
+            partner_id=partner.id if partner else None,
+            status=args.status,
+            overdue_on=today if args.overdue else None,
+        )
+    finally:
+        store.close()
+    if args.csv:
+        print(f"Gemt: {save(args.csv, action_log_csv(entries, today, args.lang))}")
+    if args.ics:
+        print(f"Gemt: {save(args.ics, action_log_ics(entries, partnership.name, args.lang))}")
+    if not (args.csv or args.ics):
+        for entry in entries:
+            action = entry.action
+            light = light_label(action.light, args.lang) if action.light else ""
+            due = action.due.isoformat() if action.due else ""
+            status = status_label(action.status, args.lang)
+            print("\t".join((due, status, light, entry.owner, action.what)))
     return 0
 
 
@@ -251,6 +355,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "list": _list,
         "demo": _demo,
         "export": _export,
+        "followup": _followup,
+        "log": _log,
         "import": _import,
         "room": _room,
     }

@@ -483,3 +483,92 @@ def create_demo_session(store: Store, *, record_day: bool = True) -> int:
         _record_morning(store, session_id, dt.date(2026, 4, 27))
         store.update_session(session_id, current_step_id="delsession-1-skabelon")
     return session_id
+
+
+# The follow-up meeting two months later ---------------------------------------------------
+
+DEMO_FOLLOWUP_DATE = dt.date(2026, 6, 24)
+DEMO_FOLLOWUP_VENUE = "Vesterhavs Rådhus, mødelokale 2"
+#: What the partners said about each carried action, by its words: status, light, comment, who.
+#: A mix of green, yellow and red, with late ones among them, as a real meeting has.
+DEMO_STATUSES = {
+    "Få mandat fra direktionen til en fælles forprojektansøgning": (
+        "done",
+        "green",
+        "Direktionen sagde ja den 2. juni; ansøgningen skrives i august.",
+        "Mette Kjær",
+    ),
+    "Invitér Kystdirektoratet til næste partnermøde": (
+        "started",
+        "yellow",
+        "Invitationen er sendt; de svarer først efter sommerferien.",
+        "Jonas Friis",
+    ),
+    "Tag forslaget med til lodsejerforeningens generalforsamling": (
+        "open",
+        "red",
+        "Generalforsamlingen er udskudt til september.",
+        "Karen Holm",
+    ),
+    "Læg en fælles tidsplan, der passer med revisionen af kystplanen i 2027": (
+        "started",
+        "yellow",
+        "Udkastet er klar; forsyningens datoer mangler.",
+        "Mette Kjær",
+    ),
+    "Skriv en side om idéen, som alle kan bruge i deres bagland": (
+        "done",
+        "green",
+        "Sendt rundt den 20. maj og brugt i tre baglande.",
+        "Ahmad Rahimi",
+    ),
+    "Kig på hvad de har gjort i Esbjerg": (
+        "dropped",
+        None,
+        "Opgivet: Esbjerg-erfaringerne står i Kystdirektoratets rapport.",
+        "Sofie Lund",
+    ),
+    "Undersøg, om fredningen ved Sønderstrand tillader et dige": (
+        "started",
+        "green",
+        "Møde med fredningsnævnet er aftalt til den 25. juni.",
+        "Mette Kjær",
+    ),
+}
+#: New next steps agreed at the follow-up: (area, what, owner, due).
+DEMO_FOLLOWUP_ACTIONS = (
+    ("relations", "Aftal dato for et fælles borgermøde i Søby", "Karen Holm", dt.date(2026, 8, 20)),
+    ("concept", "Book en studietur til diget i Ribe for alle partnere", "Ahmad Rahimi", dt.date(2026, 9, 15)),
+)
+
+
+def create_demo_followup(store: Store, session_id: int) -> int:
+    """The demo partnership's second meeting, two months after the demo day; returns its id.
+
+    It runs the program the demo day ran (stored in the session) and shows the status
+    board: every carried action with a light and what its owner said, a few of them late.
+    """
+    source = store.get_session(session_id)
+    followup = store.create_followup(
+        session_id,
+        program_name=source.program_name,
+        program_text=source.program_text,
+        date=DEMO_FOLLOWUP_DATE,
+        title=store.followup_title(session_id),
+    )
+    store.update_session(followup.id, venue=DEMO_FOLLOWUP_VENUE)
+    said = dt.datetime(2026, 6, 24, 8, 15, tzinfo=dt.UTC)
+    for minute, action in enumerate(store.actions(followup.id)):
+        status, light, comment, by = DEMO_STATUSES.get(action.what, ("open", None, "", ""))
+        store.set_action_status(
+            action.id,
+            status=status,
+            light=light or "",
+            comment=comment,
+            by=by,
+            now=said + dt.timedelta(minutes=3 * minute),
+        )
+    partners = {partner.name: partner.id for partner in store.partners(followup.id)}
+    for area, what, owner, due in DEMO_FOLLOWUP_ACTIONS:
+        store.add_action(followup.id, area, what, owner_partner_id=partners[owner], due=due)
+    return followup.id

@@ -66,9 +66,12 @@ def test_demo_then_list(tmp_path: Path, capsys):
     capsys.readouterr()
     assert main(["--data-dir", str(data_dir), "list"]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
-    assert len(lines) == 1
-    session_id, date, title = lines[0].split("\t")
+    # The demo day and its follow-up two months later, the newest first.
+    assert len(lines) == 2
+    session_id, date, title = lines[1].split("\t")
     assert (date, title) == ("2026-04-27", DEMO_TITLE)
+    followup_id, date, title = lines[0].split("\t")
+    assert (date, title) == ("2026-06-24", f"{DEMO_TITLE} – 2. møde")
 
     store = Store(data_dir / "facilitator.sqlite3")
     try:
@@ -77,6 +80,7 @@ def test_demo_then_list(tmp_path: Path, capsys):
         assert all(p.mandate and p.role for p in partners)
         assert len(store.principles(int(session_id))) == 3
         assert store.last_session_id() == int(session_id)
+        assert store.partnership_of(int(session_id)).session_ids == (int(session_id), int(followup_id))
     finally:
         store.close()
 
@@ -88,7 +92,7 @@ def test_list_uses_the_environment_data_dir(tmp_path: Path, monkeypatch, capsys,
     capsys.readouterr()
     assert main(["list"]) == 0
     ids = [int(line.split("\t")[0]) for line in capsys.readouterr().out.strip().splitlines()]
-    assert ids == [2, 1]
+    assert ids == [3, 2, 1]
     assert (tmp_path / "env-data" / "facilitator.sqlite3").exists()
 
 

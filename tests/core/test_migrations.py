@@ -262,11 +262,32 @@ def _check_board(store: Store, before: dict[str, Rows]) -> None:
 
 def _check_actions(store: Store, before: dict[str, Rows]) -> None:
     fields = ("id", "area", "position", "what", "owner_partner_id", "owner_person", "with_whom", "how_much", "status")
+    if "light" in next(iter(before["actions"].values())):
+        fields += ("light", "status_comment", "origin_session_uid")
     for session_id in {row["id"] for row in _values(before["sessions"])}:
         rows = [row for row in _values(before["actions"]) if row["session_id"] == session_id and not row["deleted"]]
         assert {(*(getattr(a, name) for name in fields), a.due) for a in store.actions(session_id)} == {
             (*(row[name] for name in fields), _date(row["due"])) for row in rows
         }
+
+
+def _check_partnerships(store: Store, before: dict[str, Rows]) -> None:
+    members = _values(before["partnership_sessions"])
+    for row in _values(before["partnerships"]):
+        sessions = sorted((m for m in members if m["partnership_id"] == row["id"]), key=lambda m: m["position"])
+        shown = store.partnership(row["id"])
+        assert (shown.name, shown.session_ids) == (row["name"], tuple(m["session_id"] for m in sessions))
+        for member in sessions:
+            assert store.partnership_of(member["session_id"]) == shown
+
+
+def _check_action_history(store: Store, before: dict[str, Rows]) -> None:
+    rows = _values(before["action_status_history"])
+    for action_id in {row["action_id"] for row in rows}:
+        assert [(e.at, e.status, e.light, e.comment, e.by, e.session_id) for e in store.action_history(action_id)] == [
+            (_datetime(r["at"]), r["status"], r["light"], r["comment"], r["by"], r["session_id"])
+            for r in sorted((r for r in rows if r["action_id"] == action_id), key=lambda r: (r["at"], r["id"]))
+        ]
 
 
 API_CHECKS: dict[str, Callable[[Store, dict[str, Rows]], None]] = {
@@ -283,6 +304,8 @@ API_CHECKS: dict[str, Callable[[Store, dict[str, Rows]], None]] = {
     "form_sources": _check_form_sources,
     "board_notes": _check_board,
     "actions": _check_actions,
+    "partnerships": _check_partnerships,
+    "action_status_history": _check_action_history,
 }
 
 
@@ -356,7 +379,8 @@ def test_a_database_at_every_schema_is_migrated_with_every_value(fixture: Path, 
             _declared, notnull, default, _pk = schema_after[table][name]
             values = [after[table][key][name][1] for key in rows]
             fallback = _default_value(path, default) if default is not None else None
-            if name in unique:
+            # actions.uid is unique per session since 0009 (a follow-up carries an action on).
+            if name in unique or (table, name) == ("actions", "uid"):
                 # An identity the migration hands out per row (sessions.uid): each its own.
                 assert len(set(values)) == len(values), f"{table}.{name} repeats: {values!r}"
                 assert fallback not in values, f"{table}.{name} was left at its default in old rows"

@@ -20,6 +20,7 @@ from facilitator.board import operations as board_actions
 from facilitator.demo import DEMO_TITLE
 from facilitator.export.session_file import (
     FORMAT_NAME,
+    FORMAT_VERSION,
     IMPORTED_SUFFIX,
     SessionExists,
     SessionFileError,
@@ -127,7 +128,7 @@ def test_the_demo_session_moves_to_another_store_byte_for_byte_with_every_row(st
     assert _contents(other_store, imported) == _contents(store, session_id)
 
     document = document_of(first)
-    assert (document["format"], document["version"]) == (FORMAT_NAME, 3)
+    assert (document["format"], document["version"]) == (FORMAT_NAME, FORMAT_VERSION)
     counts = {key: len(value) for key, value in document.items() if isinstance(value, list)}
     assert counts == {
         "partners": 4,
@@ -177,7 +178,7 @@ def test_an_action_left_empty_by_an_older_version_is_saved_and_named_on_import(s
 def test_the_file_is_canonical_json_with_file_local_ids(demo_file: bytes):
     text = demo_file.decode("utf-8")
     assert text.endswith("}\n")
-    assert text.startswith('{\n  "format": "facilitator-session",\n  "version": 3,')
+    assert text.startswith(f'{{\n  "format": "facilitator-session",\n  "version": {FORMAT_VERSION},')
     assert "Kjær" in text  # ensure_ascii=False
     document = document_of(demo_file)
     assert [partner["id"] for partner in document["partners"]] == [1, 2, 3, 4]
@@ -396,9 +397,13 @@ _BROKEN_DOCUMENTS = [
     ),
     pytest.param(_set("format", _DELETE), ["format: feltet mangler", '"facilitator-session"'], id="no-format-name"),
     pytest.param(
-        _set("version", 4), ["version: filen er skrevet i version 4", "Opdatér appen", "version 3"], id="newer"
+        _set("version", FORMAT_VERSION + 1),
+        [f"version: filen er skrevet i version {FORMAT_VERSION + 1}", "Opdatér appen", f"version {FORMAT_VERSION}"],
+        id="newer",
     ),
-    pytest.param(_set("version", "1"), ['version: er teksten "1"', "heltal fra 1 til 3"], id="version-as-text"),
+    pytest.param(
+        _set("version", "1"), ['version: er teksten "1"', f"heltal fra 1 til {FORMAT_VERSION}"], id="version-as-text"
+    ),
     pytest.param(
         _set("partners.2.name", 5), ["partners[2].name: er tallet 5", "Forventet: tekst på 1-200 tegn"], id="wrong-type"
     ),

@@ -12,10 +12,16 @@ import pytest
 
 from facilitator.__main__ import main
 from facilitator.demo import DEMO_TITLE
-from facilitator.export.session_file import IMPORTED_SUFFIX, SessionFileError, dump_session, load_session
+from facilitator.export.session_file import (
+    FORMAT_VERSION,
+    IMPORTED_SUFFIX,
+    SessionFileError,
+    dump_session,
+    load_session,
+)
 from facilitator.store import Store
 from tests.command_line import assert_refused_in_one_line
-from tests.session_documents import document_of, encoded
+from tests.session_documents import as_version_2, document_of, encoded
 
 
 def _refused(document: dict, *parts: str) -> SessionFileError:
@@ -330,18 +336,17 @@ def test_every_new_action_has_its_own_uid(store, demo):
 
 
 def test_a_version_1_file_without_action_uids_is_read_the_same_on_every_laptop(demo_file, tmp_path):
-    document = document_of(demo_file)
+    document = as_version_2(document_of(demo_file))
     document["version"] = 1
     for action in document["actions"]:
         del action["uid"]
-    _before_the_room(document)
     uids = []
     for name in ("a", "b"):
         store = Store(tmp_path / name / "facilitator.sqlite3")
         try:
             session_id = store.import_session(load_session(encoded(document)))
             uids.append([action.uid for action in store.actions(session_id)])
-            assert store.export_session(session_id)["version"] == 3
+            assert store.export_session(session_id)["version"] == FORMAT_VERSION
         finally:
             store.close()
     assert uids[0] == uids[1]
@@ -351,18 +356,8 @@ def test_a_version_1_file_without_action_uids_is_read_the_same_on_every_laptop(d
     _refused(document, "actions[0].uid: ukendt felt")
 
 
-def _before_the_room(document: dict) -> None:
-    """Make a version 1 or 2 document: no circle's `revealed`, no element's `written_on_device`."""
-    for circle in document["circles"]:
-        del circle["revealed"]
-    for element in document["elements"]:
-        del element["written_on_device"]
-
-
 def test_a_version_2_file_is_read_with_every_circle_shown_and_every_element_typed(store, demo_file):
-    document = document_of(demo_file)
-    document["version"] = 2
-    _before_the_room(document)
+    document = as_version_2(document_of(demo_file))
     session_id = store.import_session(load_session(encoded(document)))
     assert all(circle.revealed for circle in store.circles(session_id))
     assert not any(element.written_on_device for element in store.elements(session_id))

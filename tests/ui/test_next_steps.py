@@ -143,7 +143,7 @@ def test_an_edited_cell_is_stored_and_comes_back_as_a_changed_row(store, session
         assert model.setData(index, "done")
     assert store.action(action.id).status == "done"
     assert (changed.args[0].row(), changed.args[1].row()) == (index.row(), index.row())
-    assert index.data() == "Udført"
+    assert index.data() == "Færdig"
     # A heading and the check column are no fields: nothing reaches the store.
     assert not model.setData(model.index(0, COL_WHAT), "Ny overskrift")
     assert not model.setData(model.index_of(action.id, COL_CHECK), "Hvem?")

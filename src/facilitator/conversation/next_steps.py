@@ -111,9 +111,13 @@ def area(area_id: str) -> Area:
 STATUSES: dict[str, Text] = {
     "open": Text("Ikke startet", "Not started"),
     "started": Text("I gang", "In progress"),
-    "done": Text("Udført", "Done"),
+    "done": Text("Færdig", "Done"),
+    # Given up by the partners: kept, so the action log tells what became of it.
+    "dropped": Text("Opgivet", "Dropped"),
 }
 DEFAULT_STATUS = "open"
+#: Statuses that close an action: it is not carried into a follow-up, and never overdue.
+CLOSED_STATUSES = frozenset({"done", "dropped"})
 
 #: What an action's parts are called in print and in files: one wording for sheet, CSV and calendar.
 ACTION_LABELS: dict[str, Text] = {
@@ -144,8 +148,17 @@ class Action:
     how_much: str = ""
     due: dt.date | None = None
     status: str = DEFAULT_STATUS
-    #: Its lasting identity (32 hex digits), the same in every copy of the session.
+    #: Its lasting identity (32 hex digits), the same in every copy of the session and in
+    #: every follow-up it is carried into.
     uid: str = ""
+    #: The traffic light at a follow-up: "green", "yellow", "red" (see `action_status.LIGHTS`).
+    light: str | None = None
+    #: What was said about the status, shown beside the light.
+    status_comment: str = ""
+    #: When status, light or comment last changed (naive UTC), None if never.
+    status_changed_at: dt.datetime | None = None
+    #: The uid of the session the action was first agreed in ("" for this one).
+    origin_session_uid: str = ""
 
     @property
     def has_owner(self) -> bool:

@@ -8,13 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from facilitator.export.action_files import actions_csv, actions_ics
+from facilitator.export.action_log import action_log_csv, action_log_ics
 from facilitator.export.files import ExportError, write_file
 from facilitator.export.snapshot import SessionSnapshot, take_snapshot
 from facilitator.store import PartnerData
 from facilitator.text import Text
 
 #: The PDF documents, by the name the command line and the export dialog use.
-SHEETS = ("next-steps", "report", "templates", "invitation")
+SHEETS = ("next-steps", "report", "templates", "invitation", "status")
 
 
 def build_pdf(
@@ -43,6 +44,10 @@ def build_pdf(
         from facilitator.export.invitation_pdf import build_invitation
 
         return build_invitation(snapshot, language)
+    if sheet == "status":
+        from facilitator.export.status_report import build_status_report
+
+        return build_status_report(snapshot, language)
     raise ValueError(f"unknown sheet {sheet!r}")
 
 
@@ -71,6 +76,8 @@ __all__ = [
     "SHEETS",
     "ExportError",
     "SessionSnapshot",
+    "action_log_csv",
+    "action_log_ics",
     "actions_csv",
     "actions_ics",
     "build_pdf",

@@ -37,11 +37,11 @@ def actions_csv(snapshot: SessionSnapshot, language: str = "da") -> bytes:
         writer.writerow(
             [
                 area(action.area).title.get(language),
-                _no_formula(action.what),
-                _no_formula(partner.organisation or partner.name) if partner else "",
-                _no_formula(action.owner_person),
-                _no_formula(action.with_whom),
-                _no_formula(action.how_much),
+                no_formula(action.what),
+                no_formula(partner.organisation or partner.name) if partner else "",
+                no_formula(action.owner_person),
+                no_formula(action.with_whom),
+                no_formula(action.how_much),
                 action.due.isoformat() if action.due else "",
                 STATUSES.get(action.status, STATUSES["open"]).get(language),
             ]
@@ -49,7 +49,7 @@ def actions_csv(snapshot: SessionSnapshot, language: str = "da") -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def _no_formula(text: str) -> str:
+def no_formula(text: str) -> str:
     """Text Excel shows as typed: a leading =, +, - or @ would otherwise run as a formula."""
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
@@ -63,7 +63,7 @@ def actions_ics(snapshot: SessionSnapshot, language: str = "da", *, now: dt.date
         "PRODID:-//Facilitator//Partnerskabssession//DA",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        _property("X-WR-CALNAME", snapshot.session.title),
+        ics_property("X-WR-CALNAME", snapshot.session.title),
     ]
     for action in snapshot.actions:
         if action.due is None:
@@ -81,19 +81,20 @@ def actions_ics(snapshot: SessionSnapshot, language: str = "da", *, now: dt.date
         lines += [
             "BEGIN:VEVENT",
             # The same wherever the session goes (both uids travel in its session file), and
-            # never another session's: importing a newer file updates events, never doubles
-            # or overwrites them.
-            f"UID:{calendar_uid(snapshot.session_uid, action.uid)}",
+            # never an unrelated session's: importing a newer file updates events, never
+            # doubles or overwrites them.
+            # A follow-up's carried action keeps the UID of the session it was first agreed in.
+            f"UID:{calendar_uid(action.origin_session_uid or snapshot.session_uid, action.uid)}",
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{action.due:%Y%m%d}",
             f"DTEND;VALUE=DATE:{action.due + dt.timedelta(days=1):%Y%m%d}",
-            _property("SUMMARY", summary),
-            _property("DESCRIPTION", "\n".join(description)),
+            ics_property("SUMMARY", summary),
+            ics_property("DESCRIPTION", "\n".join(description)),
             "TRANSP:TRANSPARENT",
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")
-    return "".join(_fold(line) + "\r\n" for line in lines).encode("utf-8")
+    return "".join(ics_fold(line) + "\r\n" for line in lines).encode("utf-8")
 
 
 def calendar_uid(session_uid: str, action_uid: str) -> str:
@@ -101,12 +102,13 @@ def calendar_uid(session_uid: str, action_uid: str) -> str:
     return f"{action_uid}-{session_uid}@facilitator"
 
 
-def _property(name: str, value: str) -> str:
+def ics_property(name: str, value: str) -> str:
+    """A calendar property line with its value escaped (RFC 5545), not yet folded."""
     escaped = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\n")
     return f"{name}:" + escaped.replace("\n", "\\n")
 
 
-def _fold(line: str) -> str:
+def ics_fold(line: str) -> str:
     """Lines of at most 75 octets, continued with a space (RFC 5545), never splitting a character."""
     parts, current = [], ""
     for char in line:

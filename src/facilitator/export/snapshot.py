@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from facilitator.board.model import BoardState
 from facilitator.conversation import CIRCLE_KINDS, JOINT_FORMS, ValueOverview, value_overview
+from facilitator.conversation.action_status import ActionStatusEntry
 from facilitator.conversation.next_steps import Action, owner_label
 from facilitator.palette import initials
 from facilitator.program import Category, Program, Schedule
@@ -56,6 +57,13 @@ class SessionSnapshot:
     principles: tuple[str, ...] = ()
     #: The session's lasting identity (see `Store.session_uid`), for the calendar's UIDs.
     session_uid: str = ""
+    #: The partnership the session belongs to ("" if none) and its meeting before this one.
+    partnership: str = ""
+    previous: SessionData | None = None
+    #: Action uid -> its status as the last meeting left it (None: new at this meeting).
+    status_before: Mapping[str, ActionStatusEntry | None] = field(default_factory=dict)
+    #: The day actions are judged overdue on: the meeting's date, or the day of the export.
+    today: dt.date | None = None
 
     def partner(self, partner_id: int | None) -> PartnerData | None:
         return next((partner for partner in self.partners if partner.id == partner_id), None)
@@ -97,6 +105,8 @@ def take_snapshot(store: Store, session_id: int, *, now: dt.datetime | None = No
     forms = {form_id: store.form_texts(session_id, form_id) for form_id in JOINT_FORMS}
     elements = tuple(store.elements(session_id))
     partners = tuple(store.partners(session_id))
+    partnership = store.partnership_of(session_id)
+    previous = store.previous_session(session_id)
     return SessionSnapshot(
         session=session,
         program=program,
@@ -114,6 +124,10 @@ def take_snapshot(store: Store, session_id: int, *, now: dt.datetime | None = No
         step_notes=store.step_notes(session_id),
         principles=tuple(store.principles(session_id)),
         session_uid=store.session_uid(session_id),
+        partnership=partnership.name if partnership else "",
+        previous=store.get_session(previous) if previous is not None else None,
+        status_before=store.status_before(session_id),
+        today=session.date or (now or dt.datetime.now(dt.UTC)).astimezone().date(),
     )
 
 

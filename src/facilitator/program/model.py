@@ -12,6 +12,7 @@ WORKSPACES = frozenset(
     {
         "session",
         "partners",
+        "status",
         "principles",
         "template:change",
         "template:contribution",

@@ -24,6 +24,12 @@ def _text(text: Text) -> str:
     return f"{{ da = {_string(text.da)}, en = {_string(text.en)} }}"
 
 
+def _minutes(value: int | str) -> str:
+    # An edited copy may hold what was typed ("ti"): written as a string, the loader refuses
+    # it by name instead of the TOML parser failing on a bare word.
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else _string(str(value))
+
+
 def _fields(pairs: list[tuple[str, Text | None]]) -> list[str]:
     return [f"{key} = {_text(value)}" for key, value in pairs if value is not None]
 
@@ -42,7 +48,7 @@ def _step(step: Step) -> list[str]:
         f"id = {_string(step.id)}",
         f"kind = {_string(step.kind)}",
         *_fields([("title", step.title)]),
-        f"minutes = {step.minutes}",
+        f"minutes = {_minutes(step.minutes)}",
         f"workspace = {_string(step.workspace)}",
         *_fields([("instruction", step.instruction), ("question", step.question)]),
     ]
@@ -88,7 +94,7 @@ def dump_program(program: Program, comment: str = "") -> str:
                 lines += _step(step)
         else:
             lines += _fields([("title", item.title)])
-            lines.append(f"minutes = {item.minutes}")
+            lines.append(f"minutes = {_minutes(item.minutes)}")
             lines += _fields([("instruction", item.instruction)])
     return "\n".join(lines) + "\n"
 

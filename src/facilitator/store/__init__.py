@@ -10,7 +10,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from facilitator.store.errors import StoreError
-from facilitator.store.records import CircleData, ElementData, FormSource, PartnerData, SessionData, SessionSummary
+from facilitator.store.records import (
+    ActionLogEntry,
+    ActionStatusEntry,
+    CircleData,
+    ElementData,
+    FormSource,
+    PartnerData,
+    PartnershipData,
+    SessionData,
+    SessionSummary,
+)
 
 if TYPE_CHECKING:
     from facilitator.store.store import Store
@@ -27,10 +37,13 @@ def __getattr__(name: str) -> object:
 
 
 __all__ = [
+    "ActionLogEntry",
+    "ActionStatusEntry",
     "CircleData",
     "ElementData",
     "FormSource",
     "PartnerData",
+    "PartnershipData",
     "SessionData",
     "SessionSummary",
     "Store",

@@ -5,16 +5,19 @@ Part of `Store` (mixed in). Removing an action only hides it, so undo can bring 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.conversation.next_steps import AREA_IDS, DEFAULT_STATUS, STATUSES, Action
 from facilitator.store.fields import ACTION_FIELDS, clean_date
-from facilitator.store.models import ActionRow, PartnerRow
+from facilitator.store.models import ActionRow, ActionStatusRow, PartnerRow, SessionRow
 from facilitator.store.part import StorePart, invalid, utc_now
 
 
-def _action(row: ActionRow) -> Action:
+def action_record(row: ActionRow) -> Action:
+    """The plain record of an action row."""
     return Action(
         id=row.id,
         session_id=row.session_id,
@@ -28,6 +31,27 @@ def _action(row: ActionRow) -> Action:
         due=row.due,
         status=row.status,
         uid=row.uid,
+        light=row.light,
+        status_comment=row.status_comment,
+        status_changed_at=row.status_changed_at,
+        origin_session_uid=row.origin_session_uid,
+    )
+
+
+def record_status(orm: OrmSession, row: ActionRow, at: dt.datetime, by: str = "") -> None:
+    """Append the action's status, light and comment as they are now to its history."""
+    row.status_changed_at = at
+    orm.add(
+        ActionStatusRow(
+            action_id=row.id,
+            session_id=row.session_id,
+            session_uid=orm.get(SessionRow, row.session_id).uid,
+            at=at,
+            status=row.status,
+            light=row.light,
+            comment=row.status_comment,
+            by=by,
+        )
     )
 
 
@@ -64,14 +88,14 @@ class ActionStore(StorePart):
             rows = orm.scalars(
                 select(ActionRow).where(ActionRow.session_id == session_id, ActionRow.deleted.is_(False))
             ).all()
-            actions = [_action(row) for row in rows]
+            actions = [action_record(row) for row in rows]
         order = {area: index for index, area in enumerate(AREA_IDS)}
         return sorted(actions, key=lambda action: (order.get(action.area, len(order)), action.position, action.id))
 
     def action(self, action_id: int) -> Action:
         """One visible action; StoreError if it is gone."""
         with self._transaction() as orm:
-            return _action(self._action_row(orm, action_id))
+            return action_record(self._action_row(orm, action_id))
 
     def _action_row(self, orm: OrmSession, action_id: int, *, deleted: bool = False) -> ActionRow:
         row = orm.get(ActionRow, action_id)
@@ -118,7 +142,7 @@ class ActionStore(StorePart):
             orm.add(row)
             self._touch(orm, session_id)
             orm.flush()
-            return _action(row)
+            return action_record(row)
 
     def update_action(self, action_id: int, **fields: object) -> Action:
         """Change any of what, owner_partner_id, owner_person, with_whom, how_much, due and status."""
@@ -128,14 +152,18 @@ class ActionStore(StorePart):
             if "owner_partner_id" in values:
                 self._check_owner(orm, row.session_id, values["owner_partner_id"])  # type: ignore[arg-type]
             changed = False
+            before_status = row.status
             for name, value in values.items():
                 if getattr(row, name) != value:
                     setattr(row, name, value)
                     changed = True
             if changed:
                 row.updated_at = utc_now()
+                if "status" in values and values["status"] != before_status:
+                    # The table's status column is a status change too: the history shows it.
+                    record_status(orm, row, row.updated_at)
                 self._touch(orm, row.session_id)
-            return _action(row)
+            return action_record(row)
 
     def move_action(self, action_id: int, area: str, index: int) -> Action:
         """Put an action at `index` among the actions of `area` (to another area, or reordered)."""
@@ -162,7 +190,7 @@ class ActionStore(StorePart):
                 sibling.position = position
             row.updated_at = utc_now()
             self._touch(orm, row.session_id)
-            return _action(row)
+            return action_record(row)
 
     def remove_action(self, action_id: int) -> None:
         """Hide an action; `restore_action` brings it back where it was."""
@@ -179,4 +207,4 @@ class ActionStore(StorePart):
             row.deleted = False
             row.updated_at = utc_now()
             self._touch(orm, row.session_id)
-            return _action(row)
+            return action_record(row)

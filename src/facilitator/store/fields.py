@@ -28,6 +28,7 @@ from facilitator.store.limits import (
     MAX_FORM_TEXT_LENGTH,
     MAX_ID_LENGTH,
     MAX_NAME_LENGTH,
+    MAX_PARTNERSHIP_NAME_LENGTH,
     MAX_SHORT_FIELD_LENGTH,
     MAX_TEXT_LENGTH,
     MAX_TIMER_SECONDS,
@@ -252,6 +253,16 @@ ACTION_FIELDS: dict[str, TextRule] = {
     "how_much": TextRule(MAX_SHORT_FIELD_LENGTH, multiline=False),
 }
 
+#: What was said about an action's status at a follow-up, and who said it.
+STATUS_COMMENT = TextRule(MAX_ACTION_LENGTH)
+STATUS_BY = TextRule(MAX_SHORT_FIELD_LENGTH, multiline=False)
+PARTNERSHIP_NAME = TextRule(
+    MAX_PARTNERSHIP_NAME_LENGTH,
+    multiline=False,
+    required=True,
+    empty=Text("Partnerskabet mangler et navn.", "The partnership has no name."),
+)
+
 
 def text_rule(field: str) -> TextRule:
     """The rule of one of the text fields in FIELD_RULES."""
@@ -269,7 +280,10 @@ __all__ = [
     "FIELD_RULES",
     "FORM_SOURCE_TEXT",
     "FORM_TEXT",
+    "PARTNERSHIP_NAME",
     "PRINCIPLE",
+    "STATUS_BY",
+    "STATUS_COMMENT",
     "TextRule",
     "check_category",
     "clean_colour",

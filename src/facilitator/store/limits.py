@@ -27,6 +27,8 @@ MAX_CLUSTER_NAME = 200
 MAX_ACTION_LENGTH = 2_000
 #: An action's owner person and how much.
 MAX_SHORT_FIELD_LENGTH = 200
+#: A partnership's name (the column is String(500)).
+MAX_PARTNERSHIP_NAME_LENGTH = 500
 
 # Names from the program and the method, and numbers in a session file ---------------
 

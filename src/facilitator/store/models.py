@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text, false, true
+from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, false, true
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -250,7 +250,8 @@ class ActionRow(Base):
     session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
     #: The action's identity across databases, carried by session files: its calendar event
     #: keeps one UID wherever the session goes. (Server default: see SessionRow.uid.)
-    uid: Mapped[str] = mapped_column(String(32), unique=True, index=True, default=new_action_uid, server_default="")
+    #: Unique per session, not per file: a follow-up carries the action with its uid (0009).
+    uid: Mapped[str] = mapped_column(String(32), index=True, default=new_action_uid, server_default="")
     area: Mapped[str] = mapped_column(String(32))
     position: Mapped[int] = mapped_column(Integer)
     what: Mapped[str] = mapped_column(Text)
@@ -263,3 +264,52 @@ class ActionRow(Base):
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    #: The traffic light of a follow-up (green, yellow, red; None: not given yet).
+    light: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    status_comment: Mapped[str] = mapped_column(Text, default="", server_default="")
+    status_changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    #: The uid of the session the action was first agreed in ("": this one): its calendar
+    #: event keeps that session's UID in every follow-up.
+    origin_session_uid: Mapped[str] = mapped_column(String(32), default="", server_default="")
+
+    __table_args__ = (Index("ix_actions_session_uid", "session_id", "uid", unique=True),)
+
+
+class ActionStatusRow(Base):
+    """One change of an action's status, light or comment: who said what, when."""
+
+    __tablename__ = "action_status_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("actions.id", ondelete="CASCADE"), index=True)
+    #: The session it was said in; NULL once that session is deleted (the words stay).
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("sessions.id", ondelete="SET NULL"), nullable=True)
+    #: ...and that session's uid, kept when the session is not (or not yet) in this database.
+    session_uid: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(16))
+    light: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    comment: Mapped[str] = mapped_column(Text)
+    by: Mapped[str] = mapped_column(String(200))
+
+
+class PartnershipRow(Base):
+    """A partnership (partnerskab): sessions of the same partners, meeting after meeting."""
+
+    __tablename__ = "partnerships"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    #: Its identity across databases, so two imported sessions of it meet again.
+    uid: Mapped[str] = mapped_column(String(32), unique=True, index=True, default=new_session_uid)
+    name: Mapped[str] = mapped_column(String(500))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class PartnershipSessionRow(Base):
+    """A session's place in its partnership (a session belongs to at most one)."""
+
+    __tablename__ = "partnership_sessions"
+
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True)
+    partnership_id: Mapped[int] = mapped_column(ForeignKey("partnerships.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.store.errors import StoreError
 from facilitator.store.models import SessionRow
+from facilitator.store.records import SessionData
 from facilitator.text import Text
 
 
@@ -35,4 +36,7 @@ class StorePart:
         raise NotImplementedError
 
     def _checkpoint(self) -> None:
+        raise NotImplementedError
+
+    def get_session(self, session_id: int) -> SessionData:
         raise NotImplementedError

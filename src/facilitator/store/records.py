@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from facilitator.conversation.action_status import ActionStatusEntry
+from facilitator.conversation.next_steps import Action
 from facilitator.program import Program, load_program_text
 
 
@@ -116,3 +118,44 @@ class FormSource:
     text: str
     #: The partner the element came from (None for the group's own or a removed element).
     partner_id: int | None
+
+
+@dataclass(frozen=True)
+class PartnershipData:
+    """A partnership (partnerskab): its name and its sessions, first meeting first."""
+
+    id: int
+    name: str
+    session_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ActionLogEntry:
+    """One action of a partnership's action log, as it stands in the latest session that holds it."""
+
+    action: Action
+    session_id: int
+    session_title: str
+    session_date: dt.date | None
+    #: "Vesterhavs Kommune (Mette Kjær)", as the sheet writes the owner.
+    owner: str
+    #: The session it was first agreed in (the same as `session_id` if never carried).
+    first_session_id: int
+    #: Every session of the partnership that holds it, in the partnership's order.
+    session_ids: tuple[int, ...] = ()
+    #: The uid of the session it was first agreed in: with the action's uid, its calendar UID.
+    origin_session_uid: str = ""
+
+
+__all__ = [
+    "ActionLogEntry",
+    "ActionStatusEntry",
+    "ChecklistEntry",
+    "CircleData",
+    "ElementData",
+    "FormSource",
+    "PartnerData",
+    "PartnershipData",
+    "SessionData",
+    "SessionSummary",
+]

@@ -51,6 +51,7 @@ from facilitator.store.session_document import (
     SessionDocument,
     action_uid_in_version_1,
 )
+from facilitator.store.session_followup import check_action_fields, check_partnership, empty_action_fields
 from facilitator.store.session_values import (
     CIRCLE_ROW,
     CIRCLE_ROWS,
@@ -108,8 +109,9 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
             Text(f"version {FORMAT_VERSION}", f"version {FORMAT_VERSION}"),
         )
     check.integer(version, "version", READABLE_VERSIONS[0], FORMAT_VERSION)
-    top = check.record(document, "", KEYS["document"], Text("en sessionsfil", "a session file"))
-    for key in KEYS["document"]:
+    document_keys = OLDER_KEYS.get(version, {}).get("document", KEYS["document"])
+    top = check.record(document, "", document_keys, Text("en sessionsfil", "a session file"))
+    for key in document_keys:
         if key not in top:
             raise check.wrong(key, MISSING, _TOP_EXPECTED[key])
 
@@ -379,6 +381,11 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
                 "status": check.choice(check.field(row, "status"), f"{where}.status", STATUSES),
                 "created_at": check.timestamp(check.field(row, "created_at"), f"{where}.created_at"),
                 "updated_at": check.timestamp(check.field(row, "updated_at"), f"{where}.updated_at"),
+                **(
+                    check_action_fields(check, row, where, _check_uid)
+                    if "history" in action_keys
+                    else empty_action_fields()
+                ),
             }
         )
 
@@ -397,6 +404,7 @@ def check_session_document(document: object, *, source: str = "", exporting: boo
         "form_texts": form_texts,
         "form_sources": form_sources,
         "actions": actions,
+        "partnership": check_partnership(check, top.get("partnership"), _check_uid),
     }
 
 
@@ -419,6 +427,7 @@ _TOP_EXPECTED = {
     "form_texts": _list_of("fælles tekster", "joint texts"),
     "form_sources": _list_of("kilder", "sources"),
     "actions": _list_of("handlinger", "actions"),
+    "partnership": Text("partnerskabet (et objekt) eller null", "the partnership (an object) or null"),
 }
 
 

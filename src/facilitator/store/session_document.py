@@ -18,8 +18,9 @@ from facilitator.text import Text, UserError
 
 FORMAT_NAME = "facilitator-session"
 FORMAT_VERSION = 3
-#: The versions this app reads: version 1 had no action `uid`; before 3, circles had no
-#: `revealed` and elements no `written_on_device` (the room; docs/session-file.md).
+#: The versions this app reads: version 1 had no action `uid`; version 2 no partnership, no
+#: action status light, comment or history, no circle `revealed` and no element
+#: `written_on_device` (the room) (docs/session-file.md).
 READABLE_VERSIONS = (1, 2, 3)
 
 #: A session document: the parsed JSON of a session file.
@@ -43,6 +44,8 @@ KEYS: dict[str, tuple[str, ...]] = {
         "form_texts",
         "form_sources",
         "actions",
+        # Version 3: follow-ups (`session_followup`).
+        "partnership",
     ),
     "session": (
         "uid",
@@ -94,12 +97,26 @@ KEYS: dict[str, tuple[str, ...]] = {
         "status",
         "created_at",
         "updated_at",
+        # Version 3: follow-ups (`session_followup`).
+        "light",
+        "status_comment",
+        "status_changed_at",
+        "origin_session_uid",
+        "history",
     ),
+    # Version 3: follow-ups.
+    "partnership": ("uid", "name", "position"),
+    "history": ("at", "status", "light", "comment", "by", "session"),
 }
 
+_VERSION_2_DOCUMENT = KEYS["document"][: KEYS["document"].index("partnership")]
+_VERSION_2_ACTION = KEYS["action"][: KEYS["action"].index("light")]
 
 #: The fields an object had in an older version, where they differ from today's.
-OLDER_KEYS: dict[int, dict[str, tuple[str, ...]]] = {1: {"action": KEYS["action"][1:]}}
+OLDER_KEYS: dict[int, dict[str, tuple[str, ...]]] = {
+    1: {"document": _VERSION_2_DOCUMENT, "action": _VERSION_2_ACTION[1:]},
+    2: {"document": _VERSION_2_DOCUMENT, "action": _VERSION_2_ACTION},
+}
 
 #: The room (issue 19): before version 3 a circle had no `revealed` (it was shown) and an
 #: element no `written_on_device` (it was typed at the laptop).

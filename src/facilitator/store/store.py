@@ -31,6 +31,7 @@ from facilitator.store.database import (
 )
 from facilitator.store.errors import missing_session
 from facilitator.store.fields import FIELD_RULES, PRINCIPLE, TextRule, clean_seconds, partner_key
+from facilitator.store.followups import FollowupStore
 from facilitator.store.limits import MAX_PRINCIPLES
 from facilitator.store.models import (
     AppStateRow,
@@ -70,7 +71,7 @@ def _clean_field(field: str, value: object) -> object:
     return rule.apply(value)
 
 
-class Store(CircleStore, BoardStore, ActionStore, TransferStore):
+class Store(CircleStore, BoardStore, ActionStore, FollowupStore, TransferStore):
     """The app's database: every session and everything written in it, in one SQLite file."""
 
     #: A Store is open once made; `DeferredStore` says False until its engine has loaded.
@@ -243,6 +244,8 @@ class Store(CircleStore, BoardStore, ActionStore, TransferStore):
             state = orm.get(AppStateRow, LAST_SESSION_KEY)
             if state is not None and state.value == str(session_id):
                 orm.delete(state)
+            orm.flush()
+            self._drop_empty_partnerships(orm)
         self._checkpoint()
 
     def _checkpoint(self) -> None:

@@ -12,13 +12,14 @@ import datetime as dt
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import bindparam, select, text
+from sqlalchemy import bindparam, select, text, update
 
 from facilitator.store.backup import Backups
 from facilitator.store.database import StoreError
 from facilitator.store.limits import MAX_TEXT_LENGTH
 from facilitator.store.models import (
     ActionRow,
+    ActionStatusRow,
     BoardClusterRow,
     BoardNoteRow,
     ChecklistRow,
@@ -28,6 +29,8 @@ from facilitator.store.models import (
     FormSourceRow,
     FormTextRow,
     PartnerRow,
+    PartnershipRow,
+    PartnershipSessionRow,
     PrincipleRow,
     SessionRow,
     StepPlanRow,
@@ -309,14 +312,53 @@ def _read_session(orm, session: SessionRow) -> SessionDocument:
                 "status": row.status,
                 "created_at": format_timestamp(row.created_at),
                 "updated_at": format_timestamp(row.updated_at),
+                **_read_action_followup(orm, row),
             }
             for row in rows(ActionRow, ActionRow.id)
             if not row.deleted
         ],
+        "partnership": _read_partnership(orm, session_id),
     }
 
 
-_HELD_ACTION_UIDS = text("SELECT uid FROM actions WHERE uid IN :uids").bindparams(bindparam("uids", expanding=True))
+def _read_action_followup(orm, row: ActionRow) -> dict[str, Any]:
+    """An action's version-3 fields: its light, comment and history (sessions named by uid)."""
+    history = orm.scalars(
+        select(ActionStatusRow)
+        .where(ActionStatusRow.action_id == row.id)
+        .order_by(ActionStatusRow.at, ActionStatusRow.id)
+    ).all()
+    return {
+        "light": row.light,
+        "status_comment": row.status_comment,
+        "status_changed_at": format_timestamp(row.status_changed_at) if row.status_changed_at else None,
+        "origin_session_uid": row.origin_session_uid,
+        "history": [
+            {
+                "at": format_timestamp(entry.at),
+                "status": entry.status,
+                "light": entry.light,
+                "comment": entry.comment,
+                "by": entry.by,
+                "session": entry.session_uid or None,
+            }
+            for entry in history
+        ],
+    }
+
+
+def _read_partnership(orm, session_id: int) -> dict[str, Any] | None:
+    place = orm.get(PartnershipSessionRow, session_id)
+    if place is None:
+        return None
+    partnership = orm.get(PartnershipRow, place.partnership_id)
+    return {"uid": partnership.uid, "name": partnership.name, "position": place.position}
+
+
+_HELD_ACTION_UIDS = text(
+    "SELECT actions.uid, actions.origin_session_uid, sessions.uid FROM actions "
+    "JOIN sessions ON sessions.id = actions.session_id WHERE actions.uid IN :uids"
+).bindparams(bindparam("uids", expanding=True))
 
 
 def _write_session(
@@ -458,14 +500,19 @@ def _write_session(
         ]
     )
     action_uids = [row["uid"] for row in document["actions"]]
-    # Another session here holding one of them can only be a copy made by hand (or an
-    # edited file): that session keeps its events, these get their own.
-    held: set[str] = set()
+    origins = [row.get("origin_session_uid", "") for row in document["actions"]]
+    # Another session here may hold the same action: a follow-up carries it on (same uid,
+    # the same first session). Holding it with another first session can only be a copy
+    # made by hand (or an edited file): that session keeps its events, these get their own.
+    held: dict[str, set[str]] = {}
     for start in range(0, len(action_uids), 500):
-        held.update(orm.scalars(_HELD_ACTION_UIDS, {"uids": action_uids[start : start + 500]}))
-    if copy or held:
-        action_uids = [new_action_uid() if copy or action_uid in held else action_uid for action_uid in action_uids]
-    add(
+        for action_uid, origin, holder in orm.execute(_HELD_ACTION_UIDS, {"uids": action_uids[start : start + 500]}):
+            held.setdefault(action_uid, set()).add(origin or holder)
+    action_uids = [
+        new_action_uid() if copy or held.get(action_uid, {origin or uid}) != {origin or uid} else action_uid
+        for action_uid, origin in zip(action_uids, origins, strict=True)
+    ]
+    actions = add(
         [
             ActionRow(
                 session_id=sid,
@@ -482,11 +529,61 @@ def _write_session(
                 deleted=False,
                 created_at=parse_timestamp(row["created_at"]),
                 updated_at=parse_timestamp(row["updated_at"]),
+                light=row["light"],
+                status_comment=row["status_comment"],
+                status_changed_at=parse_timestamp(row["status_changed_at"]) if row["status_changed_at"] else None,
+                origin_session_uid=row["origin_session_uid"],
             )
             for action_uid, row in zip(action_uids, document["actions"], strict=True)
         ]
     )
+    _write_followup(orm, document, sid, uid, actions, copy=copy)
     return sid
+
+
+def _write_followup(orm, document: SessionDocument, sid: int, uid: str, actions: list, *, copy: bool) -> None:
+    """The version-3 rows: each action's history, and the session's place in its partnership.
+
+    History names sessions by uid; one not here is kept as said in an unknown session.
+    A copy kept beside its original joins no partnership: it is not another meeting.
+    """
+    named = {row["session"] for action in document["actions"] for row in action["history"] if row["session"]}
+    session_ids = dict(
+        orm.execute(select(SessionRow.uid, SessionRow.id).where(SessionRow.uid.in_(sorted(named)))).all()
+    )
+    session_ids[document["session"]["uid"]] = sid
+    orm.add_all(
+        ActionStatusRow(
+            action_id=action.id,
+            session_id=session_ids.get(entry["session"]) if entry["session"] else None,
+            session_uid=entry["session"] or "",
+            at=parse_timestamp(entry["at"]),
+            status=entry["status"],
+            light=entry["light"],
+            comment=entry["comment"],
+            by=entry["by"],
+        )
+        for action, row in zip(actions, document["actions"], strict=True)
+        for entry in row["history"]
+    )
+    # What was said at this meeting, in the files of its follow-ups imported before it.
+    orm.execute(
+        update(ActionStatusRow)
+        .where(ActionStatusRow.session_id.is_(None), ActionStatusRow.session_uid == uid)
+        .values(session_id=sid)
+    )
+    place = document["partnership"]
+    if place is None or copy:
+        return
+    partnership = orm.scalars(select(PartnershipRow).where(PartnershipRow.uid == place["uid"])).first()
+    if partnership is None:
+        partnership = PartnershipRow(
+            uid=place["uid"], name=place["name"], created_at=dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        )
+        orm.add(partnership)
+        orm.flush()
+    orm.add(PartnershipSessionRow(session_id=sid, partnership_id=partnership.id, position=place["position"]))
+    orm.flush()
 
 
 __all__ = [

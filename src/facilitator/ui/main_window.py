@@ -230,6 +230,8 @@ class MainWindow(QMainWindow):
             self.make_backup("open")
         if self.session_page is not None:
             self.session_page.store_opened()
+        # The start page groups sessions by partnership only with the store open.
+        self.refresh_start_page()
 
     def close_session_page(self) -> None:
         """Close the open session's page (the session stays the one to reopen)."""

@@ -115,14 +115,18 @@ class Menus(QObject):
         self.import_file_action = self._action(
             self.tr("&Importér sessionsfil …"), lambda: session_files.import_session_file(window), "Ctrl+Shift+I"
         )
+        self._build_followup_file_items(window)
         self._fill(
             bar.addMenu(self.tr("&Fil")),
             [
                 self.new_action,
+                self.new_followup_action,
                 self.export_action,
                 self.export_file_action,
                 self.import_file_action,
                 self.save_program_action,
+                self.programs_action,
+                self.action_log_action,
                 self.close_action,
                 None,
                 self.restore_action,
@@ -132,6 +136,31 @@ class Menus(QObject):
                 quit_action,
             ],
         )
+
+    # Programs and follow-ups (issue 20) ------------------------------------------------
+
+    def _build_followup_file_items(self, window: MainWindow) -> None:
+        self.programs_action = self._action(self.tr("P&rogrammer …"), self._show_programs)
+        self.new_followup_action = self._session_action(self.tr("Ny &opfølgning …"), self._new_followup)
+        self.action_log_action = self._session_action(self.tr("&Handlingslog …"), self._show_action_log)
+
+    def _new_followup(self) -> None:
+        from facilitator.ui.followup_dialog import new_followup
+
+        new_followup(self.window)
+
+    def _show_action_log(self) -> None:
+        from facilitator.ui.action_log_dialog import show_action_log
+
+        show_action_log(self.window)
+
+    def _show_programs(self) -> None:
+        from facilitator.ui.programs_dialog import ProgramsDialog
+
+        window = self.window
+        dialog = ProgramsDialog(window.paths, window.language, window)
+        dialog.program_saved.connect(lambda _path: window.refresh_start_page())
+        dialog.exec()
 
     def _build_edit_menu(self, bar: QMenuBar, undo_group: QUndoGroup) -> None:
         edit_menu = bar.addMenu(self.tr("&Rediger"))

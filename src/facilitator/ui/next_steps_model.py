@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from facilitator.conversation.action_status import OVERDUE, is_overdue
 from facilitator.conversation.next_steps import AREAS, STATUSES, Action, Area, owner_label, smart_findings
 from facilitator.store import PartnerData
 from facilitator.text import Text
@@ -41,6 +42,8 @@ SHORT_FINDINGS = {
     "short": Text("Konkret?", "Concrete?"),
 }
 FLAG_COLOUR = QColor("#9A5B00")
+#: The due date of an overdue action (always with the word beside it, never colour alone).
+OVERDUE_COLOUR = QColor("#B3261E")
 
 #: Stores one edited field of an action (value as the editor gave it); True if it was taken.
 EditHandler = Callable[[Action, str, object], bool]
@@ -265,8 +268,15 @@ class ActionTableModel(QAbstractTableModel):
             if column == COL_OWNER:
                 return self.owner_label(action)
             if column == COL_DUE:
+                if self._overdue(action):
+                    return f"{format_date(action.due)}  ⚠ {OVERDUE.get(language)}"
                 return format_date(action.due)
             return STATUSES.get(action.status, STATUSES["open"]).get(language)
+        if column == COL_DUE and self._overdue(action):
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(OVERDUE_COLOUR)
+            if role == Qt.ItemDataRole.FontRole:
+                return self._bold
         if role == Qt.ItemDataRole.ToolTipRole and column in (COL_WHAT, COL_OWNER):
             return action.what if column == COL_WHAT else self.owner_label(action)
         return None
@@ -281,6 +291,10 @@ class ActionTableModel(QAbstractTableModel):
                 self._findings.clear()
             found = self._findings[key] = tuple(smart_findings(action, session_date=self.session_date))
         return found
+
+    def _overdue(self, action: Action) -> bool:
+        # Overdue on the meeting's day: a follow-up shows what was late when the partners met.
+        return is_overdue(action, self.session_date or dt.date.today())
 
     def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Hand an edited cell to the workspace, which stores it; the change comes back by `set_actions`."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from facilitator.program import Part, Step
 from facilitator.timing import Phase, RunState, format_countdown
@@ -82,6 +82,9 @@ class ProjectorWindow(QWidget):
         self.content.setWordWrap(True)
         self.content.setTextFormat(Qt.TextFormat.RichText)
         self.content.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # The screen is as big as it is: long content (a status board's table) must not push
+        # the window past it; `_fit_content` makes the type smaller instead.
+        self.content.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         layout.addWidget(self.content, 1)
         self._layout = layout
         #: A live view (the board) shown instead of the HTML content.

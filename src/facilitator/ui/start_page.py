@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.paths import AppPaths, programs_dir
+from facilitator.paths import DEFAULT_PROGRAM_NAME, AppPaths, programs_dir
 from facilitator.program import Program, ProgramError, load_program
 from facilitator.store import SessionSummary
 from facilitator.text import Text
@@ -39,8 +39,9 @@ _SESSION_ID = Qt.ItemDataRole.UserRole
 
 
 def available_programs(paths: AppPaths) -> list[Path]:
-    """Program files shipped with the app, then the facilitator's own saved programs."""
-    found = sorted(programs_dir().glob("*.toml"))
+    """Program files shipped with the app (the method's full day first), then the facilitator's own."""
+    # The full day stays the preselected choice, whatever the other programs are called.
+    found = sorted(programs_dir().glob("*.toml"), key=lambda path: (path.name != DEFAULT_PROGRAM_NAME, path.name))
     if paths.user_programs_dir.is_dir():
         found += sorted(paths.user_programs_dir.glob("*.toml"))
     return found
@@ -178,18 +179,57 @@ class StartPage(QWidget):
         self._show_program_info()
         self.recent_list.clear()
         sessions = self.store.list_sessions()
-        for summary in sessions:
-            self.recent_list.addItem(self._session_item(summary))
+        self._fill_sessions(sessions)
         self.empty_hint.setVisible(not sessions)
         self.recent_list.setVisible(bool(sessions))
         self.empty_spacer.setVisible(not sessions)
-        if sessions:
-            self.recent_list.setCurrentRow(0)
+        first = next(
+            (row for row in range(self.recent_list.count()) if self.recent_list.item(row).data(_SESSION_ID)), -1
+        )
+        self.recent_list.setCurrentRow(first)
         self._selection_changed(self.recent_list.currentRow())
 
+    def _fill_sessions(self, sessions: list[SessionSummary]) -> None:
+        """Most recent first; a partnership's meetings together under its name, first meeting first."""
+        # Before the engine has loaded (the first paint), the list shows ungrouped; the window
+        # refreshes it once the store is open.
+        loaded = getattr(self.store, "is_open", True)
+        partnerships = {
+            session_id: partnership
+            for partnership in (self.store.partnerships() if loaded else [])
+            for session_id in partnership.session_ids
+        }
+        by_id = {summary.id: summary for summary in sessions}
+        shown: set[int] = set()
+        for summary in sessions:
+            partnership = partnerships.get(summary.id)
+            if partnership is None:
+                self.recent_list.addItem(self._session_item(summary))
+                continue
+            if partnership.id in shown:
+                continue
+            shown.add(partnership.id)
+            self.recent_list.addItem(self._partnership_item(partnership.name, len(partnership.session_ids)))
+            for session_id in partnership.session_ids:
+                if session_id in by_id:
+                    self.recent_list.addItem(self._session_item(by_id[session_id], indent=True))
+
+    def _partnership_item(self, name: str, meetings: int) -> QListWidgetItem:
+        label = self.tr("Partnerskab: %1").replace("%1", name)
+        count = self.tr("%n møder", "", meetings)
+        item = QListWidgetItem(f"{label}  ·  {count}")
+        # A heading, not a session: it cannot be opened or deleted.
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+        return item
+
     def _selection_changed(self, row: int) -> None:
-        self.open_button.setEnabled(row >= 0)
-        self.delete_button.setEnabled(row >= 0)
+        item = self.recent_list.item(row) if row >= 0 else None
+        chosen = item is not None and item.data(_SESSION_ID) is not None
+        self.open_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
 
     @staticmethod
     def _load(path: Path) -> Program | ProgramError:
@@ -198,10 +238,12 @@ class StartPage(QWidget):
         except ProgramError as error:
             return error
 
-    def _session_item(self, summary: SessionSummary) -> QListWidgetItem:
+    def _session_item(self, summary: SessionSummary, *, indent: bool = False) -> QListWidgetItem:
         details = [summary.date.strftime("%d-%m-%Y") if summary.date else "", summary.venue]
         text = summary.title + "\n" + "  ·  ".join(detail for detail in details if detail)
-        item = QListWidgetItem(text.strip())
+        if indent:
+            text = "\n".join(f"    {line}" for line in text.strip().splitlines())
+        item = QListWidgetItem(text.strip() if not indent else text)
         item.setData(_SESSION_ID, summary.id)
         item.setToolTip(summary.title)
         return item
@@ -251,10 +293,10 @@ class StartPage(QWidget):
 
     def open_selected(self) -> None:
         item = self.recent_list.currentItem()
-        if item is not None:
+        if item is not None and item.data(_SESSION_ID) is not None:
             self.session_chosen.emit(item.data(_SESSION_ID))
 
     def delete_selected(self) -> None:
         item = self.recent_list.currentItem()
-        if item is not None:
+        if item is not None and item.data(_SESSION_ID) is not None:
             self.delete_requested.emit(item.data(_SESSION_ID))

@@ -22,6 +22,7 @@ _BY_NAME = {
     "break": ("placeholder", "BreakWorkspace"),
     "next-steps": ("next_steps", "NextStepsWorkspace"),
     "template:next-steps": ("next_steps", "NextStepsTemplateWorkspace"),
+    "status": ("status_board", "StatusBoardWorkspace"),
 }
 #: Kind -> (module, class), for workspaces that take a variant after the colon ("circle:change").
 _BY_KIND = {
