@@ -225,12 +225,13 @@ def _letter(index: int) -> str:
 
 def _change_line(snapshot: SessionSnapshot, action: Action, language: str) -> str:
     """What became of the action since the last meeting; "" when there was no last meeting."""
-    if action.uid not in snapshot.status_before or (snapshot.previous is None and not snapshot.partnership):
+    if action.uid not in snapshot.status_before:
         return ""
     before = snapshot.status_before[action.uid]
     change = StatusChange(before, action)
     if before is None:
-        return NEW_SINCE.get(language)
+        # Without a last meeting (the first, or one not in this database) nothing is new.
+        return NEW_SINCE.get(language) if snapshot.previous is not None else ""
     if not change.changed:
         return UNCHANGED.get(language)
     return f"{SINCE.get(language)}: " + " · ".join(_differences(before, action, language))
