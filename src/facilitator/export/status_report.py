@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from facilitator.conversation import AMBITION
 from facilitator.conversation.action_status import (
@@ -99,8 +99,12 @@ def build_status_report(snapshot: SessionSnapshot, language: str = "da") -> byte
                 continue
             heading = para(f"{number}. {area.title.get(language)}", styles.h2)
             rows = _rows(snapshot, overdue_first(actions, today), number, today, styles, language)
-            # A heading never stays alone at the foot of a page.
-            story += [CondPageBreak(30 * mm), heading, rows]
+            # A heading never stays alone at the foot of a page: a short area moves whole,
+            # a long one starts only where its first rows fit too.
+            if len(actions) <= 4:
+                story.append(KeepTogether([heading, rows]))
+            else:
+                story += [CondPageBreak(55 * mm), heading, rows]
     return render(
         story,
         page_frame(snapshot, STATUS_TITLE, language),
