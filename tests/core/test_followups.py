@@ -393,3 +393,29 @@ def test_the_demo_has_a_follow_up_two_months_later_with_green_yellow_and_red(sto
     for action in actions:
         if action.light:
             assert store.action_history(action.id)[-1].light == action.light
+
+
+def test_an_action_uid_is_unique_per_session_not_per_database(store: Store, demo: int):
+    import sqlite3
+
+    followup = _followup(store, demo)
+    carried = store.actions(followup.id)[0]
+    assert carried.uid in {a.uid for a in store.actions(demo)}
+    with sqlite3.connect(store.path) as raw, pytest.raises(sqlite3.IntegrityError):
+        raw.execute(
+            "INSERT INTO actions (session_id, uid, area, position, what, owner_person, with_whom, how_much, "
+            "status, deleted, created_at, updated_at) SELECT session_id, uid, area, 99, what, '', '', '', "
+            "status, 0, created_at, updated_at FROM actions WHERE id = ?",
+            (carried.id,),
+        )
+
+
+def test_the_history_outlives_the_meeting_it_was_said_at(store: Store, demo: int):
+    action = store.actions(demo)[1]
+    store.set_action_status(action.id, light="red", comment="Ingen tid endnu", by="Karen", now=CLOCK.wall())
+    followup = _followup(store, demo)
+    carried = next(a for a in store.actions(followup.id) if a.uid == action.uid)
+    store.delete_session(demo)
+    [entry] = store.action_history(carried.id)
+    assert (entry.light, entry.comment, entry.by, entry.session_id) == ("red", "Ingen tid endnu", "Karen", None)
+    assert store.partnership_of(followup.id).session_ids == (followup.id,)

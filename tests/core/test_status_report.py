@@ -133,3 +133,23 @@ def test_the_status_report_from_the_command_line(paths, demo: int, store: Store,
     code = main(["--data-dir", str(paths.data_dir), "export", str(followup), "--pdf", str(target), "--sheet", "status"])
     assert code == 0, capsys.readouterr().err
     assert "STATUSRAPPORT" in _pages(target.read_bytes())[0]
+
+
+def test_the_first_meeting_has_no_changes_since_a_last_one(store: Store, demo: int):
+    _followup(store, demo)  # the demo day is now the first meeting of a partnership
+    flat = " ".join(" ".join(_pages(build_pdf(take_snapshot(store, demo), "status", "da"))).split())
+    assert "Ny siden sidste møde" not in flat
+    assert "Siden sidst" not in flat
+    assert "Sidste møde" not in flat
+
+
+def test_an_area_heading_never_stays_alone_at_the_foot_of_a_page(store: Store, demo: int):
+    from facilitator.demo import create_demo_followup
+
+    followup = create_demo_followup(store, demo)
+    for language, heading in (("da", "4. Forhindringer"), ("en", "4. Obstacles")):
+        pages = [
+            " ".join(page.split()) for page in _pages(build_pdf(take_snapshot(store, followup), "status", language))
+        ]
+        [page] = [page for page in pages if heading in page]
+        assert "4a" in page.split(heading, 1)[1]

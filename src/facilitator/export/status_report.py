@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from facilitator.conversation import AMBITION
 from facilitator.conversation.action_status import (
@@ -99,8 +99,12 @@ def build_status_report(snapshot: SessionSnapshot, language: str = "da") -> byte
                 continue
             heading = para(f"{number}. {area.title.get(language)}", styles.h2)
             rows = _rows(snapshot, overdue_first(actions, today), number, today, styles, language)
-            # A heading never stays alone at the foot of a page.
-            story += [CondPageBreak(30 * mm), heading, rows]
+            # A heading never stays alone at the foot of a page: a short area moves whole,
+            # a long one starts only where its first rows fit too.
+            if len(actions) <= 4:
+                story.append(KeepTogether([heading, rows]))
+            else:
+                story += [CondPageBreak(55 * mm), heading, rows]
     return render(
         story,
         page_frame(snapshot, STATUS_TITLE, language),
@@ -225,12 +229,13 @@ def _letter(index: int) -> str:
 
 def _change_line(snapshot: SessionSnapshot, action: Action, language: str) -> str:
     """What became of the action since the last meeting; "" when there was no last meeting."""
-    if action.uid not in snapshot.status_before or (snapshot.previous is None and not snapshot.partnership):
+    if action.uid not in snapshot.status_before:
         return ""
     before = snapshot.status_before[action.uid]
     change = StatusChange(before, action)
     if before is None:
-        return NEW_SINCE.get(language)
+        # Without a last meeting (the first, or one not in this database) nothing is new.
+        return NEW_SINCE.get(language) if snapshot.previous is not None else ""
     if not change.changed:
         return UNCHANGED.get(language)
     return f"{SINCE.get(language)}: " + " · ".join(_differences(before, action, language))
