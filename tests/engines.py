@@ -169,3 +169,12 @@ def postgres_databases(request: pytest.FixtureRequest, db_engine: str) -> Iterat
     databases = PostgresDatabases(cluster, request.getfixturevalue("postgres_template"))
     yield databases
     databases.drop_all()
+
+
+@pytest.fixture
+def archive_url(postgres_cluster: Cluster, postgres_template: str) -> Iterator[str]:
+    """The address of a new, empty team archive in the cluster (the trusted superuser, on loopback)."""
+    name = postgres_cluster.new_name("archive")
+    postgres_cluster.create_database(name, template=postgres_template)
+    yield postgres_cluster.libpq(name)
+    postgres_cluster.drop_database(name)

@@ -23,8 +23,12 @@ def unreachable(reason: str) -> ArchiveUnreachable:
 
 def _reason(original: BaseException) -> str:
     lines = [line.strip() for line in str(original).strip().splitlines() if line.strip()]
-    # libpq puts the useful line last ("connection to server at … failed: Connection refused").
-    return lines[-1] if lines else type(original).__name__
+    if not lines:
+        return type(original).__name__
+    # libpq: 'connection failed: connection to server at "h", port 5432 failed: Connection refused'
+    # and then a hint; the words after the last "failed:" are the reason.
+    first = lines[0]
+    return first.rsplit("failed:", 1)[-1].strip() or first
 
 
 def translate_server_error(error: BaseException, name: str) -> StoreError | None:
@@ -37,6 +41,13 @@ def translate_server_error(error: BaseException, name: str) -> StoreError | None
     if not module.startswith("psycopg"):
         return None
     code = getattr(original, "sqlstate", None) or ""
+    message = str(original)
+    # Refusals while connecting come without a SQLSTATE; libpq's words tell them apart.
+    if not code and ("authentication failed" in message or "no password supplied" in message):
+        code = "28P01"
+    elif not code and "database" in message and "does not exist" in message:
+        code = "3D000"
+    operational = any(kind.__name__ == "OperationalError" for kind in type(original).__mro__)
     if code in ("28P01", "28000"):
         return StoreError(
             Text(
@@ -76,7 +87,7 @@ def translate_server_error(error: BaseException, name: str) -> StoreError | None
                 "The team archive is busy with someone else. Try again in a moment.",
             )
         )
-    if code.startswith(("08", "57P")) or (not code and type(original).__name__ == "OperationalError"):
+    if code.startswith(("08", "57P")) or (not code and operational):
         return unreachable(_reason(original))
     return None
 

@@ -17,6 +17,7 @@ from facilitator.palette import next_colour
 from facilitator.program import Program
 from facilitator.program.loader import MAX_STEP_MINUTES
 from facilitator.store.actions import ActionStore
+from facilitator.store.archive import ArchiveStore
 from facilitator.store.backup import Backup, Backups, read_contents, restore_database
 from facilitator.store.board import BoardStore
 from facilitator.store.circles import CircleData, CircleStore, ElementData, FormSource, draft_prefix
@@ -85,7 +86,7 @@ def server_name(url: URL | str) -> str:
     return make_url(url).set(password=None).render_as_string(hide_password=False)
 
 
-class Store(CircleStore, BoardStore, ActionStore, TransferStore):
+class Store(CircleStore, BoardStore, ActionStore, TransferStore, ArchiveStore):
     """The app's database: every session and everything written in it, in one SQLite file.
 
     The same store runs on a PostgreSQL database (`Store.on_server`), the team archive: the
@@ -274,6 +275,11 @@ class Store(CircleStore, BoardStore, ActionStore, TransferStore):
         """The session's lasting identity, shared by its copies in backups and session files."""
         with self._transaction() as orm:
             return self._session_row(orm, session_id).uid
+
+    def session_with_uid(self, uid: str) -> int | None:
+        """The id of the session with this lasting identity here, or None."""
+        with self._transaction() as orm:
+            return orm.scalars(select(SessionRow.id).where(SessionRow.uid == uid)).first()
 
     def update_session(self, session_id: int, **fields: object) -> None:
         """Change some of the session's own fields (see SESSION_FIELDS)."""
