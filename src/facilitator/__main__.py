@@ -1,4 +1,4 @@
-"""Command line: the GUI by default; `schedule`, `list`, `demo`, `export` and `import` without a window."""
+"""Command line: the GUI by default; `schedule`, `list`, `demo`, `export`, `import` and `archive` without a window."""
 
 from __future__ import annotations
 
@@ -85,6 +85,9 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="findes sessionen allerede, beholdes begge; den indlæste får »(importeret)« i titlen",
     )
+    from facilitator.archive.commands import add_archive_parser
+
+    add_archive_parser(commands)
     return parser
 
 
@@ -216,6 +219,12 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _archive(args: argparse.Namespace) -> int:
+    from facilitator.archive.commands import run_archive
+
+    return run_archive(args, AppPaths.resolve(args.data_dir))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `facilitator` command."""
     args = _parser().parse_args(argv)
@@ -223,7 +232,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from facilitator.selftest import run_self_test
 
         return run_self_test(sys.stdout)
-    handlers = {"schedule": _schedule, "list": _list, "demo": _demo, "export": _export, "import": _import}
+    handlers = {
+        "schedule": _schedule,
+        "list": _list,
+        "demo": _demo,
+        "export": _export,
+        "import": _import,
+        "archive": _archive,
+    }
     try:
         if args.command is None:
             from facilitator.ui.app import run

@@ -75,9 +75,18 @@ def check_address(url: str, *, plaintext: bool = False) -> str:
 
 
 def driver_url(url: str) -> str:
-    """The address as SQLAlchemy takes it (the psycopg driver)."""
+    """The address as SQLAlchemy takes it (the psycopg driver), with one connection attempt.
+
+    libpq would otherwise try GSS encryption, then TLS, then plain, each with its own
+    timeout; off this machine TLS is already required (`check_address`), on it plain is fine.
+    """
     _scheme, rest = url.split("://", 1)
-    return f"postgresql+psycopg://{rest}"
+    parts = urlsplit(f"postgresql://{rest}")
+    query = dict(parse_qsl(parts.query, keep_blank_values=True))
+    query.setdefault("gssencmode", "disable")
+    if is_loopback(parts.hostname or query.get("host", "")) and not query.get("service"):
+        query.setdefault("sslmode", "disable")
+    return urlunsplit(parts._replace(scheme="postgresql+psycopg", query=urlencode(query)))
 
 
 __all__ = ["ArchiveAddressError", "check_address", "driver_url", "is_loopback"]

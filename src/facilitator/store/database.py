@@ -37,7 +37,7 @@ def open_engine(path: Path) -> Engine:
 
 #: How long a server may take to answer a new connection, in seconds: an archive out of reach
 #: fails within this, never hangs the command (libpq's connect_timeout).
-CONNECT_TIMEOUT = 4
+CONNECT_TIMEOUT = 3
 
 #: The advisory lock two laptops take while one migrates a shared server's schema.
 _MIGRATION_LOCK = 0x46414349  # "FACI"
