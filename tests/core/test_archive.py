@@ -289,3 +289,45 @@ def test_a_wrong_password_is_refused_by_name(postgres_cluster: Cluster, archive_
 def test_a_database_that_does_not_exist_is_named(postgres_cluster: Cluster):
     with pytest.raises(StoreError, match="findes ikke på serveren"):
         Archive.open(postgres_cluster.libpq("findes_ikke"))
+
+
+def test_a_team_role_with_only_the_readme_s_rights_pushes_pulls_and_lists(
+    postgres_cluster: Cluster, archive_url: str, store, demo, other_store, tmp_path, monkeypatch
+):
+    """The CREATE ROLE / GRANT lines of the README, run as they stand there (the admin set the archive up)."""
+    database = archive_url.rsplit("/", 1)[1]
+    Archive.open(archive_url).close()  # set up by its owner
+    postgres_cluster.execute(
+        "DROP ROLE IF EXISTS anna_team",
+        "DROP ROLE IF EXISTS facilitator_team",
+        "CREATE ROLE facilitator_team NOLOGIN",
+        "CREATE ROLE anna_team LOGIN PASSWORD 'kyst' IN ROLE facilitator_team",
+        f'REVOKE ALL ON DATABASE "{database}" FROM PUBLIC',
+        f'GRANT CONNECT ON DATABASE "{database}" TO facilitator_team',
+    )
+    engine = open_server_engine(archive_url.replace("postgresql://", "postgresql+psycopg://"))
+    with engine.begin() as connection:
+        for statement in (
+            "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
+            "GRANT USAGE ON SCHEMA public TO facilitator_team",
+            "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO facilitator_team",
+            "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO facilitator_team",
+        ):
+            connection.execute(text(statement))
+    engine.dispose()
+    passfile = tmp_path / "pgpass"
+    passfile.write_text(f"127.0.0.1:{postgres_cluster.port}:*:anna_team:kyst\n", encoding="utf-8")
+    passfile.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(passfile))
+    try:
+        with Archive.open(archive_url.replace("postgresql://postgres@", "postgresql://anna_team@")) as archive:
+            pushed = archive.push(store, demo)
+            store.update_session(demo, venue="Anden gang")
+            assert archive.push(store, demo).revision == 2
+            archive.pull(other_store, pushed.uid)
+            assert archive.sessions()[0].pushed_by.startswith("anna_team@")
+            assert archive.actions(overdue=True) is not None
+    finally:
+        # The grants live in the archive's database: it goes first, then the roles can.
+        postgres_cluster.drop_database(database)
+        postgres_cluster.execute("DROP ROLE anna_team", "DROP ROLE facilitator_team")

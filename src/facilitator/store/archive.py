@@ -23,6 +23,7 @@ from sqlalchemy import (
     and_,
     func,
     insert,
+    inspect,
     or_,
     select,
     text,
@@ -59,9 +60,16 @@ archive_info = Table(
     Column("key", String(64), primary_key=True),
     Column("value", TextColumn, nullable=False),
 )
-#: The indexes the secretariat's view needs on a big archive (docs/benchmarks.md).
+#: Indexes a big archive needs and a laptop's file does not (docs/benchmarks.md): the
+#: secretariat's view of open actions, and the foreign keys a replaced session's delete
+#: follows (without them each removed partner or element scans every session's rows).
 _INDEXES = (
     "CREATE INDEX IF NOT EXISTS ix_archive_actions_open_due ON actions (due) WHERE NOT deleted AND status <> 'done'",
+    "CREATE INDEX IF NOT EXISTS ix_archive_actions_owner ON actions (owner_partner_id)",
+    "CREATE INDEX IF NOT EXISTS ix_archive_elements_partner ON elements (partner_id)",
+    "CREATE INDEX IF NOT EXISTS ix_archive_board_notes_merged ON board_notes (merged_into)",
+    "CREATE INDEX IF NOT EXISTS ix_archive_board_notes_cluster ON board_notes (cluster_id)",
+    "CREATE INDEX IF NOT EXISTS ix_archive_form_sources_element ON form_sources (element_id)",
 )
 
 
@@ -145,17 +153,25 @@ class ArchiveStore(StorePart):
     """Whole sessions pushed to and pulled from a store on the team's PostgreSQL server."""
 
     def prepare_archive(self) -> None:
-        """Create the archive's book if it is new; refuse a book of a newer format (nothing written)."""
+        """Create the archive's book if it is new; refuse a book of a newer format (nothing written).
+
+        An archive already set up is only read: the team's role needs no right to create tables.
+        """
         with self._transaction() as orm:
             connection = orm.connection()
-            connection.execute(text("SELECT pg_advisory_xact_lock(4604)"))
-            _book.create_all(connection, checkfirst=True)
-            for statement in _INDEXES:
-                connection.execute(text(statement))
-            stored = connection.execute(select(archive_info.c.value).where(archive_info.c.key == "format")).scalar()
+            stored = None
+            if inspect(connection).has_table("archive_info"):
+                stored = connection.execute(select(archive_info.c.value).where(archive_info.c.key == "format")).scalar()
             if stored is None:
-                connection.execute(insert(archive_info).values(key="format", value=str(ARCHIVE_FORMAT)))
-            elif not stored.isdigit() or int(stored) > ARCHIVE_FORMAT:
+                connection.execute(text("SELECT pg_advisory_xact_lock(4604)"))
+                _book.create_all(connection, checkfirst=True)
+                for statement in _INDEXES:
+                    connection.execute(text(statement))
+                stored = connection.execute(select(archive_info.c.value).where(archive_info.c.key == "format")).scalar()
+                if stored is None:
+                    connection.execute(insert(archive_info).values(key="format", value=str(ARCHIVE_FORMAT)))
+                    return
+            if not stored.isdigit() or int(stored) > ARCHIVE_FORMAT:
                 raise StoreError(
                     Text(
                         f"Teamarkivet er lavet af en nyere version af Facilitator (arkivformat {stored}, "

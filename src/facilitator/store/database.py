@@ -47,7 +47,13 @@ def open_server_engine(url: URL | str, *, timeout: int = CONNECT_TIMEOUT) -> Eng
     """An engine on a PostgreSQL database; a new connection gives up after `timeout` seconds."""
     return create_engine(
         url,
-        connect_args={"connect_timeout": timeout, "application_name": "facilitator"},
+        connect_args={
+            "connect_timeout": timeout,
+            "application_name": "facilitator",
+            # The archive's queries are short: JIT compiling costs more than it saves, and the
+            # secretariat's view sorts tens of thousands of actions in memory, not on disk.
+            "options": "-c jit=off -c work_mem=32MB",
+        },
         # A laptop's connection may have died with the Wi-Fi since it was last used.
         pool_pre_ping=True,
     )
