@@ -102,3 +102,18 @@ def test_texts_sort_the_same_in_a_session_file_on_both_engines(store: Store, pro
     assert [row["item_id"] for row in document["checklist"]] == sorted(
         ["b-punkt", "B-punkt", "a-punkt", "Å-punkt", "_punkt"]
     )
+
+
+def test_a_laptop_that_never_uses_the_archive_never_loads_the_driver(tmp_path):
+    """Offline is normal: the local store and the command line's parser leave psycopg unloaded."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path; from facilitator.store import Store; "
+        "from facilitator.__main__ import _parser; _parser(); "
+        f"Store(Path({str(tmp_path / 'f.sqlite3')!r})).close(); "
+        "print(sorted(m for m in sys.modules if m.startswith(('psycopg', 'facilitator.archive.sync'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
