@@ -117,3 +117,10 @@ def test_a_laptop_that_never_uses_the_archive_never_loads_the_driver(tmp_path):
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_server_is_named_in_messages_without_its_password_or_driver():
+    from facilitator.store.store import server_name
+
+    named = server_name("postgresql+psycopg://anna:hemmelig@arkiv.example.org:5432/partnerskaber?sslmode=require")
+    assert named == "postgresql://anna@arkiv.example.org:5432/partnerskaber"

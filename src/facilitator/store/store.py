@@ -83,7 +83,9 @@ class _ServerBackups:
 
 def server_name(url: URL | str) -> str:
     """A server database's URL as messages name it: never with a password."""
-    return make_url(url).set(password=None).render_as_string(hide_password=False)
+    # URL.set() takes None as "leave as it is", so the password is dropped with _replace.
+    plain = make_url(url).set(drivername="postgresql", query={})._replace(password=None)
+    return plain.render_as_string(hide_password=False)
 
 
 class Store(CircleStore, BoardStore, ActionStore, TransferStore, ArchiveStore):
