@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -19,6 +20,12 @@ from tests.browser import chromium_browser, phone_page  # noqa: F401 (browser fi
 from tests.databases import DatabaseTemplate
 from tests.full_disk import FullDisk
 from tests.room_client import open_room  # noqa: F401 (the room's fixture, shared by core and ui tests)
+
+if TYPE_CHECKING:
+    from tests.engines import PostgresDatabases
+
+# The engines the store's tests run on, and the throw-away PostgreSQL cluster (tests/engines.py).
+pytest_plugins = ["tests.engines"]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -67,18 +74,29 @@ def demo_file(tmp_path_factory, demo_database: DatabaseTemplate) -> bytes:
 
 
 @pytest.fixture
-def store(paths: AppPaths, empty_database: DatabaseTemplate):
-    """The store in the test's data directory: empty (a copy of a new database), unless a fixture filled it."""
-    if not paths.database.exists():
-        empty_database.copy_to(paths.database)
-    store = Store(paths.database)
+def store(paths: AppPaths, empty_database: DatabaseTemplate, postgres_databases: PostgresDatabases | None):
+    """The store in the test's data directory: empty (a copy of a new database), unless a fixture filled it.
+
+    In a `both_engines` module's `[postgresql]` case: a copy of a new PostgreSQL database.
+    """
+    if postgres_databases is not None:
+        store = postgres_databases.open()
+    else:
+        if not paths.database.exists():
+            empty_database.copy_to(paths.database)
+        store = Store(paths.database)
     yield store
     store.close()
 
 
 @pytest.fixture
-def other_store(tmp_path: Path, empty_database: DatabaseTemplate):
-    """A second empty store: another laptop's."""
+def other_store(tmp_path: Path, empty_database: DatabaseTemplate, postgres_databases: PostgresDatabases | None):
+    """A second empty store: another laptop's (on the same engine as `store`)."""
+    if postgres_databases is not None:
+        store = postgres_databases.open()
+        yield store
+        store.close()
+        return
     with empty_database.open_copy(tmp_path / "other") as store:
         yield store
 
@@ -90,6 +108,15 @@ def full_disk(monkeypatch: pytest.MonkeyPatch) -> FullDisk:
 
 
 @pytest.fixture
-def demo(store: Store, demo_database: DatabaseTemplate) -> int:
+def demo(
+    request: pytest.FixtureRequest,
+    store: Store,
+    demo_database: DatabaseTemplate,
+    postgres_databases: PostgresDatabases | None,
+) -> int:
     """The demo session in `store` (a copy; tests of the demo itself call create_demo_session)."""
+    if postgres_databases is not None:
+        template, session_id = request.getfixturevalue("postgres_demo_template")
+        postgres_databases.replace_contents(store, template)
+        return session_id
     return demo_database.replace_contents(store)

@@ -1,4 +1,4 @@
-"""Command line: the GUI by default; `schedule`, `list`, `demo`, `export`, `followup`, `log` and `import` without a window."""
+"""Command line: the GUI by default; `schedule`, `list`, `demo`, `export`, `followup`, `log`, `import`, `room` and `archive` without a window."""
 
 from __future__ import annotations
 
@@ -117,6 +117,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     room.add_argument("--port", type=int, default=0, help="porten (standard: en ledig)")
     room.add_argument("--step", metavar="TRIN", help="sæt sessionens aktuelle trin først (trinnets id)")
+
+    from facilitator.archive.commands import add_archive_parser
+
+    add_archive_parser(commands)
     return parser
 
 
@@ -343,6 +347,12 @@ def _room(args: argparse.Namespace) -> int:
         store.close()
 
 
+def _archive(args: argparse.Namespace) -> int:
+    from facilitator.archive.commands import run_archive
+
+    return run_archive(args, AppPaths.resolve(args.data_dir))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `facilitator` command."""
     args = _parser().parse_args(argv)
@@ -359,6 +369,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "log": _log,
         "import": _import,
         "room": _room,
+        "archive": _archive,
     }
     try:
         if args.command is None:

@@ -34,6 +34,10 @@ class Settings:
     theme: str = "system"
     #: Set once the first-run welcome has been answered, so it is not shown again.
     welcomed: bool = False
+    #: The team archive's address (`facilitator archive connect`), never with a password.
+    archive_url: str = ""
+    #: Set only when the user explicitly let the archive be reached without TLS.
+    archive_plaintext: bool = False
 
     def changed(self, **values: object) -> Settings:
         """A copy with `values` changed, checked like a loaded file."""

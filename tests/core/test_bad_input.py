@@ -39,6 +39,10 @@ from facilitator.text import clean_text
 from tests.core.test_program import MINIMAL
 from tests.databases import Rows, copy_database, table_rows
 
+# The store's rules hold on both engines (tests/engines.py).
+pytestmark = pytest.mark.both_engines
+
+
 SESSION_DATE = dt.date(2026, 4, 27)
 
 

@@ -15,6 +15,10 @@ from facilitator.board import NOTE_HEIGHT, TRAY, layout_for, operations
 from facilitator.board.model import BoardState, Note, Patch
 from facilitator.store import Store, StoreError
 
+# The store's rules hold on both engines (tests/engines.py).
+pytestmark = pytest.mark.both_engines
+
+
 CATEGORIES = ("common", "differences", "opposed")
 ZONES = (*CATEGORIES, TRAY)
 

@@ -10,6 +10,9 @@ from facilitator.conversation import CIRCLES, JOINT_FORMS, VALUE_FORMS, circle_t
 from facilitator.store import Store, StoreError
 from tests.core.guide import GUIDE_QUESTIONS
 
+# The store's rules hold on both engines (tests/engines.py).
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def session(store: Store, program) -> tuple[int, int, int]:

@@ -21,6 +21,10 @@ from facilitator.conversation.next_steps import (
 )
 from facilitator.store import Store, StoreError
 
+# The store's rules hold on both engines (tests/engines.py).
+pytestmark = pytest.mark.both_engines
+
+
 TODAY = dt.date(2026, 4, 27)
 
 

@@ -7,11 +7,15 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from facilitator.palette import PARTNER_COLOURS
 from facilitator.store import Store, StoreError
 from facilitator.store.database import REVISIONS, SCHEMA_HEAD
 from tests.schema import database_at
+
+# The store's rules hold on both engines (tests/engines.py).
+pytestmark = pytest.mark.both_engines
 
 
 def _new_session(store: Store, program, **fields) -> int:
@@ -124,15 +128,15 @@ def test_invalid_session_fields_are_refused(store, program):
     assert store.get_session(session_id).start_time == "09:00"
 
 
-def test_deleting_a_session_removes_its_partners_and_principles(paths, store, program):
+def test_deleting_a_session_removes_its_partners_and_principles(store, program):
     session_id = _new_session(store, program)
     store.add_partner(session_id, "Mette")
     store.set_principles(session_id, ["Lyt"])
     store.set_last_session_id(session_id)
     store.delete_session(session_id)
-    with sqlite3.connect(paths.database) as raw:
+    with store._engine.connect() as raw:
         for table in ("sessions", "partners", "principles", "app_state"):
-            assert raw.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
+            assert raw.execute(text(f"SELECT count(*) FROM {table}")).scalar() == 0, table
     assert store.last_session_id() is None
 
 
@@ -146,6 +150,7 @@ def test_last_session_is_remembered(paths, program):
     reopened.close()
 
 
+@pytest.mark.sqlite_only("SQLite's pragmas")
 def test_connections_use_wal_foreign_keys_and_full_sync(store):
     with store._engine.connect() as connection:
         raw = connection.connection.dbapi_connection

@@ -102,10 +102,10 @@ def refuse_unknown(revision: str | None, path: Path) -> None:
         )
     raise StoreError(
         Text(
-            f"Databasen {path} er lavet af en nyere version af Facilitator (skema {revision}). "
-            "Opdatér appen for at åbne den; filen er ikke ændret.",
-            f"The database {path} was made by a newer version of Facilitator (schema {revision}). "
-            "Update the app to open it; the file has not been changed.",
+            f"Databasen {path} er lavet af en nyere version af Facilitator (skema {revision}; denne version "
+            f"kender skema {SCHEMA_HEAD}). Opdatér appen for at åbne den; filen er ikke ændret.",
+            f"The database {path} was made by a newer version of Facilitator (schema {revision}; this version "
+            f"knows schema {SCHEMA_HEAD}). Update the app to open it; the file has not been changed.",
         )
     )
 

@@ -13,6 +13,11 @@ class Base(DeclarativeBase):
     pass
 
 
+#: A one-line text the store allows up to MAX_TEXT_LENGTH characters. SQLite never enforced
+#: the declared 500; PostgreSQL would, so there it is plain text (migration 0001 does the same).
+LONG_LINE = String(500).with_variant(Text(), "postgresql")
+
+
 def new_session_uid() -> str:
     """A fresh session identity: a random UUID as 32 lowercase hex digits."""
     return uuid.uuid4().hex
@@ -33,10 +38,10 @@ class SessionRow(Base):
     #: import can tell that the session is already here. The database id only names a row.
     #: (The server default only exists because SQLite cannot add a NOT NULL column without one.)
     uid: Mapped[str] = mapped_column(String(32), unique=True, index=True, default=new_session_uid, server_default="")
-    title: Mapped[str] = mapped_column(String(500))
+    title: Mapped[str] = mapped_column(LONG_LINE)
     date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
-    venue: Mapped[str] = mapped_column(String(500), default="")
-    facilitator: Mapped[str] = mapped_column(String(500), default="")
+    venue: Mapped[str] = mapped_column(LONG_LINE, default="")
+    facilitator: Mapped[str] = mapped_column(LONG_LINE, default="")
     start_time: Mapped[str] = mapped_column(String(5), default="09:00")
     program_name: Mapped[str] = mapped_column(String(500), default="")
     # The program text as it was when the session was created, so later edits to the
@@ -63,7 +68,7 @@ class PartnerRow(Base):
     session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(String(200))
-    organisation: Mapped[str] = mapped_column(String(500), default="")
+    organisation: Mapped[str] = mapped_column(LONG_LINE, default="")
     role: Mapped[str] = mapped_column(Text, default="")
     mandate: Mapped[str] = mapped_column(Text, default="")
     why_now: Mapped[str] = mapped_column(Text, default="")

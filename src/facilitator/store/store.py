@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import URL, make_url, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import sessionmaker
@@ -17,6 +17,7 @@ from facilitator.palette import next_colour
 from facilitator.program import Program
 from facilitator.program.loader import MAX_STEP_MINUTES
 from facilitator.store.actions import ActionStore
+from facilitator.store.archive import ArchiveStore
 from facilitator.store.backup import Backup, Backups, read_contents, restore_database
 from facilitator.store.board import BoardStore
 from facilitator.store.circles import CircleData, CircleStore, ElementData, FormSource, draft_prefix
@@ -25,8 +26,10 @@ from facilitator.store.database import (
     SCHEMA_HEAD,
     StoreError,
     check_revision,
+    is_sqlite,
     migrate,
     open_engine,
+    open_server_engine,
     translate_error,
 )
 from facilitator.store.errors import missing_session
@@ -46,6 +49,7 @@ from facilitator.store.part import invalid as _invalid
 from facilitator.store.part import utc_now as _now
 from facilitator.store.records import ChecklistEntry, PartnerData, SessionData, SessionSummary
 from facilitator.store.recovery import prepare_database
+from facilitator.store.server_errors import translate_server_error
 from facilitator.store.transfer import TransferStore
 from facilitator.timing import DayPlan, TimerEvent, valid_minutes
 from facilitator.timing.timer import EVENT_KINDS
@@ -71,11 +75,32 @@ def _clean_field(field: str, value: object) -> object:
     return rule.apply(value)
 
 
-class Store(CircleStore, BoardStore, ActionStore, FollowupStore, TransferStore):
-    """The app's database: every session and everything written in it, in one SQLite file."""
+class _ServerBackups:
+    """A server's backups are its administrator's (pg_dump, base backups): the store makes none."""
+
+    def make(self, *_reason: object) -> None:
+        return None
+
+
+def server_name(url: URL | str) -> str:
+    """A server database's URL as messages name it: never with a password."""
+    # URL.set() takes None as "leave as it is", so the password is dropped with _replace.
+    plain = make_url(url).set(drivername="postgresql", query={})._replace(password=None)
+    return plain.render_as_string(hide_password=False)
+
+
+class Store(CircleStore, BoardStore, ActionStore, FollowupStore, TransferStore, ArchiveStore):
+    """The app's database: every session and everything written in it, in one SQLite file.
+
+    The same store runs on a PostgreSQL database (`Store.on_server`), the team archive: the
+    same models, migrations and rules; only what belongs to a file (pragmas, WAL, backups,
+    recovery, restore) is SQLite's alone.
+    """
 
     #: A Store is open once made; `DeferredStore` says False until its engine has loaded.
     is_open = True
+    #: The server database's URL (no password) for a store on a server; None for a file.
+    url: str | None = None
 
     def __init__(self, path: Path, *, backups_folder: Path | None = None, backups: Backups | None = None) -> None:
         """Open (and if need be create or migrate) the database at `path`.
@@ -87,6 +112,34 @@ class Store(CircleStore, BoardStore, ActionStore, FollowupStore, TransferStore):
         prepare_database(self.path)
         self.backups = backups if backups is not None else Backups(self.path, backups_folder)
         self._open()
+
+    @classmethod
+    def on_server(cls, url: URL | str, *, timeout: int | None = None) -> Store:
+        """Open (and if need be create or migrate) the store in a PostgreSQL database.
+
+        StoreError in the user's words when the server cannot be reached (within `timeout`
+        seconds), refuses the login, or holds a schema from a newer app (nothing is written).
+        """
+        store = cls.__new__(cls)
+        store.url = server_name(url)
+        store.path = None  # type: ignore[assignment]
+        store.backups = _ServerBackups()  # type: ignore[assignment]
+        store._engine = open_server_engine(url) if timeout is None else open_server_engine(url, timeout=timeout)
+        try:
+            migrate(store._engine, store.url)
+        except DBAPIError as error:
+            store._engine.dispose()
+            raise translate_server_error(error, store.url) or error from None
+        except StoreError:
+            store._engine.dispose()
+            raise
+        store._sessions = sessionmaker(store._engine, expire_on_commit=False)
+        return store
+
+    def _translate(self, error: BaseException) -> StoreError | None:
+        if self.url is not None:
+            return translate_server_error(error, self.url)
+        return translate_error(error, self.path)
 
     def _open(self) -> None:
         revision = check_revision(self.path)
@@ -108,7 +161,9 @@ class Store(CircleStore, BoardStore, ActionStore, FollowupStore, TransferStore):
         self._engine.dispose()
 
     def restore(self, backup: Backup, now: dt.datetime | None = None) -> None:
-        """Replace the whole database with `backup`, after backing up what is there now."""
+        """Replace the whole database with `backup`, after backing up what is there now (SQLite only)."""
+        if self.url is not None:
+            raise TypeError("a server database is restored by its administrator, not by the store")
         contents = read_contents(backup.path)
         if not contents.readable:
             raise _invalid(
@@ -135,7 +190,7 @@ class Store(CircleStore, BoardStore, ActionStore, FollowupStore, TransferStore):
             with self._sessions.begin() as orm:
                 yield orm
         except DBAPIError as error:
-            raise translate_error(error, self.path) or error from None
+            raise self._translate(error) or error from None
 
     def _session_row(self, orm: OrmSession, session_id: int) -> SessionRow:
         row = orm.get(SessionRow, session_id)
@@ -224,6 +279,11 @@ class Store(CircleStore, BoardStore, ActionStore, FollowupStore, TransferStore):
         with self._transaction() as orm:
             return self._session_row(orm, session_id).uid
 
+    def session_with_uid(self, uid: str) -> int | None:
+        """The id of the session with this lasting identity here, or None."""
+        with self._transaction() as orm:
+            return orm.scalars(select(SessionRow.id).where(SessionRow.uid == uid)).first()
+
     def update_session(self, session_id: int, **fields: object) -> None:
         """Change some of the session's own fields (see SESSION_FIELDS)."""
         unknown = set(fields) - set(SESSION_FIELDS)
@@ -252,8 +312,11 @@ class Store(CircleStore, BoardStore, ActionStore, FollowupStore, TransferStore):
         """Fold the WAL into the main file and empty it.
 
         After a delete the WAL still holds the pages as they were before; the main file's
-        copies are zeroed by secure_delete, so this leaves the words nowhere.
+        copies are zeroed by secure_delete, so this leaves the words nowhere. A server has no
+        WAL of the app's: its administrator's VACUUM and backups decide.
         """
+        if not is_sqlite(self._engine):
+            return
         with self._engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 

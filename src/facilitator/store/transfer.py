@@ -147,6 +147,8 @@ def _read_session(orm, session: SessionRow) -> SessionDocument:
     """Everything of one session as a (not yet checked) document; removed rows left out."""
     session_id = session.id
 
+    # Texts are put in order here, not by the database: a server's collation may sort them
+    # otherwise than SQLite's bytes, and the same session must give the same file anywhere.
     def rows(model, *order):
         return orm.scalars(select(model).where(model.session_id == session_id).order_by(*order)).all()
 
@@ -237,7 +239,7 @@ def _read_session(orm, session: SessionRow) -> SessionDocument:
                 "after_id": row.after_id,
                 "note": row.note,
             }
-            for row in rows(StepPlanRow, StepPlanRow.step_id)
+            for row in sorted(rows(StepPlanRow), key=lambda row: row.step_id)
         ],
         "timer_events": [
             {
@@ -251,7 +253,7 @@ def _read_session(orm, session: SessionRow) -> SessionDocument:
         ],
         "checklist": [
             {"item_id": row.item_id, "done": row.done, "note": row.note}
-            for row in rows(ChecklistRow, ChecklistRow.item_id)
+            for row in sorted(rows(ChecklistRow), key=lambda row: row.item_id)
         ],
         "circles": [
             {
@@ -286,7 +288,7 @@ def _read_session(orm, session: SessionRow) -> SessionDocument:
         ],
         "form_texts": [
             {"form": row.form, "field": row.field, "text": row.text, "updated_at": format_timestamp(row.updated_at)}
-            for row in rows(FormTextRow, FormTextRow.form, FormTextRow.field)
+            for row in sorted(rows(FormTextRow), key=lambda row: (row.form, row.field))
         ],
         "form_sources": [
             {

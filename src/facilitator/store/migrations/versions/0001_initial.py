@@ -12,15 +12,19 @@ down_revision = None
 branch_labels = None
 depends_on = None
 
+# The store takes these fields up to 20,000 characters (store/limits.py). SQLite never held
+# them to the declared 500; PostgreSQL would, so there they are plain text.
+_LONG_LINE = sa.String(500).with_variant(sa.Text(), "postgresql")
+
 
 def upgrade() -> None:
     op.create_table(
         "sessions",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("title", sa.String(500), nullable=False),
+        sa.Column("title", _LONG_LINE, nullable=False),
         sa.Column("date", sa.Date, nullable=True),
-        sa.Column("venue", sa.String(500), nullable=False),
-        sa.Column("facilitator", sa.String(500), nullable=False),
+        sa.Column("venue", _LONG_LINE, nullable=False),
+        sa.Column("facilitator", _LONG_LINE, nullable=False),
         sa.Column("start_time", sa.String(5), nullable=False),
         sa.Column("program_name", sa.String(500), nullable=False),
         sa.Column("program_text", sa.Text, nullable=False),
@@ -35,7 +39,7 @@ def upgrade() -> None:
         sa.Column("session_id", sa.Integer, sa.ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False),
         sa.Column("position", sa.Integer, nullable=False),
         sa.Column("name", sa.String(200), nullable=False),
-        sa.Column("organisation", sa.String(500), nullable=False),
+        sa.Column("organisation", _LONG_LINE, nullable=False),
         sa.Column("role", sa.Text, nullable=False),
         sa.Column("mandate", sa.Text, nullable=False),
         sa.Column("why_now", sa.Text, nullable=False),
