@@ -28,7 +28,6 @@ def as_version_2(document: dict) -> dict:
         {key: value for key, value in circle.items() if key != "revealed"} for circle in document["circles"]
     ]
     document["elements"] = [
-        {key: value for key, value in element.items() if key != "written_on_device"}
-        for element in document["elements"]
+        {key: value for key, value in element.items() if key != "written_on_device"} for element in document["elements"]
     ]
     return document

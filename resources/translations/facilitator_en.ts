@@ -867,7 +867,7 @@
     </message>
     <message>
         <source>Stat&amp;usrapport: aftalernes lys, status og kommentarer (PDF)</source>
-        <translation>Stat&amp;us report: the agreements' lights, status and comments (PDF)</translation>
+        <translation>Stat&amp;us report: the agreements&apos; lights, status and comments (PDF)</translation>
     </message>
     <message>
         <source>&amp;Tomme skabeloner til papir (PDF):</source>
