@@ -213,6 +213,21 @@ def test_the_secretariat_sees_every_action_and_the_overdue_ones(archive, store, 
     assert archive.sessions(partnership="findes ikke") == []
 
 
+def test_the_list_names_each_sessions_partnership_and_finds_its_meetings(archive: Archive, store, demo):
+    title = store.get_session(demo).title
+    archive.push(store, demo)
+    [alone] = archive.sessions()
+    assert alone.partnership == ""
+
+    store.set_partnership(demo, "Vestkystens Klimaalliance")
+    archive.push(store, demo)
+
+    [entry] = archive.sessions(partnership="klimaALLIANCE")
+    assert (entry.title, entry.partnership) == (title, "Vestkystens Klimaalliance")
+    # A meeting of a partnership is found by the partnership's name, no longer by its own title.
+    assert archive.sessions(partnership=title[3:12]) == []
+
+
 # --- addresses and servers that will not do ---------------------------------------------------
 
 

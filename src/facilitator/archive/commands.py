@@ -25,7 +25,11 @@ def add_archive_parser(commands) -> None:
     which.add_argument("--all", action="store_true", help="send alle sessioner")
     push.add_argument("--keep-both", action="store_true", help="er arkivets udgave ændret, gem din ved siden af")
     listing = actions.add_parser("list", help="vis sessionerne i teamarkivet, senest sendte først")
-    listing.add_argument("--partnership", metavar="NAVN", help="kun sessioner, hvis titel indeholder NAVN")
+    listing.add_argument(
+        "--partnership",
+        metavar="NAVN",
+        help="kun møderne i partnerskaber, hvis navn indeholder NAVN (og sessioner uden partnerskab med NAVN i titlen)",
+    )
     pull = actions.add_parser("pull", help="hent en session fra teamarkivet til denne computer")
     pull.add_argument("session", help="sessionens uid eller titel, som i 'facilitator archive list'")
     pull.add_argument("--keep-both", action="store_true", help="er din udgave ændret, gem arkivets ved siden af")
@@ -74,7 +78,7 @@ def run_archive(args: argparse.Namespace, paths: AppPaths) -> int:
                 pushed = entry.pushed_at.strftime("%Y-%m-%d %H:%M")
                 print(
                     f"{entry.uid}\t{date}\t{entry.title}\trev {entry.revision}\t{entry.pushed_by}\t{pushed} UTC"
-                    f"\t{entry.partners} partnere"
+                    f"\t{entry.partners} partnere\t{entry.partnership or '-'}"
                 )
         return 0
     if command == "actions":

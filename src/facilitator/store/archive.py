@@ -33,7 +33,14 @@ from sqlalchemy import Text as TextColumn
 from sqlalchemy.exc import IntegrityError
 
 from facilitator.store.errors import StoreError
-from facilitator.store.models import ActionRow, PartnerRow, SessionRow, new_session_uid
+from facilitator.store.models import (
+    ActionRow,
+    PartnerRow,
+    PartnershipRow,
+    PartnershipSessionRow,
+    SessionRow,
+    new_session_uid,
+)
 from facilitator.store.part import StorePart
 from facilitator.store.session_check import check_session_document
 from facilitator.store.session_document import SessionDocument
@@ -84,6 +91,8 @@ class ArchivedSession:
     pushed_by: str
     pushed_at: dt.datetime
     partners: int
+    #: The partnership it is a meeting of ("" for a session of its own).
+    partnership: str = ""
 
 
 @dataclass(frozen=True)
@@ -290,7 +299,11 @@ class ArchiveStore(StorePart):
         )
 
     def archived_sessions(self, partnership: str | None = None) -> list[ArchivedSession]:
-        """Every archived session, last pushed first; `partnership` keeps those whose title holds it."""
+        """Every archived session, last pushed first.
+
+        `partnership` keeps the meetings of the partnerships whose name holds it (any case),
+        and the sessions of no partnership whose title holds it.
+        """
         partners = select(func.count(PartnerRow.id)).where(PartnerRow.session_id == SessionRow.id).scalar_subquery()
         query = (
             select(
@@ -301,12 +314,24 @@ class ArchiveStore(StorePart):
                 archive_sessions.c.pushed_by,
                 archive_sessions.c.pushed_at,
                 partners,
+                func.coalesce(PartnershipRow.name, ""),
             )
             .join(SessionRow, SessionRow.id == archive_sessions.c.session_id)
+            .outerjoin(PartnershipSessionRow, PartnershipSessionRow.session_id == SessionRow.id)
+            .outerjoin(PartnershipRow, PartnershipRow.id == PartnershipSessionRow.partnership_id)
             .order_by(archive_sessions.c.pushed_at.desc(), SessionRow.title)
         )
         if partnership:
-            query = query.where(func.lower(SessionRow.title).contains(partnership.lower(), autoescape=True))
+            wanted = partnership.lower()
+            query = query.where(
+                or_(
+                    func.lower(PartnershipRow.name).contains(wanted, autoescape=True),
+                    and_(
+                        PartnershipRow.id.is_(None),
+                        func.lower(SessionRow.title).contains(wanted, autoescape=True),
+                    ),
+                )
+            )
         with self._transaction() as orm:
             return [ArchivedSession(*row) for row in orm.execute(query)]
 
