@@ -213,6 +213,18 @@ def test_the_secretariat_sees_every_action_and_the_overdue_ones(archive, store, 
     assert archive.sessions(partnership="findes ikke") == []
 
 
+def test_a_dropped_action_is_not_overdue_in_the_secretariats_view(archive, store, demo):
+    late = dt.date(2100, 1, 1)
+    dropped = next(action for action in store.actions(demo) if action.due and action.status != "done")
+    store.set_action_status(dropped.id, status="dropped", by="Sekretariatet")
+    archive.push(store, demo)
+
+    overdue = {action.what for action in archive.actions(overdue=True, today=late)}
+
+    assert dropped.what not in overdue
+    assert overdue, "the other unfinished actions are still overdue"
+
+
 def test_the_list_names_each_sessions_partnership_and_finds_its_meetings(archive: Archive, store, demo):
     title = store.get_session(demo).title
     archive.push(store, demo)

@@ -32,6 +32,7 @@ from sqlalchemy import (
 from sqlalchemy import Text as TextColumn
 from sqlalchemy.exc import IntegrityError
 
+from facilitator.conversation.next_steps import CLOSED_STATUSES
 from facilitator.store.errors import StoreError
 from facilitator.store.models import (
     ActionRow,
@@ -71,12 +72,17 @@ archive_info = Table(
 #: secretariat's view of open actions, and the foreign keys a replaced session's delete
 #: follows (without them each removed partner or element scans every session's rows).
 _INDEXES = (
-    "CREATE INDEX IF NOT EXISTS ix_archive_actions_open_due ON actions (due) WHERE NOT deleted AND status <> 'done'",
+    # Open: neither done nor dropped (`CLOSED_STATUSES`); the predicate is the overdue query's own.
+    "CREATE INDEX IF NOT EXISTS ix_archive_actions_unfinished_due ON actions (due) "
+    "WHERE NOT deleted AND status NOT IN ('done', 'dropped')",
     "CREATE INDEX IF NOT EXISTS ix_archive_actions_owner ON actions (owner_partner_id)",
     "CREATE INDEX IF NOT EXISTS ix_archive_elements_partner ON elements (partner_id)",
     "CREATE INDEX IF NOT EXISTS ix_archive_board_notes_merged ON board_notes (merged_into)",
     "CREATE INDEX IF NOT EXISTS ix_archive_board_notes_cluster ON board_notes (cluster_id)",
     "CREATE INDEX IF NOT EXISTS ix_archive_form_sources_element ON form_sources (element_id)",
+    # A replaced session sets its history entries' session to NULL: without this, each
+    # push of a follow-up meeting would read the history of every session in the archive.
+    "CREATE INDEX IF NOT EXISTS ix_archive_action_status_history_session ON action_status_history (session_id)",
 )
 
 
@@ -359,7 +365,7 @@ class ArchiveStore(StorePart):
             .order_by(ActionRow.due.asc().nulls_last(), SessionRow.title, ActionRow.area, ActionRow.position)
         )
         if overdue_on is not None:
-            query = query.where(and_(ActionRow.due < overdue_on, ActionRow.status != "done"))
+            query = query.where(and_(ActionRow.due < overdue_on, ActionRow.status.not_in(sorted(CLOSED_STATUSES))))
         if partner:
             wanted = partner.strip().lower()
             query = query.where(
