@@ -225,6 +225,27 @@ def test_a_dropped_action_is_not_overdue_in_the_secretariats_view(archive, store
     assert overdue, "the other unfinished actions are still overdue"
 
 
+def test_an_action_carried_into_a_follow_up_is_listed_once_as_the_latest_meeting_left_it(archive, store, demo):
+    first = store.get_session(demo)
+    followup = store.create_followup(
+        demo,
+        program_name=first.program_name,
+        program_text=first.program_text,
+        date=first.date + dt.timedelta(days=60),
+        title="Opfølgning",
+    )
+    carried = next(action for action in store.actions(followup.id) if action.due)
+    store.set_action_status(carried.id, status="started", by="Sekretariatet")
+    archive.push(store, demo)
+    archive.push(store, followup.id)
+
+    listed = [action for action in archive.actions() if action.what == carried.what]
+
+    assert [(action.session_title, action.status) for action in listed] == [("Opfølgning", "started")]
+    open_here = {action.what for action in store.actions(demo)} | {action.what for action in store.actions(followup.id)}
+    assert {action.what for action in archive.actions()} == open_here
+
+
 def test_the_list_names_each_sessions_partnership_and_finds_its_meetings(archive: Archive, store, demo):
     title = store.get_session(demo).title
     archive.push(store, demo)

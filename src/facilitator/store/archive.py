@@ -346,7 +346,25 @@ class ArchiveStore(StorePart):
     ) -> list[ArchivedAction]:
         """Every action of every archived session; `overdue_on` keeps the unfinished ones due before that day,
         `partner` those a partner (name or organisation, case-insensitive) owns.
+
+        An action carried into follow-up meetings keeps its uid in each: it is listed once,
+        as its latest meeting (by date, then the latest pushed) left it.
         """
+        latest = (
+            select(
+                ActionRow.id.label("action_id"),
+                func.row_number()
+                .over(
+                    partition_by=ActionRow.uid,
+                    order_by=(SessionRow.date.desc().nulls_last(), archive_sessions.c.pushed_at.desc()),
+                )
+                .label("place"),
+            )
+            .join(SessionRow, SessionRow.id == ActionRow.session_id)
+            .join(archive_sessions, archive_sessions.c.session_id == SessionRow.id)
+            .where(~ActionRow.deleted)
+            .subquery()
+        )
         query = (
             select(
                 archive_sessions.c.session_uid,
@@ -360,6 +378,7 @@ class ArchiveStore(StorePart):
             )
             .join(SessionRow, SessionRow.id == archive_sessions.c.session_id)
             .join(ActionRow, ActionRow.session_id == SessionRow.id)
+            .join(latest, and_(latest.c.action_id == ActionRow.id, latest.c.place == 1))
             .outerjoin(PartnerRow, PartnerRow.id == ActionRow.owner_partner_id)
             .where(~ActionRow.deleted)
             .order_by(ActionRow.due.asc().nulls_last(), SessionRow.title, ActionRow.area, ActionRow.position)
