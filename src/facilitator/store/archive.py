@@ -27,10 +27,12 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    tuple_,
     update,
 )
 from sqlalchemy import Text as TextColumn
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import aliased
 
 from facilitator.conversation.next_steps import CLOSED_STATUSES
 from facilitator.store.errors import StoreError
@@ -350,20 +352,23 @@ class ArchiveStore(StorePart):
         An action carried into follow-up meetings keeps its uid in each: it is listed once,
         as its latest meeting (by date, then the latest pushed) left it.
         """
-        latest = (
-            select(
-                ActionRow.id.label("action_id"),
-                func.row_number()
-                .over(
-                    partition_by=ActionRow.uid,
-                    order_by=(SessionRow.date.desc().nulls_last(), archive_sessions.c.pushed_at.desc()),
-                )
-                .label("place"),
+        # A later copy of the same action: in a meeting of a later date, or pushed later.
+        # Probed through the uid index for each row, so it costs little however large the
+        # archive is (a window over every action sorted them all: a second at 10,000 sessions).
+        other, other_session, other_entry = aliased(ActionRow), aliased(SessionRow), archive_sessions.alias()
+        earliest = dt.date(1, 1, 1)
+        later_copy = (
+            select(other.id)
+            .join(other_session, other_session.id == other.session_id)
+            .join(other_entry, other_entry.c.session_id == other_session.id)
+            .where(
+                other.uid == ActionRow.uid,
+                other.id != ActionRow.id,
+                ~other.deleted,
+                tuple_(func.coalesce(other_session.date, earliest), other_entry.c.pushed_at)
+                > tuple_(func.coalesce(SessionRow.date, earliest), archive_sessions.c.pushed_at),
             )
-            .join(SessionRow, SessionRow.id == ActionRow.session_id)
-            .join(archive_sessions, archive_sessions.c.session_id == SessionRow.id)
-            .where(~ActionRow.deleted)
-            .subquery()
+            .exists()
         )
         query = (
             select(
@@ -378,9 +383,8 @@ class ArchiveStore(StorePart):
             )
             .join(SessionRow, SessionRow.id == archive_sessions.c.session_id)
             .join(ActionRow, ActionRow.session_id == SessionRow.id)
-            .join(latest, and_(latest.c.action_id == ActionRow.id, latest.c.place == 1))
             .outerjoin(PartnerRow, PartnerRow.id == ActionRow.owner_partner_id)
-            .where(~ActionRow.deleted)
+            .where(~ActionRow.deleted, ~later_copy)
             .order_by(ActionRow.due.asc().nulls_last(), SessionRow.title, ActionRow.area, ActionRow.position)
         )
         if overdue_on is not None:
