@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Iterable
 
 from facilitator.conversation.next_steps import ACTION_LABELS, STATUSES, area
 from facilitator.export.snapshot import SessionSnapshot
@@ -56,15 +57,8 @@ def no_formula(text: str) -> str:
 
 def actions_ics(snapshot: SessionSnapshot, language: str = "da", *, now: dt.datetime | None = None) -> bytes:
     """An iCalendar file with one all-day event per action on its due date (actions without one are left out)."""
-    stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Facilitator//Partnerskabssession//DA",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        ics_property("X-WR-CALNAME", snapshot.session.title),
-    ]
+    stamp = calendar_stamp(now)
+    events = []
     for action in snapshot.actions:
         if action.due is None:
             continue
@@ -77,22 +71,57 @@ def actions_ics(snapshot: SessionSnapshot, language: str = "da", *, now: dt.date
         ]
         description = [f"{label.get(language)}: {value}" for label, value in details if value]
         description.append(f"{Text('Fra sessionen', 'From the session').get(language)}: {snapshot.session.title}")
-        summary = f"{action.what} ({owner})" if owner else action.what
-        lines += [
-            "BEGIN:VEVENT",
-            # The same wherever the session goes (both uids travel in its session file), and
-            # never an unrelated session's: importing a newer file updates events, never
-            # doubles or overwrites them.
-            # A follow-up's carried action keeps the UID of the session it was first agreed in.
-            f"UID:{calendar_uid(action.origin_session_uid or snapshot.session_uid, action.uid)}",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{action.due:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{action.due + dt.timedelta(days=1):%Y%m%d}",
-            ics_property("SUMMARY", summary),
-            ics_property("DESCRIPTION", "\n".join(description)),
-            "TRANSP:TRANSPARENT",
-            "END:VEVENT",
-        ]
+        events.append(
+            calendar_event(
+                # The same wherever the session goes (both uids travel in its session file), and
+                # never an unrelated session's: importing a newer file updates events, never
+                # doubles or overwrites them.
+                # A follow-up's carried action keeps the UID of the session it was first agreed in.
+                uid=calendar_uid(action.origin_session_uid or snapshot.session_uid, action.uid),
+                stamp=stamp,
+                due=action.due,
+                summary=f"{action.what} ({owner})" if owner else action.what,
+                description="\n".join(description),
+            )
+        )
+    return calendar_file(snapshot.session.title, events)
+
+
+def calendar_stamp(now: dt.datetime | None = None) -> str:
+    """The DTSTAMP of a calendar written `now` (default: this moment), in UTC."""
+    return (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def calendar_event(
+    *, uid: str, stamp: str, due: dt.date, summary: str, description: str, status: str | None = None
+) -> list[str]:
+    """One all-day, free-time event on `due` (unfolded lines); `status` e.g. "CANCELLED"."""
+    return [
+        "BEGIN:VEVENT",
+        f"UID:{uid}",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART;VALUE=DATE:{due:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{due + dt.timedelta(days=1):%Y%m%d}",
+        ics_property("SUMMARY", summary),
+        ics_property("DESCRIPTION", description),
+        *([f"STATUS:{status}"] if status else []),
+        "TRANSP:TRANSPARENT",
+        "END:VEVENT",
+    ]
+
+
+def calendar_file(name: str, events: Iterable[list[str]]) -> bytes:
+    """A whole iCalendar file called `name` holding `events`, folded and with CRLF line ends."""
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Facilitator//Partnerskabssession//DA",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        ics_property("X-WR-CALNAME", name),
+    ]
+    for event in events:
+        lines += event
     lines.append("END:VCALENDAR")
     return "".join(ics_fold(line) + "\r\n" for line in lines).encode("utf-8")
 

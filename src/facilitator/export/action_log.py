@@ -14,7 +14,13 @@ from collections.abc import Sequence
 
 from facilitator.conversation.action_status import OVERDUE, is_overdue, light_label, status_label
 from facilitator.conversation.next_steps import ACTION_LABELS, area
-from facilitator.export.action_files import calendar_uid, ics_fold, ics_property, no_formula
+from facilitator.export.action_files import (
+    calendar_event,
+    calendar_file,
+    calendar_stamp,
+    calendar_uid,
+    no_formula,
+)
 from facilitator.store.records import ActionLogEntry
 from facilitator.text import Text
 
@@ -70,15 +76,8 @@ def action_log_ics(
     entries: Sequence[ActionLogEntry], name: str, language: str = "da", *, now: dt.datetime | None = None
 ) -> bytes:
     """One all-day event per action with a due date; a dropped action's event is cancelled, not removed."""
-    stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Facilitator//Partnerskabssession//DA",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        ics_property("X-WR-CALNAME", name),
-    ]
+    stamp = calendar_stamp(now)
+    events = []
     for entry in entries:
         action = entry.action
         if action.due is None:
@@ -93,22 +92,17 @@ def action_log_ics(
             (Text("Kommentar", "Comment"), action.status_comment),
             (Text("Seneste møde", "Latest meeting"), entry.session_title),
         ]
-        description = "\n".join(f"{label.get(language)}: {value}" for label, value in details if value)
-        summary = f"{action.what} ({entry.owner})" if entry.owner else action.what
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{calendar_uid(entry.origin_session_uid, action.uid)}",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{action.due:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{action.due + dt.timedelta(days=1):%Y%m%d}",
-            ics_property("SUMMARY", summary),
-            ics_property("DESCRIPTION", description),
-            "STATUS:CANCELLED" if action.status == "dropped" else "STATUS:CONFIRMED",
-            "TRANSP:TRANSPARENT",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return "".join(ics_fold(line) + "\r\n" for line in lines).encode("utf-8")
+        events.append(
+            calendar_event(
+                uid=calendar_uid(entry.origin_session_uid, action.uid),
+                stamp=stamp,
+                due=action.due,
+                summary=f"{action.what} ({entry.owner})" if entry.owner else action.what,
+                description="\n".join(f"{label.get(language)}: {value}" for label, value in details if value),
+                status="CANCELLED" if action.status == "dropped" else "CONFIRMED",
+            )
+        )
+    return calendar_file(name, events)
 
 
 __all__ = ["LOG_COLUMNS", "action_log_csv", "action_log_ics"]

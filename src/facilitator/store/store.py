@@ -125,15 +125,7 @@ class Store(CircleStore, BoardStore, ActionStore, FollowupStore, TransferStore, 
         store.path = None  # type: ignore[assignment]
         store.backups = _ServerBackups()  # type: ignore[assignment]
         store._engine = open_server_engine(url) if timeout is None else open_server_engine(url, timeout=timeout)
-        try:
-            migrate(store._engine, store.url)
-        except DBAPIError as error:
-            store._engine.dispose()
-            raise translate_server_error(error, store.url) or error from None
-        except StoreError:
-            store._engine.dispose()
-            raise
-        store._sessions = sessionmaker(store._engine, expire_on_commit=False)
+        store._migrate(store.url)
         return store
 
     def _translate(self, error: BaseException) -> StoreError | None:
@@ -146,11 +138,15 @@ class Store(CircleStore, BoardStore, ActionStore, FollowupStore, TransferStore, 
         if revision in REVISIONS and revision != SCHEMA_HEAD:
             self.backups.make("migration")
         self._engine = open_engine(self.path)
+        self._migrate(self.path)
+
+    def _migrate(self, where: Path | str) -> None:
+        """Bring the schema up to date and open sessions on it; a failure releases the engine."""
         try:
-            migrate(self._engine, self.path)
+            migrate(self._engine, where)
         except DBAPIError as error:
             self._engine.dispose()
-            raise translate_error(error, self.path) or error from None
+            raise self._translate(error) or error from None
         except StoreError:
             self._engine.dispose()
             raise
