@@ -2,10 +2,11 @@
 
 Runs the app's main paths once in a fresh temporary data folder: the bundled resources are
 found, the store opens (and migrates), the method's program loads, the demo session is
-made, the next-steps sheet renders as PDF in both languages, Qt starts with its own Danish
-strings and the main window opens on that session. One line per check, "ok   ..." or
+made, the next-steps sheet renders as PDF in both languages, the partners' room serves its
+page on the loopback address, Qt starts with its own Danish strings and the main window
+opens on that session. One line per check, "ok   ..." or
 "FAIL ...", and exit status 0 only if every check passed. The temporary folder is removed
-afterwards; nothing goes over the network.
+afterwards; nothing leaves the computer (the room listens on 127.0.0.1 only, for itself).
 
 Meant for a freshly built bundle (packaging/build-linux.sh runs it) and for support: a
 facilitator whose app misbehaves can run it and read the lines out. Qt is only imported
@@ -37,7 +38,7 @@ WINDOW_ICON = ("icons", "facilitator-256.png")
 #: UI translations that must ship (Danish is the source language; its file holds the plurals).
 TRANSLATIONS = ("facilitator_da.qm", "facilitator_en.qm")
 #: The checks that need a session, in order; when one fails the rest are reported as not run.
-_SESSION_CHECKS = ("store", "demo session", "PDF", "Qt", "Qt translations", "main window")
+_SESSION_CHECKS = ("store", "demo session", "PDF", "room", "Qt", "Qt translations", "main window")
 
 
 class CheckFailed(Exception):
@@ -171,6 +172,35 @@ def _build_pdfs(store: Any, session_id: int, folder: Path) -> str:
     return "next-steps sheet, " + ", ".join(sizes)
 
 
+def _check_room(store: Any, session_id: int) -> str:
+    """The room's server starts, and its page, script and state come back over loopback.
+
+    A bundle that forgot the page's files or one of uvicorn's parts fails here, not in
+    front of the partners.
+    """
+    import urllib.request
+
+    from facilitator.room.gate import DirectGate
+    from facilitator.room.room import Room
+    from facilitator.room.server import RoomServer
+
+    server = RoomServer(Room(DirectGate(store), session_id), "127.0.0.1", 0)
+    server.start()
+    # No proxy from the environment: this request is for this computer alone.
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    sizes = []
+    try:
+        for name, expected in (("", b"<!doctype html"), ("room.js", b""), ("api/state", b"{")):
+            with opener.open(server.url + name, timeout=10) as response:
+                body = response.read()
+            if response.status != 200 or not body or not body.lower().startswith(expected):
+                raise CheckFailed(f"the room's {name or 'page'} came back as {response.status}, {len(body)} bytes")
+            sizes.append(len(body))
+    finally:
+        server.stop()
+    return f"page, script and state served on 127.0.0.1 ({sum(sizes) // 1024} KiB)"
+
+
 def _use_offscreen_if_no_screen() -> None:
     """On Linux and the BSDs without a display Qt would abort: draw offscreen instead."""
     if sys.platform in ("win32", "darwin"):
@@ -239,6 +269,7 @@ def _check_session(report: _Report, folder: Path) -> None:
             report.not_run(_SESSION_CHECKS[2:], "demo session")
             return
         report.check("PDF", lambda: _build_pdfs(store, session_id, folder))
+        report.check("room", lambda: _check_room(store, session_id))
         app = report.check("Qt", _start_qt, lambda app: f"{app.platformName()} platform")
         if isinstance(app, _Failed):
             report.not_run(_SESSION_CHECKS[4:], "Qt")

@@ -24,6 +24,7 @@ CHECKS = (
     "store",
     "demo session",
     "PDF",
+    "room",
     "Qt",
     "Qt translations",
     "main window",
@@ -122,4 +123,18 @@ def test_when_the_store_fails_the_checks_that_need_it_say_so(no_qt, monkeypatch)
     assert "FAIL store: The database cannot be opened." in lines
     for check in CHECKS[CHECKS.index("store") + 1 :]:
         assert f"FAIL {check}: not run, because the store check failed" in lines
-    assert lines[-1].startswith(f"self-test FAILED: 6 of {len(CHECKS)} checks failed")
+    assert lines[-1].startswith(f"self-test FAILED: 7 of {len(CHECKS)} checks failed")
+
+
+def test_a_room_page_missing_from_the_bundle_fails_the_room_check(no_qt, monkeypatch):
+    from facilitator.room import web
+
+    assets = dict(web._ASSETS)
+    assets["room.js"] = ("gone.js", "text/javascript; charset=utf-8")
+    monkeypatch.setattr(web, "_ASSETS", assets)
+    status, lines = _run()
+    assert status == 1
+    failed = [line for line in lines if line.startswith("FAIL")]
+    assert len(failed) == 1
+    assert failed[0].startswith("FAIL room: ")
+    assert "500" in failed[0]
