@@ -26,7 +26,9 @@ from facilitator.ui.room_panel import RoomPanel
 from facilitator.ui.undo import DoneCommand
 
 if TYPE_CHECKING:
+    from facilitator.conversation.next_steps import Action
     from facilitator.room import Room, RoomEvent, RoomServer
+    from facilitator.room.writes import StatusBefore
     from facilitator.ui.main_window import MainWindow
 
 #: The port the room asks for first: short enough to read off the projector and type.
@@ -132,7 +134,8 @@ class RoomControl(QObject):
         if self.host is None:
             self.host = default_bind_address()
         gate = GuiStoreGate(window.store, self)
-        room = Room(gate, page.session_id)
+        # The window's clock, so the room's idea of "today" (overdue marks) is the window's.
+        room = Room(gate, page.session_id, clock=window.clock)
         started = window.operations.run(
             lambda: self._listen(room, self.host),
             report=message_box(window, self.tr("Rummet kan ikke åbnes")),
@@ -321,7 +324,25 @@ class RoomControl(QObject):
                 lambda: store.update_action(after.id, **{name: getattr(after, name) for name in changed}),
                 lambda: store.update_action(before.id, **{name: getattr(before, name) for name in changed}),
             )
+        if event.kind == "action-status" and before is not None and after is not None:
+            return self._status_command(who, before, after)
         return None
+
+    def _status_command(self, who: str, before: StatusBefore, after: Action) -> DoneCommand | None:
+        """Undo of an owner's status, light and comment from a phone, as the status board undoes its own."""
+        store = self.window.store
+        old = before.action
+        if (old.status, old.light, old.status_comment) == (after.status, after.light, after.status_comment):
+            return None
+        said_by = next((entry.by for entry in reversed(store.action_history(after.id))), who)
+        text = self.tr("Fra %1: status for »%2«").replace("%2", _short(after.what))
+        return self._done(
+            text.replace("%1", who),
+            lambda: store.set_action_status(
+                after.id, status=after.status, light=after.light or "", comment=after.status_comment, by=said_by
+            ),
+            lambda: store.restore_action_status(old, before.history_length),
+        )
 
     def _done(self, text: str, redo: Callable[[], object], undo: Callable[[], object]) -> DoneCommand:
         def after() -> None:
