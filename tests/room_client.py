@@ -16,7 +16,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from facilitator.paths import programs_dir
 from facilitator.program import Program
 from facilitator.room import DirectGate, Room, RoomServer
 from facilitator.store import Store
@@ -28,11 +27,6 @@ REVIEW_STEP = "delsession-1-gennemgang"
 BOARD_STEP = "delsession-1-analyse"
 NEXT_STEPS_STEP = "delsession-4-naeste-skridt"
 CLOSING_STEP = "afrunding-formaal"
-
-
-def followup_program_path():
-    """The short opfølgningsmøde program, whose status step lets owners set their actions' status."""
-    return programs_dir() / "opfoelgningsmoede.toml"
 
 
 class TickingClock(ManualClock):

@@ -11,13 +11,14 @@ from collections.abc import Iterator
 
 import pytest
 
+from facilitator.paths import followup_program_path
 from facilitator.program import load_program
 from facilitator.room import DirectGate, Room, RoomServer
 from facilitator.room.view import page_state
 from facilitator.store import Store
 from facilitator.store.limits import MAX_ACTION_LENGTH
 from tests.databases import table_rows
-from tests.room_client import OpenRoom, TickingClock, followup_program_path
+from tests.room_client import OpenRoom, TickingClock
 
 STATUS_STEP = "status-aftaler"
 NOT_STATUS_STEP = "naeste-skridt-aftaler"

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from facilitator.paths import followup_program_path
 from facilitator.program import load_program
 from facilitator.store import Store
 from facilitator.ui.workspaces.status_board import COL_LIGHT, StatusBoardWorkspace
-from tests.room_client import followup_program_path
 from tests.ui.phone_thread import PhoneBrowser
 from tests.ui.room_window import open_room_from_menu
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.paths import AppPaths
+from facilitator.paths import FOLLOWUP_PROGRAM_NAME, AppPaths
 from facilitator.program import Program, ProgramError, load_program
 from facilitator.store import SessionData
 from facilitator.text import Text
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from facilitator.ui.main_window import MainWindow
 
 #: The program a follow-up preselects: the short meeting built for it.
-FOLLOWUP_PROGRAM_NAME = "opfoelgningsmoede.toml"
 
 
 class FollowupDialog(QDialog):
