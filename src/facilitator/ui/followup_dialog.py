@@ -37,7 +37,14 @@ class FollowupDialog(QDialog):
     """Picks the program, the date and the title of the follow-up; creates it on OK."""
 
     def __init__(
-        self, store: Store, session: SessionData, paths: AppPaths, language: str, parent: QWidget | None = None
+        self,
+        store: Store,
+        session: SessionData,
+        paths: AppPaths,
+        language: str,
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
@@ -66,7 +73,9 @@ class FollowupDialog(QDialog):
             self.program_combo.addItem(label, str(path))
             if path.name == FOLLOWUP_PROGRAM_NAME:
                 self.program_combo.setCurrentIndex(self.program_combo.count() - 1)
-        self.date_edit = QDateEdit(QDate.currentDate())
+        # The app's clock's today (a test's fake clock too), not the computer's own.
+        day = today or dt.date.today()
+        self.date_edit = QDateEdit(QDate(day.year, day.month, day.day))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd-MM-yyyy")
         self.date_edit.setAccessibleName(self.tr("Dato"))
@@ -120,7 +129,7 @@ def new_followup(window: MainWindow) -> None:
     session = window.operations.run(lambda: window.store.get_session(page.session_id))
     if session.failed:
         return
-    dialog = FollowupDialog(window.store, session.value, window.paths, window.language, window)
+    dialog = FollowupDialog(window.store, session.value, window.paths, window.language, window, today=window.today())
     if dialog.exec() == QDialog.DialogCode.Accepted and dialog.created is not None:
         window.open_session(dialog.created.id)
 

@@ -93,7 +93,7 @@ class NextStepsWorkspace(Workspace):
         entry_row.addWidget(self.add_button)
         layout.addLayout(entry_row)
 
-        self.model = ActionTableModel(language, self._edit, self)
+        self.model = ActionTableModel(language, self._edit, self, today=context.today)
         self.tree = ActionView(self.model)
         self.tree.setObjectName("actionTree")
         self.tree.setAccessibleName(TEMPLATE_TITLE.get(language))
@@ -318,7 +318,7 @@ class NextStepsWorkspace(Workspace):
         line = self.entry.text().strip()
         if not line:
             return
-        today = self.session_date or dt.date.today()
+        today = self.session_date or self.context.today()
         entry = parse_quick_entry(line, {p.id: (p.name, p.organisation) for p in self.partners}, today)
         if not entry.what:
             self.context.events.notice.emit(self.tr("Skriv, hvad der skal gøres."))
@@ -358,7 +358,7 @@ class NextStepsWorkspace(Workspace):
         """A typed cell: dates are read the Danish way, an empty what is refused. True if stored."""
         if field == "due":
             text = text.strip()
-            value = parse_date(text, self.session_date or dt.date.today()) if text else None
+            value = parse_date(text, self.session_date or self.context.today()) if text else None
             if text and value is None:
                 self.context.events.error.emit(
                     self.tr("»%1« er ikke en dato. Skriv fx 15.5 eller 15.05.2026.").replace("%1", text)

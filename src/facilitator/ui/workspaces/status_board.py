@@ -9,7 +9,6 @@ shows the same rows large.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -67,7 +66,7 @@ class StatusBoardWorkspace(Workspace):
         self.operations = context.operations(self.undo_stack)
         self.actions: list[Action] = []
         self.owners: dict[int, str] = {}
-        self.today = dt.date.today()
+        self.today = context.today()
 
         layout = self.start_layout(
             self.tr("Status på aftalerne"),
@@ -178,7 +177,7 @@ class StatusBoardWorkspace(Workspace):
         current = self.current_action()
         session = store.get_session(session_id)
         # Overdue on the meeting's own day: a board prepared the evening before tells the truth.
-        self.today = session.date or dt.date.today()
+        self.today = session.date or self.context.today()
         partners = {partner.id: (partner.name, partner.organisation) for partner in store.partners(session_id)}
         self.actions = overdue_first(store.actions(session_id), self.today)
         self.owners = {
