@@ -261,3 +261,29 @@ def test_the_action_log_is_exported_as_csv_and_calendar_on_the_windows_worker(qt
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=30_000)
     calendar = (tmp_path / "log.ics").read_text(encoding="utf-8")
     assert calendar.count("BEGIN:VEVENT") == overdue
+
+
+def test_the_start_pages_demo_button_makes_the_day_and_its_follow_up_as_the_command_does(qtbot, app_runner):
+    from facilitator.demo import DEMO_FOLLOWUP_DATE, DEMO_TITLE
+
+    window = app_runner.start()
+    qtbot.mouseClick(window.start_page.demo_button, Qt.MouseButton.LeftButton)
+    page = window.session_page
+    assert page is not None
+    store = window.store
+    day = page.session_id
+    assert store.get_session(day).title == DEMO_TITLE
+    [followup] = [summary.id for summary in store.list_sessions() if summary.id != day]
+    assert store.get_session(followup).date == DEMO_FOLLOWUP_DATE
+    assert store.partnership_of(day).session_ids == (day, followup)
+    # Back on the start page, the partnership's heading holds both meetings.
+    window.show_start_page()
+    recent = window.start_page.recent_list
+    rows = [recent.item(row) for row in range(recent.count())]
+    heading = next(index for index, item in enumerate(rows) if item.text().startswith("Partnerskab: "))
+    assert DEMO_TITLE in rows[heading].text()
+    assert "2 møder" in rows[heading].text()
+    assert [rows[heading + 1].data(Qt.ItemDataRole.UserRole), rows[heading + 2].data(Qt.ItemDataRole.UserRole)] == [
+        day,
+        followup,
+    ]

@@ -265,9 +265,15 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(stack)
 
     def create_demo(self) -> None:
-        from facilitator.demo import create_demo_session
+        """The demo day and its follow-up two months later, as `facilitator demo` makes them; opens the day."""
+        from facilitator.demo import create_demo_followup, create_demo_session
 
-        created = self.operations.run(lambda: create_demo_session(self.store))
+        def create() -> int:
+            session_id = create_demo_session(self.store)
+            create_demo_followup(self.store, session_id)
+            return session_id
+
+        created = self.operations.run(create)
         if created.ok:
             self.open_session(created.value)
 
