@@ -179,3 +179,16 @@ def test_page_state_judges_overdue_by_the_clock_when_the_session_has_no_date(sta
     early = dt.datetime(2026, 5, 1, 10, 0, tzinfo=dt.UTC)
     state = page_state(room.store, room.session_id, room.partners[0], True, early)
     assert [action["overdue"] for action in state["status_actions"]] == [False, False]
+
+
+def test_the_next_steps_on_the_phone_mark_late_actions_too(status_room: OpenRoom):
+    room = status_room
+    client = room.approved_client(0)
+    room.go_to(NOT_STATUS_STEP)
+    state = client.state()
+    assert state["step"]["mode"] == "next-steps"
+    assert {action["what"]: action["overdue"] for action in state["actions"]} == {
+        "Sikre mandat": True,
+        "Plan for pilot": False,
+        "Skriv en side": False,
+    }

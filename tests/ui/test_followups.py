@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
+from facilitator.conversation.action_status import is_overdue
 from facilitator.demo import create_demo_session
 from facilitator.store import Store
 from facilitator.ui.action_log_dialog import ActionLogDialog
@@ -217,6 +218,14 @@ def test_the_next_steps_table_marks_overdue_actions_in_words(qtbot, app_runner, 
     assert late_due.data() == "01.06.2026  ⚠ Overskredet"
     assert late_due.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b3261e"
     assert model.index_of(on_time.id, NS_COL_DUE).data() == "01.09.2026"
+    # On the projector too, in words.
+    window.projector_action.trigger()
+    shown = window.projector.visible_text()
+    window.close_projector()
+    late_now = [a for a in store.actions(page.session_id) if is_overdue(a, FOLLOWUP_DATE)]
+    assert shown.count("⚠ Overskredet") == len(late_now) >= 1
+    assert "Overskredet" in shown.split(late.what, 1)[1].split("<li>", 1)[0]
+    assert "Overskredet" not in shown.split(on_time.what, 1)[1].split("<li>", 1)[0]
 
 
 def test_the_status_report_is_exported_from_the_followup_with_its_lights(qtbot, app_runner, demo, tmp_path):

@@ -165,13 +165,19 @@ def page_state(store: Store, session_id: int, partner_id: int | None, approved: 
                 "owner_person": action.owner_person,
                 "with_whom": action.with_whom,
                 "due": action.due.isoformat() if action.due else None,
+                "overdue": is_overdue(action, _today(session, now)),
                 "mine": action.owner_partner_id == partner_id,
             }
             for action in store.actions(session_id)
         ]
     if kind == "status":
-        state.update(status_view(store, session_id, partner_id, session.date or now.astimezone().date()))
+        state.update(status_view(store, session_id, partner_id, _today(session, now)))
     return state
+
+
+def _today(session: SessionData, now: dt.datetime) -> dt.date:
+    # Overdue on the meeting's own day, as the window judges it; the room's clock without one.
+    return session.date or now.astimezone().date()
 
 
 def status_view(store: Store, session_id: int, partner_id: int, today: dt.date) -> dict:

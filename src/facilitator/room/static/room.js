@@ -502,8 +502,10 @@
       var box = el("div", null, action.mine ? "action mine" : "action");
       box.appendChild(el("p", action.what, "what"));
       var owner = [action.owner, action.owner_person].filter(Boolean).join(" – ");
-      box.appendChild(el("p", areas[action.area] + " · " + t("owner") + ": " + (owner || "–") +
-        " · " + t("due") + ": " + (action.due || t("noDate")), "meta"));
+      var meta = el("p", areas[action.area] + " · " + t("owner") + ": " + (owner || "–") +
+        " · " + t("due") + ": " + (action.due || t("noDate")), "meta");
+      if (action.overdue) { meta.appendChild(el("strong", " ⚠ " + t("overdue"), "overdue")); }
+      box.appendChild(meta);
       if (action.mine) { box.appendChild(actionForm(action)); }
       body.appendChild(box);
     });

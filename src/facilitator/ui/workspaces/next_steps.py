@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.conversation import DECISIONS
+from facilitator.conversation.action_status import OVERDUE, OVERDUE_ON_DARK, is_overdue
 from facilitator.conversation.next_steps import (
     AREAS,
     TEMPLATE_QUESTION,
@@ -443,6 +444,7 @@ class NextStepsWorkspace(Workspace):
 
     def projection_html(self) -> str | None:
         language = self.context.language
+        today = self.session_date or self.context.today()
         cells = []
         for item in AREAS:
             own = sorted(
@@ -455,6 +457,9 @@ class NextStepsWorkspace(Workspace):
                 who = initials(partner.name) if partner else action.owner_person
                 details = " · ".join(part for part in (who, format_short_date(action.due)) if part)
                 suffix = f" <i>({html.escape(details)})</i>" if details else ""
+                if is_overdue(action, today):
+                    # Words beside the colour: a late action reads as late on any projector.
+                    suffix += f" <b><font color='{OVERDUE_ON_DARK}'>⚠ {html.escape(OVERDUE.get(language))}</font></b>"
                 rows.append(f"<li>{html.escape(action.what)}{suffix}</li>")
             body = f"<ul>{''.join(rows)}</ul>" if rows else "<p>…</p>"
             cells.append(f"<b>{html.escape(item.title.get(language))}</b>{body}")

@@ -30,6 +30,7 @@ from facilitator.conversation.action_status import (
     LIGHT_COLOURS,
     LIGHTS,
     OVERDUE,
+    OVERDUE_ON_DARK,
     is_overdue,
     light_label,
     overdue_first,
@@ -47,8 +48,6 @@ _ACTION_ID = Qt.ItemDataRole.UserRole
 #: Dark text on the yellow light, white on green and red: readable on a washed-out projector.
 _LIGHT_TEXT = {"green": "#FFFFFF", "yellow": "#1A1A1A", "red": "#FFFFFF"}
 _OVERDUE_COLOUR = "#B3261E"
-#: The projector's background is dark: its overdue mark is a light red that still reads as red.
-_PROJECTOR_OVERDUE = "#FF8A80"
 #: Each column's share of the table's width (the comment takes what is left).
 _COLUMN_SHARES = (0.27, 0.17, 0.14, 0.11, 0.15, 0.16)
 #: Keys on the table that set the current action's light.
@@ -346,7 +345,7 @@ class StatusBoardWorkspace(Workspace):
             who = html.escape(self.owners.get(action.id, ""))
             due = html.escape(format_date(action.due))
             if is_overdue(action, self.today):
-                due += f" <b><font color='{_PROJECTOR_OVERDUE}'>⚠ {html.escape(OVERDUE.get(language))}</font></b>"
+                due += f" <b><font color='{OVERDUE_ON_DARK}'>⚠ {html.escape(OVERDUE.get(language))}</font></b>"
             status = html.escape(status_label(action.status, language))
             if action.light:
                 light = (
