@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from facilitator.conversation.action_status import is_overdue
@@ -141,6 +142,14 @@ def test_overdue_actions_come_first_and_say_so_in_words(qtbot, app_runner, demo)
     assert flags == sorted(flags, reverse=True)  # then the other overdue ones, then the rest
     assert "Overskredet" in board.table.item(0, COL_DUE).text()
     assert "Overskredet" in board.projection_html()
+    # The mark and the date are read whole on a 1280x800 laptop: each word fits, none is cut off.
+    window.resize(1280, 800)
+    QApplication.processEvents()
+    bold = QFont(board.table.font())
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
+    widest = max(metrics.horizontalAdvance(word) for word in board.table.item(0, COL_DUE).text().split())
+    assert widest < board.table.columnWidth(COL_DUE) - 4
 
 
 def test_the_action_log_lists_the_partnerships_actions_and_filters_them(qtbot, app_runner, demo):

@@ -49,7 +49,7 @@ _ACTION_ID = Qt.ItemDataRole.UserRole
 _LIGHT_TEXT = {"green": "#FFFFFF", "yellow": "#1A1A1A", "red": "#FFFFFF"}
 _OVERDUE_COLOUR = "#B3261E"
 #: Each column's share of the table's width (the comment takes what is left).
-_COLUMN_SHARES = (0.27, 0.17, 0.14, 0.11, 0.15, 0.16)
+_COLUMN_SHARES = (0.24, 0.16, 0.17, 0.12, 0.15, 0.16)
 #: Keys on the table that set the current action's light.
 LIGHT_KEYS = {"1": "green", "2": "yellow", "3": "red", "0": ""}
 
