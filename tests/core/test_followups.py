@@ -332,7 +332,8 @@ def test_followup_with_its_own_program_and_title(paths, demo: int, store: Store,
         reopened.close()
 
 
-def test_a_follow_up_of_a_session_whose_program_file_is_gone_still_opens(paths, tmp_path, capsys):
+@pytest.mark.parametrize("damage", ["gone", "broken"])
+def test_a_follow_up_of_a_session_whose_program_file_is_gone_or_broken_still_opens(paths, tmp_path, capsys, damage):
     program_file = tmp_path / "eget-program.toml"
     program_file.write_text(default_program_path().read_text(encoding="utf-8"), encoding="utf-8")
     store = Store(paths.database)
@@ -340,7 +341,10 @@ def test_a_follow_up_of_a_session_whose_program_file_is_gone_still_opens(paths, 
         session_id = store.create_session(load_program(program_file), title="Eget program")
     finally:
         store.close()
-    program_file.unlink()
+    if damage == "gone":
+        program_file.unlink()
+    else:
+        program_file.write_text('[program]\nid = "halv', encoding="utf-8")
     code = main(["--data-dir", str(paths.data_dir), "followup", str(session_id)])
     out, _err = capsys.readouterr()
     assert code == 0
