@@ -87,3 +87,23 @@ def test_date_defaults_are_the_apps_clocks_today(qtbot, app_runner, undated_foll
     assert seen == [QDate(2026, 4, 27)]
     window.close_session()
     assert window.start_page.date_edit.date() == QDate(2026, 4, 27)
+
+
+def test_the_rooms_pages_judge_overdue_by_the_windows_clock(qtbot, app_runner, undated_followup):
+    from tests.room_client import Client
+    from tests.ui.room_window import answered, open_room_from_menu
+
+    window = app_runner.start()
+    page = window.session_page
+    page.go_to_step("status-aftaler")
+    url = open_room_from_menu(window)
+    window.room_control.set_approve_everyone(True)
+    mette = window.store.partners(page.session_id)[0]
+    phone = Client(url)
+    assert answered(qtbot, lambda: phone.join(mette.id)).status == 200
+    [action] = answered(qtbot, phone.state)["status_actions"]
+    assert action["overdue"] is False
+    _after_due(app_runner)
+    [action] = answered(qtbot, phone.state)["status_actions"]
+    assert action["overdue"] is True
+    window.close_room_action.trigger()

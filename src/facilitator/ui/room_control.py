@@ -11,6 +11,7 @@ Closing the room, the session or the app stops the server.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from PySide6.QtNetwork import QAbstractSocket, QHostAddress, QNetworkInterface
 from PySide6.QtWidgets import QDockWidget
 
 from facilitator.text import Text, UserError
+from facilitator.timing.clock import SystemClock
 from facilitator.ui.operations import message_box
 from facilitator.ui.room_gate import GuiStoreGate
 from facilitator.ui.room_panel import RoomPanel
@@ -60,6 +62,25 @@ def local_addresses(preferred: str) -> list[str]:
     if "127.0.0.1" not in found:
         found.append("127.0.0.1")
     return found
+
+
+class _RoomClock:
+    """The window's wall time with the computer's steady clock.
+
+    The pages then see the window's "today" and timers (a test's fake clock too), while the
+    rate limit keeps measuring real seconds: a clock that stands still would never let a
+    device's requests through again.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        self._steady = SystemClock()
+
+    def wall(self) -> dt.datetime:
+        return self._window.now()
+
+    def monotonic(self) -> float:
+        return self._steady.monotonic()
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -134,8 +155,7 @@ class RoomControl(QObject):
         if self.host is None:
             self.host = default_bind_address()
         gate = GuiStoreGate(window.store, self)
-        # The window's clock, so the room's idea of "today" (overdue marks) is the window's.
-        room = Room(gate, page.session_id, clock=window.clock)
+        room = Room(gate, page.session_id, clock=_RoomClock(window))
         started = window.operations.run(
             lambda: self._listen(room, self.host),
             report=message_box(window, self.tr("Rummet kan ikke åbnes")),
