@@ -2127,6 +2127,10 @@ Whether you restore it or start empty, the damaged file is set aside in the data
         <translation>From %1: edit the action “%2”</translation>
     </message>
     <message>
+        <source>Fra %1: status for »%2«</source>
+        <translation>From %1: status of “%2”</translation>
+    </message>
+    <message>
         <source>en enhed</source>
         <translation>a device</translation>
     </message>

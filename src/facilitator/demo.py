@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from facilitator.board import TRAY, BoardState, Patch, operations
-from facilitator.paths import default_program_path
+from facilitator.paths import default_program_path, followup_program_path
 from facilitator.program import load_program
 from facilitator.store import Store
 
@@ -312,7 +312,8 @@ DEMO_ACTIONS = (
         18,
         "started",
     ),
-    ("relations", "Invitér Kystdirektoratet til næste partnermøde", "Jonas Friis", "", "Mette Kjær", "", 30, "open"),
+    # Due after the follow-up: not every carried action is late, as at a real meeting.
+    ("relations", "Invitér Kystdirektoratet til næste partnermøde", "Jonas Friis", "", "Mette Kjær", "", 70, "open"),
     (
         "relations",
         "Tag forslaget med til lodsejerforeningens generalforsamling",
@@ -489,6 +490,8 @@ def create_demo_session(store: Store, *, record_day: bool = True) -> int:
 
 DEMO_FOLLOWUP_DATE = dt.date(2026, 6, 24)
 DEMO_FOLLOWUP_VENUE = "Vesterhavs Rådhus, mødelokale 2"
+#: Where the demo's follow-up stands: the status of the agreements, on the status board.
+DEMO_FOLLOWUP_STEP = "status-aftaler"
 #: What the partners said about each carried action, by its words: status, light, comment, who.
 #: A mix of green, yellow and red, with late ones among them, as a real meeting has.
 DEMO_STATUSES = {
@@ -545,18 +548,18 @@ DEMO_FOLLOWUP_ACTIONS = (
 def create_demo_followup(store: Store, session_id: int) -> int:
     """The demo partnership's second meeting, two months after the demo day; returns its id.
 
-    It runs the program the demo day ran (stored in the session) and shows the status
-    board: every carried action with a light and what its owner said, a few of them late.
+    It runs the short opfølgningsmøde program and stands at its status step: every carried
+    action with a light and what its owner said, a few of them late and most on time.
     """
-    source = store.get_session(session_id)
+    program = load_program(followup_program_path())
     followup = store.create_followup(
         session_id,
-        program_name=source.program_name,
-        program_text=source.program_text,
+        program_name=program.source_name,
+        program_text=program.source_text,
         date=DEMO_FOLLOWUP_DATE,
         title=store.followup_title(session_id),
     )
-    store.update_session(followup.id, venue=DEMO_FOLLOWUP_VENUE)
+    store.update_session(followup.id, venue=DEMO_FOLLOWUP_VENUE, current_step_id=DEMO_FOLLOWUP_STEP)
     said = dt.datetime(2026, 6, 24, 8, 15, tzinfo=dt.UTC)
     for minute, action in enumerate(store.actions(followup.id)):
         status, light, comment, by = DEMO_STATUSES.get(action.what, ("open", None, "", ""))

@@ -16,6 +16,8 @@ APP_NAME = "Facilitator"
 DATA_DIR_ENV = "FACILITATOR_DATA_DIR"
 DATABASE_NAME = "facilitator.sqlite3"
 DEFAULT_PROGRAM_NAME = "partnerskab-for-baeredygtig-omstilling.toml"
+#: The short follow-up meeting (opfølgningsmøde), offered first for a partnership's next meeting.
+FOLLOWUP_PROGRAM_NAME = "opfoelgningsmoede.toml"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -89,3 +91,8 @@ def programs_dir() -> Path:
 def default_program_path() -> Path:
     """The method's full-day program, used when nothing else is chosen."""
     return programs_dir() / DEFAULT_PROGRAM_NAME
+
+
+def followup_program_path() -> Path:
+    """The short follow-up meeting's program, with its status step."""
+    return programs_dir() / FOLLOWUP_PROGRAM_NAME

@@ -14,6 +14,7 @@ from facilitator.__main__ import main
 from facilitator.conversation.action_status import (
     LIGHTS,
     check_light,
+    is_open,
     is_overdue,
     light_label,
     overdue_first,
@@ -331,7 +332,8 @@ def test_followup_with_its_own_program_and_title(paths, demo: int, store: Store,
         reopened.close()
 
 
-def test_a_follow_up_of_a_session_whose_program_file_is_gone_still_opens(paths, tmp_path, capsys):
+@pytest.mark.parametrize("damage", ["gone", "broken"])
+def test_a_follow_up_of_a_session_whose_program_file_is_gone_or_broken_still_opens(paths, tmp_path, capsys, damage):
     program_file = tmp_path / "eget-program.toml"
     program_file.write_text(default_program_path().read_text(encoding="utf-8"), encoding="utf-8")
     store = Store(paths.database)
@@ -339,7 +341,10 @@ def test_a_follow_up_of_a_session_whose_program_file_is_gone_still_opens(paths, 
         session_id = store.create_session(load_program(program_file), title="Eget program")
     finally:
         store.close()
-    program_file.unlink()
+    if damage == "gone":
+        program_file.unlink()
+    else:
+        program_file.write_text('[program]\nid = "halv', encoding="utf-8")
     code = main(["--data-dir", str(paths.data_dir), "followup", str(session_id)])
     out, _err = capsys.readouterr()
     assert code == 0
@@ -389,10 +394,26 @@ def test_the_demo_has_a_follow_up_two_months_later_with_green_yellow_and_red(sto
     assert all(a.status_comment for a in actions if a.light)
     late = [a for a in actions if is_overdue(a, DEMO_FOLLOWUP_DATE)]
     assert late, "a real follow-up has late actions to talk about"
+    carried_open = [a for a in actions if a.origin_session_uid and is_open(a)]
+    on_time = [a for a in carried_open if not is_overdue(a, DEMO_FOLLOWUP_DATE)]
+    assert on_time, "and carried ones still on time"
+    assert {a.light for a in late} == {"yellow", "red"}
+    assert {a.light for a in on_time} == {"yellow", "green"}
     assert any(a.origin_session_uid == "" for a in actions), "and new ones agreed at the meeting"
     for action in actions:
         if action.light:
             assert store.action_history(action.id)[-1].light == action.light
+
+
+def test_the_demo_follow_up_runs_the_opfoelgningsmoede_program_and_stands_at_its_status_step(store: Store, demo: int):
+    from facilitator.demo import create_demo_followup
+
+    session = store.get_session(create_demo_followup(store, demo))
+    program = session.program()
+    assert program.id == "opfoelgningsmoede"
+    _part, step = program.find_step(session.current_step_id)
+    assert step.workspace == "status"
+    assert session.program_text != store.get_session(demo).program_text
 
 
 def test_an_action_uid_is_unique_per_session_not_per_database(store: Store, demo: int):

@@ -153,3 +153,19 @@ def test_an_area_heading_never_stays_alone_at_the_foot_of_a_page(store: Store, d
         ]
         [page] = [page for page in pages if heading in page]
         assert "4a" in page.split(heading, 1)[1]
+
+
+def test_the_next_steps_sheet_and_the_report_of_a_follow_up_mark_late_actions_in_words(store: Store, demo: int):
+    from facilitator.demo import create_demo_followup
+
+    followup = create_demo_followup(store, demo)
+    late = [a.what for a in store.actions(followup) if a.due and a.due < MEETING and a.status in ("open", "started")]
+    assert late
+    for sheet in ("next-steps", "report"):
+        flat = " ".join(" ".join(_pages(build_pdf(take_snapshot(store, followup), sheet, "da"))).split())
+        assert flat.count("Overskredet") == len(late), sheet
+        english = " ".join(" ".join(_pages(build_pdf(take_snapshot(store, followup), sheet, "en"))).split())
+        assert english.count("Overdue") == len(late), sheet
+    # The day the actions were agreed, none of them is late yet.
+    first = " ".join(" ".join(_pages(build_pdf(take_snapshot(store, demo), "next-steps", "da"))).split())
+    assert "Overskredet" not in first

@@ -24,6 +24,8 @@ from tests.full_disk import FULL_DISK
 from tests.ui.modal import answer_dialog
 
 DEMO_TITLE = "Kystpartnerskab Vesterhavsbugten"
+#: The demo button makes the demo day and its follow-up two months later.
+FOLLOWUP_TITLE = DEMO_TITLE + " – 2. møde"
 
 
 def _open_demo(qtbot, app_runner):
@@ -38,7 +40,7 @@ def test_opening_a_session_backs_it_up_and_changes_are_backed_up_every_ten_minut
     backups = app_runner.store.backups
     [opened] = backups.list()
     assert opened.reason == "open"
-    assert [s.title for s in read_contents(opened.path).sessions] == [DEMO_TITLE]
+    assert sorted(s.title for s in read_contents(opened.path).sessions) == [DEMO_TITLE, FOLLOWUP_TITLE]
 
     window.backup_timer.timeout.emit()  # a minute later, nothing new
     assert len(backups.list()) == 1
@@ -86,7 +88,7 @@ def test_restore_from_the_file_menu_brings_the_chosen_backup_back(qtbot, app_run
     assert "gendannet" in window.statusBar().currentMessage()
     # The state before the restore was kept as a backup of its own.
     before = [b for b in app_runner.store.backups.list() if b.reason == "restore"]
-    assert [s.title for s in read_contents(before[0].path).sessions] == ["Ændret efter kopien"]
+    assert sorted(s.title for s in read_contents(before[0].path).sessions) == [FOLLOWUP_TITLE, "Ændret efter kopien"]
 
 
 def test_cancelling_the_restore_changes_nothing(qtbot, app_runner):
@@ -101,11 +103,18 @@ def test_cancelling_the_restore_changes_nothing(qtbot, app_runner):
 
 
 def _start_page_with_demo(qtbot, app_runner):
+    """The start page after the demo, the demo day chosen (under its partnership's heading)."""
     window = _open_demo(qtbot, app_runner)
+    day = window.session_page.session_id
     window.close_action.trigger()
     start = window.start_page
     start.recent_list.setFocus()
-    start.recent_list.setCurrentRow(0)
+    [row] = [
+        row
+        for row in range(start.recent_list.count())
+        if start.recent_list.item(row).data(Qt.ItemDataRole.UserRole) == day
+    ]
+    start.recent_list.setCurrentRow(row)
     return window, start
 
 
@@ -116,13 +125,14 @@ def test_deleting_a_session_asks_first_and_enter_does_not_delete(qtbot, app_runn
     qtbot.keyClick(start.recent_list, Qt.Key.Key_Delete)
 
     assert problems == []
-    assert [s.title for s in app_runner.store.list_sessions()] == [DEMO_TITLE]
+    assert sorted(s.title for s in app_runner.store.list_sessions()) == [DEMO_TITLE, FOLLOWUP_TITLE]
 
 
 def test_deleting_a_session_can_purge_it_from_the_backups_too(qtbot, app_runner):
     window, start = _start_page_with_demo(qtbot, app_runner)
     store = app_runner.store
-    session_id = store.list_sessions()[0].id
+    session_id = start.recent_list.currentItem().data(Qt.ItemDataRole.UserRole)
+    assert store.get_session(session_id).title == DEMO_TITLE
     uid = store.session_uid(session_id)
     assert len(store.backups.holding_session(session_id, uid)) == 1
 
@@ -136,9 +146,10 @@ def test_deleting_a_session_can_purge_it_from_the_backups_too(qtbot, app_runner)
     qtbot.mouseClick(start.delete_button, Qt.MouseButton.LeftButton)
 
     assert problems == []
-    assert store.list_sessions() == []
+    assert [s.title for s in store.list_sessions()] == [FOLLOWUP_TITLE]
     assert store.backups.holding_session(session_id, uid) == []
-    assert start.recent_list.count() == 0
+    shown = [start.recent_list.item(row).data(Qt.ItemDataRole.UserRole) for row in range(start.recent_list.count())]
+    assert session_id not in shown
     assert "slettet" in window.statusBar().currentMessage()
 
 
@@ -310,10 +321,10 @@ def test_a_session_file_goes_out_and_comes_back_through_the_file_menu(qtbot, app
     problems = answer_dialog(QMessageBox, keep_both, wait_ms=10_000)
     window.import_file_action.trigger()
     # Read and stored in the background: the window opens the copy once it is in.
-    qtbot.waitUntil(lambda: len(app_runner.store.list_sessions()) == 2 and not window.runner.busy, timeout=15_000)
+    qtbot.waitUntil(lambda: len(app_runner.store.list_sessions()) == 3 and not window.runner.busy, timeout=15_000)
     assert problems == []
     titles = sorted(s.title for s in app_runner.store.list_sessions())
-    assert titles == [DEMO_TITLE, DEMO_TITLE + " (importeret)"]
+    assert titles == [DEMO_TITLE, DEMO_TITLE + " (importeret)", FOLLOWUP_TITLE]
     assert window.session_page.session_title.text() == DEMO_TITLE + " (importeret)"
 
 

@@ -7,8 +7,10 @@ import datetime as dt
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
+from facilitator.conversation.action_status import is_overdue
 from facilitator.demo import create_demo_session
 from facilitator.store import Store
 from facilitator.ui.action_log_dialog import ActionLogDialog
@@ -140,6 +142,14 @@ def test_overdue_actions_come_first_and_say_so_in_words(qtbot, app_runner, demo)
     assert flags == sorted(flags, reverse=True)  # then the other overdue ones, then the rest
     assert "Overskredet" in board.table.item(0, COL_DUE).text()
     assert "Overskredet" in board.projection_html()
+    # The mark and the date are read whole on a 1280x800 laptop: each word fits, none is cut off.
+    window.resize(1280, 800)
+    QApplication.processEvents()
+    bold = QFont(board.table.font())
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
+    widest = max(metrics.horizontalAdvance(word) for word in board.table.item(0, COL_DUE).text().split())
+    assert widest < board.table.columnWidth(COL_DUE) - 4
 
 
 def test_the_action_log_lists_the_partnerships_actions_and_filters_them(qtbot, app_runner, demo):
@@ -217,6 +227,14 @@ def test_the_next_steps_table_marks_overdue_actions_in_words(qtbot, app_runner, 
     assert late_due.data() == "01.06.2026  ⚠ Overskredet"
     assert late_due.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b3261e"
     assert model.index_of(on_time.id, NS_COL_DUE).data() == "01.09.2026"
+    # On the projector too, in words.
+    window.projector_action.trigger()
+    shown = window.projector.visible_text()
+    window.close_projector()
+    late_now = [a for a in store.actions(page.session_id) if is_overdue(a, FOLLOWUP_DATE)]
+    assert shown.count("⚠ Overskredet") == len(late_now) >= 1
+    assert "Overskredet" in shown.split(late.what, 1)[1].split("<li>", 1)[0]
+    assert "Overskredet" not in shown.split(on_time.what, 1)[1].split("<li>", 1)[0]
 
 
 def test_the_status_report_is_exported_from_the_followup_with_its_lights(qtbot, app_runner, demo, tmp_path):
@@ -261,3 +279,29 @@ def test_the_action_log_is_exported_as_csv_and_calendar_on_the_windows_worker(qt
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=30_000)
     calendar = (tmp_path / "log.ics").read_text(encoding="utf-8")
     assert calendar.count("BEGIN:VEVENT") == overdue
+
+
+def test_the_start_pages_demo_button_makes_the_day_and_its_follow_up_as_the_command_does(qtbot, app_runner):
+    from facilitator.demo import DEMO_FOLLOWUP_DATE, DEMO_TITLE
+
+    window = app_runner.start()
+    qtbot.mouseClick(window.start_page.demo_button, Qt.MouseButton.LeftButton)
+    page = window.session_page
+    assert page is not None
+    store = window.store
+    day = page.session_id
+    assert store.get_session(day).title == DEMO_TITLE
+    [followup] = [summary.id for summary in store.list_sessions() if summary.id != day]
+    assert store.get_session(followup).date == DEMO_FOLLOWUP_DATE
+    assert store.partnership_of(day).session_ids == (day, followup)
+    # Back on the start page, the partnership's heading holds both meetings.
+    window.show_start_page()
+    recent = window.start_page.recent_list
+    rows = [recent.item(row) for row in range(recent.count())]
+    heading = next(index for index, item in enumerate(rows) if item.text().startswith("Partnerskab: "))
+    assert DEMO_TITLE in rows[heading].text()
+    assert "2 møder" in rows[heading].text()
+    assert [rows[heading + 1].data(Qt.ItemDataRole.UserRole), rows[heading + 2].data(Qt.ItemDataRole.UserRole)] == [
+        day,
+        followup,
+    ]

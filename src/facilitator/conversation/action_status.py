@@ -27,6 +27,8 @@ LIGHT_SHORT: dict[str, Text] = {
     "yellow": Text("Gul", "Yellow"),
     "red": Text("Rød", "Red"),
 }
+#: An overdue mark's colour on a dark background (the projector): a light red that still reads as red.
+OVERDUE_ON_DARK = "#FF8A80"
 NO_LIGHT = Text("Ingen status givet", "No status given")
 OVERDUE = Text("Overskredet", "Overdue")
 
@@ -105,6 +107,7 @@ __all__ = [
     "LIGHT_SHORT",
     "NO_LIGHT",
     "OVERDUE",
+    "OVERDUE_ON_DARK",
     "ActionStatusEntry",
     "StatusChange",
     "check_light",

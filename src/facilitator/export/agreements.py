@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
 
 from facilitator.conversation import AMBITION, DECISIONS, INTERPLAY, SCALING_AGREEMENT, JointForm
+from facilitator.conversation.action_status import OVERDUE, is_overdue
 from facilitator.conversation.next_steps import (
     ACTION_LABELS,
     AREAS,
@@ -47,7 +48,7 @@ NOTHING_WRITTEN = Text("Ikke udfyldt.", "Not filled in.")
 
 #: The columns of an actions table, and their shares of the width.
 ACTION_COLUMNS = ("what", "owner", "with_whom", "how_much", "due", "status")
-_ACTION_WIDTHS = (0.33, 0.2, 0.14, 0.11, 0.11, 0.11)
+_ACTION_WIDTHS = (0.3, 0.2, 0.14, 0.1, 0.14, 0.12)
 
 
 def agreements(
@@ -133,12 +134,21 @@ def form_section(
 def _action_row(snapshot: SessionSnapshot, action: Action, styles: Styles, language: str) -> list:
     missing = NOT_AGREED.get(language)
     owner = snapshot.owner_label(action)
+    due: object = (
+        short_date(action.due, language) if action.due else Paragraph(f"<i>{markup(missing)}</i>", styles.small)
+    )
+    if snapshot.today is not None and is_overdue(action, snapshot.today):
+        # A follow-up's sheet carries actions agreed earlier: a late one says so, in words.
+        due = [
+            para(short_date(action.due, language), styles.cell),
+            Paragraph(f"<b>{markup(OVERDUE.get(language))}</b>", styles.flag),
+        ]
     return [
         para(action.what, styles.cell),
         para(owner, styles.cell) if owner else Paragraph(f"<i>{markup(missing)}</i>", styles.small),
         action.with_whom,
         action.how_much,
-        short_date(action.due, language) if action.due else Paragraph(f"<i>{markup(missing)}</i>", styles.small),
+        due,
         STATUSES.get(action.status, STATUSES["open"]).get(language),
     ]
 

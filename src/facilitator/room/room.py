@@ -31,7 +31,7 @@ MAX_LABEL_LENGTH = 60
 _CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 JOIN_CODE_LENGTH = 5
 
-EVENT_KINDS = ("devices", "element-added", "element-changed", "element-removed", "action-changed")
+EVENT_KINDS = ("devices", "element-added", "element-changed", "element-removed", "action-changed", "action-status")
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,8 @@ class RoomEvent:
     kind: str
     device_id: str | None = None
     partner_id: int | None = None
-    #: The record before the change (ElementData or Action), for undo.
+    #: The record before the change (ElementData, Action, or for "action-status" a
+    #: `writes.StatusBefore`), for undo.
     before: object | None = None
     #: The record after the change.
     after: object | None = None

@@ -12,7 +12,8 @@ import functools
 from typing import TYPE_CHECKING
 
 from facilitator.conversation import CIRCLES
-from facilitator.conversation.next_steps import AREAS
+from facilitator.conversation.action_status import LIGHT_COLOURS, LIGHT_SHORT, LIGHTS, is_overdue
+from facilitator.conversation.next_steps import AREAS, STATUSES
 from facilitator.program import Program, load_program_text
 from facilitator.program.model import Item, Step
 from facilitator.text import Text
@@ -45,7 +46,7 @@ def current_step(session: SessionData) -> tuple[Item, Step] | None:
 
 def step_kind(step: Step | None) -> tuple[str, str | None]:
     """What the page does at a step: ("circle", kind), ("review", kind), ("board", kind),
-    ("next-steps", None), ("closing", None) or ("follow", None)."""
+    ("next-steps", None), ("status", None), ("closing", None) or ("follow", None)."""
     if step is None:
         return "follow", None
     workspace = step.workspace
@@ -56,6 +57,8 @@ def step_kind(step: Step | None) -> tuple[str, str | None]:
         return "next-steps", None
     if workspace == "closing":
         return "closing", None
+    if workspace == "status":
+        return "status", None
     return "follow", None
 
 
@@ -162,11 +165,50 @@ def page_state(store: Store, session_id: int, partner_id: int | None, approved: 
                 "owner_person": action.owner_person,
                 "with_whom": action.with_whom,
                 "due": action.due.isoformat() if action.due else None,
+                "overdue": is_overdue(action, _today(session, now)),
                 "mine": action.owner_partner_id == partner_id,
             }
             for action in store.actions(session_id)
         ]
+    if kind == "status":
+        state.update(status_view(store, session_id, partner_id, _today(session, now)))
     return state
 
 
-__all__ = ["both", "current_step", "page_state", "step_kind", "template"]
+def _today(session: SessionData, now: dt.datetime) -> dt.date:
+    # Overdue on the meeting's own day, as the window judges it; the room's clock without one.
+    return session.date or now.astimezone().date()
+
+
+def status_view(store: Store, session_id: int, partner_id: int, today: dt.date) -> dict:
+    """The status step on a phone: the partner's own actions, each with status, light and comment.
+
+    Every light goes out with its words; the page shows both, never the colour alone.
+    Overdue is judged on the meeting's own day, as the window's status board judges it.
+    """
+    return {
+        "statuses": [{"id": status, "label": both(text)} for status, text in STATUSES.items()],
+        "lights": [
+            {"id": light, "label": both(text), "short": both(LIGHT_SHORT[light]), "colour": LIGHT_COLOURS[light]}
+            for light, text in LIGHTS.items()
+        ],
+        "status_actions": [
+            {
+                "id": action.id,
+                "area": action.area,
+                "what": action.what,
+                "owner_person": action.owner_person,
+                "due": action.due.isoformat() if action.due else None,
+                "overdue": is_overdue(action, today),
+                "status": action.status,
+                "light": action.light,
+                "comment": action.status_comment,
+            }
+            for action in store.actions(session_id)
+            if action.owner_partner_id == partner_id
+        ],
+        "areas": [{"id": area.id, "title": both(area.title)} for area in AREAS],
+    }
+
+
+__all__ = ["both", "current_step", "page_state", "status_view", "step_kind", "template"]

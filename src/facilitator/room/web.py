@@ -97,6 +97,7 @@ class RoomApp:
                 Route(page + "api/elements", self._add_element, methods=["POST"]),
                 Route(page + "api/elements/{element_id:int}", self._element, methods=["PUT", "DELETE"]),
                 Route(page + "api/actions/{action_id:int}", self._action, methods=["PUT"]),
+                Route(page + "api/actions/{action_id:int}/status", self._action_status, methods=["PUT"]),
                 Route(page + "api/sheet.pdf", self._sheet, methods=["GET"]),
             ],
         )
@@ -311,6 +312,29 @@ class RoomApp:
                     "owner_person": after.owner_person,
                     "due": after.due.isoformat() if after.due else None,
                 },
+                headers=_SECURITY_HEADERS,
+            )
+
+        return await self._guarded(request, serve, need="approved")
+
+    async def _action_status(self, request: Request) -> Response:
+        action_id = request.path_params["action_id"]
+
+        async def serve(device: Device | None) -> Response:
+            device, partner_id = _bound(device)
+            body = await self._body(request)
+            status = writes.parse_status(body.get("status"))
+            light = writes.parse_light(body.get("light"))
+            comment = None if body.get("comment") is None else _text(body.get("comment"), "comment", empty=True)
+            session_id = self.room.session_id
+            before, after = await self._gate(
+                lambda store: writes.set_action_status(
+                    store, session_id, partner_id, action_id, status=status, light=light, comment=comment
+                )
+            )
+            self.room.emit(RoomEvent("action-status", device.id, partner_id, before, after))
+            return JSONResponse(
+                {"id": after.id, "status": after.status, "light": after.light, "comment": after.status_comment},
                 headers=_SECURITY_HEADERS,
             )
 

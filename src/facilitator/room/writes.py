@@ -1,17 +1,20 @@
 """What a device may change, each a function run through the gate with the store's own calls.
 
 A device writes only for its own partner, only in the circle of the step now running,
-and only its partner's actions' owner person and due date. Everything else is refused
-with a clear message, and nothing is changed.
+only its partner's actions' owner person and due date, and, at a status step of a
+follow-up, only its partner's actions' status, light and comment. Everything else is
+refused with a clear message, and nothing is changed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from facilitator.conversation import CIRCLES
-from facilitator.conversation.next_steps import Action
+from facilitator.conversation.action_status import LIGHTS
+from facilitator.conversation.next_steps import STATUSES, Action, owner_label
 from facilitator.room.view import current_step, step_kind
 from facilitator.text import Text, UserError
 
@@ -114,3 +117,70 @@ def update_action(
     if before is None or before.owner_partner_id != partner_id:
         raise _not_found()
     return before, store.update_action(action_id, owner_person=owner_person, due=due)
+
+
+@dataclass(frozen=True)
+class StatusBefore:
+    """An action as it was before a device set its status, and how long its history was then.
+
+    The window's undo needs both: `Store.restore_action_status` puts the record back and
+    cuts the history to that length.
+    """
+
+    action: Action
+    history_length: int
+
+
+def parse_status(value: object) -> str | None:
+    """A status as the page sends it: one of STATUSES, or None to leave it."""
+    if value is None or (isinstance(value, str) and value in STATUSES):
+        return value  # type: ignore[return-value]
+    words = ", ".join(STATUSES)
+    # A plain UserError: the page sent a value no page offers (400), not a step that has moved on (409).
+    raise UserError(Text(f"Feltet »status« skal være en af: {words}.", f"The field “status” must be one of: {words}."))
+
+
+def parse_light(value: object) -> str | None:
+    """A light as the page sends it: green, yellow, red, "" (none) or None to leave it."""
+    if value is None or (isinstance(value, str) and (value == "" or value in LIGHTS)):
+        return value  # type: ignore[return-value]
+    words = ", ".join(LIGHTS)
+    raise UserError(
+        Text(
+            f"Feltet »light« skal være en af: {words} (eller tom for intet lys).",
+            f"The field “light” must be one of: {words} (or empty for no light).",
+        )
+    )
+
+
+def set_action_status(
+    store: Store,
+    session_id: int,
+    partner_id: int,
+    action_id: int,
+    *,
+    status: str | None,
+    light: str | None,
+    comment: str | None,
+) -> tuple[StatusBefore, Action]:
+    """The owner's word on one of their partner's actions at a status step; returns (before, after).
+
+    The same store call as the window's status board, so the same limits and history;
+    the history names the partner who said it.
+    """
+    found = current_step(store.get_session(session_id))
+    if step_kind(found[1] if found else None)[0] != "status":
+        raise Refused(
+            Text(
+                "Status på aftalerne kan kun sættes, mens facilitatoren viser statustavlen.",
+                "The status of the agreements can only be set while the facilitator shows the status board.",
+            )
+        )
+    before = next((a for a in store.actions(session_id) if a.id == action_id), None)
+    if before is None or before.owner_partner_id != partner_id:
+        raise _not_found()
+    partner = next((p for p in store.partners(session_id) if p.id == partner_id), None)
+    by = owner_label(before, (partner.name, partner.organisation) if partner else None)
+    history_length = len(store.action_history(action_id))
+    after = store.set_action_status(action_id, status=status, light=light, comment=comment, by=by)
+    return StatusBefore(before, history_length), after

@@ -55,6 +55,8 @@ class ActionLogDialog(QDialog):
         language: str,
         runner: BackgroundRunner | None = None,
         parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
@@ -71,7 +73,7 @@ class ActionLogDialog(QDialog):
             lambda: store.partnership_of(session_id)
         ).value_or(None)
         session = self.operations.run(lambda: store.get_session(session_id)).value
-        self.today = (session.date if session is not None else None) or dt.date.today()
+        self.today = (session.date if session is not None else None) or today or dt.date.today()
 
         heading = self.partnership.name if self.partnership else self.tr("Ingen partnerskab")
         layout.addWidget(labels.heading(heading))
@@ -263,7 +265,7 @@ def show_action_log(window: MainWindow) -> None:
     if page is None:
         return
     page.flush()
-    ActionLogDialog(window.store, page.session_id, window.language, window.runner, window).exec()
+    ActionLogDialog(window.store, page.session_id, window.language, window.runner, window, today=window.today()).exec()
 
 
 __all__ = ["ActionLogDialog", "show_action_log"]

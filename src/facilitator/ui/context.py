@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -10,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 
 from facilitator.program import Program
 from facilitator.text import UserError
+from facilitator.timing.clock import Clock, SystemClock
 from facilitator.ui.operations import BackgroundRunner, Operations, Reporter
 
 if TYPE_CHECKING:
@@ -44,6 +46,12 @@ class SessionContext:
     language: str = "da"
     #: The window's one worker for slow work (exports); None where a page stands alone (tests).
     runner: BackgroundRunner | None = None
+    #: The window's clock: tests move a fake one, and every "today" on screen follows it.
+    clock: Clock = field(default_factory=SystemClock)
+
+    def today(self) -> dt.date:
+        """Today's date on the app's clock, in the laptop's time zone (overdue marks, defaults)."""
+        return self.clock.wall().astimezone().date()
 
     def report(self, error: UserError) -> None:
         """Tell the user why something did not work, in their language."""

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.paths import AppPaths
+from facilitator.paths import FOLLOWUP_PROGRAM_NAME, AppPaths
 from facilitator.program import Program, ProgramError, load_program
 from facilitator.store import SessionData
 from facilitator.text import Text
@@ -31,14 +31,20 @@ if TYPE_CHECKING:
     from facilitator.ui.main_window import MainWindow
 
 #: The program a follow-up preselects: the short meeting built for it.
-FOLLOWUP_PROGRAM_NAME = "opfoelgningsmoede.toml"
 
 
 class FollowupDialog(QDialog):
     """Picks the program, the date and the title of the follow-up; creates it on OK."""
 
     def __init__(
-        self, store: Store, session: SessionData, paths: AppPaths, language: str, parent: QWidget | None = None
+        self,
+        store: Store,
+        session: SessionData,
+        paths: AppPaths,
+        language: str,
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
@@ -67,7 +73,9 @@ class FollowupDialog(QDialog):
             self.program_combo.addItem(label, str(path))
             if path.name == FOLLOWUP_PROGRAM_NAME:
                 self.program_combo.setCurrentIndex(self.program_combo.count() - 1)
-        self.date_edit = QDateEdit(QDate.currentDate())
+        # The app's clock's today (a test's fake clock too), not the computer's own.
+        day = today or dt.date.today()
+        self.date_edit = QDateEdit(QDate(day.year, day.month, day.day))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd-MM-yyyy")
         self.date_edit.setAccessibleName(self.tr("Dato"))
@@ -121,7 +129,7 @@ def new_followup(window: MainWindow) -> None:
     session = window.operations.run(lambda: window.store.get_session(page.session_id))
     if session.failed:
         return
-    dialog = FollowupDialog(window.store, session.value, window.paths, window.language, window)
+    dialog = FollowupDialog(window.store, session.value, window.paths, window.language, window, today=window.today())
     if dialog.exec() == QDialog.DialogCode.Accepted and dialog.created is not None:
         window.open_session(dialog.created.id)
 

@@ -150,6 +150,10 @@ class MainWindow(QMainWindow):
     def now(self) -> dt.datetime:
         return self.clock.wall() if self.clock is not None else dt.datetime.now(dt.UTC)
 
+    def today(self) -> dt.date:
+        """Today's date on the window's clock, in the laptop's time zone."""
+        return self.now().astimezone().date()
+
     # The start page and the open session ---------------------------------------------
 
     @property
@@ -158,7 +162,7 @@ class MainWindow(QMainWindow):
         if self._start_page is None:
             from facilitator.ui.start_page import StartPage
 
-            self._start_page = StartPage(self.store, self.paths, self.language)
+            self._start_page = StartPage(self.store, self.paths, self.language, today=self.today())
             self._start_page.session_chosen.connect(self.open_session)
             self._start_page.demo_requested.connect(self.create_demo)
             self._start_page.delete_requested.connect(
@@ -261,9 +265,15 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(stack)
 
     def create_demo(self) -> None:
-        from facilitator.demo import create_demo_session
+        """The demo day and its follow-up two months later, as `facilitator demo` makes them; opens the day."""
+        from facilitator.demo import create_demo_followup, create_demo_session
 
-        created = self.operations.run(lambda: create_demo_session(self.store))
+        def create() -> int:
+            session_id = create_demo_session(self.store)
+            create_demo_followup(self.store, session_id)
+            return session_id
+
+        created = self.operations.run(create)
         if created.ok:
             self.open_session(created.value)
 

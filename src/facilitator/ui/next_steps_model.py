@@ -111,9 +111,13 @@ def _single_change(old: list, new: list) -> tuple[str, int, int] | None:
 class ActionTableModel(QAbstractTableModel):
     """The actions of one session, area by area, for a view to show and edit."""
 
-    def __init__(self, language: str, edit: EditHandler, parent=None) -> None:
+    def __init__(
+        self, language: str, edit: EditHandler, parent=None, *, today: Callable[[], dt.date] = dt.date.today
+    ) -> None:
         super().__init__(parent)
         self.language = language
+        #: The app's clock's date, for overdue marks when the session has no date of its own.
+        self._today = today
         self._edit = edit
         self._rows: list[Row] = []
         self.partners: list[PartnerData] = []
@@ -294,7 +298,7 @@ class ActionTableModel(QAbstractTableModel):
 
     def _overdue(self, action: Action) -> bool:
         # Overdue on the meeting's day: a follow-up shows what was late when the partners met.
-        return is_overdue(action, self.session_date or dt.date.today())
+        return is_overdue(action, self.session_date or self._today())
 
     def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Hand an edited cell to the workspace, which stores it; the change comes back by `set_actions`."""

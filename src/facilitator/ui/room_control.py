@@ -11,6 +11,7 @@ Closing the room, the session or the app stops the server.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -20,13 +21,16 @@ from PySide6.QtNetwork import QAbstractSocket, QHostAddress, QNetworkInterface
 from PySide6.QtWidgets import QDockWidget
 
 from facilitator.text import Text, UserError
+from facilitator.timing.clock import SystemClock
 from facilitator.ui.operations import message_box
 from facilitator.ui.room_gate import GuiStoreGate
 from facilitator.ui.room_panel import RoomPanel
 from facilitator.ui.undo import DoneCommand
 
 if TYPE_CHECKING:
+    from facilitator.conversation.next_steps import Action
     from facilitator.room import Room, RoomEvent, RoomServer
+    from facilitator.room.writes import StatusBefore
     from facilitator.ui.main_window import MainWindow
 
 #: The port the room asks for first: short enough to read off the projector and type.
@@ -58,6 +62,25 @@ def local_addresses(preferred: str) -> list[str]:
     if "127.0.0.1" not in found:
         found.append("127.0.0.1")
     return found
+
+
+class _RoomClock:
+    """The window's wall time with the computer's steady clock.
+
+    The pages then see the window's "today" and timers (a test's fake clock too), while the
+    rate limit keeps measuring real seconds: a clock that stands still would never let a
+    device's requests through again.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        self._steady = SystemClock()
+
+    def wall(self) -> dt.datetime:
+        return self._window.now()
+
+    def monotonic(self) -> float:
+        return self._steady.monotonic()
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -132,7 +155,7 @@ class RoomControl(QObject):
         if self.host is None:
             self.host = default_bind_address()
         gate = GuiStoreGate(window.store, self)
-        room = Room(gate, page.session_id)
+        room = Room(gate, page.session_id, clock=_RoomClock(window))
         started = window.operations.run(
             lambda: self._listen(room, self.host),
             report=message_box(window, self.tr("Rummet kan ikke åbnes")),
@@ -321,7 +344,25 @@ class RoomControl(QObject):
                 lambda: store.update_action(after.id, **{name: getattr(after, name) for name in changed}),
                 lambda: store.update_action(before.id, **{name: getattr(before, name) for name in changed}),
             )
+        if event.kind == "action-status" and before is not None and after is not None:
+            return self._status_command(who, before, after)
         return None
+
+    def _status_command(self, who: str, before: StatusBefore, after: Action) -> DoneCommand | None:
+        """Undo of an owner's status, light and comment from a phone, as the status board undoes its own."""
+        store = self.window.store
+        old = before.action
+        if (old.status, old.light, old.status_comment) == (after.status, after.light, after.status_comment):
+            return None
+        said_by = next((entry.by for entry in reversed(store.action_history(after.id))), who)
+        text = self.tr("Fra %1: status for »%2«").replace("%2", _short(after.what))
+        return self._done(
+            text.replace("%1", who),
+            lambda: store.set_action_status(
+                after.id, status=after.status, light=after.light or "", comment=after.status_comment, by=said_by
+            ),
+            lambda: store.restore_action_status(old, before.history_length),
+        )
 
     def _done(self, text: str, redo: Callable[[], object], undo: Callable[[], object]) -> DoneCommand:
         def after() -> None:

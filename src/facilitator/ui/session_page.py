@@ -68,9 +68,10 @@ class SessionPage(QWidget):
         if on_error is not None:
             # Connected before anything is built, so a problem while opening is shown too.
             self.error.connect(on_error)
-        self.context = SessionContext(store, session_id, program, self.events, language, runner)
+        clock = clock or SystemClock()
+        self.context = SessionContext(store, session_id, program, self.events, language, runner, clock)
         self.operations = self.context.operations()
-        self.day = DayController(self.context, clock or SystemClock(), self)
+        self.day = DayController(self.context, clock, self)
         self._workspaces: dict[str, Workspace] = {}
         # The next step's screen is built once the facilitator has looked at this one a while.
         self._prepare_next = QTimer(self)

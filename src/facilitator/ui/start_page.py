@@ -55,7 +55,15 @@ class StartPage(QWidget):
     delete_requested = Signal(int)
     import_requested = Signal()
 
-    def __init__(self, store: Store, paths: AppPaths, language: str = "da", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        paths: AppPaths,
+        language: str = "da",
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.paths = paths
@@ -91,7 +99,9 @@ class StartPage(QWidget):
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText(self.tr("Fx Kystpartnerskab Vesterhavsbugten"))
         self.title_edit.setAccessibleName(self.tr("Titel"))
-        self.date_edit = QDateEdit(QDate.currentDate())
+        # The app's clock's today (a test's fake clock too), not the computer's own.
+        day = today or dt.date.today()
+        self.date_edit = QDateEdit(QDate(day.year, day.month, day.day))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd-MM-yyyy")
         self.date_edit.setAccessibleName(self.tr("Dato"))

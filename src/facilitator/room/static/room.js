@@ -50,7 +50,17 @@
       timerDone: "Tiden er gået",
       offline: "Forbindelsen til facilitatorens computer er afbrudt. Prøver igen …",
       notJoined: "Enheden er ikke længere med i rummet. Vælg din organisation igen.",
-      busy: "For mange forespørgsler på én gang; prøv igen om et øjeblik."
+      busy: "For mange forespørgsler på én gang; prøv igen om et øjeblik.",
+      statusHeading: "Status på jeres aftaler",
+      statusIntro: "Sæt status, lys og en kort kommentar for jeres egne aftaler fra sidste møde. Facilitatoren ser det med det samme og kan rette det.",
+      statusLabel: "Status",
+      lightLegend: "Lys",
+      noLight: "Intet lys",
+      commentLabel: "Kort kommentar (hvem sagde hvad)",
+      overdue: "Overskredet",
+      saveStatus: "Gem status",
+      nowLabel: "Nu: ",
+      noOwnActions: "Jeres organisation har ingen aftaler på listen."
     },
     en: {
       title: "The room",
@@ -98,7 +108,17 @@
       timerDone: "Time is up",
       offline: "The connection to the facilitator's computer is lost. Trying again …",
       notJoined: "This device is no longer in the room. Pick your organisation again.",
-      busy: "Too many requests at once; try again in a moment."
+      busy: "Too many requests at once; try again in a moment.",
+      statusHeading: "Status of your agreements",
+      statusIntro: "Set the status, light and a short comment for your own agreements from the last meeting. The facilitator sees it at once and can correct it.",
+      statusLabel: "Status",
+      lightLegend: "Light",
+      noLight: "No light",
+      commentLabel: "Short comment (who said what)",
+      overdue: "Overdue",
+      saveStatus: "Save status",
+      nowLabel: "Now: ",
+      noOwnActions: "Your organisation has no agreements on the list."
     }
   };
 
@@ -261,11 +281,13 @@
     show("board", approved && mode === "board");
     show("actions", approved && (mode === "next-steps" || mode === "closing"));
     show("sheet", approved && mode === "closing");
+    show("status", approved && mode === "status");
     if (!approved || !step) { return; }
     if (mode === "circle" && editing === null) { renderCircle(true); }
     if (mode === "review") { renderCircle(false); renderOthers(); show("circle", true); }
     if (mode === "board") { renderBoard(); }
     if (mode === "next-steps" || mode === "closing") { renderActions(); }
+    if (mode === "status") { renderStatus(); }
     if (mode === "closing") {
       $("sheet-link").href = "api/sheet.pdf?device=" + encodeURIComponent(device) + "&lang=" + language;
     }
@@ -480,8 +502,10 @@
       var box = el("div", null, action.mine ? "action mine" : "action");
       box.appendChild(el("p", action.what, "what"));
       var owner = [action.owner, action.owner_person].filter(Boolean).join(" – ");
-      box.appendChild(el("p", areas[action.area] + " · " + t("owner") + ": " + (owner || "–") +
-        " · " + t("due") + ": " + (action.due || t("noDate")), "meta"));
+      var meta = el("p", areas[action.area] + " · " + t("owner") + ": " + (owner || "–") +
+        " · " + t("due") + ": " + (action.due || t("noDate")), "meta");
+      if (action.overdue) { meta.appendChild(el("strong", " ⚠ " + t("overdue"), "overdue")); }
+      box.appendChild(meta);
       if (action.mine) { box.appendChild(actionForm(action)); }
       body.appendChild(box);
     });
@@ -514,6 +538,104 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       saveAction(action.id, person.value, due.value);
+    });
+    return form;
+  }
+
+  function labelOf(list, id) {
+    for (var i = 0; i < list.length; i++) { if (list[i].id === id) { return list[i]; } }
+    return null;
+  }
+
+  function renderStatus() {
+    var body = $("status-body");
+    // Never redraw under the partner's fingers: what they have chosen but not saved stays.
+    if (body.contains(document.activeElement) && document.activeElement !== body) { return; }
+    clear(body);
+    var areas = {};
+    state.areas.forEach(function (area) { areas[area.id] = pick(area.title); });
+    if (!state.status_actions.length) { body.appendChild(el("p", t("noOwnActions"), "empty")); }
+    state.status_actions.forEach(function (action) {
+      var box = el("div", null, "action mine status-action");
+      box.appendChild(el("p", action.what, "what"));
+      var meta = areas[action.area] || "";
+      if (action.owner_person) { meta += " · " + t("owner") + ": " + action.owner_person; }
+      meta += " · " + t("due") + ": " + (action.due || t("noDate"));
+      var metaLine = el("p", meta, "meta");
+      if (action.overdue) { metaLine.appendChild(el("strong", " ⚠ " + t("overdue"), "overdue")); }
+      box.appendChild(metaLine);
+      box.appendChild(currentStatus(action));
+      box.appendChild(statusForm(action));
+      body.appendChild(box);
+    });
+  }
+
+  function currentStatus(action) {
+    // Colour and words together: a light is never told by its colour alone.
+    var line = el("p", null, "now");
+    line.id = "now-" + action.id;
+    line.appendChild(el("span", t("nowLabel")));
+    var light = labelOf(state.lights, action.light);
+    var badge = el("span", light ? "● " + pick(light.label) : t("noLight"), "light-badge " + (action.light || "none"));
+    line.appendChild(badge);
+    var status = labelOf(state.statuses, action.status);
+    line.appendChild(el("span", " · " + (status ? pick(status.label) : action.status)));
+    if (action.comment) { line.appendChild(el("span", " · »" + action.comment + "«", "comment")); }
+    return line;
+  }
+
+  function statusForm(action) {
+    var form = el("form");
+    form.setAttribute("aria-label", action.what);
+    var fieldset = el("fieldset", null, "lights");
+    fieldset.appendChild(el("legend", t("lightLegend")));
+    var choices = state.lights.map(function (light) { return { id: light.id, words: pick(light.label) }; });
+    choices.push({ id: "", words: t("noLight") });
+    choices.forEach(function (choice) {
+      var id = "light-" + action.id + "-" + (choice.id || "none");
+      var input = el("input");
+      input.type = "radio";
+      input.name = "light-" + action.id;
+      input.id = id;
+      input.value = choice.id;
+      input.checked = (action.light || "") === choice.id;
+      var label = el("label", null, "light-choice " + (choice.id || "none"));
+      label.htmlFor = id;
+      label.appendChild(input);
+      label.appendChild(el("span", choice.id ? "● " + choice.words : choice.words));
+      fieldset.appendChild(label);
+    });
+    form.appendChild(fieldset);
+    var statusId = "status-" + action.id;
+    var statusLabel = el("label", t("statusLabel"));
+    statusLabel.htmlFor = statusId;
+    var select = el("select");
+    select.id = statusId;
+    state.statuses.forEach(function (status) {
+      var option = el("option", pick(status.label));
+      option.value = status.id;
+      select.appendChild(option);
+    });
+    select.value = action.status;
+    var commentId = "comment-" + action.id;
+    var commentLabel = el("label", t("commentLabel"));
+    commentLabel.htmlFor = commentId;
+    var comment = el("textarea");
+    comment.id = commentId;
+    comment.maxLength = 2000;
+    comment.rows = 2;
+    comment.value = action.comment || "";
+    var button = el("button", t("saveStatus"), "primary");
+    button.type = "submit";
+    form.appendChild(statusLabel);
+    form.appendChild(select);
+    form.appendChild(commentLabel);
+    form.appendChild(comment);
+    form.appendChild(button);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var chosen = form.querySelector("input[name='light-" + action.id + "']:checked");
+      saveStatus(action.id, select.value, chosen ? chosen.value : "", comment.value);
     });
     return form;
   }
@@ -566,6 +688,15 @@
   async function saveAction(id, person, due) {
     try {
       await request("PUT", "api/actions/" + id, { owner_person: person, due: due || null });
+      if (document.activeElement) { document.activeElement.blur(); }
+      say("saved", true);
+      await refresh();
+    } catch (error) { failed(error); }
+  }
+
+  async function saveStatus(id, status, light, comment) {
+    try {
+      await request("PUT", "api/actions/" + id + "/status", { status: status, light: light, comment: comment });
       if (document.activeElement) { document.activeElement.blur(); }
       say("saved", true);
       await refresh();

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.conversation import DECISIONS
+from facilitator.conversation.action_status import OVERDUE, OVERDUE_ON_DARK, is_overdue
 from facilitator.conversation.next_steps import (
     AREAS,
     TEMPLATE_QUESTION,
@@ -93,7 +94,7 @@ class NextStepsWorkspace(Workspace):
         entry_row.addWidget(self.add_button)
         layout.addLayout(entry_row)
 
-        self.model = ActionTableModel(language, self._edit, self)
+        self.model = ActionTableModel(language, self._edit, self, today=context.today)
         self.tree = ActionView(self.model)
         self.tree.setObjectName("actionTree")
         self.tree.setAccessibleName(TEMPLATE_TITLE.get(language))
@@ -318,7 +319,7 @@ class NextStepsWorkspace(Workspace):
         line = self.entry.text().strip()
         if not line:
             return
-        today = self.session_date or dt.date.today()
+        today = self.session_date or self.context.today()
         entry = parse_quick_entry(line, {p.id: (p.name, p.organisation) for p in self.partners}, today)
         if not entry.what:
             self.context.events.notice.emit(self.tr("Skriv, hvad der skal gøres."))
@@ -358,7 +359,7 @@ class NextStepsWorkspace(Workspace):
         """A typed cell: dates are read the Danish way, an empty what is refused. True if stored."""
         if field == "due":
             text = text.strip()
-            value = parse_date(text, self.session_date or dt.date.today()) if text else None
+            value = parse_date(text, self.session_date or self.context.today()) if text else None
             if text and value is None:
                 self.context.events.error.emit(
                     self.tr("»%1« er ikke en dato. Skriv fx 15.5 eller 15.05.2026.").replace("%1", text)
@@ -443,6 +444,7 @@ class NextStepsWorkspace(Workspace):
 
     def projection_html(self) -> str | None:
         language = self.context.language
+        today = self.session_date or self.context.today()
         cells = []
         for item in AREAS:
             own = sorted(
@@ -455,6 +457,9 @@ class NextStepsWorkspace(Workspace):
                 who = initials(partner.name) if partner else action.owner_person
                 details = " · ".join(part for part in (who, format_short_date(action.due)) if part)
                 suffix = f" <i>({html.escape(details)})</i>" if details else ""
+                if is_overdue(action, today):
+                    # Words beside the colour: a late action reads as late on any projector.
+                    suffix += f" <b><font color='{OVERDUE_ON_DARK}'>⚠ {html.escape(OVERDUE.get(language))}</font></b>"
                 rows.append(f"<li>{html.escape(action.what)}{suffix}</li>")
             body = f"<ul>{''.join(rows)}</ul>" if rows else "<p>…</p>"
             cells.append(f"<b>{html.escape(item.title.get(language))}</b>{body}")

@@ -82,7 +82,7 @@ class SessionDetailsWorkspace(Workspace):
         self.title_edit.setText(data.title)
         self.venue_edit.setText(data.venue)
         self.facilitator_edit.setText(data.facilitator)
-        date = data.date or dt.date.today()
+        date = data.date or self.context.today()
         self.date_edit.setDate(QDate(date.year, date.month, date.day))
         hours, minutes = (int(part) for part in data.start_time.split(":"))
         self.start_edit.setTime(QTime(hours, minutes))

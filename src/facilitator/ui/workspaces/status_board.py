@@ -9,7 +9,6 @@ shows the same rows large.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -31,6 +30,7 @@ from facilitator.conversation.action_status import (
     LIGHT_COLOURS,
     LIGHTS,
     OVERDUE,
+    OVERDUE_ON_DARK,
     is_overdue,
     light_label,
     overdue_first,
@@ -48,10 +48,8 @@ _ACTION_ID = Qt.ItemDataRole.UserRole
 #: Dark text on the yellow light, white on green and red: readable on a washed-out projector.
 _LIGHT_TEXT = {"green": "#FFFFFF", "yellow": "#1A1A1A", "red": "#FFFFFF"}
 _OVERDUE_COLOUR = "#B3261E"
-#: The projector's background is dark: its overdue mark is a light red that still reads as red.
-_PROJECTOR_OVERDUE = "#FF8A80"
 #: Each column's share of the table's width (the comment takes what is left).
-_COLUMN_SHARES = (0.27, 0.17, 0.14, 0.11, 0.15, 0.16)
+_COLUMN_SHARES = (0.24, 0.16, 0.17, 0.12, 0.15, 0.16)
 #: Keys on the table that set the current action's light.
 LIGHT_KEYS = {"1": "green", "2": "yellow", "3": "red", "0": ""}
 
@@ -67,7 +65,7 @@ class StatusBoardWorkspace(Workspace):
         self.operations = context.operations(self.undo_stack)
         self.actions: list[Action] = []
         self.owners: dict[int, str] = {}
-        self.today = dt.date.today()
+        self.today = context.today()
 
         layout = self.start_layout(
             self.tr("Status på aftalerne"),
@@ -178,7 +176,7 @@ class StatusBoardWorkspace(Workspace):
         current = self.current_action()
         session = store.get_session(session_id)
         # Overdue on the meeting's own day: a board prepared the evening before tells the truth.
-        self.today = session.date or dt.date.today()
+        self.today = session.date or self.context.today()
         partners = {partner.id: (partner.name, partner.organisation) for partner in store.partners(session_id)}
         self.actions = overdue_first(store.actions(session_id), self.today)
         self.owners = {
@@ -347,7 +345,7 @@ class StatusBoardWorkspace(Workspace):
             who = html.escape(self.owners.get(action.id, ""))
             due = html.escape(format_date(action.due))
             if is_overdue(action, self.today):
-                due += f" <b><font color='{_PROJECTOR_OVERDUE}'>⚠ {html.escape(OVERDUE.get(language))}</font></b>"
+                due += f" <b><font color='{OVERDUE_ON_DARK}'>⚠ {html.escape(OVERDUE.get(language))}</font></b>"
             status = html.escape(status_label(action.status, language))
             if action.light:
                 light = (
