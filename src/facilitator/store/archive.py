@@ -129,11 +129,29 @@ class Pushed:
 
 
 class ArchiveConflict(StoreError):
-    """The archive's copy changed since this laptop last had it; nothing was written."""
+    """The archive's copy changed since this laptop last had it; nothing was written.
 
-    def __init__(self, text: Text, revision: int) -> None:
+    Beside the message, both sides as values, so a window can name them in its own words.
+    """
+
+    def __init__(
+        self,
+        text: Text,
+        revision: int,
+        *,
+        title: str = "",
+        pushed_by: str = "",
+        pushed_at: dt.datetime | None = None,
+        base: int | None = None,
+    ) -> None:
         super().__init__(text)
         self.revision = revision
+        self.title = title
+        self.pushed_by = pushed_by
+        #: When the archive's revision was pushed (UTC, without a time zone, as the archive keeps it).
+        self.pushed_at = pushed_at
+        #: The archive revision the laptop's copy is based on; None if it never had one.
+        self.base = base
 
 
 def _when(moment: dt.datetime) -> str:
@@ -163,6 +181,10 @@ def conflict(title: str, server: tuple[int, str, dt.datetime], base: int | None,
             f"(pushed by {who} {_when(when)}), and {here_en} and was changed since. Nothing was written. {advice_en}",
         ),
         revision,
+        title=title,
+        pushed_by=who,
+        pushed_at=when,
+        base=base,
     )
 
 
