@@ -71,11 +71,15 @@ class _ArchiveDialog(QDialog):
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self.window_ = window
         self.error = labels.error_label()
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.report = in_label(self.error)
         window.runner.busy_changed.connect(self._busy)
+
+    @property
+    def window_(self) -> MainWindow:
+        """The main window (asked of Qt: a reference kept here would hold a closed window)."""
+        return self.parent()
 
     def _busy(self, busy: bool) -> None:
         """Nothing that starts more work while the worker is busy."""

@@ -24,7 +24,6 @@ class ArchiveMenu(QObject):
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self._window = window
         self.menu = QMenu(self.tr("&Teamarkiv"), window)
         self.menu.setToolTipsVisible(True)
         self.status_action = QAction(window)
@@ -46,8 +45,13 @@ class ArchiveMenu(QObject):
         self.menu.aboutToShow.connect(self.refresh)
         self.refresh()
 
+    @property
+    def _window(self) -> MainWindow:
+        # Asked of Qt each time, as `Menus` does: a reference kept here would hold a closed window.
+        return self.parent()
+
     def _action(self, text: str, command: str) -> QAction:
-        action = QAction(text, self._window)
+        action = QAction(text, self.parent())
         action.triggered.connect(lambda _checked=False, command=command: self._run(command))
         return action
 
