@@ -139,6 +139,24 @@ def test_connect_push_list_and_pull_into_a_fresh_data_folder(
 
 
 @pytest.mark.postgresql
+def test_send_all_sessions_pushes_every_session_on_the_laptop(
+    qtbot, app_runner: AppRunner, demo_id: int, archive_url: str
+):
+    window = app_runner.start()
+    store = app_runner.store
+    copy = store.import_session(store.export_session(demo_id), on_existing="keep-both")
+    _connected(window, archive_url)
+
+    window.menus.archive.push_all_action.trigger()
+    _idle(qtbot, window)
+
+    assert window.statusBar().currentMessage() == "Sendt til teamarkivet: 2 sessioner"
+    with Archive.open(archive_url) as archive:
+        titles = sorted(entry.title for entry in archive.sessions())
+    assert titles == sorted(store.get_session(session).title for session in (demo_id, copy))
+
+
+@pytest.mark.postgresql
 def test_a_conflict_names_both_sides_and_keep_both_stores_the_laptop_s_version_beside(
     qtbot, app_runner: AppRunner, demo_id: int, archive_url: str, other_store: Store, tmp_path: Path
 ):
