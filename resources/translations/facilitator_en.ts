@@ -318,6 +318,195 @@
     </message>
 </context>
 <context>
+    <name>ArchiveActionsDialog</name>
+    <message>
+        <source>Handlinger på tværs af partnerskaber</source>
+        <translation>Actions across partnerships</translation>
+    </message>
+    <message>
+        <source>Alle partnerskabers handlinger i teamarkivet. En handling, der er ført videre til et opfølgningsmøde, står én gang, som det seneste møde efterlod den. Overskredet pr. %1.</source>
+        <translation>Every partnership&apos;s actions in the team archive. An action carried into a follow-up meeting is listed once, as its latest meeting left it. Overdue as of %1.</translation>
+    </message>
+    <message>
+        <source>Kun &amp;overskredne</source>
+        <translation>&amp;Overdue only</translation>
+    </message>
+    <message>
+        <source>alle</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>&amp;Partner:</source>
+        <translation>&amp;Partner:</translation>
+    </message>
+    <message>
+        <source>&amp;Vis</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>Frist</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>Område</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Hvad</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Ansvarlig</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Eksportér &amp;CSV …</source>
+        <translation>Export &amp;CSV …</translation>
+    </message>
+    <message>
+        <source>Henter handlingerne …</source>
+        <translation>Fetching the actions …</translation>
+    </message>
+    <message>
+        <source>Henter handlingerne fra teamarkivet …</source>
+        <translation>Fetching the actions from the team archive …</translation>
+    </message>
+    <message>
+        <source>%n handling</source>
+        <translation>%n action</translation>
+    </message>
+    <message>
+        <source>%n handlinger</source>
+        <translation>%n actions</translation>
+    </message>
+    <message>
+        <source>Gem som</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>Gemmer handlingerne som CSV …</source>
+        <translation>Saving the actions as CSV …</translation>
+    </message>
+    <message>
+        <source>Gemt: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveMenu</name>
+    <message>
+        <source>&amp;Teamarkiv</source>
+        <translation>&amp;Team archive</translation>
+    </message>
+    <message>
+        <source>&amp;Forbind …</source>
+        <translation>&amp;Connect …</translation>
+    </message>
+    <message>
+        <source>&amp;Send denne session</source>
+        <translation>&amp;Send this session</translation>
+    </message>
+    <message>
+        <source>Send &amp;alle sessioner</source>
+        <translation>Send &amp;all sessions</translation>
+    </message>
+    <message>
+        <source>Sess&amp;ioner i arkivet …</source>
+        <translation>S&amp;essions in the archive …</translation>
+    </message>
+    <message>
+        <source>&amp;Handlinger på tværs …</source>
+        <translation>&amp;Actions across partnerships …</translation>
+    </message>
+    <message>
+        <source>Forbundet: %1</source>
+        <translation>Connected: %1</translation>
+    </message>
+    <message>
+        <source>Intet teamarkiv forbundet</source>
+        <translation>No team archive connected</translation>
+    </message>
+    <message>
+        <source>Forbind først til teamarkivet: Fil → Teamarkiv → Forbind …</source>
+        <translation>Connect to the team archive first: File → Team archive → Connect …</translation>
+    </message>
+    <message>
+        <source>Åbn den session, der skal sendes.</source>
+        <translation>Open the session to send.</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveSessionsDialog</name>
+    <message>
+        <source>Sessioner i teamarkivet</source>
+        <translation>Sessions in the team archive</translation>
+    </message>
+    <message>
+        <source>alle</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>&amp;Partnerskab:</source>
+        <translation>&amp;Partnership:</translation>
+    </message>
+    <message>
+        <source>&amp;Vis</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Dato</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Partnerskab</source>
+        <translation>Partnership</translation>
+    </message>
+    <message>
+        <source>Sendt af</source>
+        <translation>Sent by</translation>
+    </message>
+    <message>
+        <source>Sendt</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>&amp;Hent</source>
+        <translation>&amp;Fetch</translation>
+    </message>
+    <message>
+        <source>Henter listen …</source>
+        <translation>Fetching the list …</translation>
+    </message>
+    <message>
+        <source>Henter listen fra teamarkivet …</source>
+        <translation>Fetching the list from the team archive …</translation>
+    </message>
+    <message>
+        <source>%n session i teamarkivet</source>
+        <translation>%n session in the team archive</translation>
+    </message>
+    <message>
+        <source>%n sessioner i teamarkivet</source>
+        <translation>%n sessions in the team archive</translation>
+    </message>
+</context>
+<context>
     <name>BoardView</name>
     <message>
         <source>Sorteringstavle</source>
@@ -658,6 +847,57 @@
     <message>
         <source>Hvad handler denne ambition om?</source>
         <translation>What is this ambition about?</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Forbind til teamarkivet</source>
+        <translation>Connect to the team archive</translation>
+    </message>
+    <message>
+        <source>Teamarkivet på holdets PostgreSQL-server</source>
+        <translation>The team archive on the team&apos;s PostgreSQL server</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>&amp;Adresse:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>Skriv ikke adgangskoden her: Facilitator gemmer den aldrig. PostgreSQL henter den selv fra din adgangskodefil (~/.pgpass, på Windows %APPDATA%\postgresql\pgpass.conf) eller fra en servicefil (adressen postgresql:///?service=teamarkiv). Se README.</source>
+        <translation>Do not type the password here: Facilitator never stores it. PostgreSQL reads it itself from your password file (~/.pgpass, on Windows %APPDATA%\postgresql\pgpass.conf) or from a service file (the address postgresql:///?service=teamarkiv). See the README.</translation>
+    </message>
+    <message>
+        <source>Tillad forbindelse &amp;uden TLS til en anden maskine</source>
+        <translation>Allow a connection &amp;without TLS to another machine</translation>
+    </message>
+    <message>
+        <source>TLS kræves til enhver anden maskine end denne. Sæt kun kryds, hvis netværket er sikret på anden vis: så sendes sessionerne ukrypteret.</source>
+        <translation>TLS is required for any machine other than this one. Tick this only if the network is secured otherwise: the sessions are then sent unencrypted.</translation>
+    </message>
+    <message>
+        <source>&amp;Prøv forbindelsen</source>
+        <translation>&amp;Try the connection</translation>
+    </message>
+    <message>
+        <source>&amp;Forbind</source>
+        <translation>&amp;Connect</translation>
+    </message>
+    <message>
+        <source>Prøver forbindelsen til teamarkivet …</source>
+        <translation>Trying the connection to the team archive …</translation>
+    </message>
+    <message>
+        <source>Forbindelsen virker: %1 har %2 sessioner.</source>
+        <translation>The connection works: %1 holds %2 sessions.</translation>
+    </message>
+    <message>
+        <source>Forbundet til teamarkivet %1. Adressen er gemt uden adgangskode.</source>
+        <translation>Connected to the team archive %1. The address is kept without a password.</translation>
     </message>
 </context>
 <context>
@@ -2889,6 +3129,77 @@ Whether you restore it or start empty, the damaged file is set aside in the data
             <numerusform>%n min</numerusform>
             <numerusform>%n min</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Teamarkiv</name>
+    <message>
+        <source>Teamarkivet</source>
+        <translation>Team archive</translation>
+    </message>
+    <message>
+        <source>Sender til teamarkivet …</source>
+        <translation>Sending to the team archive …</translation>
+    </message>
+    <message>
+        <source>Sendt til teamarkivet ved siden af arkivets udgave: »%1« (revision %2)</source>
+        <translation>Sent to the team archive beside the archive&apos;s version: “%1” (revision %2)</translation>
+    </message>
+    <message>
+        <source>Sendt til teamarkivet: »%1« som revision %2</source>
+        <translation>Sent to the team archive: “%1” as revision %2</translation>
+    </message>
+    <message>
+        <source>Sendt til teamarkivet: %1 sessioner</source>
+        <translation>Sent to the team archive: %1 sessions</translation>
+    </message>
+    <message>
+        <source>Hentet fra teamarkivet ved siden af din udgave: »%1« (revision %2)</source>
+        <translation>Fetched from the team archive beside your version: “%1” (revision %2)</translation>
+    </message>
+    <message>
+        <source>Hentet fra teamarkivet: »%1« (revision %2)</source>
+        <translation>Fetched from the team archive: “%1” (revision %2)</translation>
+    </message>
+    <message>
+        <source>Henter »%1« fra teamarkivet …</source>
+        <translation>Fetching “%1” from the team archive …</translation>
+    </message>
+    <message>
+        <source>Teamarkivet har revision %1, sendt af %2 %3.</source>
+        <translation>The team archive has revision %1, sent by %2 %3.</translation>
+    </message>
+    <message>
+        <source>Din udgave bygger på revision %1 og er ændret siden.</source>
+        <translation>Your version is based on revision %1 and was changed since.</translation>
+    </message>
+    <message>
+        <source>Din udgave er aldrig hentet fra teamarkivet.</source>
+        <translation>Your version was never fetched from the team archive.</translation>
+    </message>
+    <message>
+        <source>Ændret begge steder</source>
+        <translation>Changed in both places</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sessionen er ændret både i teamarkivet og her. Intet er skrevet.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;The session was changed both in the team archive and here. Nothing was written.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 sessioner er ændret både i teamarkivet og her. De er ikke sendt.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1 sessions were changed both in the team archive and here. They were not sent.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Behold begge gemmer din udgave i teamarkivet som en ny session ved siden af arkivets.</source>
+        <translation>Keep both stores your version in the team archive as a new session beside the archive&apos;s.</translation>
+    </message>
+    <message>
+        <source>Behold begge henter arkivets udgave som en ny session ved siden af din.</source>
+        <translation>Keep both fetches the archive&apos;s version as a new session beside yours.</translation>
+    </message>
+    <message>
+        <source>&amp;Behold begge</source>
+        <translation>&amp;Keep both</translation>
     </message>
 </context>
 <context>

@@ -246,6 +246,60 @@ def test_an_action_carried_into_a_follow_up_is_listed_once_as_the_latest_meeting
     assert {action.what for action in archive.actions()} == open_here
 
 
+def _followup(store: Store, demo: int) -> tuple[int, str]:
+    """A follow-up two months after the demo day, carrying its unfinished actions; its id and a carried action's text."""
+    first = store.get_session(demo)
+    followup = store.create_followup(
+        demo,
+        program_name=first.program_name,
+        program_text=first.program_text,
+        date=first.date + dt.timedelta(days=60),
+        title="Opfølgning",
+    )
+    carried = next(action for action in store.actions(followup.id) if action.due)
+    return followup.id, carried.what
+
+
+def _meetings_of(archive: Archive, what: str) -> list[str]:
+    return [action.session_title for action in archive.actions() if action.what == what]
+
+
+def test_a_later_meeting_pushed_first_still_hides_the_earlier_copy(archive, store, demo):
+    followup, what = _followup(store, demo)
+    archive.push(store, followup)
+    assert _meetings_of(archive, what) == ["Opfølgning"]
+
+    archive.push(store, demo)  # pushed last, but the earlier meeting
+
+    assert _meetings_of(archive, what) == ["Opfølgning"]
+
+
+def test_an_action_removed_from_the_later_meeting_is_listed_again_as_the_earlier_one_left_it(archive, store, demo):
+    followup, what = _followup(store, demo)
+    archive.push(store, demo)
+    archive.push(store, followup)
+    store.remove_action(next(action.id for action in store.actions(followup) if action.what == what))
+
+    archive.push(store, followup)
+
+    assert _meetings_of(archive, what) == [store.get_session(demo).title]
+
+
+def test_an_archive_from_before_the_superseded_flag_gets_it_when_migrated(archive_url, store, demo):
+    followup, what = _followup(store, demo)
+    with Archive.open(archive_url) as archive:
+        archive.push(store, demo)
+        archive.push(store, followup)
+    engine = open_server_engine(archive_url.replace("postgresql://", "postgresql+psycopg://"))
+    with engine.begin() as connection:  # as a 0009 archive was: no flag
+        connection.execute(text("ALTER TABLE actions DROP COLUMN superseded"))
+        connection.execute(text("UPDATE alembic_version SET version_num = '0009'"))
+    engine.dispose()
+
+    with Archive.open(archive_url) as archive:
+        assert _meetings_of(archive, what) == ["Opfølgning"]
+
+
 def test_the_list_names_each_sessions_partnership_and_finds_its_meetings(archive: Archive, store, demo):
     title = store.get_session(demo).title
     archive.push(store, demo)

@@ -117,12 +117,9 @@ def run_archive(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def _connect(args: argparse.Namespace, paths: AppPaths) -> int:
-    from facilitator.archive.address import check_address
-    from facilitator.archive.sync import Archive
+    from facilitator.archive.jobs import try_address
 
-    url = check_address(args.url, plaintext=args.no_tls)
-    with Archive.open(url) as archive:
-        count = len(archive.sessions())
+    url, count = try_address(args.url, plaintext=args.no_tls)
     settings, _notice = load_settings(paths.settings_dir)
     save_settings(paths.settings_dir, settings.changed(archive_url=url, archive_plaintext=bool(args.no_tls)))
     print(f"Forbundet til teamarkivet {url} ({count} sessioner). Adressen er gemt uden adgangskode.")

@@ -204,13 +204,13 @@ def actions_csv(actions: list[ArchivedAction], language: str = "da") -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def write_actions_csv(path: Path, actions: list[ArchivedAction]) -> Path:
-    """Write the view as a CSV file, whole or not at all."""
+def write_actions_csv(path: Path, actions: list[ArchivedAction], language: str = "da") -> Path:
+    """Write the view as a CSV file (headings in `language`), whole or not at all."""
     from facilitator.export.files import write_file
 
     target = Path(path).expanduser()
     try:
-        write_file(target, actions_csv(actions))
+        write_file(target, actions_csv(actions, language))
     except OSError as error:
         raise UserError(Text(f"{target} kan ikke skrives: {error}", f"{target} cannot be written: {error}")) from None
     return target

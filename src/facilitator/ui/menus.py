@@ -61,6 +61,7 @@ class Menus(QObject):
         """Enable the commands that need a session (or disable them when it closes)."""
         for action in (self.close_action, self.next_action, self.previous_action, *self._session_actions):
             action.setEnabled(is_open)
+        self.archive.refresh()
 
     # Building ------------------------------------------------------------------------
 
@@ -116,6 +117,7 @@ class Menus(QObject):
             self.tr("&Importér sessionsfil …"), lambda: session_files.import_session_file(window), "Ctrl+Shift+I"
         )
         self._build_followup_file_items(window)
+        self._build_archive_items(window)
         self._fill(
             bar.addMenu(self.tr("&Fil")),
             [
@@ -127,6 +129,7 @@ class Menus(QObject):
                 self.save_program_action,
                 self.programs_action,
                 self.action_log_action,
+                self.archive.menu.menuAction(),
                 self.close_action,
                 None,
                 self.restore_action,
@@ -161,6 +164,13 @@ class Menus(QObject):
         dialog = ProgramsDialog(window.paths, window.language, window)
         dialog.program_saved.connect(lambda _path: window.refresh_start_page())
         dialog.exec()
+
+    # The team archive (issue 21) --------------------------------------------------------
+
+    def _build_archive_items(self, window: MainWindow) -> None:
+        from facilitator.ui.archive_menu import ArchiveMenu
+
+        self.archive = ArchiveMenu(window)
 
     def _build_edit_menu(self, bar: QMenuBar, undo_group: QUndoGroup) -> None:
         edit_menu = bar.addMenu(self.tr("&Rediger"))
