@@ -153,3 +153,21 @@ def test_a_day_running_late_measures_each_agenda_title_only_once(app_runner, ses
     changed = [step_id for step_id, row in page.agenda._items.items() if row.text(1) != shown[step_id]]
     assert len(changed) > 20, "the later steps expect new times"
     assert measured == [], "titles measured again although only their times changed"
+
+
+def test_next_step_writes_the_timers_and_the_step_it_opens_in_one_transaction(app_runner, session_id):
+    _window, page, _workspace = app_runner.open_step("indledning-kontekst")
+    page.day.start("indledning-kontekst")
+    app_runner.clock.advance(90)
+
+    with counting(app_runner.store) as sent:
+        page.next_step()
+
+    assert page.current_step_id == "indledning-processer"
+    assert sent.writing_commits == 1, "one fsync for Næste trin, not one per write"
+    assert app_runner.store.get_session(session_id).current_step_id == "indledning-processer"
+    events = app_runner.store.timer_events(session_id)
+    assert [(event.step_id, event.kind) for event in events[-2:]] == [
+        ("indledning-kontekst", "finish"),
+        ("indledning-processer", "start"),
+    ]

@@ -536,14 +536,22 @@ class Store(CircleStore, BoardStore, ActionStore, FollowupStore, TransferStore, 
         """Append one timer event; it is on disk when this returns."""
         self.add_timer_events(session_id, [event])
 
-    def add_timer_events(self, session_id: int, events: Sequence[TimerEvent]) -> None:
-        """Append timer events in one transaction (Næste trin ends one step and starts the next)."""
+    def add_timer_events(
+        self, session_id: int, events: Sequence[TimerEvent], *, current_step_id: str | None = None
+    ) -> None:
+        """Append timer events in one transaction (Næste trin ends one step and starts the next).
+
+        With `current_step_id` the session moves to that step in the same transaction: Næste
+        trin is then one commit (one fsync) instead of one for the timers and one for the step.
+        """
         for event in events:
             if event.kind not in EVENT_KINDS:
                 raise ValueError(f"unknown timer event {event.kind!r}")
-        if not events:
+        if not events and current_step_id is None:
             return
         with self._transaction() as orm:
+            if current_step_id is not None:
+                self._session_row(orm, session_id).current_step_id = _clean_field("current_step_id", current_step_id)
             orm.add_all(
                 TimerEventRow(
                     session_id=session_id,

@@ -324,11 +324,14 @@ class SessionPage(QWidget):
         """Ctrl+Right: on to the next step; if this step's time runs, close it and start the next."""
         following = self._neighbour(1)
         if self.day.live_step_id is not None and self.day.live_step_id == self._current_step_id:
+            # The timers and the step the session is on are written in one transaction.
             if following is not None and self.day.timekeeper.run(following).state is RunState.FINISHED:
                 # Never restart a step that is already done: close this one and look.
-                self.day.finish()
+                saved = self.day.finish(current_step_id=following)
             else:
-                self.day.advance(following)
+                saved = self.day.advance(following, current_step_id=following)
+            if saved and following is not None:
+                self._stored_step_id = following
         if following is not None:
             self.go_to_step(following)
 
