@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QMainWindow, QStyledItemDelegate
 
 from facilitator.store import Store
@@ -171,3 +171,33 @@ def test_next_step_writes_the_timers_and_the_step_it_opens_in_one_transaction(ap
         ("indledning-kontekst", "finish"),
         ("indledning-processer", "start"),
     ]
+
+
+class _Shows(QObject):
+    """Counts Show events of the widgets it watches."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show:
+            self.shown.append(watched.objectName() or type(watched).__name__)
+        return False
+
+
+def test_next_step_never_shows_the_timer_strip_for_another_step_in_between(app_runner, session_id):
+    _window, page, _workspace = app_runner.open_step("indledning-kontekst")
+    page.day.start("indledning-kontekst")
+    app_runner.clock.advance(90)
+    bar = page.timer_bar
+    shows = _Shows()
+    for button in (bar.show_live_button, bar.start_here_button):
+        button.installEventFilter(shows)
+
+    page.next_step()
+
+    # Showing and hiding them again lays the whole window out twice for nothing.
+    assert shows.shown == [], "the buttons for watching another step's time flashed up"
+    assert not bar.show_live_button.isVisibleTo(bar)
+    assert bar.start_button.text() == "Pause", "the strip shows the new step's running time"

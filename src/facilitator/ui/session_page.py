@@ -322,6 +322,10 @@ class SessionPage(QWidget):
 
     def next_step(self) -> None:
         """Ctrl+Right: on to the next step; if this step's time runs, close it and start the next."""
+        with self.timer_bar.held():
+            self._next_step()
+
+    def _next_step(self) -> None:
         following = self._neighbour(1)
         if self.day.live_step_id is not None and self.day.live_step_id == self._current_step_id:
             # The timers and the step the session is on are written in one transaction.
