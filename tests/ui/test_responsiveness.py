@@ -201,3 +201,25 @@ def test_next_step_never_shows_the_timer_strip_for_another_step_in_between(app_r
     assert shows.shown == [], "the buttons for watching another step's time flashed up"
     assert not bar.show_live_button.isVisibleTo(bar)
     assert bar.start_button.text() == "Pause", "the strip shows the new step's running time"
+
+
+def test_a_screen_is_built_inside_the_window_not_moved_there_after(app_runner, session_id, qtbot, monkeypatch):
+    from facilitator.ui import session_page
+
+    parents: list[object] = []
+    real = session_page.create_workspace
+
+    def create(name, context, parent=None):
+        parents.append(parent)
+        return real(name, context, parent)
+
+    monkeypatch.setattr(session_page, "create_workspace", create)
+    _window, page, _workspace = app_runner.open_step("delsession-1-skabelon")
+    qtbot.waitUntil(lambda: "circle:change" in page._workspaces, timeout=3000)
+
+    # A workspace built without a parent and added to the stack after makes Qt propagate
+    # the style sheet, fonts and palettes through all of it a second time.
+    assert parents, "no screen was built"
+    assert all(parent is page.step_view.workspaces for parent in parents), parents
+    page.next_step()
+    assert page.current_workspace() is page._workspaces["circle:change"]

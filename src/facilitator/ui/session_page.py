@@ -264,7 +264,9 @@ class SessionPage(QWidget):
         self._prepare_next.start()
 
     def _build_workspace(self, name: str) -> Workspace:
-        workspace = create_workspace(name, self.context)
+        # Born inside the stack: reparenting a built workspace would propagate the style
+        # sheet, fonts and palettes through all of it again (about 8 ms per screen here).
+        workspace = create_workspace(name, self.context, self.step_view.workspaces)
         self._workspaces[name] = workspace
         self.step_view.workspaces.addWidget(workspace)
         return workspace
