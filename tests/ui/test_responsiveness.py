@@ -223,3 +223,30 @@ def test_a_screen_is_built_inside_the_window_not_moved_there_after(app_runner, s
     assert all(parent is page.step_view.workspaces for parent in parents), parents
     page.next_step()
     assert page.current_workspace() is page._workspaces["circle:change"]
+
+
+def test_next_step_leaves_measuring_the_agenda_to_a_turn_of_its_own(app_runner, session_id, qtbot, monkeypatch):
+    _window, page, _workspace = app_runner.open_step("indledning-kontekst")
+    page.day.start("indledning-kontekst")
+    app_runner.clock.advance(25 * 60)  # late: every later row of the agenda expects a new time
+    page.day.refresh()
+    page.agenda.doItemsLayout()
+    app_runner.clock.advance(10 * 60)
+    measured: list[int] = []
+    real = QStyledItemDelegate.sizeHint
+
+    def counting_size_hint(delegate, option, index):
+        measured.append(index.row())
+        return real(delegate, option, index)
+
+    monkeypatch.setattr(QStyledItemDelegate, "sizeHint", counting_size_hint)
+    shown = {step_id: row.text(1) for step_id, row in page.agenda._items.items()}
+
+    page.next_step()
+
+    assert measured == [], "Næste trin measured agenda rows itself, making the step change longer"
+    assert page.agenda.current_step_id() == "indledning-processer"
+    qtbot.waitUntil(lambda: page.agenda.currentItem() is page.agenda._items["indledning-processer"])
+    changed = [step_id for step_id, row in page.agenda._items.items() if row.text(1) != shown[step_id]]
+    assert len(changed) > 20, "the later steps show their new expected times"
+    assert measured, "the rows were measured after, on a turn of their own"

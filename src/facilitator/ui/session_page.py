@@ -250,7 +250,7 @@ class SessionPage(QWidget):
         self.step_view.workspaces.setCurrentWidget(workspace)
         self._active = workspace
         workspace.activate(step)
-        self.agenda.select_step(step_id)
+        self.agenda.select_step_soon(step_id)
         self.timer_bar.set_viewed_step(step_id)
         self.guide.show_step(part, step)
         self._update_navigation()
