@@ -250,3 +250,40 @@ def test_next_step_leaves_measuring_the_agenda_to_a_turn_of_its_own(app_runner, 
     changed = [step_id for step_id, row in page.agenda._items.items() if row.text(1) != shown[step_id]]
     assert len(changed) > 20, "the later steps show their new expected times"
     assert measured, "the rows were measured after, on a turn of their own"
+
+
+def _reads(sent) -> list[str]:
+    return [statement for statement in sent.statements if statement.lstrip().upper().startswith("SELECT")]
+
+
+def test_the_next_screen_reads_in_idle_time_and_its_step_only_shows_it(app_runner, session_id, qtbot):
+    _fill_change_circles(app_runner, session_id, 20)
+    _window, page, _workspace = app_runner.open_step("delsession-1-individuelt")
+    qtbot.waitUntil(lambda: "review:change" in page._workspaces and page._to_prepare is None, timeout=3000)
+    review = page._workspaces["review:change"]
+    assert len(review.elements) > 0, "read ahead, in idle time"
+    page.day.start("delsession-1-individuelt")
+
+    with counting(app_runner.store) as sent:
+        page.next_step()
+
+    assert page.current_workspace() is review
+    assert not any("FROM elements" in statement for statement in _reads(sent)), _reads(sent)
+    assert len(review.elements) > 0
+
+
+def test_a_screen_read_ahead_reads_again_when_something_it_shows_was_written_since(app_runner, session_id, qtbot):
+    _fill_change_circles(app_runner, session_id, 4)
+    _window, page, _circles = app_runner.open_step("delsession-1-individuelt")
+    qtbot.waitUntil(lambda: "review:change" in page._workspaces and page._to_prepare is None, timeout=3000)
+    review = page._workspaces["review:change"]
+    shown = len(review.elements)
+    partner = app_runner.store.partners(session_id)[0]
+    circle = app_runner.store.ensure_circle(session_id, partner.id, "change")
+    app_runner.store.add_element(circle.id, "what", "Skrevet efter forberedelsen")
+
+    page.next_step()
+
+    assert page.current_workspace() is review
+    assert review.current()[0] == partner.id
+    assert len(review.elements) == shown + 1, "the element written after the screen was read ahead is shown"

@@ -21,6 +21,7 @@ from facilitator.store.archive import ArchiveStore
 from facilitator.store.backup import Backup, Backups, read_contents, restore_database
 from facilitator.store.board import BoardStore
 from facilitator.store.circles import CircleData, CircleStore, ElementData, FormSource, draft_prefix
+from facilitator.store.content_version import ContentVersion
 from facilitator.store.database import (
     REVISIONS,
     SCHEMA_HEAD,
@@ -151,6 +152,14 @@ class Store(CircleStore, BoardStore, ActionStore, FollowupStore, TransferStore, 
             self._engine.dispose()
             raise
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+        if not hasattr(self, "_content"):
+            self._content = ContentVersion()
+        self._content.watch(self._engine)
+
+    @property
+    def content_version(self) -> int:
+        """Moves whenever something a screen shows is written (see `store.content_version`)."""
+        return self._content.value
 
     def close(self) -> None:
         """Release the database file."""

@@ -77,6 +77,11 @@ class SessionPage(QWidget):
         self._prepare_next.setSingleShot(True)
         self._prepare_next.setInterval(PREPARE_NEXT_AFTER_MS)
         self._prepare_next.timeout.connect(self._build_next_workspace)
+        self._prepare_read = QTimer(self)
+        self._prepare_read.setSingleShot(True)
+        self._prepare_read.setInterval(1)
+        self._prepare_read.timeout.connect(self._read_next_workspace)
+        self._to_prepare: Workspace | None = None
         self._active: Workspace | None = None
         self._current_step_id: str | None = None
         #: The step the database says the session is on; opening it again writes nothing.
@@ -272,12 +277,23 @@ class SessionPage(QWidget):
         return workspace
 
     def _build_next_workspace(self) -> None:
-        """In idle time: build the next step's screen, so Næste trin only has to show it."""
+        """In idle time: build the next step's screen and read what it shows, so Næste trin only has to show it."""
         following = self._neighbour(1)
         found = self.day.find(following) if following is not None else None
-        if found is None or not self.context.store.is_open or found[1].workspace in self._workspaces:
+        if found is None or not self.context.store.is_open:
             return
-        self._build_workspace(found[1].workspace)
+        workspace = self._workspaces.get(found[1].workspace)
+        if workspace is None:
+            workspace = self._build_workspace(found[1].workspace)
+        # Reading what it will show is a piece of work of its own, on a later turn of the
+        # event loop (1 ms, not 0: Qt may run a 0 ms timer straight after without a frame).
+        self._to_prepare = workspace
+        self._prepare_read.start()
+
+    def _read_next_workspace(self) -> None:
+        workspace, self._to_prepare = self._to_prepare, None
+        if workspace is not None and workspace is not self._active and self.context.store.is_open:
+            workspace.prepare()
 
     def _waiting_workspace(self) -> Workspace:
         if self._waiting is None:
@@ -367,5 +383,6 @@ class SessionPage(QWidget):
         """The session is closing: save everything and stop the timers' wake-ups."""
         # Nothing more is built for a page on its way out (a restore may be replacing the data).
         self._prepare_next.stop()
+        self._prepare_read.stop()
         self.flush()
         self.day.stop()
