@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -287,3 +288,26 @@ def test_a_screen_read_ahead_reads_again_when_something_it_shows_was_written_sin
     assert page.current_workspace() is review
     assert review.current()[0] == partner.id
     assert len(review.elements) == shown + 1, "the element written after the screen was read ahead is shown"
+
+
+def test_a_step_change_lays_out_the_guidance_and_the_instruction_only_when_they_change(app_runner, session_id):
+    _window, page, _workspace = app_runner.open_step("indledning-kontekst")
+    guides: list[str] = []
+    measured: list[int] = []
+    real_measure = page.step_view.instruction.heightForWidth
+    page.guide.step_guide.setHtml = guides.append
+
+    def measure(width: int) -> int:
+        # Qt's own layouts ask too; only the card's measuring of its height counts here.
+        if sys._getframe(1).f_code.co_name == "sizeHint":
+            measured.append(width)
+        return real_measure(width)
+
+    page.step_view.instruction.heightForWidth = measure
+
+    page.next_step()  # a step of the same part: the same guidance
+
+    assert page.current_step_id == "indledning-processer"
+    assert guides == [], "the part's guidance was laid out again"
+    # Once for each width it is shown at (with and without its scroll bar), not once per question.
+    assert len(measured) == len(set(measured)), f"the instruction was wrapped at {measured}"
