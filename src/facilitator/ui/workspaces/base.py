@@ -34,9 +34,6 @@ class Workspace(QWidget):
     def activate(self, step: Step) -> None:
         """Called when a step that uses this workspace becomes current."""
 
-    def reload(self) -> None:
-        """Read again what the screen shows (workspaces that show stored data)."""
-
     def prepare(self) -> None:
         """In idle time before its step opens: read what it will show (see `reload_if_changed`).
 
@@ -51,7 +48,7 @@ class Workspace(QWidget):
         """
         store = self.context.store
         if not store.is_open or self._read_version is None or self._read_version != store.content_version:
-            self.reload()
+            self.reload()  # each workspace that calls this has one
             self._read_version = store.content_version if store.is_open else None
 
     def deactivate(self) -> None:
