@@ -17,6 +17,9 @@ class Sent:
 
     statements: list[str] = field(default_factory=list)
     commits: int = 0
+    #: Commits of a transaction that wrote something (each an fsync); reads commit too.
+    writing_commits: int = 0
+    _writing: bool = False
 
 
 @contextmanager
@@ -27,9 +30,14 @@ def counting(store: Store) -> Iterator[Sent]:
 
     def statement(_connection, _cursor, text, *_args) -> None:
         sent.statements.append(text)
+        if text.lstrip().split(" ", 1)[0].upper() in ("INSERT", "UPDATE", "DELETE"):
+            sent._writing = True
 
     def commit(_connection) -> None:
         sent.commits += 1
+        if sent._writing:
+            sent.writing_commits += 1
+            sent._writing = False
 
     event.listen(engine, "before_cursor_execute", statement)
     event.listen(engine, "commit", commit)

@@ -261,6 +261,43 @@ def test_timer_events_are_kept_in_order_with_aware_times(paths, program):
     reopened.close()
 
 
+def test_timer_events_and_the_step_they_lead_to_are_stored_together(store, program):
+    from facilitator.timing import TimerEvent
+
+    session_id = store.create_session(program, title="Dag")
+    at = dt.datetime(2026, 4, 27, 7, 0, tzinfo=dt.UTC)
+    events = [
+        TimerEvent("indledning-kontekst", "finish", at, 90.0),
+        TimerEvent("indledning-processer", "start", at, 0.0),
+    ]
+    store.add_timer_events(session_id, events, current_step_id="indledning-processer")
+    assert store.timer_events(session_id) == events
+    assert store.get_session(session_id).current_step_id == "indledning-processer"
+    store.add_timer_events(session_id, [], current_step_id="indledning-tidsramme")
+    assert store.get_session(session_id).current_step_id == "indledning-tidsramme"
+    assert store.timer_events(session_id) == events
+
+
+def test_the_content_version_moves_with_what_screens_show_not_with_the_days_bookkeeping(store, program):
+    from facilitator.timing import TimerEvent
+
+    session_id = store.create_session(program, title="Dag")
+    before = store.content_version
+    at = dt.datetime(2026, 4, 27, 7, 0, tzinfo=dt.UTC)
+    store.add_timer_events(
+        session_id, [TimerEvent("indledning-kontekst", "start", at, 0.0)], current_step_id="indledning-processer"
+    )
+    store.update_session(session_id, current_step_id="indledning-tidsramme")
+    store.partners(session_id)
+    assert store.content_version == before, "timers, the step the session is on and reads change no screen"
+
+    store.add_partner(session_id, "Kommunen")
+    after_partner = store.content_version
+    assert after_partner > before
+    store.update_session(session_id, title="Ny titel")
+    assert store.content_version > after_partner
+
+
 def test_step_notes_and_checklist_are_stored_and_cleaned(store, program):
     session_id = store.create_session(program, title="Dag")
     assert store.set_step_note(session_id, "delsession-1-analyse", "Hold øje med\x00 Karen  ") == "Hold øje med Karen"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QMainWindow, QStyledItemDelegate
 
 from facilitator.store import Store
@@ -153,3 +154,160 @@ def test_a_day_running_late_measures_each_agenda_title_only_once(app_runner, ses
     changed = [step_id for step_id, row in page.agenda._items.items() if row.text(1) != shown[step_id]]
     assert len(changed) > 20, "the later steps expect new times"
     assert measured == [], "titles measured again although only their times changed"
+
+
+def test_next_step_writes_the_timers_and_the_step_it_opens_in_one_transaction(app_runner, session_id):
+    _window, page, _workspace = app_runner.open_step("indledning-kontekst")
+    page.day.start("indledning-kontekst")
+    app_runner.clock.advance(90)
+
+    with counting(app_runner.store) as sent:
+        page.next_step()
+
+    assert page.current_step_id == "indledning-processer"
+    assert sent.writing_commits == 1, "one fsync for Næste trin, not one per write"
+    assert app_runner.store.get_session(session_id).current_step_id == "indledning-processer"
+    events = app_runner.store.timer_events(session_id)
+    assert [(event.step_id, event.kind) for event in events[-2:]] == [
+        ("indledning-kontekst", "finish"),
+        ("indledning-processer", "start"),
+    ]
+
+
+class _Shows(QObject):
+    """Counts Show events of the widgets it watches."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show:
+            self.shown.append(watched.objectName() or type(watched).__name__)
+        return False
+
+
+def test_next_step_never_shows_the_timer_strip_for_another_step_in_between(app_runner, session_id):
+    _window, page, _workspace = app_runner.open_step("indledning-kontekst")
+    page.day.start("indledning-kontekst")
+    app_runner.clock.advance(90)
+    bar = page.timer_bar
+    shows = _Shows()
+    for button in (bar.show_live_button, bar.start_here_button):
+        button.installEventFilter(shows)
+
+    page.next_step()
+
+    # Showing and hiding them again lays the whole window out twice for nothing.
+    assert shows.shown == [], "the buttons for watching another step's time flashed up"
+    assert not bar.show_live_button.isVisibleTo(bar)
+    assert bar.start_button.text() == "Pause", "the strip shows the new step's running time"
+
+
+def test_a_screen_is_built_inside_the_window_not_moved_there_after(app_runner, session_id, qtbot, monkeypatch):
+    from facilitator.ui import session_page
+
+    parents: list[object] = []
+    real = session_page.create_workspace
+
+    def create(name, context, parent=None):
+        parents.append(parent)
+        return real(name, context, parent)
+
+    monkeypatch.setattr(session_page, "create_workspace", create)
+    _window, page, _workspace = app_runner.open_step("delsession-1-skabelon")
+    qtbot.waitUntil(lambda: "circle:change" in page._workspaces, timeout=3000)
+
+    # A workspace built without a parent and added to the stack after makes Qt propagate
+    # the style sheet, fonts and palettes through all of it a second time.
+    assert parents, "no screen was built"
+    assert all(parent is page.step_view.workspaces for parent in parents), parents
+    page.next_step()
+    assert page.current_workspace() is page._workspaces["circle:change"]
+
+
+def test_next_step_leaves_measuring_the_agenda_to_a_turn_of_its_own(app_runner, session_id, qtbot, monkeypatch):
+    _window, page, _workspace = app_runner.open_step("indledning-kontekst")
+    page.day.start("indledning-kontekst")
+    app_runner.clock.advance(25 * 60)  # late: every later row of the agenda expects a new time
+    page.day.refresh()
+    page.agenda.doItemsLayout()
+    app_runner.clock.advance(10 * 60)
+    measured: list[int] = []
+    real = QStyledItemDelegate.sizeHint
+
+    def counting_size_hint(delegate, option, index):
+        measured.append(index.row())
+        return real(delegate, option, index)
+
+    monkeypatch.setattr(QStyledItemDelegate, "sizeHint", counting_size_hint)
+    shown = {step_id: row.text(1) for step_id, row in page.agenda._items.items()}
+
+    page.next_step()
+
+    assert measured == [], "Næste trin measured agenda rows itself, making the step change longer"
+    assert page.agenda.current_step_id() == "indledning-processer"
+    qtbot.waitUntil(lambda: page.agenda.currentItem() is page.agenda._items["indledning-processer"])
+    changed = [step_id for step_id, row in page.agenda._items.items() if row.text(1) != shown[step_id]]
+    assert len(changed) > 20, "the later steps show their new expected times"
+    assert measured, "the rows were measured after, on a turn of their own"
+
+
+def _reads(sent) -> list[str]:
+    return [statement for statement in sent.statements if statement.lstrip().upper().startswith("SELECT")]
+
+
+def test_the_next_screen_reads_in_idle_time_and_its_step_only_shows_it(app_runner, session_id, qtbot):
+    _fill_change_circles(app_runner, session_id, 20)
+    _window, page, _workspace = app_runner.open_step("delsession-1-individuelt")
+    qtbot.waitUntil(lambda: "review:change" in page._workspaces and page._to_prepare is None, timeout=3000)
+    review = page._workspaces["review:change"]
+    assert len(review.elements) > 0, "read ahead, in idle time"
+    page.day.start("delsession-1-individuelt")
+
+    with counting(app_runner.store) as sent:
+        page.next_step()
+
+    assert page.current_workspace() is review
+    assert not any("FROM elements" in statement for statement in _reads(sent)), _reads(sent)
+    assert len(review.elements) > 0
+
+
+def test_a_screen_read_ahead_reads_again_when_something_it_shows_was_written_since(app_runner, session_id, qtbot):
+    _fill_change_circles(app_runner, session_id, 4)
+    _window, page, _circles = app_runner.open_step("delsession-1-individuelt")
+    qtbot.waitUntil(lambda: "review:change" in page._workspaces and page._to_prepare is None, timeout=3000)
+    review = page._workspaces["review:change"]
+    shown = len(review.elements)
+    partner = app_runner.store.partners(session_id)[0]
+    circle = app_runner.store.ensure_circle(session_id, partner.id, "change")
+    app_runner.store.add_element(circle.id, "what", "Skrevet efter forberedelsen")
+
+    page.next_step()
+
+    assert page.current_workspace() is review
+    assert review.current()[0] == partner.id
+    assert len(review.elements) == shown + 1, "the element written after the screen was read ahead is shown"
+
+
+def test_a_step_change_lays_out_the_guidance_and_the_instruction_only_when_they_change(app_runner, session_id):
+    _window, page, _workspace = app_runner.open_step("indledning-kontekst")
+    guides: list[str] = []
+    measured: list[int] = []
+    real_measure = page.step_view.instruction.heightForWidth
+    page.guide.step_guide.setHtml = guides.append
+
+    def measure(width: int) -> int:
+        # Qt's own layouts ask too; only the card's measuring of its height counts here.
+        if sys._getframe(1).f_code.co_name == "sizeHint":
+            measured.append(width)
+        return real_measure(width)
+
+    page.step_view.instruction.heightForWidth = measure
+
+    page.next_step()  # a step of the same part: the same guidance
+
+    assert page.current_step_id == "indledning-processer"
+    assert guides == [], "the part's guidance was laid out again"
+    # Once for each width it is shown at (with and without its scroll bar), not once per question.
+    assert len(measured) == len(set(measured)), f"the instruction was wrapped at {measured}"

@@ -47,6 +47,10 @@ def test_the_quick_walk_checks_each_action_and_reports_the_pauses(paths: AppPath
     assert pages is not None, done.stdout
     assert int(pages[1]) > 1
     assert "median of 1: worst pause" in done.stdout
+    busy = re.search(r"GUI thread busy in one pause: at most (\d+) ms; (\d+) pauses with over 50 ms", done.stdout)
+    assert busy is not None, done.stdout
+    assert int(busy[2]) <= int(run[2]), "a pause with 50 ms of the thread's own time is a pause over 50 ms"
+    assert "median of 1, the GUI thread's own CPU time" in done.stdout
 
 
 def test_a_walk_that_cannot_reach_a_board_fails_instead_of_measuring_nothing(

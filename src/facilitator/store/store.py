@@ -21,6 +21,7 @@ from facilitator.store.archive import ArchiveStore
 from facilitator.store.backup import Backup, Backups, read_contents, restore_database
 from facilitator.store.board import BoardStore
 from facilitator.store.circles import CircleData, CircleStore, ElementData, FormSource, draft_prefix
+from facilitator.store.content_version import ContentVersion
 from facilitator.store.database import (
     REVISIONS,
     SCHEMA_HEAD,
@@ -151,6 +152,14 @@ class Store(CircleStore, BoardStore, ActionStore, FollowupStore, TransferStore, 
             self._engine.dispose()
             raise
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+        if not hasattr(self, "_content"):
+            self._content = ContentVersion()
+        self._content.watch(self._engine)
+
+    @property
+    def content_version(self) -> int:
+        """Moves whenever something a screen shows is written (see `store.content_version`)."""
+        return self._content.value
 
     def close(self) -> None:
         """Release the database file."""
@@ -536,14 +545,22 @@ class Store(CircleStore, BoardStore, ActionStore, FollowupStore, TransferStore, 
         """Append one timer event; it is on disk when this returns."""
         self.add_timer_events(session_id, [event])
 
-    def add_timer_events(self, session_id: int, events: Sequence[TimerEvent]) -> None:
-        """Append timer events in one transaction (Næste trin ends one step and starts the next)."""
+    def add_timer_events(
+        self, session_id: int, events: Sequence[TimerEvent], *, current_step_id: str | None = None
+    ) -> None:
+        """Append timer events in one transaction (Næste trin ends one step and starts the next).
+
+        With `current_step_id` the session moves to that step in the same transaction: Næste
+        trin is then one commit (one fsync) instead of one for the timers and one for the step.
+        """
         for event in events:
             if event.kind not in EVENT_KINDS:
                 raise ValueError(f"unknown timer event {event.kind!r}")
-        if not events:
+        if not events and current_step_id is None:
             return
         with self._transaction() as orm:
+            if current_step_id is not None:
+                self._session_row(orm, session_id).current_step_id = _clean_field("current_step_id", current_step_id)
             orm.add_all(
                 TimerEventRow(
                     session_id=session_id,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QContextMenuEvent, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -144,6 +144,11 @@ class AgendaView(QTreeWidget):
         self._items: dict[str, QTreeWidgetItem] = {}
         self._shown_live: dict[str, tuple[str, str, str]] = {}
         self._narrowest = MIN_WIDTH
+        self._to_select: str | None = None
+        self._select_timer = QTimer(self)
+        self._select_timer.setSingleShot(True)
+        self._select_timer.setInterval(1)
+        self._select_timer.timeout.connect(self._select_pending)
         self.currentItemChanged.connect(self._on_current_changed)
         if day is not None:
             day.tick.connect(self.refresh_live)
@@ -239,6 +244,7 @@ class AgendaView(QTreeWidget):
         if self.day is None:
             return
         live = self.day.live
+        laid_out = False
         for step_id, row in self._items.items():
             step = live.step(step_id)
             if step is None:
@@ -247,9 +253,15 @@ class AgendaView(QTreeWidget):
             before = self._shown_live.get(step_id)
             if before == shown:
                 continue
+            if not laid_out:
+                # With a layout pending, the tree skips measuring each changed row's height
+                # at once; the one layout then measures the rows on the next turn of the
+                # event loop, a piece of work of its own after the step change.
+                self.scheduleDelayedItemsLayout()
+                laid_out = True
             self._shown_live[step_id] = shown
             now_text, tooltip, state = shown
-            # Each change makes the view measure the row again: touch only what differs.
+            # Each change is a signal through the model and a repaint: touch only what differs.
             if before is None or before[0] != now_text:
                 row.setText(NOW, now_text)
             if before is None or before[1] != tooltip:
@@ -286,6 +298,7 @@ class AgendaView(QTreeWidget):
 
     def select_step(self, step_id: str) -> None:
         """Make `step_id` the current row without emitting `step_chosen`."""
+        self._to_select = None
         row = self._items.get(step_id)
         if row is None:
             return
@@ -294,7 +307,25 @@ class AgendaView(QTreeWidget):
         self.blockSignals(False)
         self.scrollToItem(row)
 
+    def select_step_soon(self, step_id: str) -> None:
+        """`select_step` on the next turn of the event loop, as a piece of work of its own.
+
+        Selecting lays out the rows whose times changed (see `refresh_live`): after a step
+        change that is 5-10 ms, better not added to the change itself. A 1 ms timer, not 0:
+        with 0 Qt may run it straight after the step change without a frame in between.
+        """
+        self._to_select = step_id
+        self._select_timer.start()
+
+    def _select_pending(self) -> None:
+        if self._to_select is not None:
+            step_id, self._to_select = self._to_select, None
+            self.select_step(step_id)
+
     def current_step_id(self) -> str | None:
+        """The step of the current row (or of the row about to become current, see `select_step_soon`)."""
+        if self._to_select is not None:
+            return self._to_select
         item = self.currentItem()
         return item.data(0, _STEP_ID) if item is not None else None
 

@@ -132,31 +132,38 @@ class DayController(QObject):
         if not self._acting:
             self._save_pending()
 
-    def _save_pending(self) -> None:
+    def _save_pending(self, current_step_id: str | None = None) -> bool:
+        """Write the gathered events (and the step the session moves to); False if that failed."""
         # A failed save (full disk, read-only folder) keeps the events and tries again at the
         # next tick: the workshop's timings are never silently dropped.
-        if not self._unsaved:
-            return
+        if not self._unsaved and current_step_id is None:
+            return True
         store, session_id = self.context.store, self.context.session_id
         pending = list(self._unsaved)
-        if self.operations.run(lambda: store.add_timer_events(session_id, pending)).failed:
-            return
+        saved = self.operations.run(
+            lambda: store.add_timer_events(session_id, pending, current_step_id=current_step_id)
+        )
+        if saved.failed:
+            return False
         del self._unsaved[: len(pending)]
+        return True
 
     @property
     def unsaved_events(self) -> int:
         return len(self._unsaved)
 
-    def _act(self, action) -> None:
+    def _act(self, action, current_step_id: str | None = None) -> bool:
         self._acting = True
         try:
             action()
         finally:
             self._acting = False
-        # Næste trin ends one step and starts the next: one transaction for both events.
-        self._save_pending()
+        # Næste trin ends one step and starts the next: one transaction for both events,
+        # and for the step the window moves to when the caller names it.
+        saved = self._save_pending(current_step_id)
         self._after_change()
         self.timers_changed.emit()
+        return saved
 
     def toggle(self, step_id: str) -> None:
         """Start/pause: pause a running step, resume a paused one, or start `step_id`."""
@@ -168,11 +175,13 @@ class DayController(QObject):
     def pause(self) -> None:
         self._act(self.timekeeper.pause)
 
-    def finish(self) -> None:
-        self._act(self.timekeeper.finish)
+    def finish(self, current_step_id: str | None = None) -> bool:
+        """Close the live step; with `current_step_id`, store that the session moves there too."""
+        return self._act(self.timekeeper.finish, current_step_id)
 
-    def advance(self, next_step_id: str | None) -> None:
-        self._act(lambda: self.timekeeper.advance(next_step_id))
+    def advance(self, next_step_id: str | None, current_step_id: str | None = None) -> bool:
+        """End the live step and start `next_step_id`; True when that (and `current_step_id`) is stored."""
+        return self._act(lambda: self.timekeeper.advance(next_step_id), current_step_id)
 
     def extend(self, minutes: int, step_id: str | None = None) -> None:
         self._act(lambda: self.timekeeper.extend(minutes * 60, step_id))

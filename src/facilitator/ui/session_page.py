@@ -78,6 +78,11 @@ class SessionPage(QWidget):
         self._prepare_next.setSingleShot(True)
         self._prepare_next.setInterval(PREPARE_NEXT_AFTER_MS)
         self._prepare_next.timeout.connect(self._build_next_workspace)
+        self._prepare_read = QTimer(self)
+        self._prepare_read.setSingleShot(True)
+        self._prepare_read.setInterval(1)
+        self._prepare_read.timeout.connect(self._read_next_workspace)
+        self._to_prepare: Workspace | None = None
         self._active: Workspace | None = None
         self._current_step_id: str | None = None
         #: The step the database says the session is on; opening it again writes nothing.
@@ -251,7 +256,7 @@ class SessionPage(QWidget):
         self.step_view.workspaces.setCurrentWidget(workspace)
         self._active = workspace
         workspace.activate(step)
-        self.agenda.select_step(step_id)
+        self.agenda.select_step_soon(step_id)
         self.timer_bar.set_viewed_step(step_id)
         self.guide.show_step(part, step)
         self._update_navigation()
@@ -265,18 +270,31 @@ class SessionPage(QWidget):
         self._prepare_next.start()
 
     def _build_workspace(self, name: str) -> Workspace:
-        workspace = create_workspace(name, self.context)
+        # Born inside the stack: reparenting a built workspace would propagate the style
+        # sheet, fonts and palettes through all of it again (about 8 ms per screen here).
+        workspace = create_workspace(name, self.context, self.step_view.workspaces)
         self._workspaces[name] = workspace
         self.step_view.workspaces.addWidget(workspace)
         return workspace
 
     def _build_next_workspace(self) -> None:
-        """In idle time: build the next step's screen, so Næste trin only has to show it."""
+        """In idle time: build the next step's screen and read what it shows, so Næste trin only has to show it."""
         following = self._neighbour(1)
         found = self.day.find(following) if following is not None else None
-        if found is None or not self.context.store.is_open or found[1].workspace in self._workspaces:
+        if found is None or not self.context.store.is_open:
             return
-        self._build_workspace(found[1].workspace)
+        workspace = self._workspaces.get(found[1].workspace)
+        if workspace is None:
+            workspace = self._build_workspace(found[1].workspace)
+        # Reading what it will show is a piece of work of its own, on a later turn of the
+        # event loop (1 ms, not 0: Qt may run a 0 ms timer straight after without a frame).
+        self._to_prepare = workspace
+        self._prepare_read.start()
+
+    def _read_next_workspace(self) -> None:
+        workspace, self._to_prepare = self._to_prepare, None
+        if workspace is not None and workspace is not self._active and self.context.store.is_open:
+            workspace.prepare()
 
     def _waiting_workspace(self) -> Workspace:
         if self._waiting is None:
@@ -323,13 +341,20 @@ class SessionPage(QWidget):
 
     def next_step(self) -> None:
         """Ctrl+Right: on to the next step; if this step's time runs, close it and start the next."""
+        with self.timer_bar.held():
+            self._next_step()
+
+    def _next_step(self) -> None:
         following = self._neighbour(1)
         if self.day.live_step_id is not None and self.day.live_step_id == self._current_step_id:
+            # The timers and the step the session is on are written in one transaction.
             if following is not None and self.day.timekeeper.run(following).state is RunState.FINISHED:
                 # Never restart a step that is already done: close this one and look.
-                self.day.finish()
+                saved = self.day.finish(current_step_id=following)
             else:
-                self.day.advance(following)
+                saved = self.day.advance(following, current_step_id=following)
+            if saved and following is not None:
+                self._stored_step_id = following
         if following is not None:
             self.go_to_step(following)
 
@@ -359,5 +384,6 @@ class SessionPage(QWidget):
         """The session is closing: save everything and stop the timers' wake-ups."""
         # Nothing more is built for a page on its way out (a restore may be replacing the data).
         self._prepare_next.stop()
+        self._prepare_read.stop()
         self.flush()
         self.day.stop()

@@ -30,6 +30,9 @@ class _FittedScrollArea(QScrollArea):
         super().__init__()
         self._label = label
         self._max_height = max_height
+        self._measured_text: str | None = None
+        #: (width, font) -> the label's height for the text last measured.
+        self._heights: dict[tuple[int, str], int] = {}
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -40,7 +43,16 @@ class _FittedScrollArea(QScrollArea):
         # maximumViewportSize, not viewport().width(): handing Python the viewport makes
         # PySide look for its most derived type, which builds every widget class's enums.
         width = max(self.maximumViewportSize().width(), 200)
-        return QSize(width, min(self._label.heightForWidth(width) + 2, self._max_height))
+        # Wrapping a long instruction to measure it costs about 1 ms, and a step change
+        # asked five times, at two widths (with and without the scroll bar).
+        text = self._label.text()
+        if text != self._measured_text:
+            self._measured_text, self._heights = text, {}
+        key = (width, self._label.font().key())
+        height = self._heights.get(key)
+        if height is None:
+            height = self._heights[key] = self._label.heightForWidth(width)
+        return QSize(width, min(height + 2, self._max_height))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

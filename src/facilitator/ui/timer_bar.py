@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -58,6 +61,8 @@ class TimerBar(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.day = day
         self._viewed: str | None = None
+        self._holding = 0
+        self._missed_refresh = False
         self._flash_left = 0
         self._flash = QTimer(self)
         self._flash.setInterval(FLASH_INTERVAL_MS)
@@ -205,6 +210,23 @@ class TimerBar(QWidget):
         self._viewed = step_id
         self.refresh()
 
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Refresh once, after the block, however often the day changes within it.
+
+        Næste trin moves the live step first and the view after: a refresh in between would
+        show the buttons for watching another step's time and hide them again, each time
+        laying out the whole window (5-20 ms per step change).
+        """
+        self._holding += 1
+        try:
+            yield
+        finally:
+            self._holding -= 1
+            if not self._holding and self._missed_refresh:
+                self._missed_refresh = False
+                self.refresh()
+
     def _shown_step(self) -> str | None:
         return self.day.live_step_id or self._viewed
 
@@ -223,6 +245,9 @@ class TimerBar(QWidget):
             self.day.reset(step_id)
 
     def refresh(self) -> None:
+        if self._holding:
+            self._missed_refresh = True
+            return
         step_id = self._shown_step()
         if step_id is None:
             return

@@ -21,6 +21,8 @@ class Workspace(QWidget):
     def __init__(self, context: SessionContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        #: The store's content version when this screen last read what it shows (None: read again).
+        self._read_version: int | None = None
 
     def start_layout(self, title: str, hint: str) -> QVBoxLayout:
         """The workspace's layout, opened with its heading and a line of guidance."""
@@ -31,6 +33,23 @@ class Workspace(QWidget):
 
     def activate(self, step: Step) -> None:
         """Called when a step that uses this workspace becomes current."""
+
+    def prepare(self) -> None:
+        """In idle time before its step opens: read what it will show (see `reload_if_changed`).
+
+        Only for screens whose reading costs: the others read when they open.
+        """
+
+    def reload_if_changed(self) -> None:
+        """`reload`, unless nothing a screen shows was written since this one last read it.
+
+        The step change then only shows a screen read in idle time (`prepare`). The version
+        is taken after reading, so what the reading itself wrote (a first empty circle) counts.
+        """
+        store = self.context.store
+        if not store.is_open or self._read_version is None or self._read_version != store.content_version:
+            self.reload()  # each workspace that calls this has one
+            self._read_version = store.content_version if store.is_open else None
 
     def deactivate(self) -> None:
         """Called when the user leaves the step; pending edits must be saved here."""

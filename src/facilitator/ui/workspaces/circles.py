@@ -135,8 +135,11 @@ class CircleWorkspace(Workspace):
 
     # Which circle is on screen -------------------------------------------------------
 
+    def prepare(self) -> None:
+        self.reload_if_changed()
+
     def activate(self, step: Step) -> None:
-        self.reload()
+        self.reload_if_changed()
         # Ready to type at once. Deferred, because a session that reopens at this step
         # builds it before the page is inside the window, where focus would be lost.
         QTimer.singleShot(0, self, self._focus_entry)

@@ -122,8 +122,11 @@ class JointFormWorkspace(Workspace):
 
     # Loading ------------------------------------------------------------------------------
 
+    def prepare(self) -> None:
+        self.reload_if_changed()
+
     def activate(self, step: Step) -> None:
-        self.reload()
+        self.reload_if_changed()
 
     def reload(self) -> None:
         store, session_id = self.context.store, self.context.session_id

@@ -187,8 +187,11 @@ class NextStepsWorkspace(Workspace):
 
     # Loading -------------------------------------------------------------------------------
 
+    def prepare(self) -> None:
+        self.reload_if_changed()
+
     def activate(self, step: Step) -> None:
-        self.reload()
+        self.reload_if_changed()
         self._focus_entry()
 
     def reload(self) -> None:

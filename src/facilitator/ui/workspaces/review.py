@@ -110,8 +110,11 @@ class ReviewWorkspace(Workspace):
             shortcut = QShortcut(QKeySequence(keys), self, lambda direction=direction: self.step(direction))
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
+    def prepare(self) -> None:
+        self.reload_if_changed()
+
     def activate(self, step: Step) -> None:
-        self.reload()
+        self.reload_if_changed()
         # Deferred for the same reason as in the circles: the page may not be in the window yet.
         QTimer.singleShot(
             0, self, lambda: self.isVisible() and self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
