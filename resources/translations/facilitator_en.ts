@@ -191,7 +191,7 @@
     <name>ActionTableModel</name>
     <message>
         <source>Hvad</source>
-        <extracomment>The action field each editable column changes; the rest are edited under the table. The action&apos;s id on every cell of an action row; None on a heading row. The area&apos;s id on every cell of a row: the heading&apos;s own area or the action&apos;s. Short questions for the check column; the side panel says them in full. The due date of an overdue action (always with the word beside it, never colour alone). Stores one edited field of an action (value as the editor gave it); True if it was taken.</extracomment>
+        <extracomment>The action field each editable column changes; the rest are edited under the table. The action&apos;s id on every cell of an action row; None on a heading row. The area&apos;s id on every cell of a row: the heading&apos;s own area or the action&apos;s. Short questions for the check column; the side panel says them in full. The due date of an overdue action (always with the word beside it, never colour alone). Stores one edited field of an action (value as the editor gave it); True if it was taken. The app&apos;s clock&apos;s date, for overdue marks when the session has no date of its own.</extracomment>
         <translation>What</translation>
     </message>
     <message>
@@ -3001,7 +3001,7 @@ Whether you restore it or start empty, the damaged file is set aside in the data
     <name>StatusBoardWorkspace</name>
     <message>
         <source>Status på aftalerne</source>
-        <extracomment>Dark text on the yellow light, white on green and red: readable on a washed-out projector. The projector&apos;s background is dark: its overdue mark is a light red that still reads as red. Each column&apos;s share of the table&apos;s width (the comment takes what is left). Keys on the table that set the current action&apos;s light.</extracomment>
+        <extracomment>Dark text on the yellow light, white on green and red: readable on a washed-out projector. Each column&apos;s share of the table&apos;s width (the comment takes what is left). Keys on the table that set the current action&apos;s light.</extracomment>
         <translation>Status of the agreements</translation>
     </message>
     <message>
@@ -3097,6 +3097,7 @@ Whether you restore it or start empty, the damaged file is set aside in the data
     <name>StepView</name>
     <message>
         <source>Instruktion til trinnet</source>
+        <extracomment>(width, font) -&gt; the label&apos;s height for the text last measured.</extracomment>
         <translation>Instructions for the step</translation>
     </message>
     <message>

@@ -89,7 +89,7 @@ _INDEXES = (
 #: Marks each copy of the given action uids that a later meeting's copy supersedes (by the
 #: meeting's date, then the latest pushed; a deleted copy supersedes nothing), and clears the
 #: latest. Run in each push's transaction for the uids it removed or wrote, so the
-#: secretariat's view reads a flag instead of searching every copy (migration 0012 ran it
+#: secretariat's view reads a flag instead of searching every copy (migration 0010 ran it
 #: once for every action).
 _SUPERSEDED = text(
     """

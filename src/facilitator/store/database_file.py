@@ -15,7 +15,7 @@ from facilitator.text import Text
 
 #: Alembic revisions in order, oldest first. A test keeps this in step with
 #: `migrations/versions`; knowing them here lets a normal start skip importing Alembic.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0012")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010")
 SCHEMA_HEAD = REVISIONS[-1]
 
 

@@ -276,7 +276,7 @@ class ActionRow(Base):
     #: The uid of the session the action was first agreed in ("": this one): its calendar
     #: event keeps that session's UID in every follow-up.
     origin_session_uid: Mapped[str] = mapped_column(String(32), default="", server_default="")
-    #: In the team archive: a later meeting holds a copy of this action (0012); always false on a laptop.
+    #: In the team archive: a later meeting holds a copy of this action (0010); always false on a laptop.
     superseded: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     __table_args__ = (Index("ix_actions_session_uid", "session_id", "uid", unique=True),)

@@ -10,14 +10,14 @@ was a third of the view's time at 10,000 sessions, so the archive now keeps the 
 An archive migrated here gets the flag computed once for what it holds. `ADD COLUMN` only:
 SQLite never rebuilds `actions`.
 
-Revision ID: 0012
+Revision ID: 0010
 Revises: 0009
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012"
+revision = "0010"
 down_revision = "0009"
 branch_labels = None
 depends_on = None
