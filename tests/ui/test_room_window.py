@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from sqlalchemy import event
 
 from facilitator.conversation.next_steps import AREA_IDS
 from facilitator.store import Store
+from facilitator.store.deferred import DeferredStore
 from tests.room_client import Client
 from tests.ui.room_window import (
     CIRCLE_STEP,
@@ -244,9 +247,43 @@ def test_the_store_a_page_writes_to_is_the_windows(qtbot, app_runner, session_id
     window = app_runner.start()
     open_room_from_menu(window)
     gate = window.room_control.gate
-    assert gate.call(lambda store: isinstance(store, Store) and store is window.store)
+    real = window.store.open() if isinstance(window.store, DeferredStore) else window.store
+    assert gate.call(lambda store: isinstance(store, Store) and store is real)
     window.close_room_action.trigger()
     assert gate.closing
+
+
+def test_a_partners_write_is_committed_off_the_gui_thread_even_while_the_window_is_busy(qtbot, app_runner, session_id):
+    window = app_runner.start()
+    window.session_page.go_to_step(CIRCLE_STEP)
+    url = open_room_from_menu(window)
+    client = _approved(qtbot, window, url)
+    real = window.store.open() if isinstance(window.store, DeferredStore) else window.store
+    committed_on: list[threading.Thread] = []
+    event.listen(real._engine, "commit", lambda _connection: committed_on.append(threading.current_thread()))
+    answer: dict[str, object] = {}
+    phone = threading.Thread(
+        target=lambda: answer.update(
+            sent=client.request("POST", "api/elements", {"field": "what", "text": "Mens vinduet er optaget"})
+        ),
+        daemon=True,
+    )
+    phone.start()
+    # The GUI thread does not process a single event until the phone has its answer (as when a
+    # long paint or a modal loop holds it): the write must not need it.
+    phone.join(10)
+    assert not phone.is_alive()
+    assert answer["sent"].status == 201, answer["sent"].body
+    assert committed_on
+    assert threading.main_thread() not in committed_on
+    session_id = window.session_page.session_id
+    assert [e.text for e in window.store.elements(session_id, kind="change")] == ["Mens vinduet er optaget"]
+    # Once the GUI thread is free, the window shows it and can take it back.
+    card = window.session_page.current_workspace().canvas.cards["what"]
+    qtbot.waitUntil(lambda: any(line.element.text == "Mens vinduet er optaget" for line in card.lines), timeout=2000)
+    window.undo_action.trigger()
+    assert window.store.elements(session_id, kind="change") == []
+    window.close_room_action.trigger()
 
 
 def test_an_element_written_on_a_device_is_marked_in_words_on_the_post_it_and_in_the_review(

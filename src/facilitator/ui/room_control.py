@@ -2,10 +2,12 @@
 
 Dagen → Åbn rummet for partnerne starts `facilitator.room.RoomServer` for the open session,
 bound to the laptop's own network address (never at start-up, never by itself). The server
-answers on its own thread and reaches the store only through `GuiStoreGate`. What devices do
-arrives as `RoomEvent`s on that thread; they are handed to the GUI thread by a queued
-signal, where the step on screen is redrawn and an undo step is recorded, so the facilitator
-can take back a partner's element or change with Fortryd as if they had made it themselves.
+answers on its own threads and reaches the store through the room's `DirectGate`, which
+commits the writes waiting at it together on those threads: the GUI thread never waits for
+a partner's fsync. What devices do arrives as `RoomEvent`s on the server's thread; they are
+handed to the GUI thread by a queued signal, where the step on screen is redrawn and an undo
+step is recorded, so the facilitator can take back a partner's element or change with
+Fortryd as if they had made it themselves.
 Closing the room, the session or the app stops the server.
 """
 
@@ -19,14 +21,14 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtNetwork import QAbstractSocket, QHostAddress, QNetworkInterface
 from PySide6.QtWidgets import QDockWidget
 
+from facilitator.store.deferred import DeferredStore
 from facilitator.text import Text, UserError
 from facilitator.ui.operations import message_box
-from facilitator.ui.room_gate import GuiStoreGate
 from facilitator.ui.room_panel import RoomPanel
 from facilitator.ui.undo import DoneCommand
 
 if TYPE_CHECKING:
-    from facilitator.room import Room, RoomEvent, RoomServer
+    from facilitator.room import DirectGate, Room, RoomEvent, RoomServer
     from facilitator.ui.main_window import MainWindow
 
 #: The port the room asks for first: short enough to read off the projector and type.
@@ -76,7 +78,7 @@ class RoomControl(QObject):
         super().__init__(window)
         self.room: Room | None = None
         self.server: RoomServer | None = None
-        self.gate: GuiStoreGate | None = None
+        self.gate: DirectGate | None = None
         #: The address to serve on: the laptop's own unless the facilitator chose another.
         self.host: str | None = None
         self._unsubscribe: Callable[[], None] | None = None
@@ -127,11 +129,14 @@ class RoomControl(QObject):
         page = window.session_page
         if page is None or self.is_open:
             return self.is_open
-        from facilitator.room import Room, default_bind_address
+        from facilitator.room import DirectGate, Room, default_bind_address
 
         if self.host is None:
             self.host = default_bind_address()
-        gate = GuiStoreGate(window.store, self)
+        # Not the first look's reads: the real store, whose engine gives every thread its own
+        # connection, so the room's threads write while the GUI thread goes on.
+        store = window.store.open() if isinstance(window.store, DeferredStore) else window.store
+        gate = DirectGate(store)
         room = Room(gate, page.session_id)
         started = window.operations.run(
             lambda: self._listen(room, self.host),
@@ -178,7 +183,8 @@ class RoomControl(QObject):
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
-        # The gate first: a request waiting for the window gets its answer, so the server can stop.
+        # The gate first: requests still waiting get their answer (a batch being committed
+        # finishes), so the server can stop.
         if gate is not None:
             gate.close()
         server.stop()
