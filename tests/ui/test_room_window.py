@@ -329,3 +329,38 @@ def test_the_projector_shows_how_to_join_while_the_room_is_open_unless_the_panel
     window.close_room_action.trigger()
     assert code not in projector.visible_text()
     assert projector.room_join is None
+
+
+def test_a_partners_element_arrives_without_disturbing_the_line_the_facilitator_is_typing_in(
+    qtbot, app_runner, session_id
+):
+    window = app_runner.start()
+    window.session_page.go_to_step(CIRCLE_STEP)
+    url = open_room_from_menu(window)
+    client = _approved(qtbot, window, url)
+    card = window.session_page.current_workspace().canvas.cards["what"]
+    # The projector opened with the room; the facilitator is back at the laptop's window.
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClicks(card.entry, "Havnen")
+    qtbot.keyClick(card.entry, Qt.Key.Key_Return)
+    line = card.lines[0]
+    line.edit.setFocus()
+    line.edit.end(False)
+    qtbot.keyClicks(line.edit, " i Esbjerg")
+
+    for text in ("Flere cykelstier", "Grønne tage"):
+        sent = answered(
+            qtbot, lambda text=text: client.request("POST", "api/elements", {"field": "what", "text": text})
+        )
+        assert sent.status == 201, sent.body
+    qtbot.waitUntil(lambda: [line.element.text for line in card.lines][1:] == ["Flere cykelstier", "Grønne tage"])
+    # The facilitator's line was left as it was: still theirs to type in, and Ctrl+Z still
+    # takes back what they typed there (a rebuilt line would have lost both).
+    assert card.lines[0] is line
+    assert line.edit.hasFocus()
+    assert line.edit.text() == "Havnen i Esbjerg"
+    assert line.edit.isUndoAvailable()
+    qtbot.keyClicks(line.edit, " by")
+    assert line.edit.text() == "Havnen i Esbjerg by"
+    window.close_room_action.trigger()

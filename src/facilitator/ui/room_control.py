@@ -13,6 +13,8 @@ Closing the room, the session or the app stops the server.
 
 from __future__ import annotations
 
+import time
+from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -37,6 +39,11 @@ PREFERRED_PORT = 8765
 PANEL_WIDTH = 320
 #: Several devices writing at once redraw the step once, this soon after the first.
 REFRESH_AFTER_MS = 300
+#: Devices joining at once (a room of sixty phones) redraw the panel's list once.
+DEVICES_AFTER_MS = 150
+#: Partners' new elements are drawn a few at a time, at most this long per turn of the
+#: event loop, so a drag or typing in between still gets its frame at once.
+DRAW_SLICE_S = 0.002
 #: The action fields a partner may change from a device, put back by undo.
 _ACTION_FIELDS = ("what", "owner_partner_id", "owner_person", "with_whom", "how_much", "due", "status")
 
@@ -100,6 +107,15 @@ class RoomControl(QObject):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_AFTER_MS)
         self._refresh_timer.timeout.connect(self.refresh_workspace)
+        self._devices_timer = QTimer(self)
+        self._devices_timer.setSingleShot(True)
+        self._devices_timer.setInterval(DEVICES_AFTER_MS)
+        self._devices_timer.timeout.connect(self._show_devices)
+        #: Partners' elements waiting to be drawn, oldest first.
+        self._to_draw: deque[object] = deque()
+        self._draw_timer = QTimer(self)
+        self._draw_timer.setInterval(0)
+        self._draw_timer.timeout.connect(self._draw_some)
         # Queued even from the GUI thread: a listener must never redraw in the middle of a store call.
         self._arrived.connect(self._handle, Qt.ConnectionType.QueuedConnection)
         self.panel.approve_requested.connect(self.approve)
@@ -190,6 +206,9 @@ class RoomControl(QObject):
         server.stop()
         self.room = self.server = self.gate = None
         self._refresh_timer.stop()
+        self._devices_timer.stop()
+        self._draw_timer.stop()
+        self._to_draw.clear()
         self.dock.hide()
         if self.window.projector is not None:
             self.window.projector.show_room(None)
@@ -263,13 +282,27 @@ class RoomControl(QObject):
         if room is not self.room:
             return  # from a room already closed
         if event.kind == "devices":
-            self._show_devices()
+            if not self._devices_timer.isActive():
+                self._devices_timer.start()
             return
         command = self._command(event)
         if command is not None:
             self._undo_stack().push(command)
+        if event.kind == "element-added" and event.after is not None:
+            self._to_draw.append(event.after)
+            if not self._draw_timer.isActive():
+                self._draw_timer.start()
+            return
         if not self._refresh_timer.isActive():
             self._refresh_timer.start()
+
+    def _draw_some(self) -> None:
+        began = time.perf_counter()
+        while self._to_draw and time.perf_counter() - began < DRAW_SLICE_S:
+            if not self._show_added(self._to_draw.popleft()) and not self._refresh_timer.isActive():
+                self._refresh_timer.start()
+        if not self._to_draw:
+            self._draw_timer.stop()
 
     def refresh_workspace(self) -> None:
         """Redraw the step on screen from the store (a device changed something)."""
@@ -279,6 +312,15 @@ class RoomControl(QObject):
         if reload is not None:
             page.flush()
             reload()
+
+    def _show_added(self, element: object) -> bool:
+        """Draw a partner's new element without reading the step again; False if it must be."""
+        page = self.window.session_page
+        workspace = page.current_workspace() if page is not None else None
+        show = getattr(workspace, "show_added", None)
+        # Sixty phones add a few hundred elements a minute: each one's own line, not a
+        # rebuild of the circle, keeps the window's frames short.
+        return bool(show is not None and element is not None and show(element))
 
     def _undo_stack(self) -> QUndoStack:
         # The step's own history, so Fortryd takes back the partner's change like any other.
