@@ -58,6 +58,9 @@ def test_the_room_is_off_until_the_facilitator_opens_it_and_closes_from_the_menu
     assert url.startswith("http://127.0.0.1:")
     assert url.startswith(panel.address.text() + "/")
     assert panel.address.toolTip() == url
+    # The status bar may be on the projector: the address, never its secret token.
+    assert window.statusBar().currentMessage() == f"Rummet er åbent: {panel.address.text()}"
+    assert window.room_control.room.token not in window.statusBar().currentMessage()
     qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == url
     assert window.room_control.room.join_code in panel.code.text()

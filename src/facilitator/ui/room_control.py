@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QDockWidget
 from facilitator.store.deferred import DeferredStore
 from facilitator.text import Text, UserError
 from facilitator.ui.operations import message_box
+from facilitator.ui.room_join import plain_address
 from facilitator.ui.room_panel import RoomPanel
 from facilitator.ui.undo import DoneCommand
 
@@ -35,8 +36,9 @@ if TYPE_CHECKING:
 
 #: The port the room asks for first: short enough to read off the projector and type.
 PREFERRED_PORT = 8765
-#: The room panel's width beside the session.
-PANEL_WIDTH = 320
+#: The room panel's width beside the session: narrow, so the circle keeps its room on a
+#: 1366x768 laptop screen.
+PANEL_WIDTH = 240
 #: Several devices writing at once redraw the step once, this soon after the first.
 REFRESH_AFTER_MS = 300
 #: Devices joining at once (a room of sixty phones) redraw the panel's list once.
@@ -172,7 +174,9 @@ class RoomControl(QObject):
         window.resizeDocks([self.dock], [PANEL_WIDTH], Qt.Orientation.Horizontal)
         self.show_on_projector()
         self.open_changed.emit(True)
-        window.show_notice(self.tr("Rummet er åbent: %1").replace("%1", self.server.url))
+        # The address without its token: the status bar may be on the projector, and the
+        # token belongs in the QR code alone.
+        window.show_notice(self.tr("Rummet er åbent: %1").replace("%1", plain_address(self.server.url)))
         return True
 
     @staticmethod
