@@ -201,7 +201,7 @@ def _direct_run(devices: int, elements: int) -> tuple[LoadResult, tuple[int, int
                 server.stop()
             # The devices run elsewhere: this process's CPU is the server's and the store's.
             batches = (
-                f"{gate.pieces} calls in {gate.batches} commits; server CPU "
+                f"{getattr(gate, 'pieces', '?')} calls in {getattr(gate, 'batches', '?')} commits; server CPU "
                 f"{cpu * 1000 / max(1, len(result.latencies_ms)):.1f} ms per add"
             )
             return result, _check_stored(store, session_id, devices, elements), batches
