@@ -14,6 +14,7 @@ own waits for the batch's commit).
 
 from __future__ import annotations
 
+import copy
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, TypeVar
@@ -143,7 +144,9 @@ class DirectGate:
             self.pieces += len(batch)
             for index, pending in enumerate(batch):
                 if failure is not None:
-                    pending.error = failure
+                    # Each waiting thread raises its own copy: one exception object raised on
+                    # many threads at once would collect all their tracebacks.
+                    pending.error = _copy_of(failure)
                 elif outcomes is not None:
                     pending.value, pending.error = outcomes[index].value, outcomes[index].error
                 pending.finished = True
@@ -168,6 +171,13 @@ class DirectGate:
                 # A call told to run the next batch has just been answered instead.
                 self._leading = False
             self._idle.wait_for(lambda: not self._running, timeout_s)
+
+
+def _copy_of(error: BaseException) -> BaseException:
+    try:
+        return copy.copy(error)
+    except Exception:  # an exception that cannot be copied is shared instead
+        return error
 
 
 __all__ = ["MAX_BATCH", "ROOM_CLOSING", "DirectGate", "StoreGate"]
