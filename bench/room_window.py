@@ -4,7 +4,8 @@ The main window runs offscreen on a copy of the demo session at the circle step,
 room open on loopback (approve everyone). A board workspace of the same session, as the
 window builds it, is shown beside it; one of its post-its is pressed and dragged back and
 forth, one mouse move every `FRAME_EVERY_MS`, first without load (the floor), then while
-the devices' process writes.
+the devices' process writes. With ROOM_BENCH_PROFILE=cumulative (or tottime) in the
+environment, the GUI thread runs under cProfile during the load and prints where its time went.
 """
 
 from __future__ import annotations
