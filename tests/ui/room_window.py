@@ -1,8 +1,8 @@
 """Helpers for the room's window tests: a room opened from the menu on loopback, devices in threads.
 
-A device's request waits for the window (the gate runs store work on the GUI thread), so a
-test never sends one from the GUI thread itself: `answered` runs it on a helper thread and
-keeps Qt's events going until the answer is there.
+A device's request is answered on the server's threads, but what it changed reaches the
+window through queued signals, so a test sends it from a helper thread: `answered` runs it
+there and keeps Qt's events going until the answer is there.
 """
 
 from __future__ import annotations

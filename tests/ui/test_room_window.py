@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from sqlalchemy import event
 
 from facilitator.conversation.next_steps import AREA_IDS
 from facilitator.store import Store
+from facilitator.store.deferred import DeferredStore
 from tests.room_client import Client
 from tests.ui.room_window import (
     CIRCLE_STEP,
@@ -55,6 +58,9 @@ def test_the_room_is_off_until_the_facilitator_opens_it_and_closes_from_the_menu
     assert url.startswith("http://127.0.0.1:")
     assert url.startswith(panel.address.text() + "/")
     assert panel.address.toolTip() == url
+    # The status bar may be on the projector: the address, never its secret token.
+    assert window.statusBar().currentMessage() == f"Rummet er åbent: {panel.address.text()}"
+    assert window.room_control.room.token not in window.statusBar().currentMessage()
     qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == url
     assert window.room_control.room.join_code in panel.code.text()
@@ -244,9 +250,43 @@ def test_the_store_a_page_writes_to_is_the_windows(qtbot, app_runner, session_id
     window = app_runner.start()
     open_room_from_menu(window)
     gate = window.room_control.gate
-    assert gate.call(lambda store: isinstance(store, Store) and store is window.store)
+    real = window.store.open() if isinstance(window.store, DeferredStore) else window.store
+    assert gate.call(lambda store: isinstance(store, Store) and store is real)
     window.close_room_action.trigger()
     assert gate.closing
+
+
+def test_a_partners_write_is_committed_off_the_gui_thread_even_while_the_window_is_busy(qtbot, app_runner, session_id):
+    window = app_runner.start()
+    window.session_page.go_to_step(CIRCLE_STEP)
+    url = open_room_from_menu(window)
+    client = _approved(qtbot, window, url)
+    real = window.store.open() if isinstance(window.store, DeferredStore) else window.store
+    committed_on: list[threading.Thread] = []
+    event.listen(real._engine, "commit", lambda _connection: committed_on.append(threading.current_thread()))
+    answer: dict[str, object] = {}
+    phone = threading.Thread(
+        target=lambda: answer.update(
+            sent=client.request("POST", "api/elements", {"field": "what", "text": "Mens vinduet er optaget"})
+        ),
+        daemon=True,
+    )
+    phone.start()
+    # The GUI thread does not process a single event until the phone has its answer (as when a
+    # long paint or a modal loop holds it): the write must not need it.
+    phone.join(10)
+    assert not phone.is_alive()
+    assert answer["sent"].status == 201, answer["sent"].body
+    assert committed_on
+    assert threading.main_thread() not in committed_on
+    session_id = window.session_page.session_id
+    assert [e.text for e in window.store.elements(session_id, kind="change")] == ["Mens vinduet er optaget"]
+    # Once the GUI thread is free, the window shows it and can take it back.
+    card = window.session_page.current_workspace().canvas.cards["what"]
+    qtbot.waitUntil(lambda: any(line.element.text == "Mens vinduet er optaget" for line in card.lines), timeout=2000)
+    window.undo_action.trigger()
+    assert window.store.elements(session_id, kind="change") == []
+    window.close_room_action.trigger()
 
 
 def test_an_element_written_on_a_device_is_marked_in_words_on_the_post_it_and_in_the_review(
@@ -292,3 +332,38 @@ def test_the_projector_shows_how_to_join_while_the_room_is_open_unless_the_panel
     window.close_room_action.trigger()
     assert code not in projector.visible_text()
     assert projector.room_join is None
+
+
+def test_a_partners_element_arrives_without_disturbing_the_line_the_facilitator_is_typing_in(
+    qtbot, app_runner, session_id
+):
+    window = app_runner.start()
+    window.session_page.go_to_step(CIRCLE_STEP)
+    url = open_room_from_menu(window)
+    client = _approved(qtbot, window, url)
+    card = window.session_page.current_workspace().canvas.cards["what"]
+    # The projector opened with the room; the facilitator is back at the laptop's window.
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClicks(card.entry, "Havnen")
+    qtbot.keyClick(card.entry, Qt.Key.Key_Return)
+    line = card.lines[0]
+    line.edit.setFocus()
+    line.edit.end(False)
+    qtbot.keyClicks(line.edit, " i Esbjerg")
+
+    for text in ("Flere cykelstier", "Grønne tage"):
+        sent = answered(
+            qtbot, lambda text=text: client.request("POST", "api/elements", {"field": "what", "text": text})
+        )
+        assert sent.status == 201, sent.body
+    qtbot.waitUntil(lambda: [line.element.text for line in card.lines][1:] == ["Flere cykelstier", "Grønne tage"])
+    # The facilitator's line was left as it was: still theirs to type in, and Ctrl+Z still
+    # takes back what they typed there (a rebuilt line would have lost both).
+    assert card.lines[0] is line
+    assert line.edit.hasFocus()
+    assert line.edit.text() == "Havnen i Esbjerg"
+    assert line.edit.isUndoAvailable()
+    qtbot.keyClicks(line.edit, " by")
+    assert line.edit.text() == "Havnen i Esbjerg by"
+    window.close_room_action.trigger()

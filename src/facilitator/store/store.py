@@ -51,6 +51,7 @@ from facilitator.store.part import utc_now as _now
 from facilitator.store.records import ChecklistEntry, PartnerData, SessionData, SessionSummary
 from facilitator.store.recovery import prepare_database
 from facilitator.store.server_errors import translate_server_error
+from facilitator.store.together import Outcome, TogetherStore
 from facilitator.store.transfer import TransferStore
 from facilitator.timing import DayPlan, TimerEvent, valid_minutes
 from facilitator.timing.timer import EVENT_KINDS
@@ -90,7 +91,7 @@ def server_name(url: URL | str) -> str:
     return plain.render_as_string(hide_password=False)
 
 
-class Store(CircleStore, BoardStore, ActionStore, FollowupStore, TransferStore, ArchiveStore):
+class Store(CircleStore, BoardStore, ActionStore, FollowupStore, TransferStore, ArchiveStore, TogetherStore):
     """The app's database: every session and everything written in it, in one SQLite file.
 
     The same store runs on a PostgreSQL database (`Store.on_server`), the team archive: the
@@ -191,6 +192,11 @@ class Store(CircleStore, BoardStore, ActionStore, FollowupStore, TransferStore, 
 
     @contextmanager
     def _transaction(self) -> Iterator[OrmSession]:
+        joined = self._batch_session()
+        if joined is not None:
+            with self._savepoint(joined) as orm:
+                yield orm
+            return
         try:
             with self._sessions.begin() as orm:
                 yield orm
@@ -642,6 +648,7 @@ __all__ = [
     "CircleData",
     "ElementData",
     "FormSource",
+    "Outcome",
     "PartnerData",
     "SessionData",
     "SessionSummary",

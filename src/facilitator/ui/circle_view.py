@@ -230,6 +230,8 @@ class FieldCard(QFrame):
         self._labels: list[QLabel] = []
         #: Rows holding a read-only element with its device mark (the label sits inside).
         self._marked_rows: list[QWidget] = []
+        #: The elements the lines (or labels) show, in order, as they were when shown.
+        self._shown: list[ElementData] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(2)
@@ -319,18 +321,43 @@ class FieldCard(QFrame):
         """The draft could not be kept; it stays on screen and is tried again shortly."""
         self._draft.retry_later()
 
-    def set_elements(self, elements: list[ElementData]) -> None:
-        """Show exactly these elements, reusing the lines that are already there."""
-        for widget in [*self.lines, *self._labels, *self._marked_rows]:
-            self.rows_layout.removeWidget(widget)
-            widget.deleteLater()
-        self.lines = []
-        self._labels = []
-        self._marked_rows: list[QWidget] = []
-        for element in elements:
-            self._append(element)
+    def set_elements(self, elements: list[ElementData]) -> list[ElementLine]:
+        """Show exactly these elements; returns the lines made for them that were not there.
 
-    def _append(self, element: ElementData) -> ElementLine | QLabel:
+        When the elements on screen are the start of the new list, as when partners add from
+        their phones, those lines stay and only the new ones are made: rebuilding the lines
+        of a long circle for each few elements added would hold the window for a second.
+        """
+        kept = len(self._shown)
+        if self._shown != elements[:kept]:
+            for widget in [*self.lines, *self._labels, *self._marked_rows]:
+                self.rows_layout.removeWidget(widget)
+                widget.deleteLater()
+            self.lines = []
+            self._labels = []
+            self._marked_rows = []
+            self._shown = []
+            kept = 0
+        added = [self._append(element) for element in elements[kept:]]
+        return [line for line in added if isinstance(line, ElementLine)]
+
+    def show_added(self, element: ElementData) -> ElementLine | None:
+        """An element added elsewhere (a partner's phone): its line, in its place among the others.
+
+        The other lines stay as they are. None if it is shown already, or if the card is
+        read-only (the caller then shows the circle again).
+        """
+        if self.read_only or any(shown.id == element.id for shown in self._shown):
+            return None
+        at = sum(1 for shown in self._shown if shown.position < element.position)
+        line = self._append(element, at)
+        assert isinstance(line, ElementLine)
+        return line
+
+    def _append(self, element: ElementData, at: int | None = None) -> ElementLine | QLabel:
+        if at is None or self.read_only:
+            at = len(self._shown)
+        self._shown.insert(at, element)
         if self.read_only:
             names = value_names(element.value_forms, self.language)
             label = QLabel()
@@ -361,8 +388,9 @@ class FieldCard(QFrame):
         # would overwrite an element instead of adding one.
         line.edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         line.edit.installEventFilter(self)
-        self.rows_layout.insertWidget(self.rows_layout.count() - 2, line)
-        self.lines.append(line)
+        # Editable lines are the first rows of the layout, in the order of the elements.
+        self.rows_layout.insertWidget(at, line)
+        self.lines.insert(at, line)
         line.return_pressed.connect(lambda line=line: self._next_after(line))
         return line
 
@@ -480,11 +508,13 @@ class CircleCanvas(QWidget):
         for card in self.cards.values():
             card.show_hint(visible)
 
-    def set_elements(self, elements: list[ElementData]) -> None:
-        """Distribute the circle's elements to their fields."""
+    def set_elements(self, elements: list[ElementData]) -> list[ElementLine]:
+        """Distribute the circle's elements to their fields; returns the lines made new."""
+        made: list[ElementLine] = []
         for field_id, card in self.cards.items():
-            card.set_elements([element for element in elements if element.field == field_id])
+            made += card.set_elements([element for element in elements if element.field == field_id])
         self.chain_tab_order()
+        return made
 
     def chain_tab_order(self) -> None:
         widgets = [widget for card in self.cards.values() for widget in card.focus_widgets()]

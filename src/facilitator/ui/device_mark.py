@@ -6,8 +6,10 @@ tooltip and an accessible name), so the mark never rests on colour or shape alon
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
 
 
@@ -35,12 +37,19 @@ def paint_phone(painter: QPainter, box: QRectF, ink: QColor) -> None:
 
 def device_pixmap(size: int, ink: QColor | str = "#1F2A28") -> QPixmap:
     """The phone mark as a transparent pixmap `size` pixels high."""
-    pixmap = QPixmap(max(4, round(size * 0.6)), size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    paint_phone(painter, QRectF(0, 0, pixmap.width(), size), QColor(ink))
+    return QPixmap.fromImage(_device_image(size, QColor(ink).name(QColor.NameFormat.HexArgb)))
+
+
+@functools.lru_cache(maxsize=16)
+def _device_image(size: int, ink: str) -> QImage:
+    # Drawn once per size and colour: a circle with many elements from phones shows it on
+    # each line. A QImage, not a QPixmap, so the cache may outlive the application.
+    image = QImage(max(4, round(size * 0.6)), size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    paint_phone(painter, QRectF(0, 0, image.width(), size), QColor(ink))
     painter.end()
-    return pixmap
+    return image
 
 
 def device_mark_label(size: int, parent: QWidget | None = None) -> QLabel:

@@ -2,16 +2,20 @@
 
 Dagen → Åbn rummet for partnerne starts `facilitator.room.RoomServer` for the open session,
 bound to the laptop's own network address (never at start-up, never by itself). The server
-answers on its own thread and reaches the store only through `GuiStoreGate`. What devices do
-arrives as `RoomEvent`s on that thread; they are handed to the GUI thread by a queued
-signal, where the step on screen is redrawn and an undo step is recorded, so the facilitator
-can take back a partner's element or change with Fortryd as if they had made it themselves.
+answers on its own threads and reaches the store through the room's `DirectGate`, which
+commits the writes waiting at it together on those threads: the GUI thread never waits for
+a partner's fsync. What devices do arrives as `RoomEvent`s on the server's thread; they are
+handed to the GUI thread by a queued signal, where the step on screen is redrawn and an undo
+step is recorded, so the facilitator can take back a partner's element or change with
+Fortryd as if they had made it themselves.
 Closing the room, the session or the app stops the server.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import time
+from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -20,25 +24,32 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtNetwork import QAbstractSocket, QHostAddress, QNetworkInterface
 from PySide6.QtWidgets import QDockWidget
 
+from facilitator.store.deferred import DeferredStore
 from facilitator.text import Text, UserError
 from facilitator.timing.clock import SystemClock
 from facilitator.ui.operations import message_box
-from facilitator.ui.room_gate import GuiStoreGate
+from facilitator.ui.room_join import plain_address
 from facilitator.ui.room_panel import RoomPanel
 from facilitator.ui.undo import DoneCommand
 
 if TYPE_CHECKING:
     from facilitator.conversation.next_steps import Action
-    from facilitator.room import Room, RoomEvent, RoomServer
+    from facilitator.room import DirectGate, Room, RoomEvent, RoomServer
     from facilitator.room.writes import StatusBefore
     from facilitator.ui.main_window import MainWindow
 
 #: The port the room asks for first: short enough to read off the projector and type.
 PREFERRED_PORT = 8765
-#: The room panel's width beside the session.
-PANEL_WIDTH = 320
+#: The room panel's width beside the session: narrow, so the circle keeps its room on a
+#: 1366x768 laptop screen.
+PANEL_WIDTH = 240
 #: Several devices writing at once redraw the step once, this soon after the first.
 REFRESH_AFTER_MS = 300
+#: Devices joining at once (a room of sixty phones) redraw the panel's list once.
+DEVICES_AFTER_MS = 150
+#: Partners' new elements are drawn a few at a time, at most this long per turn of the
+#: event loop, so a drag or typing in between still gets its frame at once.
+DRAW_SLICE_S = 0.002
 #: The action fields a partner may change from a device, put back by undo.
 _ACTION_FIELDS = ("what", "owner_partner_id", "owner_person", "with_whom", "how_much", "due", "status")
 
@@ -99,7 +110,7 @@ class RoomControl(QObject):
         super().__init__(window)
         self.room: Room | None = None
         self.server: RoomServer | None = None
-        self.gate: GuiStoreGate | None = None
+        self.gate: DirectGate | None = None
         #: The address to serve on: the laptop's own unless the facilitator chose another.
         self.host: str | None = None
         self._unsubscribe: Callable[[], None] | None = None
@@ -121,6 +132,15 @@ class RoomControl(QObject):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_AFTER_MS)
         self._refresh_timer.timeout.connect(self.refresh_workspace)
+        self._devices_timer = QTimer(self)
+        self._devices_timer.setSingleShot(True)
+        self._devices_timer.setInterval(DEVICES_AFTER_MS)
+        self._devices_timer.timeout.connect(self._show_devices)
+        #: Partners' elements waiting to be drawn, oldest first.
+        self._to_draw: deque[object] = deque()
+        self._draw_timer = QTimer(self)
+        self._draw_timer.setInterval(0)
+        self._draw_timer.timeout.connect(self._draw_some)
         # Queued even from the GUI thread: a listener must never redraw in the middle of a store call.
         self._arrived.connect(self._handle, Qt.ConnectionType.QueuedConnection)
         self.panel.approve_requested.connect(self.approve)
@@ -150,11 +170,14 @@ class RoomControl(QObject):
         page = window.session_page
         if page is None or self.is_open:
             return self.is_open
-        from facilitator.room import Room, default_bind_address
+        from facilitator.room import DirectGate, Room, default_bind_address
 
         if self.host is None:
             self.host = default_bind_address()
-        gate = GuiStoreGate(window.store, self)
+        # Not the first look's reads: the real store, whose engine gives every thread its own
+        # connection, so the room's threads write while the GUI thread goes on.
+        store = window.store.open() if isinstance(window.store, DeferredStore) else window.store
+        gate = DirectGate(store)
         room = Room(gate, page.session_id, clock=_RoomClock(window))
         started = window.operations.run(
             lambda: self._listen(room, self.host),
@@ -174,7 +197,9 @@ class RoomControl(QObject):
         window.resizeDocks([self.dock], [PANEL_WIDTH], Qt.Orientation.Horizontal)
         self.show_on_projector()
         self.open_changed.emit(True)
-        window.show_notice(self.tr("Rummet er åbent: %1").replace("%1", self.server.url))
+        # The address without its token: the status bar may be on the projector, and the
+        # token belongs in the QR code alone.
+        window.show_notice(self.tr("Rummet er åbent: %1").replace("%1", plain_address(self.server.url)))
         return True
 
     @staticmethod
@@ -201,12 +226,16 @@ class RoomControl(QObject):
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
-        # The gate first: a request waiting for the window gets its answer, so the server can stop.
+        # The gate first: requests still waiting get their answer (a batch being committed
+        # finishes), so the server can stop.
         if gate is not None:
             gate.close()
         server.stop()
         self.room = self.server = self.gate = None
         self._refresh_timer.stop()
+        self._devices_timer.stop()
+        self._draw_timer.stop()
+        self._to_draw.clear()
         self.dock.hide()
         if self.window.projector is not None:
             self.window.projector.show_room(None)
@@ -280,13 +309,27 @@ class RoomControl(QObject):
         if room is not self.room:
             return  # from a room already closed
         if event.kind == "devices":
-            self._show_devices()
+            if not self._devices_timer.isActive():
+                self._devices_timer.start()
             return
         command = self._command(event)
         if command is not None:
             self._undo_stack().push(command)
+        if event.kind == "element-added" and event.after is not None:
+            self._to_draw.append(event.after)
+            if not self._draw_timer.isActive():
+                self._draw_timer.start()
+            return
         if not self._refresh_timer.isActive():
             self._refresh_timer.start()
+
+    def _draw_some(self) -> None:
+        began = time.perf_counter()
+        while self._to_draw and time.perf_counter() - began < DRAW_SLICE_S:
+            if not self._show_added(self._to_draw.popleft()) and not self._refresh_timer.isActive():
+                self._refresh_timer.start()
+        if not self._to_draw:
+            self._draw_timer.stop()
 
     def refresh_workspace(self) -> None:
         """Redraw the step on screen from the store (a device changed something)."""
@@ -296,6 +339,15 @@ class RoomControl(QObject):
         if reload is not None:
             page.flush()
             reload()
+
+    def _show_added(self, element: object) -> bool:
+        """Draw a partner's new element without reading the step again; False if it must be."""
+        page = self.window.session_page
+        workspace = page.current_workspace() if page is not None else None
+        show = getattr(workspace, "show_added", None)
+        # Sixty phones add a few hundred elements a minute: each one's own line, not a
+        # rebuild of the circle, keeps the window's frames short.
+        return bool(show is not None and element is not None and show(element))
 
     def _undo_stack(self) -> QUndoStack:
         # The step's own history, so Fortryd takes back the partner's change like any other.

@@ -244,10 +244,9 @@ class CircleWorkspace(Workspace):
             drafts = self.context.store.element_drafts(self.context.session_id)
             for field_id, card in self.canvas.cards.items():
                 card.show_draft(circle.id, drafts.get((circle.id, field_id), ""))
-        self.canvas.set_elements(elements)
-        for card in self.canvas.cards.values():
-            for line in card.lines:
-                self._wire(line)
+        # Lines kept from before are wired already.
+        for line in self.canvas.set_elements(elements):
+            self._wire(line)
         self._restore_focus(focus)
 
     def _focus_place(self) -> tuple[str, int | None] | None:
@@ -269,6 +268,29 @@ class CircleWorkspace(Workspace):
         card = self.canvas.cards[field_id]
         line = card.line_for(element_id) if element_id is not None else None
         (line.edit if line is not None else card.entry).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_added(self, element: ElementData) -> bool:
+        """A partner added `element` from the room: drawn at once if its circle is on screen.
+
+        Only its own line is made; the step is not read again. False when the workspace does
+        not know the element's circle or partner, so the caller reloads it instead.
+        """
+        if element.kind != self.kind:
+            return True
+        partner, circle = self.current_partner(), self.current_circle()
+        if partner is None or circle is None or element.partner_id != partner.id:
+            return element.partner_id in {known.id for known in self.partners}
+        if element.circle_id != circle.id:
+            return element.circle_id in {known.id for known in self.circles}
+        card = self.canvas.cards.get(element.field or "")
+        if card is None:
+            return False
+        line = card.show_added(element)
+        if line is None:
+            return not card.read_only
+        self._wire(line)
+        self.canvas.chain_tab_order()
+        return True
 
     def _wire(self, line: ElementLine) -> None:
         line.edited.connect(self.edit_element)
