@@ -41,8 +41,7 @@ class StoreGate(Protocol):
     @property
     def waiting(self) -> int:
         """How many calls wait for the next batch."""
-        with self._lock:
-            return len(self._queue)
+        ...
 
     def call(self, work: Callable[[Store], T]) -> T:
         """Run `work(store)` and return its result; raises what `work` raised."""
