@@ -158,3 +158,24 @@ def test_the_window_still_hears_every_device_change(open_room: OpenRoom):
     assert mette.request("PUT", f"api/actions/{own}", {"owner_person": "Mette", "due": None}).status == 200
     kinds = [event.kind for event in heard]
     assert kinds == ["devices", "devices", "element-added", "action-changed"]
+
+
+def test_a_pages_state_at_a_circle_step_reads_its_own_partners_elements_alone(open_room: OpenRoom, monkeypatch):
+    mette = open_room.approved_client(0)
+    jonas = open_room.approved_client(1)
+    _add(jonas, "Jonas' tanke")
+    _add(mette, "Mettes tanke")
+    asked: list[int | None] = []
+    store = open_room.store
+    elements = store.elements
+
+    def spy(session_id, **options):
+        asked.append(options.get("partner_id"))
+        return elements(session_id, **options)
+
+    monkeypatch.setattr(store, "elements", spy)
+    [own] = mette.state()["own"]
+    assert [e["text"] for e in own["fields"]["what"]] == ["Mettes tanke"]
+    # Sixty pages each looking again after every add: a read of the whole room's elements
+    # grew with the writing; the page shows its own circle alone.
+    assert asked == [open_room.partners[0]]
