@@ -23,16 +23,24 @@ Two variants:
   after the one before (16 ms planned): how long the window could not answer. The same
   drag without load is the floor.
 
-    uv run python bench/room_load.py [--devices 60] [--elements 20] [--window]
+Each device's page is modelled too (turn it off with `--no-pages`): it holds the room's
+live stream open and reads its state on each notice, as room.js does, so the state reads a
+partner's add causes on other pages count against the same server. `--wake-all` makes
+every change wake every page, as the room did before notices had a scope.
+
+    uv run python bench/room_load.py [--devices 60] [--elements 20] [--window] [--no-pages] [--wake-all]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import http.client
 import json
 import os
 import platform
+import socket
 import statistics
 import subprocess
 import sys
@@ -51,16 +59,26 @@ TARGET_FRAME_MS = 8.0
 CIRCLE_STEP = "delsession-1-individuelt"
 RESULT = "RESULT "
 FRAME_EVERY_MS = 16
+#: After the last add, how long the pages may take to finish the reads they still owe.
+SETTLE_S = 5.0
 
 
 @dataclass
 class LoadResult:
-    """What the devices saw: each add's milliseconds, and the 429s they waited out."""
+    """What the devices saw: each add's milliseconds, and the 429s they waited out.
+
+    With pages (the default), also what the pages did: the notices their streams brought,
+    the state reads they made (and how long each took), and the reads answered 429.
+    """
 
     latencies_ms: list[float] = field(default_factory=list)
     refused: int = 0
     failures: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    notices: int = 0
+    state_reads: int = 0
+    state_refused: int = 0
+    state_ms: list[float] = field(default_factory=list)
 
     def p95(self) -> float:
         return _p95(self.latencies_ms)
@@ -80,7 +98,117 @@ def _load_average() -> str:
 # The devices (in their own process) -----------------------------------------------------
 
 
-def _device(url: str, partner_id: int, index: int, elements: int, result: LoadResult, lock: threading.Lock) -> None:
+class _Page:
+    """What room.js does beside the adds: a live stream, and a state read on each notice.
+
+    As the page's `refresh`: at most one read in flight; notices that came meanwhile make
+    one more read 400 ms after it. The page also reads after each of its own adds (room.js
+    `addElement`). The reads share the device's rate limit with its adds, as on a phone, and
+    a read answered 429 is dropped, not retried (room.js does the same).
+    """
+
+    AGAIN_AFTER_S = 0.4
+
+    def __init__(self, url: str, secret: str, result: LoadResult, lock: threading.Lock) -> None:
+        self._parts = urlsplit(url)
+        self._secret = secret
+        self._result = result
+        self._lock = lock
+        self._wanted = threading.Condition()
+        self._pending = False
+        self._busy = False
+        self._stopped = False
+        self._stream: http.client.HTTPConnection | None = None
+        self._threads = [threading.Thread(target=self._listen), threading.Thread(target=self._refresh)]
+
+    def start(self) -> None:
+        for thread in self._threads:
+            thread.start()
+
+    def look(self) -> None:
+        """Ask for a state read (a notice, or the page's own write)."""
+        with self._wanted:
+            self._pending = True
+            self._wanted.notify()
+
+    def idle(self) -> bool:
+        with self._wanted:
+            return not self._pending and not self._busy
+
+    def stop(self) -> None:
+        with self._wanted:
+            self._stopped = True
+            self._wanted.notify()
+        stream = self._stream
+        if stream is not None and stream.sock is not None:
+            with contextlib.suppress(OSError):  # it may have ended already
+                stream.sock.shutdown(socket.SHUT_RDWR)
+        for thread in self._threads:
+            thread.join()
+
+    def _listen(self) -> None:
+        self._stream = http.client.HTTPConnection(self._parts.hostname, self._parts.port, timeout=120)
+        try:
+            self._stream.request("GET", f"{self._parts.path}api/events?device={self._secret}")
+            response = self._stream.getresponse()
+            if response.status != 200:
+                with self._lock:
+                    self._result.failures.append(f"stream refused: {response.status}")
+                return
+            while not self._stopped:
+                line = response.readline()
+                if not line:
+                    return
+                if line.startswith(b"data:"):
+                    with self._lock:
+                        self._result.notices += 1
+                    self.look()
+        except OSError:
+            return  # stopped: the socket was shut
+        finally:
+            self._stream.close()
+
+    def _refresh(self) -> None:
+        connection = http.client.HTTPConnection(self._parts.hostname, self._parts.port, timeout=60)
+        headers = {"X-Device": self._secret}
+        try:
+            while True:
+                with self._wanted:
+                    while not self._pending and not self._stopped:
+                        self._wanted.wait()
+                    if self._stopped:
+                        return
+                    self._pending = False
+                    self._busy = True
+                started = time.perf_counter()
+                connection.request("GET", self._parts.path + "api/state", headers=headers)
+                response = connection.getresponse()
+                response.read()
+                ms = (time.perf_counter() - started) * 1000
+                with self._lock:
+                    self._result.state_reads += 1
+                    if response.status == 429:
+                        self._result.state_refused += 1
+                    else:
+                        self._result.state_ms.append(ms)
+                with self._wanted:
+                    again = self._pending
+                    if again:
+                        self._wanted.wait_for(lambda: self._stopped, self.AGAIN_AFTER_S)
+                    self._busy = False
+        finally:
+            connection.close()
+
+
+def _device(
+    url: str,
+    partner_id: int,
+    index: int,
+    elements: int,
+    result: LoadResult,
+    lock: threading.Lock,
+    pages: list[_Page] | None = None,
+) -> None:
     parts = urlsplit(url)
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
     headers = {"Content-Type": "application/json"}
@@ -102,6 +230,12 @@ def _device(url: str, partner_id: int, index: int, elements: int, result: LoadRe
             result.failures.append(f"device {index} could not join: {status} {data[:200]!r}")
         return
     headers["X-Device"] = json.loads(data)["device"]
+    page = None
+    if pages is not None:
+        page = _Page(url, headers["X-Device"], result, lock)
+        with lock:
+            pages.append(page)
+        page.start()
     added = 0
     while added < elements:
         body = {"circle": None, "field": "what", "text": f"Enhed {index} element {added}"}
@@ -118,16 +252,23 @@ def _device(url: str, partner_id: int, index: int, elements: int, result: LoadRe
         with lock:
             result.latencies_ms.append(ms)
         added += 1
+        if page is not None:
+            page.look()
     connection.close()
 
 
-def run_load(url: str, partner_ids: list[int], devices: int, elements: int) -> LoadResult:
-    """Run `devices` simulated devices against the room at `url` in this process; what they measured."""
+def run_load(url: str, partner_ids: list[int], devices: int, elements: int, *, with_pages: bool = True) -> LoadResult:
+    """Run `devices` simulated devices against the room at `url` in this process; what they measured.
+
+    With pages, each device also holds its page's stream open and reads its state as the
+    page would; after the last add the pages get up to `SETTLE_S` to finish their reads.
+    """
     result = LoadResult()
     lock = threading.Lock()
+    pages: list[_Page] | None = [] if with_pages else None
     threads = [
         threading.Thread(
-            target=_device, args=(url, partner_ids[index % len(partner_ids)], index, elements, result, lock)
+            target=_device, args=(url, partner_ids[index % len(partner_ids)], index, elements, result, lock, pages)
         )
         for index in range(devices)
     ]
@@ -137,13 +278,23 @@ def run_load(url: str, partner_ids: list[int], devices: int, elements: int) -> L
     for thread in threads:
         thread.join()
     result.seconds = time.perf_counter() - started
+    if pages:
+        settle = time.perf_counter() + SETTLE_S
+        while time.perf_counter() < settle and not all(page.idle() for page in pages):
+            time.sleep(0.05)
+        for page in pages:
+            page.stop()
     return result
 
 
-def spawn_load(url: str, partner_ids: list[int], devices: int, elements: int) -> subprocess.Popen:
+def spawn_load(
+    url: str, partner_ids: list[int], devices: int, elements: int, *, with_pages: bool = True
+) -> subprocess.Popen:
     """The devices in a process of their own; `collect` reads what they measured."""
     command = [sys.executable, str(Path(__file__).resolve()), "--client", url]
     command += ["--partners", ",".join(map(str, partner_ids)), "--devices", str(devices), "--elements", str(elements)]
+    if not with_pages:
+        command.append("--no-pages")
     return subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
 
 
@@ -157,7 +308,7 @@ def collect(process: subprocess.Popen) -> LoadResult:
 
 def _client_main(args: argparse.Namespace) -> int:
     partner_ids = [int(value) for value in args.partners.split(",")]
-    result = run_load(args.client, partner_ids, args.devices, args.elements)
+    result = run_load(args.client, partner_ids, args.devices, args.elements, with_pages=args.pages)
     print(RESULT + json.dumps(asdict(result)), flush=True)
     return 0
 
@@ -177,7 +328,9 @@ def _check_stored(store, session_id: int, devices: int, elements: int) -> tuple[
 # Without a window ---------------------------------------------------------------------------
 
 
-def _direct_run(devices: int, elements: int) -> tuple[LoadResult, tuple[int, int, int], str]:
+def _direct_run(
+    devices: int, elements: int, *, with_pages: bool = True, wake_all: bool = False
+) -> tuple[LoadResult, tuple[int, int, int], str]:
     from facilitator.paths import default_program_path
     from facilitator.program import load_program
     from facilitator.room import DirectGate, Room, RoomServer
@@ -191,11 +344,15 @@ def _direct_run(devices: int, elements: int) -> tuple[LoadResult, tuple[int, int
             store.update_session(session_id, current_step_id=CIRCLE_STEP)
             gate = DirectGate(store)
             room = Room(gate, session_id, approve_everyone=True)
+            if wake_all:
+                # As before notices had a scope: every change wakes every page.
+                notify = room.notify_changed
+                room.notify_changed = lambda _partner_id=None: notify(None)
             server = RoomServer(room, "127.0.0.1")
             server.start()
             cpu = time.process_time()
             try:
-                result = collect(spawn_load(server.url, partner_ids, devices, elements))
+                result = collect(spawn_load(server.url, partner_ids, devices, elements, with_pages=with_pages))
             finally:
                 cpu = time.process_time() - cpu
                 server.stop()
@@ -217,12 +374,20 @@ def _report_load(label: str, result: LoadResult) -> None:
         f"{label}: p95 {result.p95():.1f} ms, median {statistics.median(result.latencies_ms):.1f} ms, "
         f"max {max(result.latencies_ms):.1f} ms, {result.refused} answered 429, {result.seconds:.1f} s in all"
     )
+    if result.notices or result.state_reads:
+        adds = max(1, len(result.latencies_ms))
+        print(
+            f"  pages: {result.notices} notices, {result.state_reads} state reads "
+            f"({result.state_reads / adds:.2f} per add; {result.state_refused} answered 429), "
+            f"state read p95 {_p95(result.state_ms):.1f} ms"
+        )
 
 
 def _direct_main(args: argparse.Namespace) -> bool:
     print(f"load average before: {_load_average()}")
-    floor, floor_check, _ = _direct_run(1, args.elements)
-    load, check, batches = _direct_run(args.devices, args.elements)
+    options = {"with_pages": args.pages, "wake_all": args.wake_all}
+    floor, floor_check, _ = _direct_run(1, args.elements, **options)
+    load, check, batches = _direct_run(args.devices, args.elements, **options)
     _report_load(f"floor (1 device x {args.elements})", floor)
     _report_load(f"load ({args.devices} devices x {args.elements})", load)
     print(f"stored/lost/duplicated: {check} (floor {floor_check}); {batches}")
@@ -240,7 +405,8 @@ def _window_main(args: argparse.Namespace) -> bool:
     from room_window import run_window  # a sibling script: bench/ is on the path when run
 
     print(f"load average before: {_load_average()}")
-    outcome = run_window(args.devices, args.elements, spawn_load, collect, _check_stored)
+    spawn = functools.partial(spawn_load, with_pages=args.pages)
+    outcome = run_window(args.devices, args.elements, spawn, collect, _check_stored)
     floor_frames, frames, gaps, cpu, load, check, batches = outcome
     _report_load(f"load ({args.devices} devices x {args.elements}, window open)", load)
     print(f"stored/lost/duplicated: {check}; {batches}")
@@ -270,6 +436,17 @@ def main() -> int:
     parser.add_argument("--devices", type=int, default=60)
     parser.add_argument("--elements", type=int, default=20)
     parser.add_argument("--window", action="store_true", help="with the main window open, and drag frames measured")
+    parser.add_argument(
+        "--no-pages",
+        dest="pages",
+        action="store_false",
+        help="devices only add; no page holds a stream open or reads its state on each notice",
+    )
+    parser.add_argument(
+        "--wake-all",
+        action="store_true",
+        help="every change wakes every page, as before notices had a scope (for a before/after)",
+    )
     parser.add_argument("--client", help=argparse.SUPPRESS)
     parser.add_argument("--partners", help=argparse.SUPPRESS)
     args = parser.parse_args()

@@ -32,6 +32,8 @@ _CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 JOIN_CODE_LENGTH = 5
 
 EVENT_KINDS = ("devices", "element-added", "element-changed", "element-removed", "action-changed", "action-status")
+#: Kinds of change only the partner's own pages show (see `Room.scope_of`).
+_PARTNER_ONLY = frozenset({"element-added", "element-changed", "element-removed", "action-status"})
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,8 @@ class Room:
         self._secrets: dict[str, str] = {}
         self._buckets: dict[str, _Bucket] = {}
         self._listeners: list[Callable[[RoomEvent], None]] = []
-        self._wakers: list[Callable[[], None]] = []
+        #: Each live page's wake-up call -> the device it belongs to (None before it joined).
+        self._wakers: dict[Callable[[], None], str | None] = {}
         self._version = 0
 
     # The facilitator's side ---------------------------------------------------------
@@ -152,13 +155,38 @@ class Room:
 
         return unsubscribe
 
-    def notify_changed(self) -> None:
-        """Something changed at the laptop (step, timer, reveal, an edit): the pages look again."""
+    def notify_changed(self, partner_id: int | None = None) -> None:
+        """Something changed that pages show: they look again.
+
+        Without `partner_id` (the laptop's step, timer, reveal, any edit of its own) every
+        device's page looks again; with it, only the pages of the devices bound to that
+        partner, for a change nobody else's page shows.
+        """
         with self._lock:
             self._version += 1
-            wakers = list(self._wakers)
+            if partner_id is None:
+                wakers = list(self._wakers)
+            else:
+                wakers = [wake for wake, device_id in self._wakers.items() if self._partner_of(device_id) == partner_id]
         for wake in wakers:
             wake()
+
+    def _partner_of(self, device_id: str | None) -> int | None:
+        device = self._devices.get(device_id) if device_id else None
+        return device.partner_id if device is not None else None
+
+    @staticmethod
+    def scope_of(event: RoomEvent) -> int | None:
+        """Whose pages a device's change shows on: its partner's (an id), or everyone's (None).
+
+        A device writes elements only while a circle step runs, and then every page shows
+        only its own partner's circle (revealed or not); an owner's status is shown only on
+        the owner's pages. Everything else (an action's owner and due date, which every
+        page's list shows; approvals, releases) reaches every page: in doubt, all of them.
+        """
+        if event.partner_id is None:
+            return None
+        return event.partner_id if event.kind in _PARTNER_ONLY else None
 
     # The devices' side (called by the web layer) ---------------------------------------
 
@@ -171,15 +199,18 @@ class Room:
         """Grows with every change a page should see."""
         return self._version
 
-    def watch(self, wake: Callable[[], None]) -> Callable[[], None]:
-        """Be woken (from any thread) when the version grows; returns the call that stops it."""
+    def watch(self, wake: Callable[[], None], device_id: str | None = None) -> Callable[[], None]:
+        """Be woken (from any thread) by every change the page of `device_id` shows.
+
+        Without a device (a page that has not joined), only by changes everyone sees.
+        Returns the call that stops it.
+        """
         with self._lock:
-            self._wakers.append(wake)
+            self._wakers[wake] = device_id
 
         def unwatch() -> None:
             with self._lock:
-                if wake in self._wakers:
-                    self._wakers.remove(wake)
+                self._wakers.pop(wake, None)
 
         return unwatch
 
@@ -204,7 +235,10 @@ class Room:
             )
             self._devices[device.id] = device
             self._secrets[secret] = device.id
-        self._changed(RoomEvent("devices", device_id=device.id, partner_id=partner_id))
+        self._tell(RoomEvent("devices", device_id=device.id, partner_id=partner_id))
+        # A join shows only on the joining page, which reads its state itself: it need not
+        # wake every page, only (in doubt) those of its own partner.
+        self.notify_changed(partner_id)
         return secret, device
 
     def device_for(self, secret: str | None) -> Device | None:
@@ -239,6 +273,11 @@ class Room:
         self._changed(event)
 
     def _changed(self, event: RoomEvent) -> None:
+        self._tell(event)
+        self.notify_changed(self.scope_of(event))
+
+    def _tell(self, event: RoomEvent) -> None:
+        """The listeners (the window) hear of every event, whatever its scope."""
         with self._lock:
             listeners = list(self._listeners)
         for listener in listeners:
@@ -248,4 +287,3 @@ class Room:
                 # A listener's trouble (the window closing) must not fail the partner's write,
                 # which is stored already.
                 logger.exception("a room listener failed")
-        self.notify_changed()

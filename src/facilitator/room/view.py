@@ -131,8 +131,11 @@ def page_state(store: Store, session_id: int, partner_id: int | None, approved: 
         return state
     if kind in ("circle", "review", "board") and circle_kind is not None:
         state["template"] = template(circle_kind)
-        circles = store.circles(session_id, kind=circle_kind)
-        elements = store.elements(session_id, kind=circle_kind)
+        # While partners write, a page shows its own circle alone: reading every partner's
+        # elements for each page's look again made a read grow with the whole room's writing.
+        only = partner_id if kind == "circle" else None
+        circles = store.circles(session_id, kind=circle_kind, partner_id=only)
+        elements = store.elements(session_id, kind=circle_kind, partner_id=only)
         own = [c for c in circles if c.partner_id == partner_id]
         state["own"] = [_circle(c, elements) for c in own]
         if kind == "review":

@@ -195,31 +195,42 @@ class RoomApp:
             now = self.room.now()
             state = await self._gate(lambda store: page_state(store, session_id, partner, approved, now))
             state["join_code"] = self.room.join_code
-            state["version"] = self.room.version
             return JSONResponse(state, headers=_SECURITY_HEADERS)
 
         return await self._guarded(request, serve)
 
     async def _events(self, request: Request) -> Response:
-        async def serve(_device: Device | None) -> Response:
+        async def serve(device: Device | None) -> Response:
             if self._streams >= MAX_STREAMS:
                 return _error(429, _TOO_MANY)
-            return StreamingResponse(self._stream(), media_type="text/event-stream", headers=_SECURITY_HEADERS)
+            device_id = device.id if device else None
+            return StreamingResponse(self._stream(device_id), media_type="text/event-stream", headers=_SECURITY_HEADERS)
 
         return await self._guarded(request, serve)
 
-    async def _stream(self):
+    async def _stream(self, device_id: str | None):
+        """A "look again" for each change this device's page shows, numbered for this stream alone.
+
+        The number counts the notices this stream was sent for, so it tells a device
+        nothing of other partners' writing (the room's own version would).
+        """
         loop = asyncio.get_running_loop()
         changed = asyncio.Event()
+        notices = 0
+
+        def arrived() -> None:
+            nonlocal notices
+            notices += 1
+            changed.set()
 
         def wake() -> None:
-            loop.call_soon_threadsafe(changed.set)
+            loop.call_soon_threadsafe(arrived)
 
         self._streams += 1
         self._wakers.add(wake)
-        unwatch = self.room.watch(wake)
+        unwatch = self.room.watch(wake, device_id)
         try:
-            yield f"retry: 2000\ndata: {self.room.version}\n\n"
+            yield f"retry: 2000\ndata: {notices}\n\n"
             while not self.closing:
                 try:
                     await asyncio.wait_for(changed.wait(), KEEPALIVE_SECONDS)
@@ -229,7 +240,7 @@ class RoomApp:
                 changed.clear()
                 if self.closing:
                     break
-                yield f"data: {self.room.version}\n\n"
+                yield f"data: {notices}\n\n"
         finally:
             unwatch()
             self._wakers.discard(wake)
