@@ -246,6 +246,34 @@ def test_the_window_tells_the_pages_when_the_step_or_the_timer_changes(qtbot, ap
     window.close_room_action.trigger()
 
 
+def test_a_partners_writing_wakes_only_that_partners_pages_though_the_window_records_it(qtbot, app_runner, session_id):
+    window = app_runner.start()
+    window.session_page.go_to_step(CIRCLE_STEP)
+    url = open_room_from_menu(window)
+    window.room_control.panel.approve_everyone.click()
+    writer = _joined(qtbot, window, url, partner_index=0)
+    _joined(qtbot, window, url, partner_index=1, label="Jonas' bærbare")
+    room = window.room_control.room
+    qtbot.waitUntil(lambda: len(room.devices()) == 2)
+    woken: dict[int, int] = {}
+    for device in room.devices():
+        woken[device.partner_id] = 0
+        room.watch(lambda partner=device.partner_id: woken.__setitem__(partner, woken[partner] + 1), device.id)
+    writer_partner, other_partner = (partner.id for partner in _partners(window)[:2])
+
+    sent = answered(qtbot, lambda: writer.request("POST", "api/elements", {"field": "what", "text": "Mere solvarme"}))
+    assert sent.status == 201, sent.body
+    # The window records the partner's element for undo; that must not wake the other partner.
+    qtbot.waitUntil(lambda: "Mere solvarme" in window.undo_action.text(), timeout=1000)
+    assert woken[writer_partner] >= 1
+    assert woken[other_partner] == 0
+
+    # The facilitator's own undo is seen by everyone, as are the step and the timer.
+    window.undo_action.trigger()
+    assert woken[other_partner] >= 1
+    window.close_room_action.trigger()
+
+
 def test_the_store_a_page_writes_to_is_the_windows(qtbot, app_runner, session_id):
     window = app_runner.start()
     open_room_from_menu(window)

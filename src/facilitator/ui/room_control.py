@@ -138,6 +138,9 @@ class RoomControl(QObject):
         self._devices_timer.timeout.connect(self._show_devices)
         #: Partners' elements waiting to be drawn, oldest first.
         self._to_draw: deque[object] = deque()
+        #: True while a device's own change goes onto the undo stack: the room has told the
+        #: pages that should look again already, and only those (see `Room.scope_of`).
+        self._recording_device_change = False
         self._draw_timer = QTimer(self)
         self._draw_timer.setInterval(0)
         self._draw_timer.timeout.connect(self._draw_some)
@@ -301,7 +304,7 @@ class RoomControl(QObject):
 
     def notify_changed(self) -> None:
         """The window changed something the pages show: they look again."""
-        if self.room is not None:
+        if self.room is not None and not self._recording_device_change:
             self.room.notify_changed()
 
     def _handle(self, payload: tuple[Room, RoomEvent]) -> None:
@@ -314,7 +317,13 @@ class RoomControl(QObject):
             return
         command = self._command(event)
         if command is not None:
-            self._undo_stack().push(command)
+            # Pushing moves the undo index, which would wake every page in the room for each
+            # partner's element; sixty phones writing at once would all read their state again.
+            self._recording_device_change = True
+            try:
+                self._undo_stack().push(command)
+            finally:
+                self._recording_device_change = False
         if event.kind == "element-added" and event.after is not None:
             self._to_draw.append(event.after)
             if not self._draw_timer.isActive():
