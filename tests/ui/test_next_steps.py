@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtTest import QAbstractItemModelTester, QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLineEdit, QMessageBox, QStyleOptionViewItem
 
 from facilitator.conversation.next_steps import move_target
 from facilitator.store import Store
@@ -240,6 +240,39 @@ def test_a_typed_line_becomes_an_action_with_owner_and_date(app_runner, qtbot, s
     assert _cell(workspace, action.id, COL_OWNER) == "Vesterhavs Kommune"
     assert _cell(workspace, action.id, COL_DUE) == "15.05.2026"
     assert _cell(workspace, action.id, COL_CHECK) == ""
+
+
+def _cut_cells(workspace: NextStepsWorkspace, columns: tuple[int, ...]) -> list[str]:
+    """Cells in `columns` whose text the delegate needs wider than the column is."""
+    view, model = workspace.tree, workspace.model
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    cut = []
+    for row in range(model.rowCount()):
+        for column in columns:
+            index = model.index(row, column)
+            if index.data() and view.itemDelegate().sizeHint(option, index).width() > view.columnWidth(column):
+                cut.append(index.data())
+    return cut
+
+
+def test_the_short_columns_grow_with_their_texts_and_cut_none(app_runner, qtbot, session_id):
+    window, workspace = _open(app_runner)
+    columns = (COL_DUE, COL_STATUS, COL_CHECK)
+    narrow = workspace.tree.columnWidth(COL_CHECK)
+    _type_action(qtbot, workspace, "Måske kigge på Esbjerg")
+    _type_action(qtbot, workspace, "Ring til Kystdirektoratet om diget @MK !15.5.2020")
+    assert workspace.tree.columnWidth(COL_CHECK) > narrow
+    assert _cut_cells(workspace, columns) == []
+    # A larger font (the facilitator's zoom) widens them with it.
+    workspace.tree.setFont(QFont(workspace.tree.font().family(), 16))
+    assert _cut_cells(workspace, columns) == []
+    # Without the actions, the columns give their room back to the actions' text.
+    workspace.tree.setFont(QFont())
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert app_runner.store.actions(session_id) == []
+    assert workspace.tree.columnWidth(COL_CHECK) == narrow
 
 
 def test_alt_number_chooses_the_area_and_the_check_asks_gently(app_runner, qtbot, session_id):

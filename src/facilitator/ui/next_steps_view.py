@@ -7,7 +7,7 @@ its text, spans a heading across the columns and keeps the look the table has al
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QKeyEvent, QPainter
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +32,8 @@ from facilitator.ui.next_steps_model import (
 
 #: How far an action's text stands in from its area's heading.
 INDENT = 20
+#: Columns as wide as their widest text.
+FITTED_COLUMNS = (COL_DUE, COL_STATUS, COL_CHECK)
 
 
 class ActionDelegate(QStyledItemDelegate):
@@ -125,8 +127,47 @@ class ActionView(QTreeView):
         header.setSectionResizeMode(COL_WHAT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_OWNER, QHeaderView.ResizeMode.Interactive)
         self.setColumnWidth(COL_OWNER, 170)
-        for column in (COL_DUE, COL_STATUS, COL_CHECK):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # The short columns fit their texts, measured with the font alone. Qt's own
+        # ResizeToContents asks the delegate for every cell of them at each layout, which
+        # made the step's first showing freeze the window for some 60 ms (issue 22).
+        for column in FITTED_COLUMNS:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        for changed in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged):
+            changed.connect(self.fit_columns)
+        self.fit_columns()
+
+    def fit_columns(self, *_args: object) -> None:
+        """Size the short columns to the widest of their texts (and headings), as typed now."""
+        model = self.model()
+        assert isinstance(model, ActionTableModel)
+        header = self.header()
+        plain = self.fontMetrics()
+        option = QStyleOptionViewItem()
+        option.initFrom(self)
+        delegate = self.itemDelegate()
+        for column in FITTED_COLUMNS:
+            # The font finds the widest text; the delegate, asked for that one cell alone,
+            # adds its margins and decorations exactly.
+            widest, widest_index = 0, None
+            for row in range(model.rowCount()):
+                index = model.index(row, column)
+                text = index.data(Qt.ItemDataRole.DisplayRole)
+                if not text:
+                    continue
+                font = index.data(Qt.ItemDataRole.FontRole)
+                width = (QFontMetrics(font) if isinstance(font, QFont) else plain).horizontalAdvance(text)
+                if width > widest:
+                    widest, widest_index = width, index
+            needed = header.sectionSizeFromContents(column).width()
+            if widest_index is not None and delegate is not None:
+                needed = max(needed, delegate.sizeHint(option, widest_index).width())
+            if header.sectionSize(column) != needed:
+                header.resizeSection(column, needed)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit_columns()
 
     def _span_headings(self) -> None:
         model = self.model()
