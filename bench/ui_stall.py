@@ -29,12 +29,14 @@ Each run is a fresh process, so the first export's imports are part of what is m
 The second after the start (the store loading, deferred start-up work) is not counted:
 `bench/startup.py` measures the start.
 
-    uv run python bench/ui_stall.py [--runs 3] [--quick] [--actions] [--profile TEXT]
+    uv run python bench/ui_stall.py [--runs 3] [--quick] [--actions] [--where] [--profile TEXT]
 
 `--quick` walks only from the break before the first board through that board, then
 exports (the test that keeps this script working runs it). `--data DIR` walks a copy of
 DIR instead of the demo, from the step it reopens at. `--actions` lists every action's
-worst pause. `--profile TEXT` runs once with cProfile on the GUI thread around the actions
+worst pause. `--where` samples the GUI thread's stack while a heartbeat is late and
+lists, under each pause, the app's innermost function found there, or Qt's own work on the
+event loop (layout, style, paint) when none of the app's runs. `--profile TEXT` runs once with cProfile on the GUI thread around the actions
 whose label contains TEXT and prints where their time went.
 """
 
@@ -49,6 +51,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from importlib import metadata
 from pathlib import Path
@@ -68,6 +71,9 @@ NOTICEABLE_MS = 50
 FROZEN_MS = 100
 #: Pauses at least this long are kept with their action (the report lists those over 50 ms).
 KEEP_MS = 20
+#: How often, and after how late a heartbeat, the GUI thread's stack is sampled.
+SAMPLE_EVERY_S = 0.002
+SAMPLE_AFTER_S = 0.015
 EXPORT_TIMEOUT_S = 120
 #: The quick walk starts here: the break, then the first board.
 QUICK_START = "delsession-1-pause"
@@ -83,8 +89,26 @@ class WalkFailed(Exception):
 # Measuring, in the processes that run Qt --------------------------------------------
 
 
-def heartbeat():
-    """A 5 ms heartbeat on the GUI thread (Qt is imported only by the processes that measure)."""
+def _where(frame) -> str:
+    """The innermost of the app's own functions on a stack, or the event loop's native work."""
+    while frame is not None:
+        code = frame.f_code
+        path = code.co_filename.replace(os.sep, "/")
+        if "/facilitator/" in path:
+            where = f"{path.rsplit('/facilitator/', 1)[1]}:{code.co_name}"
+            # The app's outermost function runs the event loop: Qt's own work (layout, style, paint).
+            return "Qt (layout, style, paint)" if where == "ui/app.py:run" else where
+        frame = frame.f_back
+    return "Qt (layout, style, paint)"
+
+
+def heartbeat(sample: bool = False):
+    """A 5 ms heartbeat on the GUI thread (Qt is imported only by the processes that measure).
+
+    With `sample`, a thread looks at the GUI thread's stack every 2 ms while a heartbeat is
+    late, to say where a pause went. It competes for the interpreter lock, so pauses measured
+    with it are a little longer: it is for finding causes, not for the figures.
+    """
     from PySide6.QtCore import QObject, Qt, QTimer
 
     class Heartbeat(QObject):
@@ -108,6 +132,22 @@ def heartbeat():
             self.timer.setTimerType(Qt.TimerType.PreciseTimer)
             self.timer.setInterval(HEARTBEAT_MS)
             self.timer.timeout.connect(self.tick)
+            #: Where the GUI thread was, sampled while a heartbeat is late: "where" -> samples.
+            self.seen: dict[str, int] = {}
+            self._gui = threading.get_ident()
+            if sample:
+                threading.Thread(target=self._sample, name="stall sampler", daemon=True).start()
+
+        def _sample(self) -> None:
+            # Only while the heartbeat is late, so the sampler costs nothing the rest of the time.
+            while True:
+                time.sleep(SAMPLE_EVERY_S)
+                last = self.last
+                if not self.counting or last is None or time.perf_counter() - last < SAMPLE_AFTER_S:
+                    continue
+                frame = sys._current_frames().get(self._gui)
+                where = _where(frame)
+                self.seen[where] = self.seen.get(where, 0) + 1
 
         def count(self, on: bool) -> None:
             """Pauses count from now on (or no longer)."""
@@ -125,6 +165,7 @@ def heartbeat():
         def tick(self) -> None:
             now, cpu = time.perf_counter(), time.thread_time()
             last, last_cpu, switches, self.switches = self.last, self.last_cpu, self.switches, []
+            seen, self.seen = self.seen, {}
             self.last, self.last_cpu = now, cpu
             if last is None:
                 return
@@ -147,6 +188,8 @@ def heartbeat():
                 others = {label: round(ms) for label, ms in shares.items() if label != action and ms >= KEEP_MS / 2}
                 if others:
                     entry["also"] = others
+                if seen:
+                    entry["where"] = dict(sorted(seen.items(), key=lambda item: -item[1])[:3])
                 self.pauses.append(entry)
 
     return Heartbeat()
@@ -167,7 +210,7 @@ def pauses_summary(beat) -> dict:
 # The walk, in the app's process -----------------------------------------------------------
 
 
-def walk(data_dir: str, out_dir: str, quick: bool, profile: str | None) -> int:
+def walk(data_dir: str, out_dir: str, quick: bool, profile: str | None, where: bool = False) -> int:
     """Start the app on `data_dir`, walk the day (or the quick part), print the result as one JSON line."""
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
@@ -196,7 +239,7 @@ def walk(data_dir: str, out_dir: str, quick: bool, profile: str | None) -> int:
 
     sys.excepthook = excepthook
 
-    beat = heartbeat()
+    beat = heartbeat(sample=where)
     actions: list[dict] = []
     profiler = None
     if profile:
@@ -490,6 +533,7 @@ def one_run(template: Path, env: dict[str, str], args: argparse.Namespace) -> di
         command = ["--walk", str(data_dir), str(out_dir)]
         command += ["--quick"] if args.quick else []
         command += ["--profile", args.profile] if args.profile else []
+        command += ["--where"] if args.where else []
         result = child(command, env, args)
     if not args.quick and not args.profile:
         result["floor"] = child(["--floor", str(result["seconds"])], env, args)
@@ -532,6 +576,9 @@ def summarise(number: int, run: dict, show_actions: bool) -> tuple[float, ...]:
     for pause in noticeable:
         also = "; ".join(f"{ms} ms of it in: {label.strip()}" for label, ms in pause.get("also", {}).items())
         print(f"    {pause['ms']:6.0f} ms {pause['cpu']:6.0f} ms  {pause['action']}" + (f" ({also})" if also else ""))
+        if pause.get("where"):
+            samples = ", ".join(f"{where} x{count}" for where, count in pause["where"].items())
+            print(f"{'':28}where (samples 2 ms apart): {samples}")
     if show_actions:
         print("    per action: its worst pause, and the time of the call that started it")
         calls = {action["action"]: f"{action['call_ms']:6.0f} ms" for action in run["actions"]}
@@ -561,6 +608,9 @@ def versions(pyside: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--where", action="store_true", help="sample the GUI thread's stack in each pause (slows it a little)"
+    )
     parser.add_argument("--quick", action="store_true", help=f"walk from {QUICK_START} on by {QUICK_STEPS}")
     parser.add_argument("--actions", action="store_true", help="also list every action's worst pause")
     parser.add_argument("--profile", metavar="TEXT", help="one run, cProfile around the actions naming TEXT")
@@ -572,7 +622,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.walk:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        return walk(*args.walk, args.quick, args.profile)
+        return walk(*args.walk, args.quick, args.profile, args.where)
     if args.floor is not None:
         return floor(args.floor)
     if args.prepare:

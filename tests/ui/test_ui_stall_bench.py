@@ -25,15 +25,16 @@ def _reopen(paths: AppPaths, demo_database: DatabaseTemplate, *, close: bool = T
     return store
 
 
-def _walk(data_dir: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, str(BENCH), "--quick", "--runs", "1", "--data", str(data_dir)]
+def _walk(data_dir: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, str(BENCH), "--quick", "--runs", "1", "--data", str(data_dir), *options]
     return subprocess.run(command, capture_output=True, text=True, timeout=180)
 
 
 def test_the_quick_walk_checks_each_action_and_reports_the_pauses(paths: AppPaths, demo_database: DatabaseTemplate):
     _reopen(paths, demo_database)
 
-    done = _walk(paths.data_dir)
+    # With the stack sampler on, as a hunt for a pause's cause runs it.
+    done = _walk(paths.data_dir, "--where")
 
     assert done.returncode == 0, done.stdout + done.stderr[-3000:]
     run = re.search(
