@@ -77,7 +77,7 @@
     <name>ActionDelegate</name>
     <message>
         <source>– ingen –</source>
-        <extracomment>How far an action&apos;s text stands in from its area&apos;s heading.</extracomment>
+        <extracomment>How far an action&apos;s text stands in from its area&apos;s heading. Columns as wide as their widest text.</extracomment>
         <translation>– none –</translation>
     </message>
     <message>
@@ -850,6 +850,53 @@
     </message>
 </context>
 <context>
+    <name>ClosingWorkspace</name>
+    <message>
+        <source>Dagen i overskrifter</source>
+        <translation>The day in headlines</translation>
+    </message>
+    <message>
+        <source>Genbesøg formålet: sig i overskriftsform, hvad I har talt om, med partnernes egne ord. Kom ikke med ny information, og konkludér ikke på partnernes vegne.</source>
+        <translation>Revisit the purpose: say in headlines what you have talked about, in the partners&apos; own words. Bring in no new information, and do not conclude on the partners&apos; behalf.</translation>
+    </message>
+    <message>
+        <source>Dagens program har ingen fælles tekster eller næste skridt at samle op på.</source>
+        <translation>Today&apos;s programme has no joint texts or next steps to sum up.</translation>
+    </message>
+    <message>
+        <source>Ikke skrevet i dag.</source>
+        <translation>Not written today.</translation>
+    </message>
+    <message>
+        <source>Ingen handlinger aftalt endnu.</source>
+        <translation>No actions agreed yet.</translation>
+    </message>
+    <message>
+        <source>og %1 mere</source>
+        <translation>and %1 more</translation>
+    </message>
+    <message>
+        <source>%n handling aftalt</source>
+        <translation>%n action agreed</translation>
+    </message>
+    <message>
+        <source>%n handlinger aftalt</source>
+        <translation>%n actions agreed</translation>
+    </message>
+    <message>
+        <source>%1 med ansvarlig</source>
+        <translation>%1 with an owner</translation>
+    </message>
+    <message>
+        <source>%1 med frist</source>
+        <translation>%1 with a due date</translation>
+    </message>
+    <message>
+        <source>første frist %1</source>
+        <translation>first due %1</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>Forbind til teamarkivet</source>
@@ -1242,7 +1289,7 @@
     <name>FieldCard</name>
     <message>
         <source>Elementer</source>
-        <extracomment>Enter in the entry line with text (field id, text). The entry line&apos;s words should be kept as a draft (circle id, field id, text). Rows holding a read-only element with its device mark (the label sits inside).</extracomment>
+        <extracomment>Enter in the entry line with text (field id, text). The entry line&apos;s words should be kept as a draft (circle id, field id, text). Rows holding a read-only element with its device mark (the label sits inside). The elements the lines (or labels) show, in order, as they were when shown.</extracomment>
         <translation>Elements</translation>
     </message>
     <message>
@@ -1993,14 +2040,6 @@
         <translation>Here the partners agree who does what, how much and by when, and the next-steps sheet is exported as a PDF.</translation>
     </message>
     <message>
-        <source>Afrunding</source>
-        <translation>Closing</translation>
-    </message>
-    <message>
-        <source>Følg instruktionen ovenfor. Her kommer et overblik over dagen til opsamlingen.</source>
-        <translation>Follow the instructions above. An overview of the day for the wrap-up will appear here.</translation>
-    </message>
-    <message>
         <source>Kommer snart</source>
         <translation>Coming soon</translation>
     </message>
@@ -2338,12 +2377,12 @@ Whether you restore it or start empty, the damaged file is set aside in the data
     <name>RoomControl</name>
     <message>
         <source>Rummet</source>
-        <extracomment>The port the room asks for first: short enough to read off the projector and type. The room panel&apos;s width beside the session. Several devices writing at once redraw the step once, this soon after the first. The action fields a partner may change from a device, put back by undo. The room opened (True) or closed (False). The address to serve on: the laptop&apos;s own unless the facilitator chose another. Partner id -&gt; name, for the undo steps&apos; words.</extracomment>
+        <extracomment>The port the room asks for first: short enough to read off the projector and type. The room panel&apos;s width beside the session: narrow, so the circle keeps its room on a 1366x768 laptop screen. Several devices writing at once redraw the step once, this soon after the first. Devices joining at once (a room of sixty phones) redraw the panel&apos;s list once. Partners&apos; new elements are drawn a few at a time, at most this long per turn of the event loop, so a drag or typing in between still gets its frame at once. The action fields a partner may change from a device, put back by undo. The room opened (True) or closed (False). The address to serve on: the laptop&apos;s own unless the facilitator chose another. Partner id -&gt; name, for the undo steps&apos; words.</extracomment>
         <translation>The room</translation>
     </message>
     <message>
         <source>Rummet kan ikke åbnes</source>
-        <extracomment>Undo steps for partners&apos; changes while the step on screen keeps no history of its own.</extracomment>
+        <extracomment>Undo steps for partners&apos; changes while the step on screen keeps no history of its own. Partners&apos; elements waiting to be drawn, oldest first. True while a device&apos;s own change goes onto the undo stack: the room has told the pages that should look again already, and only those (see `Room.scope_of`).</extracomment>
         <translation>The room cannot be opened</translation>
     </message>
     <message>

@@ -23,6 +23,7 @@ _BY_NAME = {
     "next-steps": ("next_steps", "NextStepsWorkspace"),
     "template:next-steps": ("next_steps", "NextStepsTemplateWorkspace"),
     "status": ("status_board", "StatusBoardWorkspace"),
+    "closing": ("closing", "ClosingWorkspace"),
 }
 #: Kind -> (module, class), for workspaces that take a variant after the colon ("circle:change").
 _BY_KIND = {

@@ -55,11 +55,6 @@ def _coming(workspace: str) -> tuple[str, str]:
                 "Her aftaler partnerne hvem der gør hvad, hvor meget og hvornår, og aftalearket eksporteres som PDF.",
             ),
         )
-    if workspace == "closing":
-        return (
-            translate("Placeholder", "Afrunding"),
-            translate("Placeholder", "Følg instruktionen ovenfor. Her kommer et overblik over dagen til opsamlingen."),
-        )
     return (
         translate("Placeholder", "Kommer snart"),
         translate("Placeholder", "Denne arbejdsflade bygges i en senere version."),

@@ -1,0 +1,129 @@
+"""Afrunding: the day in headlines, in the partners' own words, for the facilitator to revisit."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from facilitator.conversation.day_overview import OverviewSection, day_overview, headline
+from facilitator.conversation.joint_forms import JOINT_FORMS
+from facilitator.program import Step
+from facilitator.ui import labels
+from facilitator.ui.context import SessionContext
+from facilitator.ui.next_steps_model import format_date
+from facilitator.ui.workspaces.base import Workspace
+
+# On the projector each question gets a line or two of the group's words.
+PROJECTED_HEADLINE = 110
+
+
+class ClosingWorkspace(Workspace):
+    """What the group wrote under each delsession's question, and the next steps agreed.
+
+    The projector shows the same headlines; the hint above them is the facilitator's alone.
+    """
+
+    def __init__(self, context: SessionContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        layout = self.start_layout(
+            self.tr("Dagen i overskrifter"),
+            self.tr(
+                "Genbesøg formålet: sig i overskriftsform, hvad I har talt om, med partnernes egne ord. "
+                "Kom ikke med ny information, og konkludér ikke på partnernes vegne."
+            ),
+        )
+        self.overview = QLabel()
+        self.overview.setObjectName("dayOverview")
+        self.overview.setTextFormat(Qt.TextFormat.RichText)
+        self.overview.setWordWrap(True)
+        self.overview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.overview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.overview.setAccessibleName(self.tr("Dagen i overskrifter"))
+        layout.addWidget(self.overview, 1)
+        self.sections: tuple[OverviewSection, ...] = ()
+
+    def activate(self, step: Step) -> None:
+        self.reload_if_changed()
+
+    def prepare(self) -> None:
+        self.reload_if_changed()
+
+    def reload(self) -> None:
+        """Read the joint texts and the actions again and show them."""
+        store, session_id = self.context.store, self.context.session_id
+        forms = {form_id: store.form_texts(session_id, form_id) for form_id in self._form_ids()}
+        self.sections = day_overview(self.context.program, forms, store.actions(session_id))
+        self.overview.setText(self._html())
+
+    def _form_ids(self) -> list[str]:
+        # Only the joint texts the program's steps show: a meeting without them reads nothing.
+        used = []
+        for item in self.context.program.items:
+            for step in getattr(item, "steps", ()):
+                kind, _, form_id = step.workspace.partition(":")
+                if kind == "form" and form_id in JOINT_FORMS and form_id not in used:
+                    used.append(form_id)
+        return used
+
+    def _html(self) -> str:
+        language = self.context.language
+        if not self.sections:
+            nothing = self.tr("Dagens program har ingen fælles tekster eller næste skridt at samle op på.")
+            return f"<p>{html.escape(nothing)}</p>"
+        parts = []
+        for section in self.sections:
+            parts.append(f"<h3>{html.escape(section.question.get(language))}</h3>")
+            if section.title is not None:
+                parts.append(f"<p><i>{html.escape(section.title.get(language))}</i></p>")
+            if section.actions is not None:
+                parts.append(self._actions_html(section))
+            elif section.headlines:
+                parts.extend(
+                    f"<p><b>{html.escape(line.label.get(language))}:</b> {html.escape(line.text)}</p>"
+                    for line in section.headlines
+                )
+            else:
+                not_written = self.tr("Ikke skrevet i dag.")
+                parts.append(f"<p>{html.escape(not_written)}</p>")
+        return "".join(parts)
+
+    def _actions_html(self, section: OverviewSection) -> str:
+        summary = section.actions
+        assert summary is not None
+        if not summary.count:
+            none_agreed = self.tr("Ingen handlinger aftalt endnu.")
+            return f"<p>{html.escape(none_agreed)}</p>"
+        items = "".join(f"<li>{html.escape(what)}</li>" for what in summary.named)
+        more = summary.count - len(summary.named)
+        rest = self.tr("og %1 mere").replace("%1", str(more)) if more else ""
+        rest = f"<p>{html.escape(rest)}</p>" if rest else ""
+        return f"<p>{html.escape(self._actions_facts(section))}</p><ul>{items}</ul>{rest}"
+
+    def _actions_facts(self, section: OverviewSection) -> str:
+        summary = section.actions
+        assert summary is not None
+        facts = [
+            labels.numbered(summary.count, self.tr("%n handling aftalt"), self.tr("%n handlinger aftalt")),
+            self.tr("%1 med ansvarlig").replace("%1", str(summary.owned)),
+            self.tr("%1 med frist").replace("%1", str(summary.dated)),
+        ]
+        if summary.first_due is not None:
+            facts.append(self.tr("første frist %1").replace("%1", format_date(summary.first_due)))
+        return " · ".join(facts)
+
+    def projection_html(self) -> str | None:
+        # The room reads headlines from the back row: each question with the first of its
+        # answers, or the count of next steps; the full words stay on the laptop.
+        if not self.sections:
+            return None
+        language = self.context.language
+        parts = []
+        for section in self.sections:
+            if section.actions is not None:
+                line = self._actions_facts(section) if section.actions.count else "…"
+            else:
+                line = headline(section.headlines[0].text, PROJECTED_HEADLINE) if section.headlines else "…"
+            parts.append(f"<p><b>{html.escape(section.question.get(language))}</b><br/>{html.escape(line)}</p>")
+        return "".join(parts)
