@@ -3039,12 +3039,8 @@ Whether you restore it or start empty, the damaged file is set aside in the data
 <context>
     <name>StatusBoardWorkspace</name>
     <message>
-        <source>Status på aftalerne</source>
-        <extracomment>Dark text on the yellow light, white on green and red: readable on a washed-out projector. Each column&apos;s share of the table&apos;s width (the comment takes what is left). Keys on the table that set the current action&apos;s light.</extracomment>
-        <translation>Status of the agreements</translation>
-    </message>
-    <message>
         <source>Vælg en aftale og sæt lyset: 1 grøn, 2 gul, 3 rød, 0 intet lys. Skriv en kort kommentar og tryk Enter. Alt kan fortrydes (Ctrl+Z).</source>
+        <extracomment>Dark text on the yellow light, white on green and red: readable on a washed-out projector. Each column&apos;s share of the table&apos;s width (the comment takes what is left). The action gets the most: its words make a row tall when squeezed. A cell&apos;s padding left and right in the style sheet, with a pixel to spare. Keys on the table that set the current action&apos;s light.</extracomment>
         <translation>Choose an agreement and set its light: 1 green, 2 yellow, 3 red, 0 no light. Type a short comment and press Enter. Everything can be undone (Ctrl+Z).</translation>
     </message>
     <message>

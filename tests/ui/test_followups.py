@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QStyleOptionViewItem
 
 from facilitator.conversation.action_status import is_overdue
 from facilitator.demo import create_demo_session
@@ -150,6 +150,42 @@ def test_overdue_actions_come_first_and_say_so_in_words(qtbot, app_runner, demo)
     metrics = QFontMetrics(bold)
     widest = max(metrics.horizontalAdvance(word) for word in board.table.item(0, COL_DUE).text().split())
     assert widest < board.table.columnWidth(COL_DUE) - 4
+
+
+def test_on_a_small_laptop_the_status_board_shows_its_rows_whole_and_cuts_no_word(qtbot, app_runner, demo):
+    window = demo
+    _create_followup(qtbot, window)
+    page = window.session_page
+    store = page.context.store
+    window.resize(1366, 768)
+    page.go_to_step("status-aftaler")
+    board = page.current_workspace()
+    QApplication.processEvents()
+    table = board.table
+    # No heading of its own under the step's title: the room goes to the agreements.
+    assert not [label for label in board.findChildren(QLabel) if label.text() == "Status på aftalerne"]
+    third_ends = table.rowViewportPosition(2) + table.rowHeight(2)
+    assert third_ends <= table.viewport().height(), "fewer than three agreements in view"
+
+    first = store.actions(page.session_id)[0]
+    store.update_action(first.id, owner_person="Lodsejerforeningen Kystlandets Bestyrelsesformand")
+    board.reload()
+    QApplication.processEvents()
+    # Every cell fits its column: a word too long wraps with a hyphen instead of being cut off.
+    delegate = table.itemDelegate()
+    option = QStyleOptionViewItem()
+    option.initFrom(table)
+    option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+    cut = []
+    for row in range(table.rowCount()):
+        for column in range(table.columnCount()):
+            index = table.model().index(row, column)
+            option.rect = table.visualRect(index)
+            if delegate.sizeHint(option, index).width() > table.columnWidth(column):
+                cut.append(index.data())
+    assert cut == []
+    total = sum(table.columnWidth(column) for column in range(table.columnCount()))
+    assert total <= table.viewport().width() + 1
 
 
 def test_the_action_log_lists_the_partnerships_actions_and_filters_them(qtbot, app_runner, demo):

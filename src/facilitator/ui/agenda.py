@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from facilitator.program import Part, Program, Schedule, format_clock
 from facilitator.program.loader import MAX_STEP_MINUTES
 from facilitator.timing import AT_START, LiveStep, RunState
+from facilitator.ui.labels import breakable
 
 if TYPE_CHECKING:
     from facilitator.ui.day import DayController
@@ -34,7 +35,6 @@ MIN_WIDTH = 300
 TITLE_CHARACTERS = 12
 # Qt wraps only between words, so a word wider than the column gets soft hyphens between its
 # letters: it breaks with a hyphen where the line ends instead of being cut.
-_SOFT_HYPHEN = "\u00ad"
 _DONE = QColor("#6B7672")
 _LIVE = QColor("#1D5C57")
 _LATE = QColor("#A4161A")
@@ -46,18 +46,6 @@ def part_heading(part: Part, language: str = "da") -> str:
     if title.casefold().startswith(label.casefold()):
         return title
     return f"{label}\n{title}"
-
-
-def breakable(text: str, metrics: QFontMetrics, width: int) -> str:
-    """`text` with (soft-hyphen) break chances inside the words too wide for `width`, so they wrap, not cut."""
-    if metrics.horizontalAdvance(text) <= width:
-        return text
-    return "\n".join(
-        " ".join(
-            _SOFT_HYPHEN.join(word) if metrics.horizontalAdvance(word) > width else word for word in line.split(" ")
-        )
-        for line in text.split("\n")
-    )
 
 
 def _clock(minutes: float) -> str:

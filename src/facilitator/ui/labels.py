@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel
+
+# Where a word too wide for its column may break, with a hyphen shown only there.
+_SOFT_HYPHEN = "\u00ad"
 
 
 def heading(text: str, kind: str = "sectionHeading") -> QLabel:
@@ -32,3 +36,15 @@ def error_label() -> QLabel:
 def numbered(count: int, one: str, many: str) -> str:
     """The singular or plural wording for `count` (pass both through tr); %n becomes the count."""
     return (one if count == 1 else many).replace("%n", str(count))
+
+
+def breakable(text: str, metrics: QFontMetrics, width: int) -> str:
+    """`text` with (soft-hyphen) break chances inside the words too wide for `width`, so they wrap, not cut."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    return "\n".join(
+        " ".join(
+            _SOFT_HYPHEN.join(word) if metrics.horizontalAdvance(word) > width else word for word in line.split(" ")
+        )
+        for line in text.split("\n")
+    )

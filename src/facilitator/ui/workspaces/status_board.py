@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QUndoStack
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,8 +21,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -38,7 +41,9 @@ from facilitator.conversation.action_status import (
 )
 from facilitator.conversation.next_steps import STATUSES, Action, area, owner_label
 from facilitator.program import Step
+from facilitator.ui import labels
 from facilitator.ui.context import SessionContext
+from facilitator.ui.labels import breakable
 from facilitator.ui.next_steps_model import format_date
 from facilitator.ui.undo import DoneCommand
 from facilitator.ui.workspaces.base import Workspace
@@ -48,8 +53,27 @@ _ACTION_ID = Qt.ItemDataRole.UserRole
 #: Dark text on the yellow light, white on green and red: readable on a washed-out projector.
 _LIGHT_TEXT = {"green": "#FFFFFF", "yellow": "#1A1A1A", "red": "#FFFFFF"}
 _OVERDUE_COLOUR = "#B3261E"
-#: Each column's share of the table's width (the comment takes what is left).
-_COLUMN_SHARES = (0.24, 0.16, 0.17, 0.12, 0.15, 0.16)
+#: Each column's share of the table's width (the comment takes what is left). The action
+#: gets the most: its words make a row tall when squeezed.
+_COLUMN_SHARES = (0.28, 0.17, 0.14, 0.11, 0.14, 0.16)
+#: A cell's padding left and right in the style sheet, with a pixel to spare.
+_CELL_PADDING = 8
+
+
+class _BreakingDelegate(QStyledItemDelegate):
+    """Wraps a word too long for its column (Lodsejerforeningen) with a hyphen instead of cutting it."""
+
+    def __init__(self, table: QTableWidget) -> None:
+        super().__init__(table)
+        self._table = table
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index) -> None:
+        super().initStyleOption(option, index)
+        width = self._table.columnWidth(index.column()) - _CELL_PADDING
+        if option.text and width > 0:
+            option.text = breakable(option.text, QFontMetrics(option.font), width)
+
+
 #: Keys on the table that set the current action's light.
 LIGHT_KEYS = {"1": "green", "2": "yellow", "3": "red", "0": ""}
 
@@ -67,12 +91,17 @@ class StatusBoardWorkspace(Workspace):
         self.owners: dict[int, str] = {}
         self.today = context.today()
 
-        layout = self.start_layout(
-            self.tr("Status på aftalerne"),
-            self.tr(
-                "Vælg en aftale og sæt lyset: 1 grøn, 2 gul, 3 rød, 0 intet lys. "
-                "Skriv en kort kommentar og tryk Enter. Alt kan fortrydes (Ctrl+Z)."
-            ),
+        # No heading of its own: the step's title says it right above, and on a small laptop
+        # every line given to the table is another agreement in view.
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(
+            labels.hint(
+                self.tr(
+                    "Vælg en aftale og sæt lyset: 1 grøn, 2 gul, 3 rød, 0 intet lys. "
+                    "Skriv en kort kommentar og tryk Enter. Alt kan fortrydes (Ctrl+Z)."
+                )
+            )
         )
         self.summary = QLabel()
         self.summary.setObjectName("hint")
@@ -102,6 +131,7 @@ class StatusBoardWorkspace(Workspace):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.viewport().installEventFilter(self)
+        self.table.setItemDelegate(_BreakingDelegate(self.table))
         layout.addWidget(self.table, 1)
         self.empty_hint = QLabel(self.tr("Ingen aftaler endnu. Aftaler fra sidste møde kommer med i en opfølgning."))
         self.empty_hint.setObjectName("hint")
@@ -239,8 +269,24 @@ class StatusBoardWorkspace(Workspace):
 
     def _fit_columns(self) -> None:
         width = self.table.viewport().width()
-        for column, share in enumerate(_COLUMN_SHARES[:-1]):
-            self.table.setColumnWidth(column, int(width * share))
+        widths = [int(width * share) for share in _COLUMN_SHARES[:-1]]
+        # A date and the overdue mark are read whole: in bold they need their own width,
+        # which the comment gives up on a narrow screen.
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        overdue = f"⚠ {OVERDUE.get(self.context.language)}"
+        needed = max(metrics.horizontalAdvance(text) for text in ("00.00.0000", overdue)) + _CELL_PADDING + 4
+        extra = needed - widths[COL_DUE]
+        if extra > 0:
+            # Taken from the other columns in proportion, so the comment keeps its share.
+            others = sum(widths) - widths[COL_DUE]
+            widths = [
+                needed if column == COL_DUE else column_width - extra * column_width // others
+                for column, column_width in enumerate(widths)
+            ]
+        for column, column_width in enumerate(widths):
+            self.table.setColumnWidth(column, column_width)
         self.table.resizeRowsToContents()
 
     def _light_text(self, light: str | None) -> str:
