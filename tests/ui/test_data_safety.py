@@ -74,6 +74,8 @@ def test_restore_from_the_file_menu_brings_the_chosen_backup_back(qtbot, app_run
     def choose_newest(dialog: RestoreDialog) -> None:
         assert dialog.backup_list.topLevelItemCount() == 1
         assert DEMO_TITLE in dialog.backup_list.topLevelItem(0).text(2)
+        # Made a minute ago on the app's clock, months before the computer's calendar.
+        assert dialog.backup_list.topLevelItem(0).text(0).startswith("i dag ")
         assert "4 partnere" in dialog.details.text()
         qtbot.keyClick(dialog.backup_list, Qt.Key.Key_Return)
 
@@ -85,7 +87,7 @@ def test_restore_from_the_file_menu_brings_the_chosen_backup_back(qtbot, app_run
     assert window.session_page is not None
     assert window.session_page.session_id == session_id
     assert DEMO_TITLE in window.windowTitle()
-    assert "gendannet" in window.statusBar().currentMessage()
+    assert "gendannet fra sikkerhedskopien fra i dag" in window.statusBar().currentMessage()
     # The state before the restore was kept as a backup of its own.
     before = [b for b in app_runner.store.backups.list() if b.reason == "restore"]
     assert sorted(s.title for s in read_contents(before[0].path).sessions) == [FOLLOWUP_TITLE, "Ændret efter kopien"]

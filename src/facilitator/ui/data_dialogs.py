@@ -74,9 +74,13 @@ def session_details(contents: BackupContents) -> str:
 class RestoreDialog(QDialog):
     """Lists the backups, newest first, with when and why each was made and what it holds."""
 
-    def __init__(self, backups: Backups, language: str = "da", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, backups: Backups, language: str = "da", parent: QWidget | None = None, *, today: dt.date | None = None
+    ) -> None:
         super().__init__(parent)
         self.language = language
+        #: "i dag" and "i går" on the app's clock (the window's), not the computer's calendar.
+        self.today = today
         self.setWindowTitle(self.tr("Gendan fra sikkerhedskopi"))
         self.resize(760, 460)
         layout = QVBoxLayout(self)
@@ -118,7 +122,7 @@ class RestoreDialog(QDialog):
             contents = read_contents(backup.path)
             self._contents[str(backup.path)] = contents
             item = QTreeWidgetItem(
-                [local_time(backup.made_at), backup.reason_text.get(language), describe_contents(contents)]
+                [local_time(backup.made_at, today), backup.reason_text.get(language), describe_contents(contents)]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, backup)
             if not contents.readable:

@@ -27,7 +27,7 @@ def restore_from_backup(window: MainWindow) -> None:
     if window.runner.refuse_while_busy(message_box(window, title)):
         return
     window.flush()
-    dialog = RestoreDialog(window.store.backups, window.language, window)
+    dialog = RestoreDialog(window.store.backups, window.language, window, today=window.today())
     if dialog.exec() != RestoreDialog.DialogCode.Accepted or dialog.chosen is None:
         return
     backup = dialog.chosen
@@ -40,7 +40,7 @@ def restore_from_backup(window: MainWindow) -> None:
     if restored.ok:
         window.show_notice(
             translate("DataOperations", "Databasen er gendannet fra sikkerhedskopien fra %1.").replace(
-                "%1", local_time(backup.made_at)
+                "%1", local_time(backup.made_at, window.today())
             )
         )
     window.refresh_start_page()
