@@ -205,6 +205,7 @@ def test_actions_round_trip_through_csv(store: Store, demo: int):
         "Med hvem",
         "Hvor meget",
         "Hvornår",
+        "Overskredet",
         "Status",
     ]
     assert len(rows) == len(snapshot.actions) + 1
@@ -213,6 +214,24 @@ def test_actions_round_trip_through_csv(store: Store, demo: int):
     assert first["Ansvarlig partner"] == "Vesterhavs Kommune"
     assert first["Hvornår"] == "2026-05-15"
     assert first["Status"] == "I gang"
+    # On the demo day (27 April 2026) nothing is late yet.
+    assert [row[7] for row in rows[1:]] == [""] * len(snapshot.actions)
+
+
+def test_the_csv_marks_the_actions_overdue_on_the_meetings_day(store: Store, demo: int):
+    store.update_session(demo, date=dt.date(2026, 6, 1))
+    snapshot = take_snapshot(store, demo)
+    rows = list(csv.reader(io.StringIO(actions_csv(snapshot, "en").decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][7] == "Overdue"
+    marked = {row[1]: row[7] for row in rows[1:]}
+    late = {
+        action.what
+        for action in snapshot.actions
+        if action.due and action.due < dt.date(2026, 6, 1) and action.status not in ("done", "dropped")
+    }
+    assert late
+    assert {what for what, mark in marked.items() if mark == "yes"} == late
+    assert set(marked.values()) == {"yes", ""}
 
 
 def test_csv_keeps_odd_text_intact_and_harmless(store: Store, program):

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 from collections.abc import Iterable
 
+from facilitator.conversation.action_status import OVERDUE, is_overdue
 from facilitator.conversation.next_steps import ACTION_LABELS, STATUSES, area
 from facilitator.export.snapshot import SessionSnapshot
 from facilitator.text import Text
@@ -20,8 +21,13 @@ CSV_COLUMNS = (
     ACTION_LABELS["with_whom"],
     ACTION_LABELS["how_much"],
     ACTION_LABELS["due"],
+    # Past due and neither done nor dropped, on the meeting's day: a filter a spreadsheet
+    # can use, as the sheet and the status board show it in words.
+    OVERDUE,
     ACTION_LABELS["status"],
 )
+#: The overdue column's value for an overdue action (empty for the others).
+OVERDUE_MARK = Text("ja", "yes")
 
 
 def actions_csv(snapshot: SessionSnapshot, language: str = "da") -> bytes:
@@ -33,6 +39,7 @@ def actions_csv(snapshot: SessionSnapshot, language: str = "da") -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow([column.get(language) for column in CSV_COLUMNS])
+    today = snapshot.today
     for action in snapshot.actions:
         partner = snapshot.partner(action.owner_partner_id)
         writer.writerow(
@@ -44,6 +51,7 @@ def actions_csv(snapshot: SessionSnapshot, language: str = "da") -> bytes:
                 no_formula(action.with_whom),
                 no_formula(action.how_much),
                 action.due.isoformat() if action.due else "",
+                OVERDUE_MARK.get(language) if today is not None and is_overdue(action, today) else "",
                 STATUSES.get(action.status, STATUSES["open"]).get(language),
             ]
         )
