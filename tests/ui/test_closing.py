@@ -53,3 +53,17 @@ def test_a_session_without_texts_or_actions_says_so_under_each_question(app_runn
     shown = workspace.overview.text()
     assert shown.count("Ikke skrevet i dag.") == 3
     assert "Ingen handlinger aftalt endnu." in shown
+
+
+def test_the_overview_built_ahead_makes_the_step_on_screen_no_taller(app_runner, demo_id):
+    window, page, workspace = app_runner.open_step("delsession-4-naeste-skridt", large=True)
+    # The closing's long overview, built in idle time while the next steps are on screen.
+    page._build_next_workspace()
+    page._read_next_workspace()
+    assert any(isinstance(built, ClosingWorkspace) for built in page._workspaces.values())
+    window.resize(1366, 768)
+    QApplication.processEvents()
+    QApplication.processEvents()
+    own = workspace.heightForWidth(workspace.width())
+    viewport = page.step_view.workspace_scroll.viewport().height()
+    assert workspace.height() <= max(own, viewport)

@@ -78,6 +78,12 @@ class _WorkspaceStack(QStackedWidget):
         current = self.currentWidget()
         return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
 
+    def heightForWidth(self, width: int) -> int:
+        # Qt's stacked layout answers with the tallest page at this width: a long overview
+        # built in idle time for the next step made the page on screen scroll for nothing.
+        current = self.currentWidget()
+        return current.heightForWidth(width) if current is not None else -1
+
 
 class _WorkspaceScroll(QScrollArea):
     """Scrolls a workspace up and down when the window is low, never sideways: its width counts."""
