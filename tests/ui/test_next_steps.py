@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QBrush, QFont, QFontMetrics
 from PySide6.QtTest import QAbstractItemModelTester, QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLineEdit, QMessageBox, QStyleOptionViewItem
 
@@ -27,6 +27,7 @@ from facilitator.ui.next_steps_model import (
     FLAG_COLOUR,
     ActionTableModel,
 )
+from facilitator.ui.next_steps_view import within_lines
 from facilitator.ui.workspaces.next_steps import NextStepsTemplateWorkspace, NextStepsWorkspace
 from tests.full_disk import FULL_DISK
 
@@ -251,7 +252,7 @@ def _cut_cells(workspace: NextStepsWorkspace, columns: tuple[int, ...]) -> list[
     for row in range(model.rowCount()):
         for column in columns:
             index = model.index(row, column)
-            if index.data() and view.itemDelegate().sizeHint(option, index).width() > view.columnWidth(column):
+            if index.data() and view.itemDelegate().measure(option, index).width() > view.columnWidth(column):
                 cut.append(index.data())
     return cut
 
@@ -273,6 +274,45 @@ def test_the_short_columns_grow_with_their_texts_and_cut_none(app_runner, qtbot,
     window.undo_action.trigger()
     assert app_runner.store.actions(session_id) == []
     assert workspace.tree.columnWidth(COL_CHECK) == narrow
+
+
+def test_an_action_wraps_onto_two_lines_at_most_and_a_longer_one_ends_in_an_ellipsis(app_runner, qtbot, session_id):
+    _window, workspace = _open(app_runner)
+    long_text = "Få mandat fra direktionen til en fælles forprojektansøgning om klimatilpasning " * 4
+    _type_action(qtbot, workspace, long_text.strip())
+    _type_action(qtbot, workspace, "Ring til Kystdirektoratet")
+    view, model = workspace.tree, workspace.model
+    [long_action, short_action] = app_runner.store.actions(session_id)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    index = model.index_of(long_action.id, COL_WHAT)
+    view.itemDelegate().initStyleOption(option, index)
+    shown = option.text
+    assert shown.endswith(" …")
+    assert long_action.what.startswith(shown[:-2])
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == long_action.what
+    # The row is two lines high, not one with the rest cut and not the whole text's height.
+    line = QFontMetrics(view.font()).lineSpacing()
+    height = view.visualRect(index).height()
+    assert 2 * line <= height < 3 * line
+    short = model.index_of(short_action.id, COL_WHAT)
+    view.itemDelegate().initStyleOption(option, short)
+    assert option.text == "Ring til Kystdirektoratet"
+
+
+def test_within_lines_cuts_at_a_word_and_always_fits(qapp):
+    metrics = QFontMetrics(QFont())
+    flags = int(Qt.TextFlag.TextWordWrap)
+    two_lines = metrics.boundingRect(0, 0, 150, 10_000, flags, "X\nX").height()
+    text = "Aftal en fælles tidsplan for kystsikringen med forsyningen og lodsejerne inden sommerferien"
+    fitted = within_lines(text, metrics, 150, 2)
+    assert fitted.endswith(" …")
+    assert text.startswith(fitted[:-2])
+    assert metrics.boundingRect(0, 0, 150, 10_000, flags, fitted).height() <= two_lines
+    assert within_lines("Kort", metrics, 150, 2) == "Kort"
+    # One word wider than two lines is elided as a word.
+    word = "Kystbeskyttelsesfinansieringsmodelsamarbejdsaftaleudkast" * 2
+    assert within_lines(word, metrics, 150, 2).endswith("…")
 
 
 def test_alt_number_chooses_the_area_and_the_check_asks_gently(app_runner, qtbot, session_id):

@@ -6,7 +6,7 @@ its text, spans a heading across the columns and keeps the look the table has al
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,16 +32,54 @@ from facilitator.ui.next_steps_model import (
 
 #: How far an action's text stands in from its area's heading.
 INDENT = 20
+#: A cell's padding left and right, which the measuring leaves out and the painting does not.
+CELL_PADDING = 8
+#: What the style keeps free left and right of a cell's text when it wraps, and a pixel to spare.
+TEXT_MARGINS = 8
+#: The most lines an action's row takes; the rest ends in "…".
+MAX_LINES = 2
+#: Columns whose text wraps (to `MAX_LINES`); the others keep to one line.
+WRAPPED_COLUMNS = (COL_WHAT, COL_OWNER)
 #: Columns as wide as their widest text.
 FITTED_COLUMNS = (COL_DUE, COL_STATUS, COL_CHECK)
+
+
+def within_lines(text: str, metrics: QFontMetrics, width: int, lines: int) -> str:
+    """`text` as it fits in `lines` lines of `width` when wrapped at words, cut at a word with "…" if longer."""
+    flags = int(Qt.TextFlag.TextWordWrap)
+    # Measured, not computed from the line spacing: the wrapped lines may round up a pixel.
+    limit = metrics.boundingRect(0, 0, width, 100_000, flags, "\n".join("X" * lines)).height()
+
+    def fits(candidate: str) -> bool:
+        # A word wider than the column does not wrap: it would run out of the cell.
+        needed = metrics.boundingRect(0, 0, width, 100_000, flags, candidate)
+        return needed.height() <= limit and needed.width() <= width
+
+    if fits(text):
+        return text
+    words = text.split()
+    low, high = 0, len(words)
+    # The most words that fit with the ellipsis after them, found by halving.
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(" ".join(words[:middle]) + " …"):
+            low = middle
+        else:
+            high = middle - 1
+    return " ".join(words[:low]) + " …" if low else metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
 
 
 class ActionDelegate(QStyledItemDelegate):
     """Editors that fit each column: partners and statuses to pick, dates typed the Danish way."""
 
-    def __init__(self, model: ActionTableModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: ActionTableModel, parent: QTreeView | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        self._view = parent
+        #: (text, width, font) -> the text as it fits in `MAX_LINES` lines.
+        self._fitted: dict[tuple[str, int, str], str] = {}
+        #: Font -> the height of a cell of one line.
+        self._line_height: dict[str, int] = {}
 
     def _indented(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex):
         if index.column() != COL_WHAT or self.model.action_at(index) is None:
@@ -53,9 +91,57 @@ class ActionDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
         super().paint(painter, self._indented(option, index), index)
 
+    def _text_width(self, index) -> int:
+        """How wide a wrapping cell's text may run (0: not known, or a column of one line)."""
+        view = self._view
+        column = index.column()
+        if column not in WRAPPED_COLUMNS or view is None:
+            return 0
+        if column == COL_WHAT and self.model.is_heading(index.row()):
+            return view.viewport().width() - CELL_PADDING
+        return view.columnWidth(column) - CELL_PADDING - (INDENT if column == COL_WHAT else 0)
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index) -> None:
+        super().initStyleOption(option, index)
+        width = self._text_width(index)
+        if width > 0 and option.text and self.model.action_at(index) is not None:
+            # Two lines at most, so a small laptop still shows a handful of actions; a longer
+            # one (or owner) ends in "…" (Qt's own eliding gives up wrapping), whole in the tooltip.
+            # Less the style's own text margins, which its wrapping takes off the cell's width.
+            width -= TEXT_MARGINS
+            key = (option.text, width, option.font.key())
+            fitted = self._fitted.get(key)
+            if fitted is None:
+                if len(self._fitted) > 2000:
+                    self._fitted.clear()
+                fitted = self._fitted[key] = within_lines(option.text, QFontMetrics(option.font), width, MAX_LINES)
+            option.text = fitted
+
+    def measure(self, option: QStyleOptionViewItem, index) -> QSize:
+        """The cell's own size on one line, as Qt measures it (the short columns' widths)."""
+        return super().sizeHint(option, index)
+
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        view = self._view
+        if index.column() not in WRAPPED_COLUMNS and view is not None and not self.model.is_heading(index.row()):
+            # A row's height comes from its wrapping cells; the others hold one line, as high
+            # for every row. Measuring each of them made a first showing of 30 actions slow.
+            key = option.font.key()
+            height = self._line_height.get(key)
+            if height is None:
+                height = self._line_height[key] = super().sizeHint(option, index).height()
+            return QSize(view.columnWidth(index.column()), height)
+        indented = self._indented(option, index) is not option
+        width = self._text_width(index)
+        if width > 0:
+            # The tree asks for a row's height without saying how wide the column is: told,
+            # an action's words wrap onto a second line instead of being cut on the first.
+            sized = QStyleOptionViewItem(option)
+            sized.rect = QRect(0, 0, width, max(option.rect.height(), 1))
+            sized.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+            option = sized
         hint = super().sizeHint(option, index)
-        return hint + QSize(INDENT, 0) if self._indented(option, index) is not option else hint
+        return hint + QSize(INDENT, 0) if indented else hint
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index) -> None:
         super().updateEditorGeometry(editor, self._indented(option, index), index)
@@ -118,6 +204,8 @@ class ActionView(QTreeView):
         )
         self.setModel(model)
         self.setItemDelegate(ActionDelegate(model, self))
+        # The delegate shortens an action to two lines itself; Qt's eliding would keep one.
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
         # The view forgets its spans when the model is reset; inserted, removed and moved rows
         # keep theirs, and a heading row is never inserted on its own.
         model.modelReset.connect(self._span_headings)
@@ -135,6 +223,12 @@ class ActionView(QTreeView):
         for changed in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged):
             changed.connect(self.fit_columns)
         self.fit_columns()
+        # A wider or narrower action column wraps its words anew: the rows measure again.
+        header.sectionResized.connect(self._column_resized)
+
+    def _column_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == COL_WHAT:
+            self.scheduleDelayedItemsLayout()
 
     def fit_columns(self, *_args: object) -> None:
         """Size the short columns to the widest of their texts (and headings), as typed now."""
@@ -159,8 +253,8 @@ class ActionView(QTreeView):
                 if width > widest:
                     widest, widest_index = width, index
             needed = header.sectionSizeFromContents(column).width()
-            if widest_index is not None and delegate is not None:
-                needed = max(needed, delegate.sizeHint(option, widest_index).width())
+            if widest_index is not None and isinstance(delegate, ActionDelegate):
+                needed = max(needed, delegate.measure(option, widest_index).width())
             if header.sectionSize(column) != needed:
                 header.resizeSection(column, needed)
 
