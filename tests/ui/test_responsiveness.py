@@ -273,6 +273,20 @@ def test_the_next_screen_reads_in_idle_time_and_its_step_only_shows_it(app_runne
     assert len(review.elements) > 0
 
 
+def test_a_screen_read_ahead_leaves_the_projector_and_the_rooms_pages_alone(app_runner, session_id, qtbot):
+    _fill_change_circles(app_runner, session_id, 4)
+    window, page, _circles = app_runner.open_step("delsession-1-individuelt")
+    told: list[object] = []
+    page.projection_changed.connect(told.append)
+    qtbot.waitUntil(lambda: "review:change" in page._workspaces and page._to_prepare is None, timeout=3000)
+    assert len(page._workspaces["review:change"].elements) > 0, "read ahead"
+    # The open step's projection did not change: nothing to redraw, no page to wake.
+    assert told == []
+    page.next_step()
+    assert page.current_workspace() is page._workspaces["review:change"]
+    assert window.session_page is page
+
+
 def test_a_screen_read_ahead_reads_again_when_something_it_shows_was_written_since(app_runner, session_id, qtbot):
     _fill_change_circles(app_runner, session_id, 4)
     _window, page, _circles = app_runner.open_step("delsession-1-individuelt")

@@ -83,6 +83,8 @@ class SessionPage(QWidget):
         self._prepare_read.setInterval(1)
         self._prepare_read.timeout.connect(self._read_next_workspace)
         self._to_prepare: Workspace | None = None
+        #: True while a screen is built or read ahead for the next step (not on screen).
+        self._preparing = False
         self._active: Workspace | None = None
         self._current_step_id: str | None = None
         #: The step the database says the session is on; opening it again writes nothing.
@@ -235,6 +237,10 @@ class SessionPage(QWidget):
         return self._active.projection_widget(parent) if self._active is not None else None
 
     def _update_projection(self) -> None:
+        if self._preparing:
+            # A screen read ahead in idle time says its content changed; the open step's did
+            # not, and the room's pages (all of them) would read their state again for nothing.
+            return
         self.projection_changed.emit(self.projection())
 
     def go_to_step(self, step_id: str) -> None:
@@ -285,7 +291,11 @@ class SessionPage(QWidget):
             return
         workspace = self._workspaces.get(found[1].workspace)
         if workspace is None:
-            workspace = self._build_workspace(found[1].workspace)
+            self._preparing = True
+            try:
+                workspace = self._build_workspace(found[1].workspace)
+            finally:
+                self._preparing = False
         # Reading what it will show is a piece of work of its own, on a later turn of the
         # event loop (1 ms, not 0: Qt may run a 0 ms timer straight after without a frame).
         self._to_prepare = workspace
@@ -294,7 +304,11 @@ class SessionPage(QWidget):
     def _read_next_workspace(self) -> None:
         workspace, self._to_prepare = self._to_prepare, None
         if workspace is not None and workspace is not self._active and self.context.store.is_open:
-            workspace.prepare()
+            self._preparing = True
+            try:
+                workspace.prepare()
+            finally:
+                self._preparing = False
 
     def _waiting_workspace(self) -> Workspace:
         if self._waiting is None:
