@@ -10,7 +10,6 @@ from collections.abc import Iterable
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
-from sqlalchemy.orm import selectinload
 
 from facilitator.conversation import CIRCLE_KINDS, CIRCLES, JOINT_FORMS, VALUE_FORM_IDS, ValueOverview, value_overview
 from facilitator.store.fields import CIRCLE_TITLE, ELEMENT_TEXT, FORM_SOURCE_TEXT, FORM_TEXT, check_category
@@ -49,6 +48,30 @@ def _element_data(row: ElementRow) -> ElementData:
     )
 
 
+#: An element's columns in `ElementData`'s order (its value forms come from their own table).
+_ELEMENT_COLUMNS = (
+    ElementRow.id,
+    ElementRow.session_id,
+    ElementRow.circle_id,
+    ElementRow.partner_id,
+    ElementRow.kind,
+    ElementRow.field,
+    ElementRow.position,
+    ElementRow.text,
+    ElementRow.category,
+    ElementRow.written_on_device,
+)
+#: A circle's columns in `CircleData`'s order.
+_CIRCLE_COLUMNS = (
+    CircleRow.id,
+    CircleRow.session_id,
+    CircleRow.partner_id,
+    CircleRow.kind,
+    CircleRow.title,
+    CircleRow.position,
+    CircleRow.revealed,
+)
+
 #: Words typed into a question's entry line and not yet added with Enter are kept under
 #: this key prefix, one row per line: "element-draft:<session>:<partner>:<circle>:<field>".
 DRAFT_PREFIX = "element-draft"
@@ -75,7 +98,7 @@ class CircleStore(StorePart):
     def circles(self, session_id: int, kind: str | None = None, partner_id: int | None = None) -> list[CircleData]:
         """The session's circles in partner order, then in the order they were added."""
         query = (
-            select(CircleRow)
+            select(*_CIRCLE_COLUMNS)
             .join(PartnerRow, PartnerRow.id == CircleRow.partner_id)
             .where(CircleRow.session_id == session_id, CircleRow.deleted.is_(False))
             .order_by(PartnerRow.position, CircleRow.position, CircleRow.id)
@@ -84,8 +107,12 @@ class CircleStore(StorePart):
             query = query.where(CircleRow.kind == kind)
         if partner_id is not None:
             query = query.where(CircleRow.partner_id == partner_id)
-        with self._transaction() as orm:
-            return [_circle_data(row) for row in orm.scalars(query)]
+        with self._reading() as orm:
+            rows = orm.execute(query).all()
+        return [
+            CircleData(id_, session, partner, kind, title, position, bool(revealed))
+            for id_, session, partner, kind, title, position, revealed in rows
+        ]
 
     def _circle_row(self, orm: OrmSession, circle_id: int) -> CircleRow:
         row = orm.get(CircleRow, circle_id)
@@ -269,37 +296,68 @@ class CircleStore(StorePart):
         circle_id: int | None = None,
     ) -> list[ElementData]:
         """Visible elements in partner order, then delsession, circle and the template's field order."""
+        filters = [ElementRow.session_id == session_id, ElementRow.deleted.is_(False)]
+        if kind is not None:
+            filters.append(ElementRow.kind == kind)
+        if partner_id is not None:
+            filters.append(ElementRow.partner_id == partner_id)
+        if circle_id is not None:
+            filters.append(ElementRow.circle_id == circle_id)
+        # Elements of a removed circle are hidden with it.
+        filters.append((CircleRow.id.is_(None)) | (CircleRow.deleted.is_(False)))
+        # Columns, not mapped objects: a room page reads its partner's elements on every
+        # look again, and loading ORM objects (and their value forms) was most of its cost.
         query = (
-            select(ElementRow)
-            # Every element shows its value forms: one statement for all, not one per element.
-            .options(selectinload(ElementRow.value_forms))
+            select(*_ELEMENT_COLUMNS, PartnerRow.position, CircleRow.position)
             .outerjoin(PartnerRow, PartnerRow.id == ElementRow.partner_id)
             .outerjoin(CircleRow, CircleRow.id == ElementRow.circle_id)
-            .where(ElementRow.session_id == session_id, ElementRow.deleted.is_(False))
-            .where((CircleRow.id.is_(None)) | (CircleRow.deleted.is_(False)))
+            .where(*filters)
         )
-        if kind is not None:
-            query = query.where(ElementRow.kind == kind)
-        if partner_id is not None:
-            query = query.where(ElementRow.partner_id == partner_id)
-        if circle_id is not None:
-            query = query.where(ElementRow.circle_id == circle_id)
-        with self._transaction() as orm:
-            rows = orm.execute(query.add_columns(PartnerRow.position, CircleRow.position)).all()
+        # Every element shows its value forms: one statement for all, not one per element.
+        values_query = (
+            select(ElementValueRow.element_id, ElementValueRow.value_form)
+            .join(ElementRow, ElementRow.id == ElementValueRow.element_id)
+            .outerjoin(CircleRow, CircleRow.id == ElementRow.circle_id)
+            .where(*filters)
+        )
+        with self._reading() as orm:
+            rows = orm.execute(query).all()
+            values: dict[int, set[str]] = {}
+            for element_id, value_form in orm.execute(values_query) if rows else ():
+                values.setdefault(element_id, set()).add(value_form)
+        field_orders: dict[tuple[str, str | None], int] = {}
+        keyed = []
+        for row in rows:
+            (id_, session, circle, partner, kind_, field, position, text, category, on_device) = row[:10]
+            partner_position, circle_position = row[10], row[11]
+            order = field_orders.get((kind_, field))
+            if order is None:
+                order = field_orders[kind_, field] = _field_order(kind_, field)
             # Group elements (no partner) come last, as on the board.
-            keyed = [
+            keyed.append(
                 (
                     partner_position if partner_position is not None else 10**6,
-                    CIRCLE_KINDS.index(row.kind) if row.kind in CIRCLE_KINDS else len(CIRCLE_KINDS),
+                    CIRCLE_KINDS.index(kind_) if kind_ in CIRCLE_KINDS else len(CIRCLE_KINDS),
                     circle_position if circle_position is not None else 0,
-                    row.circle_id or 0,
-                    _field_order(row.kind, row.field),
-                    row.position,
-                    row.id,
-                    _element_data(row),
+                    circle or 0,
+                    order,
+                    position,
+                    id_,
+                    ElementData(
+                        id_,
+                        session,
+                        circle,
+                        partner,
+                        kind_,
+                        field,
+                        position,
+                        text,
+                        category,
+                        frozenset(values.get(id_, ())),
+                        bool(on_device),
+                    ),
                 )
-                for row, partner_position, circle_position in rows
-            ]
+            )
         return [entry[-1] for entry in sorted(keyed, key=lambda entry: entry[:-1])]
 
     def _element_row(self, orm: OrmSession, element_id: int) -> ElementRow:
