@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.conversation import CIRCLE_KINDS, CIRCLES, JOINT_FORMS, VALUE_FORM_IDS, ValueOverview, value_overview
+from facilitator.store import reads
 from facilitator.store.fields import CIRCLE_TITLE, ELEMENT_TEXT, FORM_SOURCE_TEXT, FORM_TEXT, check_category
 from facilitator.store.limits import MAX_ELEMENT_LENGTH
 from facilitator.store.models import (
@@ -48,30 +49,6 @@ def _element_data(row: ElementRow) -> ElementData:
     )
 
 
-#: An element's columns in `ElementData`'s order (its value forms come from their own table).
-_ELEMENT_COLUMNS = (
-    ElementRow.id,
-    ElementRow.session_id,
-    ElementRow.circle_id,
-    ElementRow.partner_id,
-    ElementRow.kind,
-    ElementRow.field,
-    ElementRow.position,
-    ElementRow.text,
-    ElementRow.category,
-    ElementRow.written_on_device,
-)
-#: A circle's columns in `CircleData`'s order.
-_CIRCLE_COLUMNS = (
-    CircleRow.id,
-    CircleRow.session_id,
-    CircleRow.partner_id,
-    CircleRow.kind,
-    CircleRow.title,
-    CircleRow.position,
-    CircleRow.revealed,
-)
-
 #: Words typed into a question's entry line and not yet added with Enter are kept under
 #: this key prefix, one row per line: "element-draft:<session>:<partner>:<circle>:<field>".
 DRAFT_PREFIX = "element-draft"
@@ -97,21 +74,12 @@ class CircleStore(StorePart):
 
     def circles(self, session_id: int, kind: str | None = None, partner_id: int | None = None) -> list[CircleData]:
         """The session's circles in partner order, then in the order they were added."""
-        query = (
-            select(*_CIRCLE_COLUMNS)
-            .join(PartnerRow, PartnerRow.id == CircleRow.partner_id)
-            .where(CircleRow.session_id == session_id, CircleRow.deleted.is_(False))
-            .order_by(PartnerRow.position, CircleRow.position, CircleRow.id)
-        )
-        if kind is not None:
-            query = query.where(CircleRow.kind == kind)
-        if partner_id is not None:
-            query = query.where(CircleRow.partner_id == partner_id)
+        parameters = {"session_id": session_id, "kind": kind, "partner_id": partner_id}
         with self._reading() as orm:
-            rows = orm.execute(query).all()
+            rows = orm.connection().execute(reads.circles(kind is not None, partner_id is not None), parameters).all()
         return [
-            CircleData(id_, session, partner, kind, title, position, bool(revealed))
-            for id_, session, partner, kind, title, position, revealed in rows
+            CircleData(id_, session, partner, kind_, title, position, bool(revealed))
+            for id_, session, partner, kind_, title, position, revealed in rows
         ]
 
     def _circle_row(self, orm: OrmSession, circle_id: int) -> CircleRow:
@@ -296,34 +264,15 @@ class CircleStore(StorePart):
         circle_id: int | None = None,
     ) -> list[ElementData]:
         """Visible elements in partner order, then delsession, circle and the template's field order."""
-        filters = [ElementRow.session_id == session_id, ElementRow.deleted.is_(False)]
-        if kind is not None:
-            filters.append(ElementRow.kind == kind)
-        if partner_id is not None:
-            filters.append(ElementRow.partner_id == partner_id)
-        if circle_id is not None:
-            filters.append(ElementRow.circle_id == circle_id)
-        # Elements of a removed circle are hidden with it.
-        filters.append((CircleRow.id.is_(None)) | (CircleRow.deleted.is_(False)))
         # Columns, not mapped objects: a room page reads its partner's elements on every
         # look again, and loading ORM objects (and their value forms) was most of its cost.
-        query = (
-            select(*_ELEMENT_COLUMNS, PartnerRow.position, CircleRow.position)
-            .outerjoin(PartnerRow, PartnerRow.id == ElementRow.partner_id)
-            .outerjoin(CircleRow, CircleRow.id == ElementRow.circle_id)
-            .where(*filters)
-        )
-        # Every element shows its value forms: one statement for all, not one per element.
-        values_query = (
-            select(ElementValueRow.element_id, ElementValueRow.value_form)
-            .join(ElementRow, ElementRow.id == ElementValueRow.element_id)
-            .outerjoin(CircleRow, CircleRow.id == ElementRow.circle_id)
-            .where(*filters)
-        )
+        query, values_query = reads.elements(kind is not None, partner_id is not None, circle_id is not None)
+        parameters = {"session_id": session_id, "kind": kind, "partner_id": partner_id, "circle_id": circle_id}
         with self._reading() as orm:
-            rows = orm.execute(query).all()
+            connection = orm.connection()
+            rows = connection.execute(query, parameters).all()
             values: dict[int, set[str]] = {}
-            for element_id, value_form in orm.execute(values_query) if rows else ():
+            for element_id, value_form in connection.execute(values_query, parameters) if rows else ():
                 values.setdefault(element_id, set()).add(value_form)
         field_orders: dict[tuple[str, str | None], int] = {}
         keyed = []
@@ -394,10 +343,8 @@ class CircleStore(StorePart):
             circle = self._circle_row(orm, circle_id)
             if field not in CIRCLES[circle.kind].field_ids():
                 raise ValueError(f"{circle.kind} circles have no field {field!r}")
-            last = orm.scalar(
-                select(func.max(ElementRow.position)).where(
-                    ElementRow.circle_id == circle_id, ElementRow.field == field
-                )
+            last = (
+                orm.connection().execute(reads.LAST_ELEMENT_POSITION, {"circle_id": circle_id, "field": field}).scalar()
             )
             now = utc_now()
             row = ElementRow(

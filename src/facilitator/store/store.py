@@ -12,10 +12,13 @@ from sqlalchemy import URL, make_url, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 
 from facilitator.palette import next_colour
 from facilitator.program import Program
 from facilitator.program.loader import MAX_STEP_MINUTES
+from facilitator.store import reads
 from facilitator.store.actions import ActionStore
 from facilitator.store.archive import ArchiveStore
 from facilitator.store.backup import Backup, Backups, read_contents, restore_database
@@ -89,20 +92,6 @@ def server_name(url: URL | str) -> str:
     # URL.set() takes None as "leave as it is", so the password is dropped with _replace.
     plain = make_url(url).set(drivername="postgresql", query={})._replace(password=None)
     return plain.render_as_string(hide_password=False)
-
-
-#: A partner's columns in `PartnerData`'s order.
-_PARTNER_COLUMNS = (
-    PartnerRow.id,
-    PartnerRow.session_id,
-    PartnerRow.position,
-    PartnerRow.name,
-    PartnerRow.organisation,
-    PartnerRow.role,
-    PartnerRow.mandate,
-    PartnerRow.why_now,
-    PartnerRow.colour,
-)
 
 
 class Store(CircleStore, BoardStore, ActionStore, FollowupStore, TransferStore, ArchiveStore, TogetherStore):
@@ -303,22 +292,8 @@ class Store(CircleStore, BoardStore, ActionStore, FollowupStore, TransferStore, 
 
     def get_session(self, session_id: int) -> SessionData:
         """The session's fields; StoreError if it does not exist."""
-        # Columns, not the mapped row: every request of the room asks which step runs, and
-        # loading an ORM object for it cost several times the query.
         with self._reading() as orm:
-            row = orm.execute(
-                select(
-                    SessionRow.id,
-                    SessionRow.title,
-                    SessionRow.date,
-                    SessionRow.venue,
-                    SessionRow.facilitator,
-                    SessionRow.start_time,
-                    SessionRow.program_name,
-                    SessionRow.program_text,
-                    SessionRow.current_step_id,
-                ).where(SessionRow.id == session_id)
-            ).first()
+            row = orm.connection().execute(reads.SESSION, {"session_id": session_id}).first()
         if row is None:
             raise missing_session(session_id)
         return SessionData(*row)
@@ -374,11 +349,7 @@ class Store(CircleStore, BoardStore, ActionStore, FollowupStore, TransferStore, 
     def partners(self, session_id: int) -> list[PartnerData]:
         """The session's partners in their agreed order."""
         with self._reading() as orm:
-            rows = orm.execute(
-                select(*_PARTNER_COLUMNS)
-                .where(PartnerRow.session_id == session_id)
-                .order_by(PartnerRow.position, PartnerRow.id)
-            ).all()
+            rows = orm.connection().execute(reads.PARTNERS, {"session_id": session_id}).all()
         return [PartnerData(*row) for row in rows]
 
     @staticmethod
@@ -521,16 +492,19 @@ class Store(CircleStore, BoardStore, ActionStore, FollowupStore, TransferStore, 
         return row
 
     def _touch(self, orm: OrmSession, session_id: int) -> None:
-        self._session_row(orm, session_id).updated_at = _now()
+        # One UPDATE instead of loading the session's row (and its program text) for each write.
+        now = _now()
+        if orm.connection().execute(reads.TOUCH, {"session_id": session_id, "now": now}).rowcount == 0:
+            raise missing_session(session_id)
+        loaded = orm.identity_map.get(identity_key(SessionRow, session_id))
+        if loaded is not None:
+            # A row this transaction has loaded shows the same time, without writing it again.
+            set_committed_value(loaded, "updated_at", now)
 
     def day_plan(self, session_id: int) -> DayPlan:
         """The facilitator's changes to the session's program for the day."""
         with self._reading() as orm:
-            rows = orm.execute(
-                select(StepPlanRow.step_id, StepPlanRow.minutes, StepPlanRow.skipped, StepPlanRow.after_id).where(
-                    StepPlanRow.session_id == session_id
-                )
-            ).all()
+            rows = orm.connection().execute(reads.STEP_PLANS, {"session_id": session_id}).all()
         return DayPlan(
             minutes={row.step_id: row.minutes for row in rows if row.minutes is not None},
             skipped=frozenset(row.step_id for row in rows if row.skipped),
@@ -581,17 +555,7 @@ class Store(CircleStore, BoardStore, ActionStore, FollowupStore, TransferStore, 
     def timer_events(self, session_id: int) -> list[TimerEvent]:
         """Everything done to the session's step timers, oldest first."""
         with self._reading() as orm:
-            rows = orm.execute(
-                select(
-                    TimerEventRow.step_id,
-                    TimerEventRow.kind,
-                    TimerEventRow.at,
-                    TimerEventRow.elapsed,
-                    TimerEventRow.amount,
-                )
-                .where(TimerEventRow.session_id == session_id)
-                .order_by(TimerEventRow.id)
-            ).all()
+            rows = orm.connection().execute(reads.TIMER_EVENTS, {"session_id": session_id}).all()
         return [
             TimerEvent(step_id, kind, at.replace(tzinfo=dt.UTC), elapsed, amount)
             for step_id, kind, at, elapsed, amount in rows
