@@ -10,6 +10,8 @@ from collections.abc import Iterable
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 
 from facilitator.conversation import CIRCLE_KINDS, CIRCLES, JOINT_FORMS, VALUE_FORM_IDS, ValueOverview, value_overview
 from facilitator.store import reads
@@ -113,15 +115,10 @@ class CircleStore(StorePart):
         """The partner's first circle of `kind`, created empty if there is none yet."""
         _check_kind(kind)
         with self._transaction() as orm:
-            row = orm.scalars(
-                select(CircleRow)
-                .where(CircleRow.partner_id == partner_id, CircleRow.kind == kind, CircleRow.deleted.is_(False))
-                .order_by(CircleRow.position, CircleRow.id)
-                .limit(1)
-            ).first()
-            if row is None:
-                row = self._new_circle(orm, session_id, partner_id, kind, "")
-            return _circle_data(row)
+            found = orm.connection().execute(reads.FIRST_CIRCLE, {"partner_id": partner_id, "kind": kind}).first()
+            if found is not None:
+                return CircleData(*found[:6], bool(found[6]))
+            return _circle_data(self._new_circle(orm, session_id, partner_id, kind, ""))
 
     def add_circle(self, session_id: int, partner_id: int, kind: str, title: str = "") -> CircleData:
         """Another circle for the partner; only change circles come in several."""
@@ -339,39 +336,65 @@ class CircleStore(StorePart):
         """
         cleaned = ELEMENT_TEXT.apply(text)
         values = _check_values(value_forms)
+        # Statements on the connection, not mapped objects: each partner's element in the room
+        # comes this way, and the ORM's objects and flush were most of an add's cost.
         with self._transaction() as orm:
-            circle = self._circle_row(orm, circle_id)
+            connection = orm.connection()
+            circle = connection.execute(reads.CIRCLE_FOR_ELEMENT, {"circle_id": circle_id}).first()
+            if circle is None or circle.deleted:
+                raise invalid(f"Cirklen {circle_id} findes ikke.", f"Circle {circle_id} does not exist.")
             if field not in CIRCLES[circle.kind].field_ids():
                 raise ValueError(f"{circle.kind} circles have no field {field!r}")
-            last = (
-                orm.connection().execute(reads.LAST_ELEMENT_POSITION, {"circle_id": circle_id, "field": field}).scalar()
-            )
+            last = connection.execute(reads.LAST_ELEMENT_POSITION, {"circle_id": circle_id, "field": field}).scalar()
             now = utc_now()
-            row = ElementRow(
-                session_id=circle.session_id,
-                circle_id=circle.id,
-                partner_id=circle.partner_id,
-                kind=circle.kind,
-                field=field,
-                position=0 if last is None else last + 1,
-                text=cleaned,
-                category=None,
-                deleted=False,
-                created_at=now,
-                updated_at=now,
-                value_forms=[ElementValueRow(value_form=value) for value in sorted(values)],
-                written_on_device=written_on_device,
-            )
-            if written_on_device and circle.revealed and not self._has_elements(orm, circle.id):
-                circle.revealed = False
-            orm.add(row)
+            if (
+                written_on_device
+                and circle.revealed
+                and connection.execute(reads.ANY_ELEMENT, {"circle_id": circle_id}).first() is None
+            ):
+                connection.execute(reads.HIDE_CIRCLE, {"circle_id": circle_id})
+                loaded = orm.identity_map.get(identity_key(CircleRow, circle_id))
+                if loaded is not None:
+                    # A circle this transaction has loaded shows the same, without writing it again.
+                    set_committed_value(loaded, "revealed", False)
+            row = {
+                "session_id": circle.session_id,
+                "circle_id": circle.id,
+                "partner_id": circle.partner_id,
+                "kind": circle.kind,
+                "field": field,
+                "position": 0 if last is None else last + 1,
+                "text": cleaned,
+                "category": None,
+                "deleted": False,
+                "created_at": now,
+                "updated_at": now,
+                "written_on_device": written_on_device,
+            }
+            element_id = connection.execute(reads.INSERT_ELEMENT, row).inserted_primary_key[0]
+            if values:
+                connection.execute(
+                    reads.INSERT_ELEMENT_VALUE,
+                    [{"element_id": element_id, "value_form": value} for value in sorted(values)],
+                )
             if from_draft:
                 draft = orm.get(AppStateRow, _draft_key(circle, field))
                 if draft is not None:
                     orm.delete(draft)
             self._touch(orm, circle.session_id)
-            orm.flush()
-            return _element_data(row)
+        return ElementData(
+            id=element_id,
+            session_id=circle.session_id,
+            circle_id=circle.id,
+            partner_id=circle.partner_id,
+            kind=circle.kind,
+            field=field,
+            position=row["position"],
+            text=cleaned,
+            category=None,
+            value_forms=frozenset(values),
+            written_on_device=written_on_device,
+        )
 
     def update_element(self, element_id: int, text: str) -> ElementData:
         """Change an element's words; its post-it shows the new text."""

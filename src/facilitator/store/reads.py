@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 
-from sqlalchemy import Select, bindparam, func, select, update
+from sqlalchemy import Select, bindparam, func, insert, select, update
 
 from facilitator.store.models import (
     CircleRow,
@@ -70,6 +70,40 @@ TOUCH = update(SessionRow).where(SessionRow.id == bindparam("session_id")).value
 LAST_ELEMENT_POSITION = select(func.max(ElementRow.position)).where(
     ElementRow.circle_id == bindparam("circle_id"), ElementRow.field == bindparam("field")
 )
+
+#: What adding an element needs of its circle.
+CIRCLE_FOR_ELEMENT = select(
+    CircleRow.id, CircleRow.session_id, CircleRow.partner_id, CircleRow.kind, CircleRow.deleted, CircleRow.revealed
+).where(CircleRow.id == bindparam("circle_id"))
+
+#: A partner's first circle of a kind (columns in `CircleData`'s order).
+FIRST_CIRCLE = (
+    select(
+        CircleRow.id,
+        CircleRow.session_id,
+        CircleRow.partner_id,
+        CircleRow.kind,
+        CircleRow.title,
+        CircleRow.position,
+        CircleRow.revealed,
+    )
+    .where(
+        CircleRow.partner_id == bindparam("partner_id"),
+        CircleRow.kind == bindparam("kind"),
+        CircleRow.deleted.is_(False),
+    )
+    .order_by(CircleRow.position, CircleRow.id)
+    .limit(1)
+)
+
+#: Whether a circle has a visible element (one row or none).
+ANY_ELEMENT = (
+    select(ElementRow.id).where(ElementRow.circle_id == bindparam("circle_id"), ElementRow.deleted.is_(False)).limit(1)
+)
+
+INSERT_ELEMENT = insert(ElementRow)
+INSERT_ELEMENT_VALUE = insert(ElementValueRow)
+HIDE_CIRCLE = update(CircleRow).where(CircleRow.id == bindparam("circle_id")).values(revealed=False)
 
 
 @functools.cache
@@ -142,6 +176,12 @@ def elements(by_kind: bool, by_partner: bool, by_circle: bool) -> tuple[Select, 
 
 
 __all__ = [
+    "ANY_ELEMENT",
+    "CIRCLE_FOR_ELEMENT",
+    "FIRST_CIRCLE",
+    "HIDE_CIRCLE",
+    "INSERT_ELEMENT",
+    "INSERT_ELEMENT_VALUE",
     "LAST_ELEMENT_POSITION",
     "PARTNERS",
     "SESSION",
