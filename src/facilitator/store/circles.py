@@ -114,8 +114,15 @@ class CircleStore(StorePart):
     def ensure_circle(self, session_id: int, partner_id: int, kind: str) -> CircleData:
         """The partner's first circle of `kind`, created empty if there is none yet."""
         _check_kind(kind)
+        # Read first: the circle is there for every add but a partner's first, and a read
+        # needs no savepoint of its own inside a batch.
+        parameters = {"partner_id": partner_id, "kind": kind}
+        with self._reading() as orm:
+            found = orm.connection().execute(reads.FIRST_CIRCLE, parameters).first()
+        if found is not None:
+            return CircleData(*found[:6], bool(found[6]))
         with self._transaction() as orm:
-            found = orm.connection().execute(reads.FIRST_CIRCLE, {"partner_id": partner_id, "kind": kind}).first()
+            found = orm.connection().execute(reads.FIRST_CIRCLE, parameters).first()
             if found is not None:
                 return CircleData(*found[:6], bool(found[6]))
             return _circle_data(self._new_circle(orm, session_id, partner_id, kind, ""))
