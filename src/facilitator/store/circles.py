@@ -10,9 +10,11 @@ from collections.abc import Iterable
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 
 from facilitator.conversation import CIRCLE_KINDS, CIRCLES, JOINT_FORMS, VALUE_FORM_IDS, ValueOverview, value_overview
+from facilitator.store import reads
 from facilitator.store.fields import CIRCLE_TITLE, ELEMENT_TEXT, FORM_SOURCE_TEXT, FORM_TEXT, check_category
 from facilitator.store.limits import MAX_ELEMENT_LENGTH
 from facilitator.store.models import (
@@ -74,18 +76,13 @@ class CircleStore(StorePart):
 
     def circles(self, session_id: int, kind: str | None = None, partner_id: int | None = None) -> list[CircleData]:
         """The session's circles in partner order, then in the order they were added."""
-        query = (
-            select(CircleRow)
-            .join(PartnerRow, PartnerRow.id == CircleRow.partner_id)
-            .where(CircleRow.session_id == session_id, CircleRow.deleted.is_(False))
-            .order_by(PartnerRow.position, CircleRow.position, CircleRow.id)
-        )
-        if kind is not None:
-            query = query.where(CircleRow.kind == kind)
-        if partner_id is not None:
-            query = query.where(CircleRow.partner_id == partner_id)
-        with self._transaction() as orm:
-            return [_circle_data(row) for row in orm.scalars(query)]
+        parameters = {"session_id": session_id, "kind": kind, "partner_id": partner_id}
+        with self._reading() as orm:
+            rows = orm.connection().execute(reads.circles(kind is not None, partner_id is not None), parameters).all()
+        return [
+            CircleData(id_, session, partner, kind_, title, position, bool(revealed))
+            for id_, session, partner, kind_, title, position, revealed in rows
+        ]
 
     def _circle_row(self, orm: OrmSession, circle_id: int) -> CircleRow:
         row = orm.get(CircleRow, circle_id)
@@ -117,16 +114,18 @@ class CircleStore(StorePart):
     def ensure_circle(self, session_id: int, partner_id: int, kind: str) -> CircleData:
         """The partner's first circle of `kind`, created empty if there is none yet."""
         _check_kind(kind)
+        # Read first: the circle is there for every add but a partner's first, and a read
+        # needs no savepoint of its own inside a batch.
+        parameters = {"partner_id": partner_id, "kind": kind}
+        with self._reading() as orm:
+            found = orm.connection().execute(reads.FIRST_CIRCLE, parameters).first()
+        if found is not None:
+            return CircleData(*found[:6], bool(found[6]))
         with self._transaction() as orm:
-            row = orm.scalars(
-                select(CircleRow)
-                .where(CircleRow.partner_id == partner_id, CircleRow.kind == kind, CircleRow.deleted.is_(False))
-                .order_by(CircleRow.position, CircleRow.id)
-                .limit(1)
-            ).first()
-            if row is None:
-                row = self._new_circle(orm, session_id, partner_id, kind, "")
-            return _circle_data(row)
+            found = orm.connection().execute(reads.FIRST_CIRCLE, parameters).first()
+            if found is not None:
+                return CircleData(*found[:6], bool(found[6]))
+            return _circle_data(self._new_circle(orm, session_id, partner_id, kind, ""))
 
     def add_circle(self, session_id: int, partner_id: int, kind: str, title: str = "") -> CircleData:
         """Another circle for the partner; only change circles come in several."""
@@ -269,37 +268,49 @@ class CircleStore(StorePart):
         circle_id: int | None = None,
     ) -> list[ElementData]:
         """Visible elements in partner order, then delsession, circle and the template's field order."""
-        query = (
-            select(ElementRow)
-            # Every element shows its value forms: one statement for all, not one per element.
-            .options(selectinload(ElementRow.value_forms))
-            .outerjoin(PartnerRow, PartnerRow.id == ElementRow.partner_id)
-            .outerjoin(CircleRow, CircleRow.id == ElementRow.circle_id)
-            .where(ElementRow.session_id == session_id, ElementRow.deleted.is_(False))
-            .where((CircleRow.id.is_(None)) | (CircleRow.deleted.is_(False)))
-        )
-        if kind is not None:
-            query = query.where(ElementRow.kind == kind)
-        if partner_id is not None:
-            query = query.where(ElementRow.partner_id == partner_id)
-        if circle_id is not None:
-            query = query.where(ElementRow.circle_id == circle_id)
-        with self._transaction() as orm:
-            rows = orm.execute(query.add_columns(PartnerRow.position, CircleRow.position)).all()
+        # Columns, not mapped objects: a room page reads its partner's elements on every
+        # look again, and loading ORM objects (and their value forms) was most of its cost.
+        query, values_query = reads.elements(kind is not None, partner_id is not None, circle_id is not None)
+        parameters = {"session_id": session_id, "kind": kind, "partner_id": partner_id, "circle_id": circle_id}
+        with self._reading() as orm:
+            connection = orm.connection()
+            rows = connection.execute(query, parameters).all()
+            values: dict[int, set[str]] = {}
+            for element_id, value_form in connection.execute(values_query, parameters) if rows else ():
+                values.setdefault(element_id, set()).add(value_form)
+        field_orders: dict[tuple[str, str | None], int] = {}
+        keyed = []
+        for row in rows:
+            (id_, session, circle, partner, kind_, field, position, text, category, on_device) = row[:10]
+            partner_position, circle_position = row[10], row[11]
+            order = field_orders.get((kind_, field))
+            if order is None:
+                order = field_orders[kind_, field] = _field_order(kind_, field)
             # Group elements (no partner) come last, as on the board.
-            keyed = [
+            keyed.append(
                 (
                     partner_position if partner_position is not None else 10**6,
-                    CIRCLE_KINDS.index(row.kind) if row.kind in CIRCLE_KINDS else len(CIRCLE_KINDS),
+                    CIRCLE_KINDS.index(kind_) if kind_ in CIRCLE_KINDS else len(CIRCLE_KINDS),
                     circle_position if circle_position is not None else 0,
-                    row.circle_id or 0,
-                    _field_order(row.kind, row.field),
-                    row.position,
-                    row.id,
-                    _element_data(row),
+                    circle or 0,
+                    order,
+                    position,
+                    id_,
+                    ElementData(
+                        id_,
+                        session,
+                        circle,
+                        partner,
+                        kind_,
+                        field,
+                        position,
+                        text,
+                        category,
+                        frozenset(values.get(id_, ())),
+                        bool(on_device),
+                    ),
                 )
-                for row, partner_position, circle_position in rows
-            ]
+            )
         return [entry[-1] for entry in sorted(keyed, key=lambda entry: entry[:-1])]
 
     def _element_row(self, orm: OrmSession, element_id: int) -> ElementRow:
@@ -332,41 +343,65 @@ class CircleStore(StorePart):
         """
         cleaned = ELEMENT_TEXT.apply(text)
         values = _check_values(value_forms)
+        # Statements on the connection, not mapped objects: each partner's element in the room
+        # comes this way, and the ORM's objects and flush were most of an add's cost.
         with self._transaction() as orm:
-            circle = self._circle_row(orm, circle_id)
+            connection = orm.connection()
+            circle = connection.execute(reads.CIRCLE_FOR_ELEMENT, {"circle_id": circle_id}).first()
+            if circle is None or circle.deleted:
+                raise invalid(f"Cirklen {circle_id} findes ikke.", f"Circle {circle_id} does not exist.")
             if field not in CIRCLES[circle.kind].field_ids():
                 raise ValueError(f"{circle.kind} circles have no field {field!r}")
-            last = orm.scalar(
-                select(func.max(ElementRow.position)).where(
-                    ElementRow.circle_id == circle_id, ElementRow.field == field
-                )
-            )
+            last = connection.execute(reads.LAST_ELEMENT_POSITION, {"circle_id": circle_id, "field": field}).scalar()
             now = utc_now()
-            row = ElementRow(
-                session_id=circle.session_id,
-                circle_id=circle.id,
-                partner_id=circle.partner_id,
-                kind=circle.kind,
-                field=field,
-                position=0 if last is None else last + 1,
-                text=cleaned,
-                category=None,
-                deleted=False,
-                created_at=now,
-                updated_at=now,
-                value_forms=[ElementValueRow(value_form=value) for value in sorted(values)],
-                written_on_device=written_on_device,
-            )
-            if written_on_device and circle.revealed and not self._has_elements(orm, circle.id):
-                circle.revealed = False
-            orm.add(row)
+            if (
+                written_on_device
+                and circle.revealed
+                and connection.execute(reads.ANY_ELEMENT, {"circle_id": circle_id}).first() is None
+            ):
+                connection.execute(reads.HIDE_CIRCLE, {"circle_id": circle_id})
+                loaded = orm.identity_map.get(identity_key(CircleRow, circle_id))
+                if loaded is not None:
+                    # A circle this transaction has loaded shows the same, without writing it again.
+                    set_committed_value(loaded, "revealed", False)
+            row = {
+                "session_id": circle.session_id,
+                "circle_id": circle.id,
+                "partner_id": circle.partner_id,
+                "kind": circle.kind,
+                "field": field,
+                "position": 0 if last is None else last + 1,
+                "text": cleaned,
+                "category": None,
+                "deleted": False,
+                "created_at": now,
+                "updated_at": now,
+                "written_on_device": written_on_device,
+            }
+            element_id = connection.execute(reads.INSERT_ELEMENT, row).inserted_primary_key[0]
+            if values:
+                connection.execute(
+                    reads.INSERT_ELEMENT_VALUE,
+                    [{"element_id": element_id, "value_form": value} for value in sorted(values)],
+                )
             if from_draft:
                 draft = orm.get(AppStateRow, _draft_key(circle, field))
                 if draft is not None:
                     orm.delete(draft)
             self._touch(orm, circle.session_id)
-            orm.flush()
-            return _element_data(row)
+        return ElementData(
+            id=element_id,
+            session_id=circle.session_id,
+            circle_id=circle.id,
+            partner_id=circle.partner_id,
+            kind=circle.kind,
+            field=field,
+            position=row["position"],
+            text=cleaned,
+            category=None,
+            value_forms=frozenset(values),
+            written_on_device=written_on_device,
+        )
 
     def update_element(self, element_id: int, text: str) -> ElementData:
         """Change an element's words; its post-it shows the new text."""

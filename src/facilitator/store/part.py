@@ -29,6 +29,9 @@ class StorePart:
     def _transaction(self) -> AbstractContextManager[OrmSession]:
         raise NotImplementedError
 
+    def _reading(self) -> AbstractContextManager[OrmSession]:
+        raise NotImplementedError
+
     def _session_row(self, orm: OrmSession, session_id: int) -> SessionRow:
         raise NotImplementedError
 
