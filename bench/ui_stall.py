@@ -184,7 +184,10 @@ def heartbeat(sample: bool = False):
             self.worst_by_action[action] = max(self.worst_by_action.get(action, 0.0), pause)
             if pause >= KEEP_MS:
                 # The GUI thread's own CPU time in the gap: the rest it waited (for a core, the GIL, the disk).
-                entry = {"ms": round(pause, 1), "cpu": round((cpu - last_cpu) * 1000, 1), "action": action}
+                # The gap holds the 5 ms the heartbeat waits anyway: CPU time spent in those counts
+                # for the gap but not the pause, so the thread's share is at most the pause.
+                busy = min((cpu - last_cpu) * 1000, pause)
+                entry = {"ms": round(pause, 1), "cpu": round(busy, 1), "action": action}
                 others = {label: round(ms) for label, ms in shares.items() if label != action and ms >= KEEP_MS / 2}
                 if others:
                     entry["also"] = others
