@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from facilitator.conversation.day_overview import OverviewSection, day_overview, headline
 from facilitator.conversation.joint_forms import JOINT_FORMS
@@ -25,6 +24,8 @@ class ClosingWorkspace(Workspace):
     The projector shows the same headlines; the hint above them is the facilitator's alone.
     """
 
+    roomy = True
+
     def __init__(self, context: SessionContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         layout = self.start_layout(
@@ -34,12 +35,14 @@ class ClosingWorkspace(Workspace):
                 "Kom ikke med ny information, og konkludér ikke på partnernes vegne."
             ),
         )
-        self.overview = QLabel()
+        # A text view rather than a label: it lays its text out once for its width and scrolls
+        # it, where a word-wrapped label was measured again at every turn of the window's
+        # layout (some 40 ms of the closing's first showing).
+        self.overview = QTextBrowser()
         self.overview.setObjectName("dayOverview")
-        self.overview.setTextFormat(Qt.TextFormat.RichText)
-        self.overview.setWordWrap(True)
-        self.overview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.overview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.overview.setFrameShape(QFrame.Shape.NoFrame)
+        self.overview.setOpenLinks(False)
+        self.overview.viewport().setAutoFillBackground(False)
         self.overview.setAccessibleName(self.tr("Dagen i overskrifter"))
         layout.addWidget(self.overview, 1)
         self.sections: tuple[OverviewSection, ...] = ()
@@ -55,7 +58,7 @@ class ClosingWorkspace(Workspace):
         store, session_id = self.context.store, self.context.session_id
         forms = {form_id: store.form_texts(session_id, form_id) for form_id in self._form_ids()}
         self.sections = day_overview(self.context.program, forms, store.actions(session_id))
-        self.overview.setText(self._html())
+        self.overview.setHtml(self._html())
 
     def _form_ids(self) -> list[str]:
         # Only the joint texts the program's steps show: a meeting without them reads nothing.
