@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from facilitator.conversation.day_overview import ACTIONS_NAMED, day_overview, headline, summarise_actions
+from facilitator.conversation.day_overview import (
+    ACTIONS_NAMED,
+    day_overview,
+    headline,
+    joint_forms_in,
+    summarise_actions,
+)
 from facilitator.conversation.next_steps import Action
 from facilitator.paths import default_program_path, programs_dir
 from facilitator.program import load_program
@@ -79,3 +85,8 @@ def test_the_next_steps_are_counted_by_owner_and_date_and_the_first_few_named():
     assert summary.named[0] == "Ring til Kystdirektoratet"
     empty = summarise_actions([])
     assert (empty.count, empty.first_due, empty.named) == (0, None, ())
+
+
+def test_the_joint_forms_read_are_those_the_programs_steps_show():
+    assert joint_forms_in(load_program(default_program_path())) == ("ambition", "interplay", "scaling")
+    assert joint_forms_in(load_program(programs_dir() / "life-act-partnerskabsmoede.toml")) == ()

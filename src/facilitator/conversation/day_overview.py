@@ -82,6 +82,17 @@ def summarise_actions(actions: Iterable[Action]) -> ActionsSummary:
     )
 
 
+def joint_forms_in(program: Program) -> tuple[str, ...]:
+    """The ids of the joint forms the program's steps show, in the order they come."""
+    found: list[str] = []
+    for item in program.items:
+        for step in getattr(item, "steps", ()):
+            kind, _, form_id = step.workspace.partition(":")
+            if kind == "form" and form_id in JOINT_FORMS and form_id not in found:
+                found.append(form_id)
+    return tuple(found)
+
+
 def day_overview(
     program: Program, forms: Mapping[str, Mapping[str, str]], actions: Iterable[Action]
 ) -> tuple[OverviewSection, ...]:
@@ -113,4 +124,12 @@ def day_overview(
     return tuple(sections)
 
 
-__all__ = ["ActionsSummary", "Headline", "OverviewSection", "day_overview", "headline", "summarise_actions"]
+__all__ = [
+    "ActionsSummary",
+    "Headline",
+    "OverviewSection",
+    "day_overview",
+    "headline",
+    "joint_forms_in",
+    "summarise_actions",
+]

@@ -6,8 +6,7 @@ import html
 
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
-from facilitator.conversation.day_overview import OverviewSection, day_overview, headline
-from facilitator.conversation.joint_forms import JOINT_FORMS
+from facilitator.conversation.day_overview import OverviewSection, day_overview, headline, joint_forms_in
 from facilitator.program import Step
 from facilitator.ui import labels
 from facilitator.ui.context import SessionContext
@@ -56,19 +55,10 @@ class ClosingWorkspace(Workspace):
     def reload(self) -> None:
         """Read the joint texts and the actions again and show them."""
         store, session_id = self.context.store, self.context.session_id
-        forms = {form_id: store.form_texts(session_id, form_id) for form_id in self._form_ids()}
+        # Only the joint texts the program's steps show: a meeting without them reads nothing.
+        forms = {form_id: store.form_texts(session_id, form_id) for form_id in joint_forms_in(self.context.program)}
         self.sections = day_overview(self.context.program, forms, store.actions(session_id))
         self.overview.setHtml(self._html())
-
-    def _form_ids(self) -> list[str]:
-        # Only the joint texts the program's steps show: a meeting without them reads nothing.
-        used = []
-        for item in self.context.program.items:
-            for step in getattr(item, "steps", ()):
-                kind, _, form_id = step.workspace.partition(":")
-                if kind == "form" and form_id in JOINT_FORMS and form_id not in used:
-                    used.append(form_id)
-        return used
 
     def _html(self) -> str:
         language = self.context.language
