@@ -99,7 +99,7 @@
     <name>SessionPage</name>
     <message numerus="yes">
         <source>%n partner(e)</source>
-        <extracomment>How long a step is on screen before the next step&apos;s screen is built in idle time. Short: each screen is built once per session anyway, so an early build is never wasted work, and a first visit then only shows it (bench/ui_stall.py: pauses over 100 ms 22 -&gt; 2). A passing word for the status bar. The step on screen changed (part or None for a break, the step). What the open step shows on the projector changed (HTML or None). The step the database says the session is on; opening it again writes nothing. Stands in for the step&apos;s workspace until the store has loaded (see `store_opened`).</extracomment>
+        <extracomment>How long a step is on screen before the next step&apos;s screen is built in idle time. Short: each screen is built once per session anyway, so an early build is never wasted work, and a first visit then only shows it (bench/ui_stall.py: pauses over 100 ms 22 -&gt; 2). A passing word for the status bar. The step on screen changed (part or None for a break, the step). What the open step shows on the projector changed (HTML or None). True while a screen is built or read ahead for the next step (not on screen). The step the database says the session is on; opening it again writes nothing. Stands in for the step&apos;s workspace until the store has loaded (see `store_opened`).</extracomment>
         <translation>
             <numerusform>%n partner</numerusform>
             <numerusform>%n partnere</numerusform>

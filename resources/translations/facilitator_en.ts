@@ -77,7 +77,7 @@
     <name>ActionDelegate</name>
     <message>
         <source>– ingen –</source>
-        <extracomment>How far an action&apos;s text stands in from its area&apos;s heading. Columns as wide as their widest text.</extracomment>
+        <extracomment>How far an action&apos;s text stands in from its area&apos;s heading. A cell&apos;s padding left and right, which the measuring leaves out and the painting does not. What the style keeps free left and right of a cell&apos;s text when it wraps, and a pixel to spare. The most lines an action&apos;s row takes; the rest ends in &quot;…&quot;. Columns whose text wraps (to `MAX_LINES`); the others keep to one line. Columns as wide as their widest text. (text, width, font) -&gt; the text as it fits in `MAX_LINES` lines. Font -&gt; the height of a cell of one line.</extracomment>
         <translation>– none –</translation>
     </message>
     <message>
@@ -2263,6 +2263,7 @@ Whether you restore it or start empty, the damaged file is set aside in the data
     <name>RestoreDialog</name>
     <message>
         <source>Gendan fra sikkerhedskopi</source>
+        <extracomment>&quot;i dag&quot; and &quot;i går&quot; on the app&apos;s clock (the window&apos;s), not the computer&apos;s calendar.</extracomment>
         <translation>Restore from backup</translation>
     </message>
     <message>
@@ -2622,7 +2623,7 @@ Whether you restore it or start empty, the damaged file is set aside in the data
     <name>SessionPage</name>
     <message numerus="yes">
         <source>%n partner(e)</source>
-        <extracomment>How long a step is on screen before the next step&apos;s screen is built in idle time. Short: each screen is built once per session anyway, so an early build is never wasted work, and a first visit then only shows it (bench/ui_stall.py: pauses over 100 ms 22 -&gt; 2). A passing word for the status bar. The step on screen changed (part or None for a break, the step). What the open step shows on the projector changed (HTML or None). The step the database says the session is on; opening it again writes nothing. Stands in for the step&apos;s workspace until the store has loaded (see `store_opened`).</extracomment>
+        <extracomment>How long a step is on screen before the next step&apos;s screen is built in idle time. Short: each screen is built once per session anyway, so an early build is never wasted work, and a first visit then only shows it (bench/ui_stall.py: pauses over 100 ms 22 -&gt; 2). A passing word for the status bar. The step on screen changed (part or None for a break, the step). What the open step shows on the projector changed (HTML or None). True while a screen is built or read ahead for the next step (not on screen). The step the database says the session is on; opening it again writes nothing. Stands in for the step&apos;s workspace until the store has loaded (see `store_opened`).</extracomment>
         <translation>
             <numerusform>%n partner</numerusform>
             <numerusform>%n partners</numerusform>
