@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
+from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
 
 from facilitator.conversation.day_overview import OverviewSection, day_overview, headline, joint_forms_in
 from facilitator.program import Step
@@ -15,6 +15,8 @@ from facilitator.ui.workspaces.base import Workspace
 
 # On the projector each question gets a line or two of the group's words.
 PROJECTED_HEADLINE = 110
+# Enough of the overview for a question and its first answer on the smallest window.
+OVERVIEW_MIN_HEIGHT = 120
 
 
 class ClosingWorkspace(Workspace):
@@ -43,6 +45,10 @@ class ClosingWorkspace(Workspace):
         self.overview.setOpenLinks(False)
         self.overview.viewport().setAutoFillBackground(False)
         self.overview.setAccessibleName(self.tr("Dagen i overskrifter"))
+        # It scrolls itself: it takes the height there is rather than asking the step's
+        # scroll area for its whole text, which scrolled the page around a scrolling view.
+        self.overview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.overview.setMinimumHeight(OVERVIEW_MIN_HEIGHT)
         layout.addWidget(self.overview, 1)
         self.sections: tuple[OverviewSection, ...] = ()
 
