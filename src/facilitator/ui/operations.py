@@ -63,7 +63,6 @@ the store.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -81,15 +80,12 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.text import UserError
+from facilitator.ui.interpreter import switch_quickly
 
 T = TypeVar("T")
 
 # Work that ends sooner than this shows no busy indicator (it would only flicker).
 PROGRESS_DELAY_MS = 400
-# While a worker runs Python (ReportLab), the GUI thread waits for the interpreter lock up
-# to this long at each of its many calls into Python; Python's 5 ms default made a paint
-# wait for 100-300 ms behind a report being built.
-_SWITCH_INTERVAL_WHILE_BUSY = 0.0005
 
 
 def _nothing() -> None:
@@ -263,7 +259,8 @@ class BackgroundRunner(QObject):
         self._progress_timer.setSingleShot(True)
         self._progress_timer.setInterval(progress_delay_ms)
         self._progress_timer.timeout.connect(self._show_progress)
-        self._switch_interval = sys.getswitchinterval()
+        #: Gives the interval back when the work is done (see `facilitator.ui.interpreter`).
+        self._switch_back: Callable[[], None] | None = None
 
     @property
     def busy(self) -> bool:
@@ -306,8 +303,8 @@ class BackgroundRunner(QObject):
         relay.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
         job = _Job(work, relay)
         self._request = _Request(label, report, on_success, on_failure, parent or self.parent(), job, relay)
-        self._switch_interval = sys.getswitchinterval()
-        sys.setswitchinterval(min(self._switch_interval, _SWITCH_INTERVAL_WHILE_BUSY))
+        # A worker running Python (ReportLab) would hold up the window's paints.
+        self._switch_back = switch_quickly()
         self.busy_changed.emit(True)
         self._progress_timer.start()
         self._pool.start(job)
@@ -335,7 +332,9 @@ class BackgroundRunner(QObject):
 
     def _finished(self, finished: _Finished) -> None:
         request, self._request = self._request, None
-        sys.setswitchinterval(self._switch_interval)
+        if self._switch_back is not None:
+            self._switch_back()
+            self._switch_back = None
         self._progress_timer.stop()
         if self._progress is not None:
             if isinstance(self._progress, QProgressDialog):
