@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import threading
 
 from PySide6.QtCore import Qt
@@ -211,6 +212,8 @@ def test_a_circle_written_on_a_device_stays_off_the_projector_until_revealed(qtb
     client = _approved(qtbot, window, url)
     sent = answered(qtbot, lambda: client.request("POST", "api/elements", {"field": "what", "text": "Hemmelig plan"}))
     assert sent.status == 201, sent.body
+    # The window hears of it a moment after the phone's answer: its undo step comes first.
+    qtbot.waitUntil(lambda: "Hemmelig plan" in window.undo_group.undoText())
 
     page.go_to_step(REVIEW_STEP)
     window.projector_action.trigger()
@@ -395,3 +398,13 @@ def test_a_partners_element_arrives_without_disturbing_the_line_the_facilitator_
     qtbot.keyClicks(line.edit, " by")
     assert line.edit.text() == "Havnen i Esbjerg by"
     window.close_room_action.trigger()
+
+
+def test_the_window_gets_the_interpreter_back_quickly_while_the_room_is_open(qtbot, app_runner, session_id):
+    window = app_runner.start()
+    before = sys.getswitchinterval()
+    open_room_from_menu(window)
+    # Sixty phones' requests run Python on the server's threads meanwhile.
+    assert sys.getswitchinterval() < before
+    window.close_room_action.trigger()
+    assert sys.getswitchinterval() == before

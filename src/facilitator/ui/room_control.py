@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QDockWidget
 from facilitator.store.deferred import DeferredStore
 from facilitator.text import Text, UserError
 from facilitator.timing.clock import SystemClock
+from facilitator.ui.interpreter import switch_quickly
 from facilitator.ui.operations import message_box
 from facilitator.ui.room_join import plain_address
 from facilitator.ui.room_panel import RoomPanel
@@ -136,6 +137,7 @@ class RoomControl(QObject):
         self._devices_timer.setSingleShot(True)
         self._devices_timer.setInterval(DEVICES_AFTER_MS)
         self._devices_timer.timeout.connect(self._show_devices)
+        self._switch_back: Callable[[], None] | None = None
         #: Partners' elements waiting to be drawn, oldest first.
         self._to_draw: deque[object] = deque()
         #: True while a device's own change goes onto the undo stack: the room has told the
@@ -190,6 +192,9 @@ class RoomControl(QObject):
             gate.close()
             return False
         self.room, self.server, self.gate = room, started.value, gate
+        # The server's threads run Python for every phone's request; without this each of
+        # the window's paints and slots waits up to 5 ms behind them for the interpreter.
+        self._switch_back = switch_quickly()
         self._unsubscribe = room.subscribe(lambda event, room=room: self._arrived.emit((room, event)))
         self.panel.set_interfaces(local_addresses(default_bind_address()), self.host)
         self.panel.set_address(self.server.url, room.join_code)
@@ -234,6 +239,9 @@ class RoomControl(QObject):
         if gate is not None:
             gate.close()
         server.stop()
+        if self._switch_back is not None:
+            self._switch_back()
+            self._switch_back = None
         self.room = self.server = self.gate = None
         self._refresh_timer.stop()
         self._devices_timer.stop()
