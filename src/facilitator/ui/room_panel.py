@@ -44,6 +44,8 @@ class DeviceRow(QFrame):
     def __init__(self, device_id: str, label: str, partner: str, approved: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.device_id = device_id
+        #: What the row shows (label, partner, approved), so an unchanged device keeps its row.
+        self.shows = (label, partner, approved)
         self.setObjectName("roomDevice")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 6)
@@ -191,17 +193,34 @@ class RoomPanel(QWidget):
         self.bind_requested.emit(self.interfaces.itemData(index))
 
     def set_devices(self, devices: Sequence[tuple[str, str, str, bool]]) -> None:
-        """Show the devices: (id, its own label, the partner's name or "", approved)."""
-        for row in self.device_rows:
+        """Show the devices: (id, its own label, the partner's name or "", approved).
+
+        A device whose row shows the same already keeps it: sixty phones joining within a
+        minute would otherwise rebuild every row for each one that joins.
+        """
+        kept = {row.device_id: row for row in self.device_rows}
+        rows: list[DeviceRow] = []
+        new: set[DeviceRow] = set()
+        for device_id, label, partner, approved in devices:
+            row = kept.pop(device_id, None)
+            if row is not None and row.shows != (label, partner, approved):
+                kept[device_id] = row  # removed below, and made again
+                row = None
+            if row is None:
+                row = DeviceRow(device_id, label, partner, approved)
+                row.approve_button.clicked.connect(lambda _=False, key=device_id: self.approve_requested.emit(key))
+                row.release_button.clicked.connect(lambda _=False, key=device_id: self.release_requested.emit(key))
+                new.add(row)
+            rows.append(row)
+        for row in kept.values():
             self.rows.removeWidget(row)
             row.deleteLater()
-        self.device_rows = []
-        for device_id, label, partner, approved in devices:
-            row = DeviceRow(device_id, label, partner, approved)
-            row.approve_button.clicked.connect(lambda _=False, key=device_id: self.approve_requested.emit(key))
-            row.release_button.clicked.connect(lambda _=False, key=device_id: self.release_requested.emit(key))
-            self.rows.insertWidget(self.rows.count() - 1, row)
-            self.device_rows.append(row)
+        # The devices come in the order they joined, so the rows kept are in order already;
+        # each new one goes into its place, from the top down.
+        for index, row in enumerate(rows):
+            if row in new:
+                self.rows.insertWidget(index, row)
+        self.device_rows = rows
         self.empty.setVisible(not self.device_rows)
         waiting = sum(1 for *_rest, approved in devices if not approved)
         connected = self.tr("%n enhed(er) tilsluttet", "", len(self.device_rows))
