@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
 from facilitator.store import Store
@@ -151,7 +151,7 @@ def test_value_forms_are_tagged_from_the_element_and_counted_in_the_review(app_r
     window, page, workspace = app_runner.open_step("delsession-1-individuelt")
     _type(qtbot, "Mere natur ved fjorden")
     line = workspace.canvas.cards["what"].lines[0]
-    menu = line.values_button.menu()
+    menu = line.values_menu()
     environment = next(action for action in menu.actions() if "Miljø" in action.text())
     environment.trigger()
     store = app_runner.store
@@ -159,7 +159,7 @@ def test_value_forms_are_tagged_from_the_element_and_counted_in_the_review(app_r
     assert element.value_forms == {"environment"}
     line = workspace.canvas.cards["what"].lines[0]
     assert "Miljø" in line.values_button.toolTip()
-    social = next(action for action in line.values_button.menu().actions() if "Social" in action.text())
+    social = next(action for action in line.values_menu().actions() if "Social" in action.text())
     social.trigger()
     assert store.element(element.id).value_forms == {"environment", "social"}
     window.undo_action.trigger()
@@ -365,3 +365,51 @@ def test_words_typed_without_enter_are_kept_per_partner_and_come_back_in_the_lin
     assert app_runner.store.element_drafts(session_id) == {}
     app_runner.restart()
     assert app_runner.store.element_drafts(session_id) == {}
+
+
+def test_the_value_button_opens_the_value_forms_ticked_as_the_element_has_them(app_runner, qtbot, session_id):
+    _window, _page, workspace = app_runner.open_step("delsession-1-individuelt")
+    _type(qtbot, "Mere natur ved fjorden")
+    line = workspace.canvas.cards["what"].lines[0]
+    seen: list[list[str]] = []
+
+    def choose_social() -> None:
+        menu = QApplication.activePopupWidget()
+        seen.append([action.text() for action in menu.actions() if action.isChecked()])
+        next(action for action in menu.actions() if "Social" in action.text()).trigger()
+        menu.close()
+
+    QTimer.singleShot(0, choose_social)
+    qtbot.mouseClick(line.values_button, Qt.MouseButton.LeftButton)
+    assert seen == [[]]
+    (element,) = app_runner.store.elements(session_id)
+    assert element.value_forms == {"social"}
+    # Opened again, the menu shows what is stored now.
+    line = workspace.canvas.cards["what"].lines[0]
+
+    def look() -> None:
+        menu = QApplication.activePopupWidget()
+        seen.append([action.text() for action in menu.actions() if action.isChecked()])
+        menu.close()
+
+    QTimer.singleShot(0, look)
+    qtbot.mouseClick(line.values_button, Qt.MouseButton.LeftButton)
+    (ticked,) = seen[1]
+    assert "Social" in ticked
+
+
+def test_a_long_question_keeps_every_line_at_its_full_height_as_elements_arrive(app_runner, qtbot, session_id):
+    _window, _page, workspace = app_runner.open_step("delsession-1-individuelt")
+    store = app_runner.store
+    circle = workspace.current_circle()
+    card = workspace.canvas.cards["what"]
+    for number in range(30):
+        # As a partner's phone adds them: each line drawn alone, the card scrolling long since.
+        element = store.add_element(circle.id, "what", f"Element {number} fra telefonen", written_on_device=True)
+        assert workspace.show_added(element)
+        QApplication.processEvents()
+    assert len(card.lines) == 30
+    heights = {line.height() for line in card.lines}
+    # Never squeezed below what a line needs while the scroll area catches up.
+    assert heights == {card.lines[0].sizeHint().height()}
+    assert card.rows.height() >= card.rows.minimumSizeHint().height()

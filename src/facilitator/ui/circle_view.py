@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMenu,
     QScrollArea,
@@ -101,7 +102,9 @@ class ElementLine(QWidget):
         self.values_button = QToolButton()
         self.values_button.setObjectName("valuesButton")
         self.values_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.values_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # The menu is made when it is opened: a circle of sixty lines made sixty menus of
+        # eight actions each, and a partner's every element from a phone one more.
+        self.values_button.clicked.connect(lambda: self._pop_up_values(self.values_button))
         self._show_tooltip()
         self.remove_button = QToolButton()
         self.remove_button.setText("×")
@@ -140,16 +143,20 @@ class ElementLine(QWidget):
         names = value_names(values, self.language)
         self.values_button.setText(f"◆{len(values)}" if values else "◇")
         self.values_button.setToolTip((names + "\n" if names else "") + self.tr("Værdiformer for elementet (Ctrl+T)"))
-        old_menu = self.values_button.menu()
-        self.values_button.setMenu(value_menu(self, values, self.language, self._toggle_value))
-        if old_menu is not None:
-            old_menu.deleteLater()
         mark = device_mark_text() if self.element.written_on_device else ""
         self.edit.setAccessibleDescription(" · ".join(part for part in (mark, names) if part))
 
+    def values_menu(self) -> QMenu:
+        """The value forms as a menu, ticked as the element has them now."""
+        return value_menu(self, self.element.value_forms, self.language, self._toggle_value)
+
     def show_values_menu(self) -> None:
-        menu = self.values_button.menu()
-        menu.exec(self.edit.mapToGlobal(self.edit.rect().bottomLeft()))
+        self._pop_up_values(self.edit)
+
+    def _pop_up_values(self, under: QWidget) -> None:
+        menu = self.values_menu()
+        menu.exec(under.mapToGlobal(under.rect().bottomLeft()))
+        menu.deleteLater()
 
     def _toggle_value(self, value_id: str, on: bool) -> None:
         values = set(self.element.value_forms)
@@ -255,6 +262,10 @@ class FieldCard(QFrame):
         self.rows_layout.setContentsMargins(0, 0, 0, 0)
         self.rows_layout.setSpacing(3)
         self.rows_layout.addStretch(1)
+        # The rows never lay out smaller than their lines: the scroll area follows a new
+        # line a layout late, and meanwhile every line of the card was squeezed and
+        # stretched again (twice the work for each element a partner adds from a phone).
+        self.rows_layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         scroll = QScrollArea()
         scroll.setObjectName("fieldScroll")
         scroll.setAccessibleName(self.tr("Elementer"))
@@ -421,9 +432,13 @@ class FieldCard(QFrame):
             chain[index].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        # Every event of every line passes here (paints, moves): the others leave at once.
+        if kind != QEvent.Type.ShortcutOverride and kind != QEvent.Type.KeyPress:
+            return False
         # With nothing of its own to undo, a field lets Ctrl+Z reach the step's history.
         passes_on = isinstance(watched, QLineEdit) and (
-            (event.type() == QEvent.Type.ShortcutOverride)
+            (kind == QEvent.Type.ShortcutOverride)
             and (
                 (event.matches(QKeySequence.StandardKey.Undo) and not watched.isUndoAvailable())
                 or (event.matches(QKeySequence.StandardKey.Redo) and not watched.isRedoAvailable())
@@ -432,7 +447,7 @@ class FieldCard(QFrame):
         if passes_on:
             event.ignore()
             return True
-        if event.type() == QEvent.Type.KeyPress and isinstance(watched, QLineEdit):
+        if kind == QEvent.Type.KeyPress and isinstance(watched, QLineEdit):
             key = event.key()
             line = next((line for line in self.lines if line.edit is watched), None)
             if (
