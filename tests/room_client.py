@@ -11,6 +11,7 @@ import datetime as dt
 import http.client
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -89,6 +90,41 @@ class Client:
         answer = self.request("GET", "api/state")
         assert answer.status == 200, answer
         return answer.json()
+
+
+class Stream:
+    """A page's live stream: each `next()` is the number of the next "look again"."""
+
+    def __init__(self, response: http.client.HTTPResponse) -> None:
+        self._response = response
+
+    def next(self) -> int:
+        data = None
+        while True:
+            line = self._response.readline()
+            assert line, "the stream ended"
+            line = line.decode().rstrip("\r\n")
+            if line.startswith("data: "):
+                data = int(line[len("data: ") :])
+            elif line == "" and data is not None:
+                return data
+
+
+@contextmanager
+def stream(client: Client) -> Iterator[Stream]:
+    """The page's stream open (as room.js's listen does), its first notice read."""
+    parts = urlsplit(client.base)
+    query = f"?device={client.device}" if client.device else ""
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    try:
+        connection.request("GET", parts.path + "api/events" + query)
+        response = connection.getresponse()
+        assert response.status == 200
+        opened = Stream(response)
+        assert opened.next() == 0
+        yield opened
+    finally:
+        connection.close()
 
 
 @dataclass

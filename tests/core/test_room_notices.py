@@ -9,48 +9,8 @@ own count, so a stream that was not woken by a change shows it in the next numbe
 
 from __future__ import annotations
 
-import http.client
-from collections.abc import Iterator
-from contextlib import contextmanager
-from urllib.parse import urlsplit
-
 from facilitator.room import RoomEvent
-from tests.room_client import NEXT_STEPS_STEP, REVIEW_STEP, Client, OpenRoom
-
-
-class Stream:
-    """A page's live stream: each `next()` is the number of the next "look again"."""
-
-    def __init__(self, response: http.client.HTTPResponse) -> None:
-        self._response = response
-
-    def next(self) -> int:
-        data = None
-        while True:
-            line = self._response.readline()
-            assert line, "the stream ended"
-            line = line.decode().rstrip("\r\n")
-            if line.startswith("data: "):
-                data = int(line[len("data: ") :])
-            elif line == "" and data is not None:
-                return data
-
-
-@contextmanager
-def stream(client: Client) -> Iterator[Stream]:
-    """The page's stream open (as room.js's listen does), its first notice read."""
-    parts = urlsplit(client.base)
-    query = f"?device={client.device}" if client.device else ""
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
-    try:
-        connection.request("GET", parts.path + "api/events" + query)
-        response = connection.getresponse()
-        assert response.status == 200
-        opened = Stream(response)
-        assert opened.next() == 0
-        yield opened
-    finally:
-        connection.close()
+from tests.room_client import NEXT_STEPS_STEP, REVIEW_STEP, Client, OpenRoom, stream
 
 
 def _add(client: Client, text: str) -> None:

@@ -31,7 +31,16 @@ MAX_LABEL_LENGTH = 60
 _CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 JOIN_CODE_LENGTH = 5
 
-EVENT_KINDS = ("devices", "element-added", "element-changed", "element-removed", "action-changed", "action-status")
+EVENT_KINDS = (
+    "devices",
+    "element-added",
+    "element-changed",
+    "element-removed",
+    "action-changed",
+    "action-status",
+    # The room's process ended without being told to (see `room.process`).
+    "stopped",
+)
 #: Kinds of change only the partner's own pages show (see `Room.scope_of`).
 _PARTNER_ONLY = frozenset({"element-added", "element-changed", "element-removed", "action-status"})
 

@@ -165,6 +165,10 @@ class Store(CircleStore, BoardStore, ActionStore, FollowupStore, TransferStore, 
         """Moves whenever something a screen shows is written (see `store.content_version`)."""
         return self._content.value
 
+    def written_elsewhere(self) -> None:
+        """Another process wrote to this database (the room's): what screens read may be stale."""
+        self._content.value += 1
+
     def close(self) -> None:
         """Release the database file."""
         self._engine.dispose()

@@ -1,19 +1,21 @@
 """The room from the window's side: open and close it, show who is in it, follow what they write.
 
-Dagen → Åbn rummet for partnerne starts `facilitator.room.RoomServer` for the open session,
-bound to the laptop's own network address (never at start-up, never by itself). The server
-answers on its own threads and reaches the store through the room's `DirectGate`, which
-commits the writes waiting at it together on those threads: the GUI thread never waits for
-a partner's fsync. What devices do arrives as `RoomEvent`s on the server's thread; they are
-handed to the GUI thread by a queued signal, where the step on screen is redrawn and an undo
-step is recorded, so the facilitator can take back a partner's element or change with
-Fortryd as if they had made it themselves.
+Dagen → Åbn rummet for partnerne starts the room for the open session, bound to the
+laptop's own network address (never at start-up, never by itself), in a process of its
+own (`facilitator.room.process`): the server's Python then never competes with the
+window's for the interpreter. Where no process can be started it runs on threads of the
+window's process instead (`facilitator.room.RoomServer` with a `DirectGate`); either way
+the GUI thread never waits for a partner's fsync. What devices do arrives as `RoomEvent`s
+on a thread of their own; they are handed to the GUI thread by a queued signal, where the
+step on screen is redrawn and an undo step is recorded, so the facilitator can take back a
+partner's element or change with Fortryd as if they had made it themselves.
 Closing the room, the session or the app stops the server.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import time
 from collections import deque
 from collections.abc import Callable
@@ -25,7 +27,7 @@ from PySide6.QtNetwork import QAbstractSocket, QHostAddress, QNetworkInterface
 from PySide6.QtWidgets import QDockWidget
 
 from facilitator.store.deferred import DeferredStore
-from facilitator.text import Text, UserError
+from facilitator.text import UserError
 from facilitator.timing.clock import SystemClock
 from facilitator.ui.interpreter import switch_quickly
 from facilitator.ui.operations import message_box
@@ -36,8 +38,11 @@ from facilitator.ui.undo import DoneCommand
 if TYPE_CHECKING:
     from facilitator.conversation.next_steps import Action
     from facilitator.room import DirectGate, Room, RoomEvent, RoomServer
+    from facilitator.room.process import RoomProcess
     from facilitator.room.writes import StatusBefore
     from facilitator.ui.main_window import MainWindow
+
+logger = logging.getLogger(__name__)
 
 #: The port the room asks for first: short enough to read off the projector and type.
 PREFERRED_PORT = 8765
@@ -48,16 +53,17 @@ PANEL_WIDTH = 240
 REFRESH_AFTER_MS = 300
 #: Devices joining at once (a room of sixty phones) redraw the panel's list once.
 DEVICES_AFTER_MS = 150
-#: Partners' new elements are drawn a few at a time, at most this long per turn of the
-#: event loop, so a drag or typing in between still gets its frame at once.
-DRAW_SLICE_S = 0.002
+#: Partners' new elements are drawn together, this long after the first of them arrived:
+#: each new line lays out its card and repaints the circle, and a few at once cost about
+#: what one costs, so a drag or typing in between keeps its frames. Well within the second
+#: the method allows for a partner's words to reach the facilitator's screen.
+DRAW_AFTER_MS = 250
+#: At most this long drawing per turn; the rest follows soon after (a partner on two devices
+#: writing at full speed).
+DRAW_SLICE_S = 0.016
+DRAW_MORE_AFTER_MS = 50
 #: The action fields a partner may change from a device, put back by undo.
 _ACTION_FIELDS = ("what", "owner_partner_id", "owner_person", "with_whom", "how_much", "due", "status")
-
-CANNOT_LISTEN = Text(
-    "Rummet kan ikke åbnes på {address}: {reason}. Vælg et andet netværk i rummets panel.",
-    "The room cannot open on {address}: {reason}. Choose another network in the room's panel.",
-)
 
 
 def local_addresses(preferred: str) -> list[str]:
@@ -107,10 +113,14 @@ class RoomControl(QObject):
     # Carries (room, event) from the server's thread to the GUI thread.
     _arrived = Signal(object)
 
+    #: Serve the room from a process of its own (see `facilitator.room.process`); a test of
+    #: the window's own threads may turn it off.
+    own_process = True
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self.room: Room | None = None
-        self.server: RoomServer | None = None
+        self.room: Room | RoomProcess | None = None
+        self.server: RoomServer | RoomProcess | None = None
         self.gate: DirectGate | None = None
         #: The address to serve on: the laptop's own unless the facilitator chose another.
         self.host: str | None = None
@@ -144,7 +154,8 @@ class RoomControl(QObject):
         #: pages that should look again already, and only those (see `Room.scope_of`).
         self._recording_device_change = False
         self._draw_timer = QTimer(self)
-        self._draw_timer.setInterval(0)
+        self._draw_timer.setSingleShot(True)
+        self._draw_timer.setInterval(DRAW_AFTER_MS)
         self._draw_timer.timeout.connect(self._draw_some)
         # Queued even from the GUI thread: a listener must never redraw in the middle of a store call.
         self._arrived.connect(self._handle, Qt.ConnectionType.QueuedConnection)
@@ -175,26 +186,25 @@ class RoomControl(QObject):
         page = window.session_page
         if page is None or self.is_open:
             return self.is_open
-        from facilitator.room import DirectGate, Room, default_bind_address
+        from facilitator.room import default_bind_address
 
         if self.host is None:
             self.host = default_bind_address()
-        # Not the first look's reads: the real store, whose engine gives every thread its own
-        # connection, so the room's threads write while the GUI thread goes on.
-        store = window.store.open() if isinstance(window.store, DeferredStore) else window.store
-        gate = DirectGate(store)
-        room = Room(gate, page.session_id, clock=_RoomClock(window))
+        # Not the first look's reads: the real store, the file the room writes to.
+        store = self._real_store()
+        host, session_id = self.host, page.session_id
         started = window.operations.run(
-            lambda: self._listen(room, self.host),
+            lambda: self._listen(store, session_id, host),
             report=message_box(window, self.tr("Rummet kan ikke åbnes")),
         )
         if started.failed:
-            gate.close()
             return False
-        self.room, self.server, self.gate = room, started.value, gate
+        self.room, self.server, self.gate = started.value
         # The server's threads run Python for every phone's request; without this each of
-        # the window's paints and slots waits up to 5 ms behind them for the interpreter.
+        # the window's paints and slots waits up to 5 ms behind them for the interpreter
+        # (served in a process of its own, it still keeps the reader's thread quick).
         self._switch_back = switch_quickly()
+        room = self.room
         self._unsubscribe = room.subscribe(lambda event, room=room: self._arrived.emit((room, event)))
         self.panel.set_interfaces(local_addresses(default_bind_address()), self.host)
         self.panel.set_address(self.server.url, room.join_code)
@@ -210,12 +220,27 @@ class RoomControl(QObject):
         window.show_notice(self.tr("Rummet er åbent: %1").replace("%1", plain_address(self.server.url)))
         return True
 
-    @staticmethod
-    def _listen(room: Room, host: str) -> RoomServer:
-        from facilitator.room import RoomServer
+    def _listen(
+        self, store, session_id: int, host: str
+    ) -> tuple[Room | RoomProcess, RoomServer | RoomProcess, DirectGate | None]:
+        """The room and its server listening on `host`: in a process of their own where one starts."""
+        from facilitator.room import DirectGate, Room, RoomServer
+        from facilitator.room.process import CANNOT_LISTEN, RoomProcess, RoomProcessUnavailable
 
+        ports = (PREFERRED_PORT, 0)
+        if self.own_process and store.path is not None:
+            process = RoomProcess(store.path, session_id, host, ports, wall=self.window.now)
+            try:
+                process.start()
+            except RoomProcessUnavailable as error:
+                # A machine that starts no processes still gets its room, on threads of the window's.
+                logger.warning("the room is served in the window's process: %s", error)
+            else:
+                return process, process, None
+        gate = DirectGate(store)
+        room = Room(gate, session_id, clock=_RoomClock(self.window))
         reason = ""
-        for port in (PREFERRED_PORT, 0):
+        for port in ports:
             server = RoomServer(room, host, port)
             try:
                 server.start()
@@ -223,7 +248,8 @@ class RoomControl(QObject):
                 # The preferred port may be taken (another app, a room that just closed): any free one then.
                 reason = error.strerror or str(error)
                 continue
-            return server
+            return room, server, gate
+        gate.close()
         raise UserError(CANNOT_LISTEN.format(address=host, reason=reason))
 
     def close_room(self) -> None:
@@ -238,6 +264,7 @@ class RoomControl(QObject):
         # finishes), so the server can stop.
         if gate is not None:
             gate.close()
+        # A room in a process of its own closes its gate there, then its server.
         server.stop()
         if self._switch_back is not None:
             self._switch_back()
@@ -323,6 +350,15 @@ class RoomControl(QObject):
             if not self._devices_timer.isActive():
                 self._devices_timer.start()
             return
+        if event.kind == "stopped":
+            from facilitator.room.process import STOPPED
+
+            self.close_room()
+            self.window.show_error(STOPPED.get(self.window.language))
+            return
+        # Written by the room's process, which the window's own store does not count: a
+        # screen read ahead (the review, say) must read again before it is shown.
+        self._real_store().written_elsewhere()
         command = self._command(event)
         if command is not None:
             # Pushing moves the undo index, which would wake every page in the room for each
@@ -335,7 +371,7 @@ class RoomControl(QObject):
         if event.kind == "element-added" and event.after is not None:
             self._to_draw.append(event.after)
             if not self._draw_timer.isActive():
-                self._draw_timer.start()
+                self._draw_timer.start(DRAW_AFTER_MS)
             return
         if not self._refresh_timer.isActive():
             self._refresh_timer.start()
@@ -345,11 +381,14 @@ class RoomControl(QObject):
         while self._to_draw and time.perf_counter() - began < DRAW_SLICE_S:
             if not self._show_added(self._to_draw.popleft()) and not self._refresh_timer.isActive():
                 self._refresh_timer.start()
-        if not self._to_draw:
-            self._draw_timer.stop()
+        if self._to_draw:
+            self._draw_timer.start(DRAW_MORE_AFTER_MS)
 
     def refresh_workspace(self) -> None:
         """Redraw the step on screen from the store (a device changed something)."""
+        # What waited to be drawn is read with the rest (or was taken back meanwhile).
+        self._to_draw.clear()
+        self._draw_timer.stop()
         page = self.window.session_page
         workspace = page.current_workspace() if page is not None else None
         reload = getattr(workspace, "reload", None)
@@ -365,6 +404,10 @@ class RoomControl(QObject):
         # Sixty phones add a few hundred elements a minute: each one's own line, not a
         # rebuild of the circle, keeps the window's frames short.
         return bool(show is not None and element is not None and show(element))
+
+    def _real_store(self):
+        store = self.window.store
+        return store.open() if isinstance(store, DeferredStore) else store
 
     def _undo_stack(self) -> QUndoStack:
         # The step's own history, so Fortryd takes back the partner's change like any other.
@@ -434,9 +477,10 @@ class RoomControl(QObject):
         )
 
     def _done(self, text: str, redo: Callable[[], object], undo: Callable[[], object]) -> DoneCommand:
+        # The pages hear of an undo or redo from the undo group's index, which every one of
+        # them moves (MainWindow._notify_room): once, not twice for each.
         def after() -> None:
             self.refresh_workspace()
-            self.notify_changed()
 
         def report(error: UserError) -> None:
             self.window.show_error(error.message(self.window.language))

@@ -1,0 +1,362 @@
+"""The room served from a process of its own, so the window keeps its interpreter.
+
+The server answers sixty phones in Python: parsing, routing, the store's work, JSON. On
+threads of the window's process all of that competes for the one interpreter lock with
+the window's paints and slots, and a facilitator's drag stutters while the partners write.
+A process of its own has an interpreter of its own (and on a laptop of two cores or more,
+a core). The window then only hears what the devices did, as before.
+
+`RoomProcess` is what the window holds: a `Room` and its server in one, as far as the
+window can tell (devices, approve, release, approve everyone, notify, subscribe, url,
+stop). Underneath, the child process runs the very same `Room`, `RoomServer` and
+`DirectGate` on the same database file (SQLite's WAL lets both processes in), and the two
+talk over a pipe in plain data: commands in, the room's events and device list out.
+
+The child ends when told to, and also when the window's process is gone (its end of the
+pipe closes), so no server is ever left answering without a window.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import multiprocessing
+import threading
+import time
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from facilitator.room.room import Device, RoomEvent
+from facilitator.text import Text, UserError
+from facilitator.timing.clock import SystemClock
+
+logger = logging.getLogger(__name__)
+
+#: Seconds the window waits for the process to answer that it listens (its start included).
+START_SECONDS = 30.0
+#: Seconds the window waits for the process to close its connections and end.
+STOP_SECONDS = 10.0
+
+CANNOT_LISTEN = Text(
+    "Rummet kan ikke åbnes på {address}: {reason}. Vælg et andet netværk i rummets panel.",
+    "The room cannot open on {address}: {reason}. Choose another network in the room's panel.",
+)
+STOPPED = Text(
+    "Rummet lukkede uventet; partnernes sider er ikke forbundet længere. Det, de nåede at gemme, er gemt. "
+    "Åbn rummet igen fra Dagen-menuen.",
+    "The room closed unexpectedly; the partners' pages are no longer connected. What they saved is kept. "
+    "Open the room again from the Day menu.",
+)
+
+
+class RoomProcessUnavailable(RuntimeError):
+    """No process could be started here (a locked-down machine); the caller serves in-process."""
+
+
+class _OffsetClock:
+    """The window's wall time as the child sees it: its own clock moved by the window's offset.
+
+    The pages then see the window's "today" and timers (a test's fake clock too); the steady
+    clock is the computer's own, so the rate limit keeps measuring real seconds.
+    """
+
+    def __init__(self, offset_seconds: float) -> None:
+        self.offset = dt.timedelta(seconds=offset_seconds)
+        self._system = SystemClock()
+
+    def wall(self) -> dt.datetime:
+        return self._system.wall() + self.offset
+
+    def monotonic(self) -> float:
+        return self._system.monotonic()
+
+
+def wall_offset(wall: Callable[[], dt.datetime]) -> float:
+    """Seconds by which the wall clock `wall` differs from the computer's (about 0 on the real one)."""
+    return (wall() - dt.datetime.now(dt.UTC)).total_seconds()
+
+
+class RoomProcess:
+    """One opening of the room, served by a child process; the window's handle on it."""
+
+    def __init__(
+        self,
+        database: Path,
+        session_id: int,
+        host: str,
+        ports: tuple[int, ...],
+        *,
+        approve_everyone: bool = False,
+        wall: Callable[[], dt.datetime] | None = None,
+    ) -> None:
+        """`wall`: the window's wall clock (the pages see its "today" and timers), else the computer's."""
+        self.database = Path(database)
+        self.session_id = session_id
+        self.host = host
+        self._ports = ports
+        self._wall = wall
+        self._approve_everyone = approve_everyone
+        self.url = ""
+        self.token = ""
+        self.join_code = ""
+        self.port = 0
+        #: Pieces of store work and the commits they took, as the child's gate counted them.
+        self.pieces = 0
+        self.batches = 0
+        #: The child's CPU time, all its threads, as it ended.
+        self.cpu_seconds = 0.0
+        self._version = 0
+        self._devices: list[Device] = []
+        self._listeners: list[Callable[[RoomEvent], None]] = []
+        self._lock = threading.Lock()
+        self._send_lock = threading.Lock()
+        self._stopping = False
+        self._started = threading.Event()
+        self._ended = threading.Event()
+        self._failure: UserError | None = None
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._connection: Connection | None = None
+        self._reader: threading.Thread | None = None
+
+    # Starting and stopping -----------------------------------------------------------
+
+    def start(self) -> None:
+        """Start the child and return once it listens; UserError if it cannot listen there."""
+        # "spawn", never "fork": a fork of a process with Qt's and SQLAlchemy's threads can
+        # inherit a lock that is held and never released in the child.
+        context = multiprocessing.get_context("spawn")
+        try:
+            ours, theirs = context.Pipe(duplex=True)
+            process = context.Process(
+                target=_serve,
+                args=(theirs, str(self.database), self.session_id, self.host, self._ports),
+                kwargs={"approve_everyone": self._approve_everyone, "offset_seconds": self._offset()},
+                name="facilitator-room",
+                daemon=True,
+            )
+            process.start()
+        except (OSError, RuntimeError) as error:
+            raise RoomProcessUnavailable(str(error)) from error
+        theirs.close()
+        self._process, self._connection = process, ours
+        self._reader = threading.Thread(target=self._read, name="room-process-reader", daemon=True)
+        self._reader.start()
+        if not self._started.wait(START_SECONDS) and not self._ended.is_set():
+            self._kill()
+            raise RoomProcessUnavailable("the room's process did not answer")
+        if self._failure is not None:
+            self._kill()
+            raise self._failure
+        if not self._started.is_set():
+            self._kill()
+            raise RoomProcessUnavailable("the room's process ended before it listened")
+
+    def stop(self) -> None:
+        """Close every connection and end the child; returns once it has ended. Idempotent."""
+        with self._lock:
+            if self._stopping or self._process is None:
+                return
+            self._stopping = True
+        self._send(("stop",))
+        self._ended.wait(STOP_SECONDS)
+        self._kill()
+
+    @property
+    def running(self) -> bool:
+        return self._started.is_set() and not self._ended.is_set() and not self._stopping
+
+    def _kill(self) -> None:
+        process = self._process
+        if process is None:
+            return
+        process.join(STOP_SECONDS if self._ended.is_set() else 0.5)
+        if process.is_alive():
+            process.terminate()
+            process.join(STOP_SECONDS)
+        if self._connection is not None:
+            self._connection.close()
+        if self._reader is not None and self._reader is not threading.current_thread():
+            self._reader.join(STOP_SECONDS)
+
+    # The room, as the window uses it ---------------------------------------------------
+
+    @property
+    def version(self) -> int:
+        """Grows with every change the window told the pages of."""
+        return self._version
+
+    @property
+    def approve_everyone(self) -> bool:
+        return self._approve_everyone
+
+    @approve_everyone.setter
+    def approve_everyone(self, value: bool) -> None:
+        self._approve_everyone = bool(value)
+        self._send(("approve_everyone", bool(value)))
+
+    def devices(self) -> list[Device]:
+        """The devices in the room, in the order they joined, as the child last told."""
+        with self._lock:
+            return list(self._devices)
+
+    def approve(self, device_id: str) -> None:
+        self._send(("approve", device_id))
+
+    def release(self, device_id: str) -> None:
+        self._send(("release", device_id))
+
+    def notify_changed(self, partner_id: int | None = None) -> None:
+        """The pages look again (see `Room.notify_changed`), on the window's clock as it is now."""
+        self._version += 1
+        self._send(("notify", partner_id, self._offset()))
+
+    def _offset(self) -> float:
+        return wall_offset(self._wall) if self._wall is not None else 0.0
+
+    def subscribe(self, listener: Callable[[RoomEvent], None]) -> Callable[[], None]:
+        """Hear of every RoomEvent (on the reader's thread); returns the call that stops it.
+
+        When the child ends without being told to, listeners hear a RoomEvent("stopped").
+        """
+        with self._lock:
+            self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                if listener in self._listeners:
+                    self._listeners.remove(listener)
+
+        return unsubscribe
+
+    # The pipe ----------------------------------------------------------------------------
+
+    def _send(self, message: tuple) -> None:
+        connection = self._connection
+        if connection is None:
+            return
+        # OSError, ValueError: the child is gone; the reader tells the listeners.
+        with self._send_lock, contextlib.suppress(OSError, ValueError):
+            connection.send(message)
+
+    def _read(self) -> None:
+        connection = self._connection
+        assert connection is not None
+        try:
+            while True:
+                message = connection.recv()
+                kind = message[0]
+                if kind == "started":
+                    self.url, self.token, self.join_code, self.port = message[1:]
+                    self._started.set()
+                elif kind == "failed":
+                    self._failure = UserError(Text(message[1], message[2]))
+                    break
+                elif kind == "devices":
+                    with self._lock:
+                        self._devices = list(message[1])
+                elif kind == "event":
+                    self._tell(message[1])
+                elif kind == "stopped":
+                    self.pieces, self.batches, self.cpu_seconds = message[1:]
+                    break
+        except (EOFError, OSError):
+            pass
+        finally:
+            self._ended.set()
+            self._started.set()  # a start still waiting goes on, and finds the failure
+        if not self._stopping and self._failure is None and self.url:
+            self._tell(RoomEvent("stopped"))
+
+    def _tell(self, event: RoomEvent) -> None:
+        with self._lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener(event)
+            except Exception:
+                logger.exception("a room listener failed")
+
+
+def _serve(
+    connection: Connection,
+    database: str,
+    session_id: int,
+    host: str,
+    ports: tuple[int, ...],
+    *,
+    approve_everyone: bool,
+    offset_seconds: float,
+) -> None:
+    """The child: open the store, the room and its server; obey the window until told to stop."""
+    from facilitator.room.gate import DirectGate
+    from facilitator.room.room import Room
+    from facilitator.room.server import RoomServer
+    from facilitator.store import Store
+
+    send_lock = threading.Lock()
+
+    def send(message: tuple) -> None:
+        # OSError, ValueError: the window is gone; the loop below ends on its own.
+        with send_lock, contextlib.suppress(OSError, ValueError):
+            connection.send(message)
+
+    store = Store(Path(database))
+    gate = DirectGate(store)
+    clock = _OffsetClock(offset_seconds)
+    room = Room(gate, session_id, clock=clock, approve_everyone=approve_everyone)
+
+    def heard(event: RoomEvent) -> None:
+        if event.kind == "devices":
+            send(("devices", room.devices()))
+        send(("event", event))
+
+    server = None
+    reason = ""
+    for port in ports:
+        candidate = RoomServer(room, host, port)
+        try:
+            candidate.start()
+        except OSError as error:
+            # The preferred port may be taken (another app, a room that just closed): the next.
+            reason = error.strerror or str(error)
+            continue
+        server = candidate
+        break
+    if server is None:
+        failure = CANNOT_LISTEN.format(address=host, reason=reason)
+        send(("failed", failure.da, failure.en))
+        gate.close()
+        store.close()
+        return
+    room.subscribe(heard)
+    send(("started", server.url, room.token, room.join_code, server.port))
+    try:
+        while True:
+            try:
+                message = connection.recv()
+            except (EOFError, OSError):
+                break  # the window's process is gone: no room without a window
+            kind = message[0]
+            if kind == "stop":
+                break
+            if kind == "notify":
+                clock.offset = dt.timedelta(seconds=message[2])
+                room.notify_changed(message[1])
+            elif kind == "approve":
+                room.approve(message[1])
+            elif kind == "release":
+                room.release(message[1])
+            elif kind == "approve_everyone":
+                room.approve_everyone = message[1]
+    finally:
+        # The gate first: requests still waiting get their answer, so the server can stop.
+        gate.close()
+        server.stop()
+        send(("stopped", gate.pieces, gate.batches, time.process_time()))
+        store.close()
+        connection.close()
+
+
+__all__ = ["CANNOT_LISTEN", "STOPPED", "RoomProcess", "RoomProcessUnavailable", "wall_offset"]
