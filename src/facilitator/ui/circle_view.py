@@ -10,8 +10,8 @@ from __future__ import annotations
 import html
 import itertools
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -488,6 +488,8 @@ class CircleCanvas(QWidget):
         self._owner = ""
         self._owner_initials = ""
         self._subtitle = ""
+        self._background: QPixmap | None = None
+        self._background_key: tuple | None = None
         grid = QGridLayout(self)
         grid.setContentsMargins(8, 8, 8, 8)
         grid.setHorizontalSpacing(0)
@@ -544,7 +546,26 @@ class CircleCanvas(QWidget):
             card.flush()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        # Drawn once per size and owner: every line a partner adds from a phone repaints the
+        # circle under it, and two antialiased circles cost more than the line itself.
+        key = (self.size(), self.devicePixelRatioF(), self._colour.rgba(), self._owner_initials, self.font().key())
+        if self._background is None or self._background_key != key:
+            self._background = self._paint_background()
+            self._background_key = key
         painter = QPainter(self)
+        painter.drawPixmap(QRectF(event.rect()), self._background, self._background_rect(event.rect()))
+        painter.end()
+
+    def _background_rect(self, rect: QRect) -> QRectF:
+        ratio = self._background.devicePixelRatio()
+        return QRectF(rect.x() * ratio, rect.y() * ratio, rect.width() * ratio, rect.height() * ratio)
+
+    def _paint_background(self) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(QSize(max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio))))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         centre = QPointF(self.width() / 2, self.height() / 2)
         radius = min(self.width(), self.height()) / 2 - 6
@@ -574,3 +595,4 @@ class CircleCanvas(QWidget):
             lines.append(self._owner_initials)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, "\n".join(lines))
         painter.end()
+        return pixmap
