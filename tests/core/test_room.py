@@ -127,6 +127,7 @@ def test_the_board_shows_revealed_and_own_notes_read_only(open_room: OpenRoom):
     assert [note["text"] for note in jonas.state()["notes"]] == ["Jonas' egen"]
     assert jonas.state()["categories"][0]["title"] == ["Fælles", "Common ground"]
     open_room.store.set_circles_revealed(open_room.session_id, "change", True)
+    open_room.room.notify_changed()  # as the window does after a reveal
     assert [note["text"] for note in jonas.state()["notes"]] == ["Privat", "Jonas' egen"]
 
 

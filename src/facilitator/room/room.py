@@ -108,6 +108,9 @@ class Room:
         #: Each live page's wake-up call -> the device it belongs to (None before it joined).
         self._wakers: dict[Callable[[], None], str | None] = {}
         self._version = 0
+        #: Changes every page shows, and changes one partner's pages show (see `seen_by`).
+        self._everyone_version = 0
+        self._partner_versions: dict[int, int] = {}
 
     # The facilitator's side ---------------------------------------------------------
 
@@ -174,11 +177,22 @@ class Room:
         with self._lock:
             self._version += 1
             if partner_id is None:
+                self._everyone_version += 1
                 wakers = list(self._wakers)
             else:
+                self._partner_versions[partner_id] = self._partner_versions.get(partner_id, 0) + 1
                 wakers = [wake for wake, device_id in self._wakers.items() if self._partner_of(device_id) == partner_id]
         for wake in wakers:
             wake()
+
+    def seen_by(self, partner_id: int | None) -> tuple[int, int]:
+        """How often what a page of `partner_id` shows has changed: (for everyone, for the partner).
+
+        Equal counts mean an equal state (see `scope_of`): the pages of one partner share one
+        read of it until either count moves.
+        """
+        with self._lock:
+            return self._everyone_version, self._partner_versions.get(partner_id, 0) if partner_id is not None else 0
 
     def _partner_of(self, device_id: str | None) -> int | None:
         device = self._devices.get(device_id) if device_id else None
