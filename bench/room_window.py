@@ -183,10 +183,12 @@ def run_window(devices: int, elements: int, spawn_load, collect, check_stored):
         adds = max(1, len(load.latencies_ms))
         if room_pid is not None:
             room_cpu = _cpu_of(room_pid) - room_cpu_began
+            room = control.room
             control.close_room()  # the child counts its batches as it ends
             batches = (
-                f"the room's process: {room_cpu * 1000 / adds:.1f} ms CPU per add; the window's process "
-                f"{process_cpu * 1000 / adds:.1f} ms per add (window and drag)"
+                f"{room.pieces} calls in {room.batches} commits; page states read {room.states_read}, "
+                f"kept {room.states_kept}; the room's process: {room_cpu * 1000 / adds:.1f} ms CPU per add; "
+                f"the window's process {process_cpu * 1000 / adds:.1f} ms per add (window and drag)"
             )
         else:
             gate = control.gate

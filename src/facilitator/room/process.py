@@ -107,6 +107,9 @@ class RoomProcess:
         self.batches = 0
         #: The child's CPU time, all its threads, as it ended.
         self.cpu_seconds = 0.0
+        #: Page states read from the store, and served as kept for a partner's other pages.
+        self.states_read = 0
+        self.states_kept = 0
         self._version = 0
         self._devices: list[Device] = []
         self._listeners: list[Callable[[RoomEvent], None]] = []
@@ -259,7 +262,7 @@ class RoomProcess:
                 elif kind == "event":
                     self._tell(message[1])
                 elif kind == "stopped":
-                    self.pieces, self.batches, self.cpu_seconds = message[1:]
+                    self.pieces, self.batches, self.cpu_seconds, self.states_read, self.states_kept = message[1:]
                     break
         except (EOFError, OSError):
             pass
@@ -354,7 +357,8 @@ def _serve(
         # The gate first: requests still waiting get their answer, so the server can stop.
         gate.close()
         server.stop()
-        send(("stopped", gate.pieces, gate.batches, time.process_time()))
+        web = server.web
+        send(("stopped", gate.pieces, gate.batches, time.process_time(), web.states_read, web.states_kept))
         store.close()
         connection.close()
 

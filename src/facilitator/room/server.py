@@ -41,6 +41,11 @@ class RoomServer:
         self._lock = threading.Lock()
 
     @property
+    def web(self) -> RoomApp:
+        """The ASGI app served (its counts are read by the benchmarks)."""
+        return self._web
+
+    @property
     def url(self) -> str:
         """The join address, token included: http://192.168.1.23:8765/r/<token>/."""
         host = f"[{self.host}]" if ":" in self.host else self.host

@@ -116,6 +116,9 @@ class RoomApp:
         self._wakers: set[Callable[[], None]] = set()
         #: The last state read for each (partner, approved): a partner's pages share it.
         self._states: dict[tuple[int | None, bool], _KeptState] = {}
+        #: Page states read from the store, and served as kept (for the benchmarks).
+        self.states_read = 0
+        self.states_kept = 0
         page = "/r/{token}/"
         self.app = Starlette(
             routes=[
@@ -228,8 +231,10 @@ class RoomApp:
             seen = (self.room.seen_by(partner), now.date())
             kept = self._states.get((partner, approved))
             if kept is not None and kept.seen == seen and time.monotonic() - kept.at < STATE_KEPT_SECONDS:
+                self.states_kept += 1
                 state = kept.aged_to(now)
             else:
+                self.states_read += 1
                 state = await self._gate(lambda store: page_state(store, session_id, partner, approved, now))
                 self._states[(partner, approved)] = _KeptState(seen, time.monotonic(), now, state)
                 state = dict(state)
