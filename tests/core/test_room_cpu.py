@@ -122,3 +122,36 @@ def test_an_add_to_a_removed_circle_is_refused_and_nothing_is_stored(store: Stor
     with pytest.raises(StoreError):
         store.add_element(circle_id, "what", "Forsvundet")
     assert store.elements(session_id) == []
+
+
+def test_a_pages_own_circle_words_are_the_elements_the_window_shows_in_their_order(store: Store, session):
+    session_id, partners = session
+    mette, jonas = partners[0], partners[1]
+    first = store.add_circle(session_id, mette, "change")
+    second = store.add_circle(session_id, mette, "change", "Havnen")
+    store.add_element(first.id, "why", "Kystplanen", written_on_device=True)
+    store.add_element(first.id, "what", "Færre oversvømmelser", value_forms={"environment"})
+    gone = store.add_element(first.id, "what", "Fjernet igen")
+    store.add_element(second.id, "what", "Mere havneliv")
+    jonas_circle = store.add_circle(session_id, jonas, "change")
+    store.add_element(jonas_circle.id, "what", "Jonas' eget")
+    store.remove_element(gone.id)
+    hidden = store.add_circle(session_id, mette, "change", "Skrottet")
+    store.add_element(hidden.id, "what", "I en fjernet cirkel")
+    store.remove_circle(hidden.id)
+
+    words = store.element_words(session_id, "change", mette)
+    shown = store.elements(session_id, kind="change", partner_id=mette)
+
+    def by_place(rows) -> list:
+        return sorted(
+            [(e.circle_id, e.field, e.id, e.text, e.written_on_device) for e in rows],
+            key=lambda row: (row[0], row[1]),
+        )
+
+    # The same elements, and within each circle's field the same order the window shows.
+    assert by_place(words) == by_place(shown)
+    assert [w.text for w in words if w.field == "what" and w.circle_id == first.id] == ["Færre oversvømmelser"]
+    assert "Fjernet igen" not in [w.text for w in words]
+    assert "I en fjernet cirkel" not in [w.text for w in words]
+    assert [w.written_on_device for w in words if w.text == "Kystplanen"] == [True]

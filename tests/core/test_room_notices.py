@@ -9,6 +9,8 @@ own count, so a stream that was not woken by a change shows it in the next numbe
 
 from __future__ import annotations
 
+import pytest
+
 from facilitator.room import RoomEvent
 from tests.room_client import NEXT_STEPS_STEP, REVIEW_STEP, Client, OpenRoom, stream
 
@@ -127,13 +129,14 @@ def test_a_pages_state_at_a_circle_step_reads_its_own_partners_elements_alone(op
     _add(mette, "Mettes tanke")
     asked: list[int | None] = []
     store = open_room.store
-    elements = store.elements
+    element_words = store.element_words
 
-    def spy(session_id, **options):
-        asked.append(options.get("partner_id"))
-        return elements(session_id, **options)
+    def spy(session_id, kind, partner_id):
+        asked.append(partner_id)
+        return element_words(session_id, kind, partner_id)
 
-    monkeypatch.setattr(store, "elements", spy)
+    monkeypatch.setattr(store, "element_words", spy)
+    monkeypatch.setattr(store, "elements", lambda *args, **options: pytest.fail("the whole room's elements read"))
     [own] = mette.state()["own"]
     assert [e["text"] for e in own["fields"]["what"]] == ["Mettes tanke"]
     # Sixty pages each looking again after every add: a read of the whole room's elements

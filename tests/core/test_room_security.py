@@ -286,3 +286,24 @@ def test_pages_send_a_strict_content_security_policy(unchanged):
     assert "default-src 'none'" in policy
     assert answer.headers["referrer-policy"] == "no-referrer"
     assert answer.headers["x-content-type-options"] == "nosniff"
+
+
+def test_a_forged_forwarded_for_header_does_not_escape_the_rate_limit(store, program):
+    from tests.room_client import make_session
+
+    session_id, _partners, _actions = make_session(store, program)
+    room = Room(DirectGate(store), session_id, clock=ManualClock())
+    server = RoomServer(room, "127.0.0.1")
+    server.start()
+    try:
+        client = Client(server.url)
+        # No proxy stands before the room: a page that has not joined is counted by its own
+        # address, whatever address it claims to be sent for.
+        answers = [
+            client.request("GET", "api/state", headers={"X-Forwarded-For": f"10.0.0.{n}"}).status
+            for n in range(RATE_BURST + 3)
+        ]
+        assert answers[:RATE_BURST] == [200] * RATE_BURST
+        assert answers[RATE_BURST:] == [429] * 3
+    finally:
+        server.stop()

@@ -79,6 +79,9 @@ class RoomServer:
                 access_log=False,
                 server_header=False,
                 date_header=False,
+                # No proxy stands before the room: an X-Forwarded-For from the laptop itself
+                # would otherwise name any address it liked (and its own rate limit).
+                proxy_headers=False,
                 timeout_graceful_shutdown=GRACEFUL_SECONDS,
                 # The room's own limit is 60 devices; this bounds what a flood can hold open.
                 limit_concurrency=400,

@@ -20,7 +20,10 @@ from facilitator.text import Text
 from facilitator.timing.timer import replay
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from facilitator.store import CircleData, ElementData, SessionData, Store
+    from facilitator.store.records import ElementWords
 
 
 def both(text: Text | None) -> list[str] | None:
@@ -71,11 +74,11 @@ def _timer(store: Store, session_id: int, step: Step, planned_minutes: int, now:
     return {"state": run.state.value, "remaining": target - run.elapsed_at(now), "target": target}
 
 
-def _element(element: ElementData) -> dict:
+def _element(element: ElementData | ElementWords) -> dict:
     return {"id": element.id, "text": element.text, "device": element.written_on_device}
 
 
-def _circle(circle: CircleData, elements: list[ElementData]) -> dict:
+def _circle(circle: CircleData, elements: Sequence[ElementData | ElementWords]) -> dict:
     fields: dict[str, list[dict]] = {field_id: [] for field_id in CIRCLES[circle.kind].field_ids()}
     for element in elements:
         if element.circle_id == circle.id and element.field in fields:
@@ -135,7 +138,12 @@ def page_state(store: Store, session_id: int, partner_id: int | None, approved: 
         # elements for each page's look again made a read grow with the whole room's writing.
         only = partner_id if kind == "circle" else None
         circles = store.circles(session_id, kind=circle_kind, partner_id=only)
-        elements = store.elements(session_id, kind=circle_kind, partner_id=only)
+        elements: Sequence[ElementData | ElementWords] = (
+            # Only the words: the page shows no value forms, and this is its most frequent read.
+            store.element_words(session_id, circle_kind, partner_id)
+            if kind == "circle"
+            else store.elements(session_id, kind=circle_kind, partner_id=only)
+        )
         own = [c for c in circles if c.partner_id == partner_id]
         state["own"] = [_circle(c, elements) for c in own]
         if kind == "review":

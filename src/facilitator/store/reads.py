@@ -175,6 +175,23 @@ def elements(by_kind: bool, by_partner: bool, by_circle: bool) -> tuple[Select, 
     return rows, values
 
 
+@functools.cache
+def element_words() -> Select:
+    """One partner's visible elements of one kind, only what a room page shows, in order within each field."""
+    return (
+        select(ElementRow.id, ElementRow.circle_id, ElementRow.field, ElementRow.text, ElementRow.written_on_device)
+        .outerjoin(CircleRow, CircleRow.id == ElementRow.circle_id)
+        .where(
+            ElementRow.session_id == bindparam("session_id"),
+            ElementRow.deleted.is_(False),
+            ElementRow.kind == bindparam("kind"),
+            ElementRow.partner_id == bindparam("partner_id"),
+            (CircleRow.id.is_(None)) | (CircleRow.deleted.is_(False)),
+        )
+        .order_by(ElementRow.position, ElementRow.id)
+    )
+
+
 __all__ = [
     "ANY_ELEMENT",
     "CIRCLE_FOR_ELEMENT",

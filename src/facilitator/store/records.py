@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from facilitator.conversation.action_status import ActionStatusEntry
 from facilitator.conversation.next_steps import Action
@@ -104,6 +105,16 @@ class ElementData:
     value_forms: frozenset[str]
     #: Written by the partner on a device in the room (shown with a small mark).
     written_on_device: bool = False
+
+
+class ElementWords(NamedTuple):
+    """An element as a room page shows it: its words, where they stand, and the phone mark."""
+
+    id: int
+    circle_id: int | None
+    field: str | None
+    text: str
+    written_on_device: bool
 
 
 @dataclass(frozen=True)
