@@ -148,6 +148,10 @@ def run_window(devices: int, elements: int, spawn_load, collect, check_stored):
         # ROOM_BENCH_THREADS=1: the room on the window's own threads, as before it had a process.
         control.own_process = not os.environ.get("ROOM_BENCH_THREADS")
         assert control.open_room(), window.status_message.text()
+        while control.is_opening:
+            QApplication.processEvents()
+            time.sleep(0.01)
+        assert control.is_open, window.status_message.text()
         control.set_approve_everyone(True)
         program = store.get_session(session_id).program()
         board_step = next(step for _item, step in program.stops() if step.workspace == "board:change")

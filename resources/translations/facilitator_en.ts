@@ -1064,7 +1064,7 @@
     <name>DeviceRow</name>
     <message>
         <source>(ingen partner valgt)</source>
-        <extracomment>What the interface list offers besides the laptop&apos;s own addresses: every network at once.</extracomment>
+        <extracomment>What the interface list offers besides the laptop&apos;s own addresses: every network at once. What the row shows (label, partner, approved), so an unchanged device keeps its row.</extracomment>
         <translation>(no partner chosen)</translation>
     </message>
     <message>
@@ -1816,6 +1816,7 @@
     <name>Operations</name>
     <message>
         <source>Vent et øjeblik, til dette er færdigt: %1</source>
+        <extracomment>Gives the interval back when the work is done (see `facilitator.ui.interpreter`).</extracomment>
         <translation>Please wait until this has finished: %1</translation>
     </message>
     <message>
@@ -2378,12 +2379,16 @@ Whether you restore it or start empty, the damaged file is set aside in the data
     <name>RoomControl</name>
     <message>
         <source>Rummet</source>
-        <extracomment>The port the room asks for first: short enough to read off the projector and type. The room panel&apos;s width beside the session: narrow, so the circle keeps its room on a 1366x768 laptop screen. Several devices writing at once redraw the step once, this soon after the first. Devices joining at once (a room of sixty phones) redraw the panel&apos;s list once. Partners&apos; new elements are drawn a few at a time, at most this long per turn of the event loop, so a drag or typing in between still gets its frame at once. The action fields a partner may change from a device, put back by undo. The room opened (True) or closed (False). The address to serve on: the laptop&apos;s own unless the facilitator chose another. Partner id -&gt; name, for the undo steps&apos; words.</extracomment>
+        <extracomment>The port the room asks for first: short enough to read off the projector and type. The ports tried in turn: the preferred one, then any free one (another app may hold it). How often the window looks whether the room&apos;s process listens yet, while it starts. The room panel&apos;s width beside the session: narrow, so the circle keeps its room on a 1366x768 laptop screen. Several devices writing at once redraw the step once, this soon after the first. Devices joining at once (a room of sixty phones) redraw the panel&apos;s list once. Partners&apos; new elements are drawn together, this long after the first of them arrived: each new line lays out its card and repaints the circle, and a few at once cost about what one costs, so a drag or typing in between keeps its frames. Well within the second the method allows for a partner&apos;s words to reach the facilitator&apos;s screen. At most this long drawing per turn; the rest follows soon after (a partner on two devices writing at full speed). The action fields a partner may change from a device, put back by undo. The room opened (True) or closed (False). Serve the room from a process of its own (see `facilitator.room.process`); a test of the window&apos;s own threads may turn it off. The address to serve on: the laptop&apos;s own unless the facilitator chose another. Partner id -&gt; name, for the undo steps&apos; words.</extracomment>
         <translation>The room</translation>
     </message>
     <message>
-        <source>Rummet kan ikke åbnes</source>
+        <source>Åbner rummet …</source>
         <extracomment>Undo steps for partners&apos; changes while the step on screen keeps no history of its own. Partners&apos; elements waiting to be drawn, oldest first. True while a device&apos;s own change goes onto the undo stack: the room has told the pages that should look again already, and only those (see `Room.scope_of`).</extracomment>
+        <translation>Opening the room …</translation>
+    </message>
+    <message>
+        <source>Rummet kan ikke åbnes</source>
         <translation>The room cannot be opened</translation>
     </message>
     <message>

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from collections.abc import Callable
 from typing import TypeVar
 from urllib.parse import urlsplit
+
+from PySide6.QtTest import QTest
 
 from facilitator.ui.main_window import MainWindow
 
@@ -41,13 +44,26 @@ def answered(qtbot, work: Callable[[], T], timeout_ms: int = 10_000) -> T:
     return result["value"]  # type: ignore[return-value]
 
 
-def open_room_from_menu(window: MainWindow) -> str:
-    """Dagen → Åbn rummet for partnerne, on loopback (a test never listens on the real network)."""
-    window.room_control.host = "127.0.0.1"
+def open_room_from_menu(window: MainWindow, host: str | None = "127.0.0.1") -> str:
+    """Dagen → Åbn rummet for partnerne, on loopback (a test never listens on the real network).
+
+    Waits (the window answering meanwhile) until the room's process listens.
+    """
+    if host is not None:
+        window.room_control.host = host
     window.open_room_action.trigger()
+    wait_until_open(window)
     server = window.room_control.server
     assert server is not None, window.status_message.text()
     return server.url
+
+
+def wait_until_open(window: MainWindow, timeout_s: float = 30.0) -> None:
+    """Keep the window's events going while the room starts (or fails to)."""
+    control = window.room_control
+    deadline = time.monotonic() + timeout_s
+    while control.is_opening and time.monotonic() < deadline:
+        QTest.qWait(20)
 
 
 def listening(url: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import socket
 import sys
 import threading
 
@@ -22,6 +23,7 @@ from tests.ui.room_window import (
     answered,
     listening,
     open_room_from_menu,
+    wait_until_open,
 )
 
 
@@ -81,7 +83,7 @@ def test_the_room_binds_to_the_laptops_own_address_unless_another_is_chosen(qtbo
 
     monkeypatch.setattr(facilitator.room, "default_bind_address", lambda: "127.0.0.1")
     window = app_runner.start()
-    window.open_room_action.trigger()
+    open_room_from_menu(window, host=None)
     control = window.room_control
     assert control.host == "127.0.0.1"
     choices = [control.panel.interfaces.itemData(index) for index in range(control.panel.interfaces.count())]
@@ -324,7 +326,7 @@ def test_where_no_process_can_start_the_room_is_served_from_the_windows_own_thre
     def refused(self) -> None:
         raise RoomProcessUnavailable("no processes on this machine")
 
-    monkeypatch.setattr(RoomProcess, "start", refused)
+    monkeypatch.setattr(RoomProcess, "launch", refused)
     window = app_runner.start()
     window.session_page.go_to_step(CIRCLE_STEP)
     url = open_room_from_menu(window)
@@ -441,3 +443,51 @@ def test_the_window_gets_the_interpreter_back_quickly_while_the_room_is_open(qtb
     assert sys.getswitchinterval() < before
     window.close_room_action.trigger()
     assert sys.getswitchinterval() == before
+
+
+def test_the_window_goes_on_while_the_room_starts_and_closing_then_stops_it(qtbot, app_runner, session_id):
+    window = app_runner.start()
+    window.room_control.host = "127.0.0.1"
+    window.open_room_action.trigger()
+    control = window.room_control
+    # Starting a process takes a second; the window is not held meanwhile.
+    assert control.is_opening
+    assert not control.is_open
+    assert not window.open_room_action.isEnabled()
+    assert window.statusBar().currentMessage() == "Åbner rummet …"
+    starting = control._opening._process
+    window.close_room()
+    assert not control.is_opening
+    assert not starting.is_alive()
+    assert window.open_room_action.isEnabled()
+    # And it opens when asked again.
+    url = open_room_from_menu(window)
+    assert listening(url)
+    window.close_room_action.trigger()
+
+
+def test_a_room_that_cannot_listen_where_asked_says_so(qtbot, app_runner, session_id, monkeypatch):
+    import facilitator.ui.room_control as room_control
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        monkeypatch.setattr(room_control, "LISTEN_PORTS", (taken.getsockname()[1],))
+        window = app_runner.start()
+        shown: list[str] = []
+        monkeypatch.setattr(room_control, "message_box", lambda _parent, _title: _Said(shown))
+        window.room_control.host = "127.0.0.1"
+        window.open_room_action.trigger()
+        wait_until_open(window)
+    assert not window.room_control.is_open
+    (said,) = shown
+    assert "Rummet kan ikke åbnes på 127.0.0.1" in said
+    assert window.open_room_action.isEnabled()
+
+
+class _Said:
+    def __init__(self, shown: list[str]) -> None:
+        self.shown = shown
+
+    def show(self, message: str) -> None:
+        self.shown.append(message)

@@ -127,6 +127,11 @@ class RoomProcess:
 
     def start(self) -> None:
         """Start the child and return once it listens; UserError if it cannot listen there."""
+        self.launch()
+        self.settle(START_SECONDS)
+
+    def launch(self) -> None:
+        """Start the child and return at once; `answered` tells when `settle` will not wait."""
         # "spawn", never "fork": a fork of a process with Qt's and SQLAlchemy's threads can
         # inherit a lock that is held and never released in the child.
         context = multiprocessing.get_context("spawn")
@@ -146,13 +151,24 @@ class RoomProcess:
         self._process, self._connection = process, ours
         self._reader = threading.Thread(target=self._read, name="room-process-reader", daemon=True)
         self._reader.start()
-        if not self._started.wait(START_SECONDS) and not self._ended.is_set():
+
+    @property
+    def answered(self) -> bool:
+        """The child listens, or could not (or ended): `settle` returns at once."""
+        return self._started.is_set()
+
+    def settle(self, timeout: float) -> None:
+        """Wait up to `timeout` for the child to listen; UserError if it cannot listen there.
+
+        RoomProcessUnavailable if it did not answer or ended first; the child is gone then.
+        """
+        if not self._started.wait(timeout) and not self._ended.is_set():
             self._kill()
             raise RoomProcessUnavailable("the room's process did not answer")
         if self._failure is not None:
             self._kill()
             raise self._failure
-        if not self._started.is_set():
+        if self._ended.is_set() and not self.url:
             self._kill()
             raise RoomProcessUnavailable("the room's process ended before it listened")
 
@@ -162,8 +178,13 @@ class RoomProcess:
             if self._stopping or self._process is None:
                 return
             self._stopping = True
-        self._send(("stop",))
-        self._ended.wait(STOP_SECONDS)
+        if not self._started.is_set():
+            # Still starting (closed while it opened): it serves nobody yet, so it need not
+            # finish starting only to be told to stop.
+            self._process.terminate()
+        else:
+            self._send(("stop",))
+            self._ended.wait(STOP_SECONDS)
         self._kill()
 
     @property

@@ -46,6 +46,10 @@ logger = logging.getLogger(__name__)
 
 #: The port the room asks for first: short enough to read off the projector and type.
 PREFERRED_PORT = 8765
+#: The ports tried in turn: the preferred one, then any free one (another app may hold it).
+LISTEN_PORTS = (PREFERRED_PORT, 0)
+#: How often the window looks whether the room's process listens yet, while it starts.
+OPENING_POLL_MS = 50
 #: The room panel's width beside the session: narrow, so the circle keeps its room on a
 #: 1366x768 laptop screen.
 PANEL_WIDTH = 240
@@ -148,6 +152,12 @@ class RoomControl(QObject):
         self._devices_timer.setInterval(DEVICES_AFTER_MS)
         self._devices_timer.timeout.connect(self._show_devices)
         self._switch_back: Callable[[], None] | None = None
+        # The room's process while it starts, and since when (see `open_room`).
+        self._opening: RoomProcess | None = None
+        self._opening_since = 0.0
+        self._opening_timer = QTimer(self)
+        self._opening_timer.setInterval(OPENING_POLL_MS)
+        self._opening_timer.timeout.connect(self._check_opening)
         #: Partners' elements waiting to be drawn, oldest first.
         self._to_draw: deque[object] = deque()
         #: True while a device's own change goes onto the undo stack: the room has told the
@@ -180,34 +190,103 @@ class RoomControl(QObject):
 
     # Opening and closing -------------------------------------------------------------
 
-    def open_room(self) -> bool:
-        """Start the room for the open session on the chosen (or the laptop's own) address."""
+    def open_room(self, *, approve_everyone: bool = False) -> bool:
+        """Start the room for the open session on the chosen (or the laptop's own) address.
+
+        In a process of its own the room listens a second or so later; the window goes on
+        meanwhile (`is_opening`) and `open_changed(True)` says when it is open. False if it
+        cannot open (the facilitator was told why).
+        """
         window = self.window
         page = window.session_page
-        if page is None or self.is_open:
-            return self.is_open
+        if page is None or self.is_open or self.is_opening:
+            return self.is_open or self.is_opening
         from facilitator.room import default_bind_address
+        from facilitator.room.process import RoomProcess, RoomProcessUnavailable
 
         if self.host is None:
             self.host = default_bind_address()
         # Not the first look's reads: the real store, the file the room writes to.
         store = self._real_store()
         host, session_id = self.host, page.session_id
-        started = window.operations.run(
+        if self.own_process and store.path is not None:
+            process = RoomProcess(
+                store.path, session_id, host, LISTEN_PORTS, approve_everyone=approve_everyone, wall=window.now
+            )
+            try:
+                process.launch()
+            except RoomProcessUnavailable as error:
+                # A machine that starts no processes still gets its room, on threads of the window's.
+                logger.warning("the room is served in the window's process: %s", error)
+            else:
+                self._opening = process
+                self._opening_since = time.monotonic()
+                self._opening_timer.start()
+                window.open_room_action.setEnabled(False)
+                window.show_notice(self.tr("Åbner rummet …"))
+                return True
+        return self._listen_here(store, session_id, host, approve_everyone)
+
+    @property
+    def is_opening(self) -> bool:
+        """The room's process was started and does not listen yet."""
+        return self._opening is not None
+
+    def _check_opening(self) -> None:
+        from facilitator.room.process import START_SECONDS, RoomProcessUnavailable
+
+        process = self._opening
+        if process is None:
+            self._opening_timer.stop()
+            return
+        waited = time.monotonic() - self._opening_since
+        if not process.answered and waited < START_SECONDS:
+            return
+        self._opening_timer.stop()
+        self._opening = None
+        window = self.window
+        try:
+            process.settle(0)
+        except RoomProcessUnavailable as error:
+            logger.warning("the room is served in the window's process: %s", error)
+            page = window.session_page
+            if page is not None:
+                self._listen_here(self._real_store(), page.session_id, process.host, process.approve_everyone)
+            else:
+                self.open_changed.emit(False)
+            return
+        except UserError as error:
+            self.open_changed.emit(False)
+            message_box(window, self.tr("Rummet kan ikke åbnes")).show(error.message(window.language))
+            return
+        self._opened(process, process, None)
+
+    def _listen_here(self, store, session_id: int, host: str, approve_everyone: bool) -> bool:
+        """The room on threads of the window's own process, listening before this returns."""
+        started = self.window.operations.run(
             lambda: self._listen(store, session_id, host),
-            report=message_box(window, self.tr("Rummet kan ikke åbnes")),
+            report=message_box(self.window, self.tr("Rummet kan ikke åbnes")),
         )
         if started.failed:
+            self.open_changed.emit(False)
             return False
-        self.room, self.server, self.gate = started.value
+        self._opened(*started.value)
+        if approve_everyone:
+            self.set_approve_everyone(True)
+        return True
+
+    def _opened(self, room: Room | RoomProcess, server: RoomServer | RoomProcess, gate: DirectGate | None) -> None:
+        window = self.window
+        self.room, self.server, self.gate = room, server, gate
         # The server's threads run Python for every phone's request; without this each of
         # the window's paints and slots waits up to 5 ms behind them for the interpreter
         # (served in a process of its own, it still keeps the reader's thread quick).
         self._switch_back = switch_quickly()
-        room = self.room
         self._unsubscribe = room.subscribe(lambda event, room=room: self._arrived.emit((room, event)))
+        from facilitator.room import default_bind_address
+
         self.panel.set_interfaces(local_addresses(default_bind_address()), self.host)
-        self.panel.set_address(self.server.url, room.join_code)
+        self.panel.set_address(server.url, room.join_code)
         self.panel.set_approve_everyone(room.approve_everyone)
         self._show_devices()
         self.dock.show()
@@ -217,30 +296,17 @@ class RoomControl(QObject):
         self.open_changed.emit(True)
         # The address without its token: the status bar may be on the projector, and the
         # token belongs in the QR code alone.
-        window.show_notice(self.tr("Rummet er åbent: %1").replace("%1", plain_address(self.server.url)))
-        return True
+        window.show_notice(self.tr("Rummet er åbent: %1").replace("%1", plain_address(server.url)))
 
-    def _listen(
-        self, store, session_id: int, host: str
-    ) -> tuple[Room | RoomProcess, RoomServer | RoomProcess, DirectGate | None]:
-        """The room and its server listening on `host`: in a process of their own where one starts."""
+    def _listen(self, store, session_id: int, host: str) -> tuple[Room, RoomServer, DirectGate]:
+        """The room and its server listening on `host`, on threads of this process."""
         from facilitator.room import DirectGate, Room, RoomServer
-        from facilitator.room.process import CANNOT_LISTEN, RoomProcess, RoomProcessUnavailable
+        from facilitator.room.process import CANNOT_LISTEN
 
-        ports = (PREFERRED_PORT, 0)
-        if self.own_process and store.path is not None:
-            process = RoomProcess(store.path, session_id, host, ports, wall=self.window.now)
-            try:
-                process.start()
-            except RoomProcessUnavailable as error:
-                # A machine that starts no processes still gets its room, on threads of the window's.
-                logger.warning("the room is served in the window's process: %s", error)
-            else:
-                return process, process, None
         gate = DirectGate(store)
         room = Room(gate, session_id, clock=_RoomClock(self.window))
         reason = ""
-        for port in ports:
+        for port in LISTEN_PORTS:
             server = RoomServer(room, host, port)
             try:
                 server.start()
@@ -253,7 +319,12 @@ class RoomControl(QObject):
         raise UserError(CANNOT_LISTEN.format(address=host, reason=reason))
 
     def close_room(self) -> None:
-        """Stop the server and forget the devices; idempotent."""
+        """Stop the server (or its start) and forget the devices; idempotent."""
+        opening, self._opening = self._opening, None
+        if opening is not None:
+            self._opening_timer.stop()
+            opening.stop()
+            self.open_changed.emit(False)
         server, gate = self.server, self.gate
         if server is None:
             return
@@ -287,8 +358,7 @@ class RoomControl(QObject):
         if self.is_open:
             approve_everyone = self.room.approve_everyone if self.room else False
             self.close_room()
-            if self.open_room() and approve_everyone:
-                self.set_approve_everyone(True)
+            self.open_room(approve_everyone=approve_everyone)
 
     # The panel ------------------------------------------------------------------------
 
