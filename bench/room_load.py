@@ -288,13 +288,15 @@ def run_load(url: str, partner_ids: list[int], devices: int, elements: int, *, w
 
 
 def spawn_load(
-    url: str, partner_ids: list[int], devices: int, elements: int, *, with_pages: bool = True
+    url: str, partner_ids: list[int], devices: int, elements: int, *, with_pages: bool = True, nice: int = 0
 ) -> subprocess.Popen:
     """The devices in a process of their own; `collect` reads what they measured."""
     command = [sys.executable, str(Path(__file__).resolve()), "--client", url]
     command += ["--partners", ",".join(map(str, partner_ids)), "--devices", str(devices), "--elements", str(elements)]
     if not with_pages:
         command.append("--no-pages")
+    if nice:
+        command += ["--devices-nice", str(nice)]
     return subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
 
 
@@ -307,6 +309,8 @@ def collect(process: subprocess.Popen) -> LoadResult:
 
 
 def _client_main(args: argparse.Namespace) -> int:
+    if args.devices_nice:
+        os.nice(args.devices_nice)
     partner_ids = [int(value) for value in args.partners.split(",")]
     result = run_load(args.client, partner_ids, args.devices, args.elements, with_pages=args.pages)
     print(RESULT + json.dumps(asdict(result)), flush=True)
@@ -405,7 +409,7 @@ def _window_main(args: argparse.Namespace) -> bool:
     from room_window import run_window  # a sibling script: bench/ is on the path when run
 
     print(f"load average before: {_load_average()}")
-    spawn = functools.partial(spawn_load, with_pages=args.pages)
+    spawn = functools.partial(spawn_load, with_pages=args.pages, nice=args.devices_nice)
     outcome = run_window(args.devices, args.elements, spawn, collect, _check_stored)
     floor_frames, frames, gaps, cpu, load, check, batches = outcome
     _report_load(f"load ({args.devices} devices x {args.elements}, window open)", load)
@@ -446,6 +450,13 @@ def main() -> int:
         "--wake-all",
         action="store_true",
         help="every change wakes every page, as before notices had a scope (for a before/after)",
+    )
+    parser.add_argument(
+        "--devices-nice",
+        type=int,
+        default=0,
+        help="run the simulated devices at this niceness: sixty phones are other machines, and on "
+        "a two-core laptop their simulation would otherwise take a core from the window and the room",
     )
     parser.add_argument("--client", help=argparse.SUPPRESS)
     parser.add_argument("--partners", help=argparse.SUPPRESS)
