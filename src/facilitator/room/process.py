@@ -202,10 +202,12 @@ class RoomProcess:
         if process.is_alive():
             process.terminate()
             process.join(STOP_SECONDS)
-        if self._connection is not None:
-            self._connection.close()
+        # The child is gone, so the reader meets the end of the pipe; closing our end only
+        # after it has, so no read runs on a closed handle.
         if self._reader is not None and self._reader is not threading.current_thread():
             self._reader.join(STOP_SECONDS)
+        if self._connection is not None:
+            self._connection.close()
 
     # The room, as the window uses it ---------------------------------------------------
 
