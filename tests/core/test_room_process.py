@@ -165,3 +165,32 @@ def test_the_pages_see_the_windows_clock():
     seen = _OffsetClock(offset).wall()
     assert abs((seen - ahead).total_seconds()) < 60
     assert abs(wall_offset(lambda: dt.datetime.now(dt.UTC))) < 1
+
+
+def test_the_rooms_process_keeps_the_windows_time(store: Store, program: Program):
+    from facilitator.timing.timer import START, TimerEvent
+    from tests.room_client import CIRCLE_STEP
+
+    session_id, partners, _actions = make_session(store, program)
+    window_time = {"now": dt.datetime(2026, 4, 27, 9, 35, tzinfo=dt.UTC)}
+    store.add_timer_event(session_id, TimerEvent(CIRCLE_STEP, START, window_time["now"], 0.0))
+    room = RoomProcess(
+        store.path, session_id, "127.0.0.1", (0,), approve_everyone=True, wall=lambda: window_time["now"]
+    )
+    room.start()
+    try:
+        phone = Client(room.url)
+        assert phone.join(partners[0]).status == 200
+        started = phone.state()["timer"]
+        assert started["state"] == "running"
+        # Ten minutes on the window's clock, and nothing else happens in the room.
+        window_time["now"] += dt.timedelta(minutes=10)
+        room.keep_time()
+        # The child hears it on its pipe, beside the request: it may take a moment.
+        deadline = time.monotonic() + WAIT
+        later = phone.state()["timer"]
+        while started["remaining"] - later["remaining"] < 595 and time.monotonic() < deadline:
+            later = phone.state()["timer"]
+        assert 595 <= started["remaining"] - later["remaining"] <= 605
+    finally:
+        room.stop()

@@ -50,6 +50,8 @@ PREFERRED_PORT = 8765
 LISTEN_PORTS = (PREFERRED_PORT, 0)
 #: How often the window looks whether the room's process listens yet, while it starts.
 OPENING_POLL_MS = 50
+#: How often the window checks that the room's process keeps its time.
+CLOCK_EVERY_MS = 1000
 #: The room panel's width beside the session: narrow, so the circle keeps its room on a
 #: 1366x768 laptop screen.
 PANEL_WIDTH = 240
@@ -158,6 +160,10 @@ class RoomControl(QObject):
         self._opening_timer = QTimer(self)
         self._opening_timer.setInterval(OPENING_POLL_MS)
         self._opening_timer.timeout.connect(self._check_opening)
+        # The room's process keeps the window's time (a test's clock may be days ahead).
+        self._clock_timer = QTimer(self)
+        self._clock_timer.setInterval(CLOCK_EVERY_MS)
+        self._clock_timer.timeout.connect(self._keep_time)
         #: Partners' elements waiting to be drawn, oldest first.
         self._to_draw: deque[object] = deque()
         #: True while a device's own change goes onto the undo stack: the room has told the
@@ -232,6 +238,11 @@ class RoomControl(QObject):
         """The room's process was started and does not listen yet."""
         return self._opening is not None
 
+    def _keep_time(self) -> None:
+        keep_time = getattr(self.room, "keep_time", None)
+        if keep_time is not None:
+            keep_time()
+
     def _check_opening(self) -> None:
         from facilitator.room.process import START_SECONDS, RoomProcessUnavailable
 
@@ -282,6 +293,8 @@ class RoomControl(QObject):
         # the window's paints and slots waits up to 5 ms behind them for the interpreter
         # (served in a process of its own, it still keeps the reader's thread quick).
         self._switch_back = switch_quickly()
+        if hasattr(room, "keep_time"):
+            self._clock_timer.start()
         self._unsubscribe = room.subscribe(lambda event, room=room: self._arrived.emit((room, event)))
         from facilitator.room import default_bind_address
 
@@ -341,6 +354,7 @@ class RoomControl(QObject):
             self._switch_back()
             self._switch_back = None
         self.room = self.server = self.gate = None
+        self._clock_timer.stop()
         self._refresh_timer.stop()
         self._devices_timer.stop()
         self._draw_timer.stop()
