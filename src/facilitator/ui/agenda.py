@@ -290,11 +290,14 @@ class AgendaView(QTreeWidget):
                     row.setForeground(NOW, colour if colour else QBrush())
             finally:
                 model.blockSignals(was_blocked)
-            self._repaint_cell(row, NOW)
+            if before is not None:
+                # A row shown for the first time is laid out and painted with the others:
+                # asking for its place now would lay out the whole list at once.
+                self._repaint_cell(row, NOW)
             if (before is not None and before[2] == state) or step.skipped:
                 continue
-            # A title set in bold may wrap differently: this change goes through the tree,
-            # which measures this one row again (the step left and the step opened).
+            # The title's font and colour go through the tree, which measures this one row
+            # again (the step left and the step opened); it keeps its height, measured bold.
             font = row.font(TITLE)
             font.setBold(state == "live")
             row.setFont(TITLE, font)
