@@ -408,3 +408,23 @@ def test_a_step_change_lays_out_the_guidance_and_the_instruction_only_when_they_
     assert guides == [], "the part's guidance was laid out again"
     # Once for each width it is shown at (with and without its scroll bar), not once per question.
     assert len(measured) == len(set(measured)), f"the instruction was wrapped at {measured}"
+
+
+def test_a_step_change_reads_the_notes_again_only_after_something_was_written(app_runner, session_id):
+    _window, page, _workspace = app_runner.open_step("indledning-kontekst")
+    page.day.start("indledning-kontekst")
+    page.next_step()
+
+    with counting(app_runner.store) as sent:
+        page.next_step()
+
+    assert page.current_step_id == "indledning-tidsramme"
+    assert not any("step_plans" in statement for statement in _reads(sent)), _reads(sent)
+    # Written since (here straight to the store): the next step shows it.
+    app_runner.store.set_step_note(session_id, "indledning-output", "Husk flipoveren")
+    page.next_step()
+    assert page.guide.notes.toPlainText() == "Husk flipoveren"
+    page.guide.notes.setPlainText("Husk flipoveren og tusser")
+    page.next_step()
+    page.previous_step()
+    assert page.guide.notes.toPlainText() == "Husk flipoveren og tusser"
