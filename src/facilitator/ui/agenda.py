@@ -263,23 +263,25 @@ class AgendaView(QTreeWidget):
         if self.day is None:
             return
         live = self.day.live
+        repaint: list[QTreeWidgetItem] = []
+        restyle: list[tuple[QTreeWidgetItem, str]] = []
         model = self.model()
-        for step_id, row in self._items.items():
-            step = live.step(step_id)
-            if step is None:
-                continue
-            shown = self._live_texts(step, live.shift)
-            before = self._shown_live.get(step_id)
-            if before == shown:
-                continue
-            self._shown_live[step_id] = shown
-            now_text, tooltip, state = shown
-            # The time column never sets a row's height (one line, its width fitted to the
-            # widest time): changing it quietly and repainting just that cell spares the
-            # tree measuring the whole row again for each change and, with many rows
-            # changed on a day running late, laying out and repainting every row.
-            was_blocked = model.blockSignals(True)
-            try:
+        # The time column never sets a row's height (one line, its width fitted to the
+        # widest time): changing it quietly and repainting just its cells spares the tree
+        # measuring the whole row again for each change and, with many rows changed on a
+        # day running late, laying out and repainting every row.
+        was_blocked = model.blockSignals(True)
+        try:
+            for step_id, row in self._items.items():
+                step = live.step(step_id)
+                if step is None:
+                    continue
+                shown = self._live_texts(step, live.shift)
+                before = self._shown_live.get(step_id)
+                if before == shown:
+                    continue
+                self._shown_live[step_id] = shown
+                now_text, tooltip, state = shown
                 if before is None or before[0] != now_text:
                     row.setText(NOW, now_text)
                 if before is None or before[1] != tooltip:
@@ -288,14 +290,16 @@ class AgendaView(QTreeWidget):
                     colour = {"done": _DONE, "live": _LIVE, "late": _LATE}.get(state)
                     # QColors, not QBrush(colour): that overload makes PySide build QGradient's enums (3 ms at start).
                     row.setForeground(NOW, colour if colour else QBrush())
-            finally:
-                model.blockSignals(was_blocked)
-            if before is not None:
+                    if not step.skipped:
+                        restyle.append((row, state))
                 # A row shown for the first time is laid out and painted with the others:
                 # asking for its place now would lay out the whole list at once.
-                self._repaint_cell(row, NOW)
-            if (before is not None and before[2] == state) or step.skipped:
-                continue
+                if before is not None:
+                    repaint.append(row)
+        finally:
+            model.blockSignals(was_blocked)
+        self._repaint_cells(repaint, NOW)
+        for row, state in restyle:
             # The title's font and colour go through the tree, which measures this one row
             # again (the step left and the step opened); it keeps its height, measured bold.
             font = row.font(TITLE)
@@ -303,17 +307,21 @@ class AgendaView(QTreeWidget):
             row.setFont(TITLE, font)
             row.setForeground(TITLE, _DONE if state == "done" else QBrush())
 
-    def _repaint_cell(self, row: QTreeWidgetItem, column: int) -> None:
-        """Repaint one cell whose data changed without the model's signal, and tell a screen reader."""
-        index = self.indexFromItem(row, column)
-        self.update(index)
-        if QAccessible.isActive():
-            event = QAccessibleTableModelChangeEvent(self, QAccessibleTableModelChangeEvent.ModelChangeType.DataChanged)
-            event.setFirstRow(index.row())
-            event.setLastRow(index.row())
-            event.setFirstColumn(column)
-            event.setLastColumn(column)
-            QAccessible.updateAccessibility(event)
+    def _repaint_cells(self, rows: list[QTreeWidgetItem], column: int) -> None:
+        """Repaint cells whose data changed without the model's signal, and tell a screen reader."""
+        accessible = QAccessible.isActive()
+        for row in rows:
+            index = self.indexFromItem(row, column)
+            self.update(index)
+            if accessible:
+                event = QAccessibleTableModelChangeEvent(
+                    self, QAccessibleTableModelChangeEvent.ModelChangeType.DataChanged
+                )
+                event.setFirstRow(index.row())
+                event.setLastRow(index.row())
+                event.setFirstColumn(column)
+                event.setLastColumn(column)
+                QAccessible.updateAccessibility(event)
 
     def _live_texts(self, step: LiveStep, shift: float = 0.0) -> tuple[str, str, str]:
         planned = f"{_clock(step.planned_start)}–{_clock(step.planned_end)}"
