@@ -6,7 +6,7 @@ import sys
 import threading
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QMainWindow, QStyledItemDelegate
+from PySide6.QtWidgets import QApplication, QMainWindow, QStyledItemDelegate, QWidget
 
 from facilitator.store import Store
 from facilitator.ui.operations import BackgroundRunner, Reporter, StatusProgress
@@ -226,31 +226,114 @@ def test_a_screen_is_built_inside_the_window_not_moved_there_after(app_runner, s
     assert page.current_workspace() is page._workspaces["circle:change"]
 
 
-def test_next_step_leaves_measuring_the_agenda_to_a_turn_of_its_own(app_runner, session_id, qtbot, monkeypatch):
+def _step_of(index) -> str | None:
+    return index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
+
+
+def test_next_step_on_a_late_day_repaints_only_the_agenda_cells_that_changed(
+    app_runner, session_id, qtbot, monkeypatch
+):
+    from facilitator.ui import agenda
+
+    measured: list[str | None] = []
+    painted: list[tuple[str | None, int]] = []
+    counting: list[bool] = []
+    real_size_hint, real_paint = QStyledItemDelegate.sizeHint, QStyledItemDelegate.paint
+
+    def counting_size_hint(delegate, option, index):
+        if counting:
+            measured.append(_step_of(index))
+        return real_size_hint(delegate, option, index)
+
+    def counting_paint(delegate, painter, option, index):
+        if counting:
+            painted.append((_step_of(index), index.column()))
+        real_paint(delegate, painter, option, index)
+
+    # Before the agenda is built: Qt looks for a Python paint() when the delegate is made.
+    monkeypatch.setattr(QStyledItemDelegate, "sizeHint", counting_size_hint)
+    monkeypatch.setattr(agenda._WrappingDelegate, "paint", counting_paint, raising=False)
     _window, page, _workspace = app_runner.open_step("indledning-kontekst")
     page.day.start("indledning-kontekst")
     app_runner.clock.advance(25 * 60)  # late: every later row of the agenda expects a new time
     page.day.refresh()
-    page.agenda.doItemsLayout()
+    qtbot.waitUntil(lambda: page.agenda.currentItem() is page.agenda._items["indledning-kontekst"])
+    QApplication.processEvents()
     app_runner.clock.advance(10 * 60)
-    measured: list[int] = []
-    real = QStyledItemDelegate.sizeHint
-
-    def counting_size_hint(delegate, option, index):
-        measured.append(index.row())
-        return real(delegate, option, index)
-
-    monkeypatch.setattr(QStyledItemDelegate, "sizeHint", counting_size_hint)
-    shown = {step_id: row.text(1) for step_id, row in page.agenda._items.items()}
+    shown = {step_id: row.text(agenda.NOW) for step_id, row in page.agenda._items.items()}
+    counting.append(True)
 
     page.next_step()
 
-    assert measured == [], "Næste trin measured agenda rows itself, making the step change longer"
-    assert page.agenda.current_step_id() == "indledning-processer"
+    # Only the rows whose title changed (the step left, the step opened) are measured again.
+    assert set(measured) <= {"indledning-kontekst", "indledning-processer"}, set(measured)
     qtbot.waitUntil(lambda: page.agenda.currentItem() is page.agenda._items["indledning-processer"])
-    changed = [step_id for step_id, row in page.agenda._items.items() if row.text(1) != shown[step_id]]
+    qtbot.waitUntil(lambda: any(column == agenda.NOW for _step, column in painted))
+    QApplication.processEvents()
+    changed = [step_id for step_id, row in page.agenda._items.items() if row.text(agenda.NOW) != shown[step_id]]
     assert len(changed) > 20, "the later steps show their new expected times"
-    assert measured, "the rows were measured after, on a turn of their own"
+    # A repaint of every row (a layout, a scroll, the focus frame) paints the part headings
+    # too, whose times did not change.
+    assert None not in {step for step, _column in painted}, "a part heading was repainted"
+
+
+def test_next_step_hands_the_focus_to_the_next_screen_not_through_the_agenda(app_runner, session_id, qtbot):
+    window, page, workspace = app_runner.open_step("indledning-facilitatorrolle")
+    inside = [
+        widget
+        for widget in workspace.findChildren(QWidget)
+        if widget.isVisibleTo(window) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+    ]
+    assert inside, "the screen has a control to focus"
+    inside[0].setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(inside[0].hasFocus)
+    focused = _Focus()
+    page.agenda.installEventFilter(focused)
+
+    page.next_step()
+
+    following = page.current_workspace()
+    assert following is not workspace, "the next step has a screen of its own"
+    # Taking the focus repaints the whole agenda (its focus frame) for nothing.
+    assert focused.taken == 0, "the focus passed through the agenda"
+    focus = QApplication.focusWidget()
+    assert focus is following or following.isAncestorOf(focus), focus
+
+
+class _Focus(QObject):
+    """Counts the times the widget it watches takes the keyboard focus."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.taken = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn:
+            self.taken += 1
+        return False
+
+
+def test_the_agenda_brings_a_step_out_of_sight_near_the_top_not_to_the_bottom(app_runner, session_id, qtbot):
+    _window, page, _workspace = app_runner.open_step("indledning-kontekst")
+    view = page.agenda
+    qtbot.waitUntil(lambda: view.currentItem() is view._items["indledning-kontekst"])
+    step_ids = page.day.step_ids()
+    hidden = next(
+        step_id
+        for step_id in step_ids
+        if not view.viewport().rect().intersects(view.visualItemRect(view._items[step_id]))
+    )
+
+    view.select_step(hidden)
+
+    row = view._items[hidden]
+    above = view.itemAbove(row)
+    assert view.visualItemRect(above).top() == 0, "the step before it heads the list"
+    assert view.viewport().rect().contains(view.visualItemRect(row))
+    # The next step is then in sight too: moving on to it does not scroll (a full repaint).
+    scrolled_to = view.verticalScrollBar().value()
+    view.select_step(step_ids[step_ids.index(hidden) + 1])
+    assert view.verticalScrollBar().value() == scrolled_to
 
 
 def _reads(sent) -> list[str]:
@@ -325,3 +408,23 @@ def test_a_step_change_lays_out_the_guidance_and_the_instruction_only_when_they_
     assert guides == [], "the part's guidance was laid out again"
     # Once for each width it is shown at (with and without its scroll bar), not once per question.
     assert len(measured) == len(set(measured)), f"the instruction was wrapped at {measured}"
+
+
+def test_a_step_change_reads_the_notes_again_only_after_something_was_written(app_runner, session_id):
+    _window, page, _workspace = app_runner.open_step("indledning-kontekst")
+    page.day.start("indledning-kontekst")
+    page.next_step()
+
+    with counting(app_runner.store) as sent:
+        page.next_step()
+
+    assert page.current_step_id == "indledning-tidsramme"
+    assert not any("step_plans" in statement for statement in _reads(sent)), _reads(sent)
+    # Written since (here straight to the store): the next step shows it.
+    app_runner.store.set_step_note(session_id, "indledning-output", "Husk flipoveren")
+    page.next_step()
+    assert page.guide.notes.toPlainText() == "Husk flipoveren"
+    page.guide.notes.setPlainText("Husk flipoveren og tusser")
+    page.next_step()
+    page.previous_step()
+    assert page.guide.notes.toPlainText() == "Husk flipoveren og tusser"

@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QContextMenuEvent, QFont, QFontMetrics
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleTableModelChangeEvent,
+    QBrush,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QFontMetrics,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -66,12 +74,27 @@ class _WrappingDelegate(QStyledItemDelegate):
         # changes every later row at each step. The wrapped title's size only depends on
         # its text, font and column width, so it is measured once for each of those.
         self._title_sizes: dict[tuple[str, str, int], QSize] = {}
+        # Each paint of a title asks for its break chances again: the same text, font and
+        # width give the same answer, and a step change repaints the titles it touches.
+        self._breakable: dict[tuple[str, str, int], str] = {}
+        self._measuring_bold = False
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         super().initStyleOption(option, index)
         if index.column() == TITLE:
+            if self._measuring_bold:
+                bold = QFont(option.font)
+                bold.setBold(True)
+                option.font = bold
+                option.fontMetrics = QFontMetrics(bold)
             width = self._header.sectionSize(TITLE) - ITEM_PADDING
-            option.text = breakable(option.text, QFontMetrics(option.font), width)
+            key = (option.text, option.font.key(), width)
+            text = self._breakable.get(key)
+            if text is None:
+                if len(self._breakable) > 2000:
+                    self._breakable.clear()
+                text = self._breakable[key] = breakable(option.text, QFontMetrics(option.font), width)
+            option.text = text
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         if index.column() != TITLE:
@@ -80,7 +103,9 @@ class _WrappingDelegate(QStyledItemDelegate):
         # does not: else a title that just fits when measured is cut when drawn.
         width = self._header.sectionSize(TITLE) - ITEM_PADDING
         font = index.data(Qt.ItemDataRole.FontRole)
-        key = (str(index.data()), font.key() if isinstance(font, QFont) else option.font.key(), width)
+        bold = QFont(font if isinstance(font, QFont) else option.font)
+        bold.setBold(True)
+        key = (str(index.data()), bold.key(), width)
         size = self._title_sizes.get(key)
         if size is None:
             sized = QStyleOptionViewItem(option)
@@ -88,7 +113,13 @@ class _WrappingDelegate(QStyledItemDelegate):
             sized.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
             if len(self._title_sizes) > 2000:
                 self._title_sizes.clear()
-            size = self._title_sizes[key] = super().sizeHint(sized, index)
+            # Measured in bold, as the step is shown while it runs: the row keeps its height
+            # when its step starts or ends, so the rows below it neither move nor repaint.
+            self._measuring_bold = True
+            try:
+                size = self._title_sizes[key] = super().sizeHint(sized, index)
+            finally:
+                self._measuring_bold = False
         return QSize(size)
 
 
@@ -228,42 +259,69 @@ class AgendaView(QTreeWidget):
         self._items[step_id] = row
 
     def refresh_live(self) -> None:
-        """Show actual and expected times; only rows whose text changed are touched."""
+        """Show actual and expected times; only the cells whose text changed are touched and repainted."""
         if self.day is None:
             return
         live = self.day.live
-        laid_out = False
-        for step_id, row in self._items.items():
-            step = live.step(step_id)
-            if step is None:
-                continue
-            shown = self._live_texts(step, live.shift)
-            before = self._shown_live.get(step_id)
-            if before == shown:
-                continue
-            if not laid_out:
-                # With a layout pending, the tree skips measuring each changed row's height
-                # at once; the one layout then measures the rows on the next turn of the
-                # event loop, a piece of work of its own after the step change.
-                self.scheduleDelayedItemsLayout()
-                laid_out = True
-            self._shown_live[step_id] = shown
-            now_text, tooltip, state = shown
-            # Each change is a signal through the model and a repaint: touch only what differs.
-            if before is None or before[0] != now_text:
-                row.setText(NOW, now_text)
-            if before is None or before[1] != tooltip:
-                row.setToolTip(NOW, tooltip)
-            if before is not None and before[2] == state:
-                continue
-            colour = {"done": _DONE, "live": _LIVE, "late": _LATE}.get(state)
-            # QColors, not QBrush(colour): that overload makes PySide build QGradient's enums (3 ms at start).
-            row.setForeground(NOW, colour if colour else QBrush())
-            if not step.skipped:
-                font = row.font(TITLE)
-                font.setBold(state == "live")
-                row.setFont(TITLE, font)
-                row.setForeground(TITLE, _DONE if state == "done" else QBrush())
+        repaint: list[QTreeWidgetItem] = []
+        restyle: list[tuple[QTreeWidgetItem, str]] = []
+        model = self.model()
+        # The time column never sets a row's height (one line, its width fitted to the
+        # widest time): changing it quietly and repainting just its cells spares the tree
+        # measuring the whole row again for each change and, with many rows changed on a
+        # day running late, laying out and repainting every row.
+        was_blocked = model.blockSignals(True)
+        try:
+            for step_id, row in self._items.items():
+                step = live.step(step_id)
+                if step is None:
+                    continue
+                shown = self._live_texts(step, live.shift)
+                before = self._shown_live.get(step_id)
+                if before == shown:
+                    continue
+                self._shown_live[step_id] = shown
+                now_text, tooltip, state = shown
+                if before is None or before[0] != now_text:
+                    row.setText(NOW, now_text)
+                if before is None or before[1] != tooltip:
+                    row.setToolTip(NOW, tooltip)
+                if before is None or before[2] != state:
+                    colour = {"done": _DONE, "live": _LIVE, "late": _LATE}.get(state)
+                    # QColors, not QBrush(colour): that overload makes PySide build QGradient's enums (3 ms at start).
+                    row.setForeground(NOW, colour if colour else QBrush())
+                    if not step.skipped:
+                        restyle.append((row, state))
+                # A row shown for the first time is laid out and painted with the others:
+                # asking for its place now would lay out the whole list at once.
+                if before is not None:
+                    repaint.append(row)
+        finally:
+            model.blockSignals(was_blocked)
+        self._repaint_cells(repaint, NOW)
+        for row, state in restyle:
+            # The title's font and colour go through the tree, which measures this one row
+            # again (the step left and the step opened); it keeps its height, measured bold.
+            font = row.font(TITLE)
+            font.setBold(state == "live")
+            row.setFont(TITLE, font)
+            row.setForeground(TITLE, _DONE if state == "done" else QBrush())
+
+    def _repaint_cells(self, rows: list[QTreeWidgetItem], column: int) -> None:
+        """Repaint cells whose data changed without the model's signal, and tell a screen reader."""
+        accessible = QAccessible.isActive()
+        for row in rows:
+            index = self.indexFromItem(row, column)
+            self.update(index)
+            if accessible:
+                event = QAccessibleTableModelChangeEvent(
+                    self, QAccessibleTableModelChangeEvent.ModelChangeType.DataChanged
+                )
+                event.setFirstRow(index.row())
+                event.setLastRow(index.row())
+                event.setFirstColumn(column)
+                event.setLastColumn(column)
+                QAccessible.updateAccessibility(event)
 
     def _live_texts(self, step: LiveStep, shift: float = 0.0) -> tuple[str, str, str]:
         planned = f"{_clock(step.planned_start)}–{_clock(step.planned_end)}"
@@ -290,6 +348,12 @@ class AgendaView(QTreeWidget):
         row = self._items.get(step_id)
         if row is None:
             return
+        if not self.viewport().rect().contains(self.visualItemRect(row)):
+            # Out of sight: bring it near the top, under the step before it, rather than just
+            # into view at the bottom (as making it current would). The day moving on then
+            # scrolls, and repaints the whole list, once every several steps, not at each.
+            above = self.itemAbove(row)
+            self.scrollToItem(above if above is not None else row, QAbstractItemView.ScrollHint.PositionAtTop)
         self.blockSignals(True)
         self.setCurrentItem(row)
         self.blockSignals(False)

@@ -54,6 +54,9 @@ class GuidePanel(QWidget):
         self._step_id: str | None = None
         #: Notes typed but not yet stored (a failed save keeps them here and retries).
         self._pending_notes: dict[str, str] = {}
+        #: The stored notes as last read, and the store's content version then (see `_stored_notes`).
+        self._notes: dict[str, str] | None = None
+        self._notes_version: int | None = None
         #: The method's guidance, read when the method tab is first needed (see `_fill_topics`).
         self.guidance: Guidance | None = None
         self._topics_filled = False
@@ -189,11 +192,25 @@ class GuidePanel(QWidget):
         self._step_id = step.id
         note = self._pending_notes.get(step.id)
         if note is None:
-            notes = self.operations.run(lambda: self.context.store.step_notes(self.context.session_id))
-            note = notes.value_or({}).get(step.id, "")
+            note = self._stored_notes().get(step.id, "")
         self.notes.blockSignals(True)
         self.notes.setPlainText(note)
         self.notes.blockSignals(False)
+
+    def _stored_notes(self) -> dict[str, str]:
+        """The session's stored notes, read again only when something was written since.
+
+        Each step change read them all (a transaction on the GUI thread); the timers and
+        the step the session is on, written at each step change, do not count as writes.
+        """
+        store = self.context.store
+        version = store.content_version if store.is_open else None
+        if self._notes is None or version is None or version != self._notes_version:
+            read = self.operations.run(lambda: store.step_notes(self.context.session_id))
+            if read.failed:
+                return {}
+            self._notes, self._notes_version = read.value_or({}), version
+        return self._notes
 
     def _save_notes(self) -> None:
         if self._step_id is not None:

@@ -38,6 +38,28 @@ GUIDE_MAX_WIDTH = 340
 PREPARE_NEXT_AFTER_MS = 250
 
 
+def _focus_into(page: QWidget) -> None:
+    """Focus `page` as a stacked widget does when it is shown in place of the one with the focus.
+
+    Its last focused child, else its first child that takes Tab, else the page itself.
+    """
+    target = page.focusWidget()
+    if target is None:
+        candidate = page.nextInFocusChain()
+        while candidate is not page and candidate is not None:
+            if (
+                page.isAncestorOf(candidate)
+                and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and candidate.focusProxy() is None
+                and candidate.isVisibleTo(page)
+                and candidate.isEnabled()
+            ):
+                target = candidate
+                break
+            candidate = candidate.nextInFocusChain()
+    (target or page).setFocus(Qt.FocusReason.OtherFocusReason)
+
+
 class SessionPage(QWidget):
     """Walks one session's program step by step; remembers the step it is on."""
 
@@ -259,7 +281,7 @@ class SessionPage(QWidget):
         self._current_step_id = step_id
         self.step_view.set_roomy(workspace.roomy)
         self._show_header(step_id)
-        self.step_view.workspaces.setCurrentWidget(workspace)
+        self._show_workspace(workspace)
         self._active = workspace
         workspace.activate(step)
         self.agenda.select_step_soon(step_id)
@@ -274,6 +296,21 @@ class SessionPage(QWidget):
             if saved.ok:
                 self._stored_step_id = step_id
         self._prepare_next.start()
+
+    def _show_workspace(self, workspace: Workspace) -> None:
+        """Put `workspace` on screen; the keyboard focus, if it was in the old one, goes into it."""
+        focus = QApplication.focusWidget()
+        old = self._active
+        carried = focus is not None and old is not None and old is not workspace and old.isAncestorOf(focus)
+        if carried:
+            # Hiding a screen with the focus in it makes Qt pass the focus along the Tab
+            # chain first, to the agenda, whose focus frame then repaints all of it (5-10 ms
+            # at each step change), and only then to the new screen. Parked on the stack
+            # while the screens change, it goes straight over.
+            self.step_view.workspaces.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.step_view.workspaces.setCurrentWidget(workspace)
+        if carried:
+            _focus_into(workspace)
 
     def _build_workspace(self, name: str) -> Workspace:
         # Born inside the stack: reparenting a built workspace would propagate the style
