@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from PySide6.QtCore import Qt
@@ -137,11 +138,27 @@ def test_a_partner_joins_from_a_phone_writes_their_circle_and_confirms_an_action
     page.go_to_step(CLOSING_STEP)
 
     def download(browser_page) -> bytes:
+        from playwright.sync_api import Error as PlaywrightError
+
         browser_page.wait_for_selector("#sheet-link", state="visible")
         shot(browser_page, "7-closing")
         with browser_page.expect_download() as started:
             browser_page.click("#sheet-link")
-        return Path(started.value.path()).read_bytes()
+        download = started.value
+        assert download.suggested_filename.endswith(".pdf")
+        try:
+            return Path(download.path()).read_bytes()
+        except PlaywrightError as error:
+            # Headless Chromium now and then cancels a download it has begun (a known flake of
+            # its own, seen once in a full run here): the link is then asked for again by the
+            # page's own request context, and must still answer the partner's sheet.
+            if "canceled" not in str(error):
+                raise
+            link = urljoin(browser_page.url, browser_page.locator("#sheet-link").get_attribute("href"))
+            answer = browser_page.request.get(link)
+            assert answer.status == 200
+            assert answer.headers["content-disposition"].startswith("attachment;")
+            return answer.body()
 
     sheet = phone.do(qtbot, download)
     assert sheet.startswith(b"%PDF")
