@@ -52,3 +52,13 @@ def test_the_projector_shows_how_to_join_while_the_room_is_open(qtbot, app_runne
     projector.show_room(None)
     assert projector.room_join is None
     assert "K7Q4M" not in projector.visible_text()
+
+
+def test_the_projector_loads_no_qr_encoder_until_a_code_is_drawn():
+    import subprocess
+    import sys
+
+    # In a fresh interpreter: the projector opens at every board, the room or not.
+    probe = "import sys, facilitator.ui.projector; print('segno' in sys.modules)"
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert loaded.stdout.strip() == "False"

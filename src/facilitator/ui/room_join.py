@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-import segno
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -28,6 +27,10 @@ def plain_address(url: str) -> str:
 
 def qr_matrix(text: str) -> list[list[bool]]:
     """The QR code's modules for `text`, row by row (True: dark), without the quiet zone."""
+    # Imported when a code is drawn, not with the projector, which opens at every board of
+    # the day (28 ms of the first F5), the room or not.
+    import segno
+
     code = segno.make(text, error="m", micro=False)
     return [[bool(module) for module in row] for row in code.matrix]
 
