@@ -428,3 +428,32 @@ def test_a_step_change_reads_the_notes_again_only_after_something_was_written(ap
     page.next_step()
     page.previous_step()
     assert page.guide.notes.toPlainText() == "Husk flipoveren og tusser"
+
+
+def test_the_board_reads_in_idle_time_and_its_step_only_draws_it(app_runner, session_id, qtbot):
+    _fill_change_circles(app_runner, session_id, 6)
+    _window, page, _workspace = app_runner.open_step("delsession-1-pause")
+    qtbot.waitUntil(lambda: "board:change" in page._workspaces and page._to_prepare is None, timeout=3000)
+    board = page._workspaces["board:change"]
+    page.day.start("delsession-1-pause")
+
+    with counting(app_runner.store) as sent:
+        page.next_step()
+
+    assert page.current_workspace() is board
+    assert not any("FROM elements" in statement for statement in _reads(sent)), _reads(sent)
+    assert len(board.state.notes) == 6
+
+
+def test_a_board_read_ahead_reads_again_when_an_element_was_written_since(app_runner, session_id, qtbot):
+    _fill_change_circles(app_runner, session_id, 2)
+    _window, page, _workspace = app_runner.open_step("delsession-1-pause")
+    qtbot.waitUntil(lambda: "board:change" in page._workspaces and page._to_prepare is None, timeout=3000)
+    partner = app_runner.store.partners(session_id)[0]
+    circle = app_runner.store.ensure_circle(session_id, partner.id, "change")
+    app_runner.store.add_element(circle.id, "what", "Skrevet i pausen")
+
+    page.next_step()
+
+    board = page.current_workspace()
+    assert "Skrevet i pausen" in [note.text for note in board.state.notes.values()]

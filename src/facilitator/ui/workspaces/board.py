@@ -140,6 +140,8 @@ class BoardWorkspace(Workspace):
         self.titles: dict[str, ZoneTitle] = {}
         self.looks: dict[int | None, NoteLook] = {}
         self.from_device: frozenset[int] = frozenset()
+        #: What `prepare` read in idle time, with the store's content version then.
+        self._prepared: tuple[int, tuple[list, BoardState, list]] | None = None
         self.partners: list[PartnerData] = []
         self.editor: NoteEditor | None = None
         self._fitted = False
@@ -273,14 +275,34 @@ class BoardWorkspace(Workspace):
             self.view.fit_board()
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def reload(self) -> None:
-        """Read the board again: the circles may have gained, lost or changed elements."""
+    def prepare(self) -> None:
+        """In idle time before the board's step: read it, so the step change only draws it."""
+        store = self.context.store
+        if store.is_open:
+            read = self._read()
+            if read is not None:
+                self._prepared = (store.content_version, read)
+
+    def _read(self) -> tuple[list, BoardState, list] | None:
         store, session_id = self.context.store, self.context.session_id
         read = self.operations.run(lambda: (store.partners(session_id), store.board_state(session_id, self.kind)))
         elements = self.operations.run(lambda: store.elements(session_id, kind=self.kind)).value_or([])
         if read.failed:
+            return None
+        partners, state = read.value
+        return partners, state, elements
+
+    def reload(self) -> None:
+        """Read the board again: the circles may have gained, lost or changed elements."""
+        prepared, self._prepared = self._prepared, None
+        store = self.context.store
+        if prepared is not None and store.is_open and prepared[0] == store.content_version:
+            read = prepared[1]  # read in idle time, and nothing was written since
+        else:
+            read = self._read()
+        if read is None:
             return
-        self.partners, fresh = read.value
+        self.partners, fresh, elements = read
         self.from_device = frozenset(element.id for element in elements if element.written_on_device)
         if self._content(fresh) != self._content(self.state):
             # Elements changed in the circles since: old undo steps could bring back stale words.
