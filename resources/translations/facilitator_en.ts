@@ -518,6 +518,7 @@
     <name>BoardWorkspace</name>
     <message>
         <source>Fremhæv én partners post-its</source>
+        <extracomment>The partner filter&apos;s entry for notes written by the whole group. What `prepare` read in idle time, with the store&apos;s content version then.</extracomment>
         <translation>Highlight one partner&apos;s post-its</translation>
     </message>
     <message>
@@ -1349,7 +1350,7 @@
     <name>GuidePanel</name>
     <message>
         <source>Vejledning</source>
-        <extracomment>Notes typed but not yet stored (a failed save keeps them here and retries). The method&apos;s guidance, read when the method tab is first needed (see `_fill_topics`).</extracomment>
+        <extracomment>Notes typed but not yet stored (a failed save keeps them here and retries). The stored notes as last read, and the store&apos;s content version then (see `_stored_notes`). The method&apos;s guidance, read when the method tab is first needed (see `_fill_topics`).</extracomment>
         <translation>Guidance</translation>
     </message>
     <message>
@@ -1808,7 +1809,6 @@
     <name>NoteEditor</name>
     <message>
         <source>Post-ittens tekst</source>
-        <extracomment>The partner filter&apos;s entry for notes written by the whole group.</extracomment>
         <translation>Post-it text</translation>
     </message>
 </context>
@@ -2379,7 +2379,7 @@ Whether you restore it or start empty, the damaged file is set aside in the data
     <name>RoomControl</name>
     <message>
         <source>Rummet</source>
-        <extracomment>The port the room asks for first: short enough to read off the projector and type. The ports tried in turn: the preferred one, then any free one (another app may hold it). How often the window looks whether the room&apos;s process listens yet, while it starts. The room panel&apos;s width beside the session: narrow, so the circle keeps its room on a 1366x768 laptop screen. Several devices writing at once redraw the step once, this soon after the first. Devices joining at once (a room of sixty phones) redraw the panel&apos;s list once. Partners&apos; new elements are drawn together, this long after the first of them arrived: each new line lays out its card and repaints the circle, and a few at once cost about what one costs, so a drag or typing in between keeps its frames. Well within the second the method allows for a partner&apos;s words to reach the facilitator&apos;s screen. At most this long drawing per turn; the rest follows soon after (a partner on two devices writing at full speed). The action fields a partner may change from a device, put back by undo. The room opened (True) or closed (False). Serve the room from a process of its own (see `facilitator.room.process`); a test of the window&apos;s own threads may turn it off. The address to serve on: the laptop&apos;s own unless the facilitator chose another. Partner id -&gt; name, for the undo steps&apos; words.</extracomment>
+        <extracomment>The port the room asks for first: short enough to read off the projector and type. The ports tried in turn: the preferred one, then any free one (another app may hold it). How often the window looks whether the room&apos;s process listens yet, while it starts. How often the window checks that the room&apos;s process keeps its time. The room panel&apos;s width beside the session: narrow, so the circle keeps its room on a 1366x768 laptop screen. Several devices writing at once redraw the step once, this soon after the first. Devices joining at once (a room of sixty phones) redraw the panel&apos;s list once. Partners&apos; new elements are drawn together, this long after the first of them arrived: each new line lays out its card and repaints the circle, and a few at once cost about what one costs, so a drag or typing in between keeps its frames. Well within the second the method allows for a partner&apos;s words to reach the facilitator&apos;s screen. At most this long drawing per turn; the rest follows soon after (a partner on two devices writing at full speed). The action fields a partner may change from a device, put back by undo. The room opened (True) or closed (False). Serve the room from a process of its own (see `facilitator.room.process`); a test of the window&apos;s own threads may turn it off. The address to serve on: the laptop&apos;s own unless the facilitator chose another. Partner id -&gt; name, for the undo steps&apos; words.</extracomment>
         <translation>The room</translation>
     </message>
     <message>
