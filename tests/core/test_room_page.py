@@ -79,8 +79,11 @@ def test_a_refusal_is_shown_in_the_pages_language_and_nothing_is_stored(phone_pa
     page = phone_page
     _join(page, open_room)
     page.get_by_role("button", name="English").click()
+    # The page drawn in English (and its first reads done) before typing into it.
+    expect(page.get_by_role("heading", name="What do I want to change?")).to_be_visible()
     field = page.get_by_label("New element: What", exact=True)
     field.fill("<b>bold</b>")
+    expect(field).to_have_value("<b>bold</b>")
     page.locator("form", has=field).get_by_role("button", name="Add").click()
     expect(page.get_by_role("status")).to_contain_text("cannot hold HTML tags")
     assert open_room.store.elements(open_room.session_id) == []
