@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import logging
 import multiprocessing
 import os
 import threading
@@ -29,11 +28,9 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from facilitator.room.room import Device, RoomEvent
+from facilitator.room.room import Device, Listeners, RoomEvent
 from facilitator.text import Text, UserError
 from facilitator.timing.clock import SystemClock
-
-logger = logging.getLogger(__name__)
 
 #: Seconds the window waits for the process to answer that it listens (its start included).
 START_SECONDS = 30.0
@@ -44,10 +41,6 @@ CLOCK_TOLERANCE_SECONDS = 1.0
 #: How much the room's process steps back for the window when both want a core (POSIX nice).
 ROOM_NICENESS = 5
 
-CANNOT_LISTEN = Text(
-    "Rummet kan ikke åbnes på {address}: {reason}. Vælg et andet netværk i rummets panel.",
-    "The room cannot open on {address}: {reason}. Choose another network in the room's panel.",
-)
 STOPPED = Text(
     "Rummet lukkede uventet; partnernes sider er ikke forbundet længere. Det, de nåede at gemme, er gemt. "
     "Åbn rummet igen fra Dagen-menuen.",
@@ -118,7 +111,7 @@ class RoomProcess:
         self.states_kept = 0
         self._version = 0
         self._devices: list[Device] = []
-        self._listeners: list[Callable[[RoomEvent], None]] = []
+        self._listeners = Listeners()
         self._lock = threading.Lock()
         self._send_lock = threading.Lock()
         self._stopping = False
@@ -265,15 +258,7 @@ class RoomProcess:
 
         When the child ends without being told to, listeners hear a RoomEvent("stopped").
         """
-        with self._lock:
-            self._listeners.append(listener)
-
-        def unsubscribe() -> None:
-            with self._lock:
-                if listener in self._listeners:
-                    self._listeners.remove(listener)
-
-        return unsubscribe
+        return self._listeners.subscribe(listener)
 
     # The pipe ----------------------------------------------------------------------------
 
@@ -302,7 +287,7 @@ class RoomProcess:
                     with self._lock:
                         self._devices = list(message[1])
                 elif kind == "event":
-                    self._tell(message[1])
+                    self._listeners.tell(message[1])
                 elif kind == "stopped":
                     self.pieces, self.batches, self.cpu_seconds, self.states_read, self.states_kept = message[1:]
                     break
@@ -312,16 +297,7 @@ class RoomProcess:
             self._ended.set()
             self._started.set()  # a start still waiting goes on, and finds the failure
         if not self._stopping and self._failure is None and self.url:
-            self._tell(RoomEvent("stopped"))
-
-    def _tell(self, event: RoomEvent) -> None:
-        with self._lock:
-            listeners = list(self._listeners)
-        for listener in listeners:
-            try:
-                listener(event)
-            except Exception:
-                logger.exception("a room listener failed")
+            self._listeners.tell(RoomEvent("stopped"))
 
 
 def _serve(
@@ -337,7 +313,7 @@ def _serve(
     """The child: open the store, the room and its server; obey the window until told to stop."""
     from facilitator.room.gate import DirectGate
     from facilitator.room.room import Room
-    from facilitator.room.server import RoomServer
+    from facilitator.room.server import start_server
     from facilitator.store import Store
 
     send_lock = threading.Lock()
@@ -361,21 +337,10 @@ def _serve(
             send(("devices", room.devices()))
         send(("event", event))
 
-    server = None
-    reason = ""
-    for port in ports:
-        candidate = RoomServer(room, host, port)
-        try:
-            candidate.start()
-        except OSError as error:
-            # The preferred port may be taken (another app, a room that just closed): the next.
-            reason = error.strerror or str(error)
-            continue
-        server = candidate
-        break
-    if server is None:
-        failure = CANNOT_LISTEN.format(address=host, reason=reason)
-        send(("failed", failure.da, failure.en))
+    try:
+        server = start_server(room, host, ports)
+    except UserError as failure:
+        send(("failed", failure.text.da, failure.text.en))
         gate.close()
         store.close()
         return
@@ -411,4 +376,4 @@ def _serve(
         connection.close()
 
 
-__all__ = ["CANNOT_LISTEN", "STOPPED", "RoomProcess", "RoomProcessUnavailable", "wall_offset"]
+__all__ = ["STOPPED", "RoomProcess", "RoomProcessUnavailable", "wall_offset"]

@@ -70,6 +70,38 @@ class RoomEvent:
     after: object | None = None
 
 
+class Listeners:
+    """Who hears of a room's events, from whichever thread they come; one listener's trouble is its own."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._listeners: list[Callable[[RoomEvent], None]] = []
+
+    def subscribe(self, listener: Callable[[RoomEvent], None]) -> Callable[[], None]:
+        """Hear of every event; returns the call that stops it."""
+        with self._lock:
+            self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                if listener in self._listeners:
+                    self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def tell(self, event: RoomEvent) -> None:
+        """Every listener hears `event`."""
+        with self._lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener(event)
+            except Exception:
+                # A listener's trouble (the window closing) must not fail the partner's write,
+                # which is stored already.
+                logger.exception("a room listener failed")
+
+
 class RoomFull(UserError):
     """The room has `MAX_DEVICES` devices already."""
 
@@ -104,7 +136,7 @@ class Room:
         #: A device's secret (what its browser sends) -> its id (what the window sees).
         self._secrets: dict[str, str] = {}
         self._buckets: dict[str, _Bucket] = {}
-        self._listeners: list[Callable[[RoomEvent], None]] = []
+        self._listeners = Listeners()
         #: Each live page's wake-up call -> the device it belongs to (None before it joined).
         self._wakers: dict[Callable[[], None], str | None] = {}
         self._version = 0
@@ -157,15 +189,7 @@ class Room:
 
     def subscribe(self, listener: Callable[[RoomEvent], None]) -> Callable[[], None]:
         """Hear of every RoomEvent (on the server's thread); returns the call that stops it."""
-        with self._lock:
-            self._listeners.append(listener)
-
-        def unsubscribe() -> None:
-            with self._lock:
-                if listener in self._listeners:
-                    self._listeners.remove(listener)
-
-        return unsubscribe
+        return self._listeners.subscribe(listener)
 
     def notify_changed(self, partner_id: int | None = None) -> None:
         """Something changed that pages show: they look again.
@@ -301,12 +325,4 @@ class Room:
 
     def _tell(self, event: RoomEvent) -> None:
         """The listeners (the window) hear of every event, whatever its scope."""
-        with self._lock:
-            listeners = list(self._listeners)
-        for listener in listeners:
-            try:
-                listener(event)
-            except Exception:
-                # A listener's trouble (the window closing) must not fail the partner's write,
-                # which is stored already.
-                logger.exception("a room listener failed")
+        self._listeners.tell(event)

@@ -19,11 +19,17 @@ import uvicorn
 
 from facilitator.room.room import Room
 from facilitator.room.web import RoomApp
+from facilitator.text import Text, UserError
 
 logger = logging.getLogger(__name__)
 
 #: Seconds uvicorn waits for open requests when the room closes (a PDF being built).
 GRACEFUL_SECONDS = 3
+
+CANNOT_LISTEN = Text(
+    "Rummet kan ikke åbnes på {address}: {reason}. Vælg et andet netværk i rummets panel.",
+    "The room cannot open on {address}: {reason}. Choose another network in the room's panel.",
+)
 
 
 class RoomServer:
@@ -122,6 +128,24 @@ class RoomServer:
                 thread.join()
             self.running = False
             self._server = self._thread = self._loop = None
+
+
+def start_server(room: Room, host: str, ports: tuple[int, ...]) -> RoomServer:
+    """The room's server listening on `host`, on the first of `ports` it can have (0: any free one).
+
+    UserError (CANNOT_LISTEN, with the last reason) when none can be had.
+    """
+    reason = ""
+    for port in ports:
+        server = RoomServer(room, host, port)
+        try:
+            server.start()
+        except OSError as error:
+            # The preferred port may be taken (another app, a room that just closed): the next.
+            reason = error.strerror or str(error)
+            continue
+        return server
+    raise UserError(CANNOT_LISTEN.format(address=host, reason=reason))
 
 
 def default_bind_address() -> str:

@@ -313,23 +313,16 @@ class RoomControl(QObject):
 
     def _listen(self, store, session_id: int, host: str) -> tuple[Room, RoomServer, DirectGate]:
         """The room and its server listening on `host`, on threads of this process."""
-        from facilitator.room import DirectGate, Room, RoomServer
-        from facilitator.room.process import CANNOT_LISTEN
+        from facilitator.room import DirectGate, Room
+        from facilitator.room.server import start_server
 
         gate = DirectGate(store)
         room = Room(gate, session_id, clock=_RoomClock(self.window))
-        reason = ""
-        for port in LISTEN_PORTS:
-            server = RoomServer(room, host, port)
-            try:
-                server.start()
-            except OSError as error:
-                # The preferred port may be taken (another app, a room that just closed): any free one then.
-                reason = error.strerror or str(error)
-                continue
-            return room, server, gate
-        gate.close()
-        raise UserError(CANNOT_LISTEN.format(address=host, reason=reason))
+        try:
+            return room, start_server(room, host, LISTEN_PORTS), gate
+        except UserError:
+            gate.close()
+            raise
 
     def close_room(self) -> None:
         """Stop the server (or its start) and forget the devices; idempotent."""
