@@ -307,3 +307,30 @@ def test_a_forged_forwarded_for_header_does_not_escape_the_rate_limit(store, pro
         assert answers[RATE_BURST:] == [429] * 3
     finally:
         server.stop()
+
+
+def test_a_page_that_read_its_fill_still_gets_its_sheet_which_has_a_rate_of_its_own(store, program):
+    from tests.room_client import CLOSING_STEP, make_session
+
+    session_id, partners, _actions = make_session(store, program)
+    store.update_session(session_id, current_step_id=CLOSING_STEP)
+    clock = ManualClock()
+    room = Room(DirectGate(store), session_id, clock=clock, approve_everyone=True)
+    server = RoomServer(room, "127.0.0.1")
+    server.start()
+    try:
+        client = Client(server.url)
+        client.join(partners[0])
+        clock.advance(60)
+        # The page reads its state after every notice: a flurry of them uses up its rate.
+        reads = [client.request("GET", "api/state").status for _ in range(RATE_BURST + 1)]
+        assert reads[-1] == 429
+        # The partner's sheet is not refused for that...
+        sheet = client.request("GET", "api/sheet.pdf?lang=da")
+        assert sheet.status == 200
+        assert sheet.body.startswith(b"%PDF")
+        # ...and has a limit of its own: a PDF is built for every request.
+        downloads = [client.request("GET", "api/sheet.pdf?lang=da").status for _ in range(RATE_BURST)]
+        assert downloads[-1] == 429
+    finally:
+        server.stop()

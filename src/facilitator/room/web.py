@@ -153,9 +153,9 @@ class RoomApp:
         secret = request.headers.get("x-device") or request.query_params.get("device")
         return self.room.device_for(secret)
 
-    def _allowed(self, request: Request, device: Device | None) -> bool:
+    def _allowed(self, request: Request, device: Device | None, allowance: str = "") -> bool:
         if device is not None:
-            return self.room.allow("device:" + device.id)
+            return self.room.allow("device:" + device.id + allowance)
         return self.room.allow("address:" + (request.client.host if request.client else "?"))
 
     async def _body(self, request: Request) -> dict:
@@ -176,13 +176,22 @@ class RoomApp:
         return value
 
     async def _guarded(
-        self, request: Request, handler: Callable[[Device | None], Awaitable[Response]], *, need: str = "none"
+        self,
+        request: Request,
+        handler: Callable[[Device | None], Awaitable[Response]],
+        *,
+        need: str = "none",
+        allowance: str = "",
     ) -> Response:
-        """Token, rate and device checks around a handler; its refusals become clear 4xx."""
+        """Token, rate and device checks around a handler; its refusals become clear 4xx.
+
+        `allowance` names a rate of its own for the device (the sheet's download), apart
+        from the one its page's reads and writes share.
+        """
         if not self._token_ok(request):
             return _not_found()
         device = self._device(request)
-        if not self._allowed(request, device):
+        if not self._allowed(request, device, allowance):
             return _error(429, _TOO_MANY)
         if need != "none" and device is None:
             return _error(401, _NOT_JOINED)
@@ -428,7 +437,9 @@ class RoomApp:
                 headers={**_SECURITY_HEADERS, "Content-Disposition": f'attachment; filename="{ascii_name}"'},
             )
 
-        return await self._guarded(request, serve, need="approved")
+        # A download of its own: a page that has just read its state after a flurry of
+        # notices must not be refused its sheet (a phone saved the refusal as a file).
+        return await self._guarded(request, serve, need="approved", allowance=":sheet")
 
 
 def _bound(device: Device | None) -> tuple[Device, int]:
