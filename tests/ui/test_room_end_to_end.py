@@ -155,9 +155,10 @@ def test_a_partner_joins_from_a_phone_writes_their_circle_and_confirms_an_action
             body = b""
         if download.suggested_filename.endswith(".pdf") and body.startswith(b"%PDF"):
             return body
-        # Cancelled, or once in a full run an answer that was not the sheet (saved as
-        # "sheet.json"; its words are in the message below): the link is asked again by the
-        # page's own request context, and must answer the partner's sheet.
+        # Cancelled by the browser: the link is asked again by the page's own request context,
+        # and must answer the partner's sheet. (An answer that was not the sheet, saved as
+        # "sheet.json", was the page's shared rate used up by its reads; the sheet has its
+        # own now. Should it come back, the message below carries its words.)
         link = urljoin(browser_page.url, browser_page.locator("#sheet-link").get_attribute("href"))
         answer = browser_page.request.get(link)
         assert answer.status == 200, (download.suggested_filename, body[:300], answer.status, answer.text()[:300])
