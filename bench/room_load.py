@@ -24,8 +24,9 @@ Two variants:
   drag without load is the floor.
 
 Each device's page is modelled too (turn it off with `--no-pages`): it holds the room's
-live stream open and reads its state on each notice, as room.js does, so the state reads a
-partner's add causes on other pages count against the same server. `--wake-all` makes
+live stream open, appends the elements it hears of and reads its state on each "look
+again", as room.js does, so what a partner's add causes on other pages counts against the
+same server. `--wake-all` makes
 every change wake every page, as the room did before notices had a scope.
 
     uv run python bench/room_load.py [--devices 60] [--elements 20] [--window] [--no-pages] [--wake-all]
@@ -76,6 +77,7 @@ class LoadResult:
     failures: list[str] = field(default_factory=list)
     seconds: float = 0.0
     notices: int = 0
+    news: int = 0
     state_reads: int = 0
     state_refused: int = 0
     state_ms: list[float] = field(default_factory=list)
@@ -99,12 +101,14 @@ def _load_average() -> str:
 
 
 class _Page:
-    """What room.js does beside the adds: a live stream, and a state read on each notice.
+    """What room.js does beside the adds: a live stream, and a state read on each "look again".
 
     As the page's `refresh`: at most one read in flight; notices that came meanwhile make
-    one more read 400 ms after it. The page also reads after each of its own adds (room.js
-    `addElement`). The reads share the device's rate limit with its adds, as on a phone, and
-    a read answered 429 is dropped, not retried (room.js does the same).
+    one more read 400 ms after it. An added element (the stream's "added" event, or the
+    answer to the page's own add) is appended without a read, unless its circle is not yet
+    in the state the page read (room.js `takeNews`). The reads share the device's rate
+    limit with its adds, as on a phone, and a read answered 429 is asked again 400 ms
+    later (room.js does the same).
     """
 
     AGAIN_AFTER_S = 0.4
@@ -119,6 +123,8 @@ class _Page:
         self._busy = False
         self._stopped = False
         self._stream: http.client.HTTPConnection | None = None
+        #: The circles in the last state read: news of another circle makes the page read.
+        self._circles: set[int] = set()
         self._threads = [threading.Thread(target=self._listen), threading.Thread(target=self._refresh)]
 
     def start(self) -> None:
@@ -130,6 +136,11 @@ class _Page:
         with self._wanted:
             self._pending = True
             self._wanted.notify()
+
+    def heard(self, news: dict) -> None:
+        """An added element: appended if the page shows its circle, else a read."""
+        if news.get("circle") not in self._circles:
+            self.look()
 
     def idle(self) -> bool:
         with self._wanted:
@@ -155,11 +166,19 @@ class _Page:
                 with self._lock:
                     self._result.failures.append(f"stream refused: {response.status}")
                 return
+            event = b"message"
             while not self._stopped:
                 line = response.readline()
                 if not line:
                     return
-                if line.startswith(b"data:"):
+                if line.startswith(b"event:"):
+                    event = line[len(b"event:") :].strip()
+                elif line.startswith(b"data:") and event == b"added":
+                    with self._lock:
+                        self._result.news += 1
+                    self.heard(json.loads(line[len(b"data:") :]))
+                    event = b"message"
+                elif line.startswith(b"data:"):
                     with self._lock:
                         self._result.notices += 1
                     self.look()
@@ -183,8 +202,10 @@ class _Page:
                 started = time.perf_counter()
                 connection.request("GET", self._parts.path + "api/state", headers=headers)
                 response = connection.getresponse()
-                response.read()
+                data = response.read()
                 ms = (time.perf_counter() - started) * 1000
+                if response.status == 200:
+                    self._circles = {circle["id"] for circle in json.loads(data).get("own", [])}
                 with self._lock:
                     self._result.state_reads += 1
                     if response.status == 429:
@@ -192,6 +213,8 @@ class _Page:
                     else:
                         self._result.state_ms.append(ms)
                 with self._wanted:
+                    if response.status == 429:
+                        self._pending = True
                     again = self._pending
                     if again:
                         self._wanted.wait_for(lambda: self._stopped, self.AGAIN_AFTER_S)
@@ -253,7 +276,7 @@ def _device(
             result.latencies_ms.append(ms)
         added += 1
         if page is not None:
-            page.look()
+            page.heard(json.loads(data))
     connection.close()
 
 
@@ -351,7 +374,7 @@ def _direct_run(
             if wake_all:
                 # As before notices had a scope: every change wakes every page.
                 notify = room.notify_changed
-                room.notify_changed = lambda _partner_id=None: notify(None)
+                room.notify_changed = lambda _partner_id=None, _news=None: notify(None)
             server = RoomServer(room, "127.0.0.1")
             server.start()
             cpu = time.process_time()
@@ -381,7 +404,7 @@ def _report_load(label: str, result: LoadResult) -> None:
     if result.notices or result.state_reads:
         adds = max(1, len(result.latencies_ms))
         print(
-            f"  pages: {result.notices} notices, {result.state_reads} state reads "
+            f"  pages: {result.notices} notices, {result.news} elements heard, {result.state_reads} state reads "
             f"({result.state_reads / adds:.2f} per add; {result.state_refused} answered 429), "
             f"state read p95 {_p95(result.state_ms):.1f} ms"
         )

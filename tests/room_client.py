@@ -93,21 +93,30 @@ class Client:
 
 
 class Stream:
-    """A page's live stream: each `next()` is the number of the next "look again"."""
+    """A page's live stream: each `next()` is its next event.
+
+    A "look again" is its number; a partner's added element (the named event "added") is
+    the element as the page shows it, a dict.
+    """
 
     def __init__(self, response: http.client.HTTPResponse) -> None:
         self._response = response
 
-    def next(self) -> int:
-        data = None
+    def next(self) -> int | dict:
+        name, data = "message", None
         while True:
             line = self._response.readline()
             assert line, "the stream ended"
             line = line.decode().rstrip("\r\n")
-            if line.startswith("data: "):
-                data = int(line[len("data: ") :])
+            if line.startswith("event: "):
+                name = line[len("event: ") :]
+            elif line.startswith("data: "):
+                data = line[len("data: ") :]
             elif line == "" and data is not None:
-                return data
+                if name == "added":
+                    return json.loads(data)
+                assert name == "message", name
+                return int(data)
 
 
 @contextmanager

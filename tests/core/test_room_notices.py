@@ -9,9 +9,11 @@ own count, so a stream that was not woken by a change shows it in the next numbe
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
-from facilitator.room import RoomEvent
+from facilitator.room import RoomEvent, web
 from tests.room_client import NEXT_STEPS_STEP, REVIEW_STEP, Client, OpenRoom, stream
 
 
@@ -20,20 +22,68 @@ def _add(client: Client, text: str) -> None:
     assert answer.status == 201, answer
 
 
-def test_a_partners_add_wakes_their_other_device_and_no_other_partners_page(open_room: OpenRoom):
+def test_a_partners_add_reaches_their_devices_as_the_element_and_no_other_partners_page(open_room: OpenRoom):
     mette_phone = open_room.approved_client(0)
     mette_laptop = open_room.approved_client(0)
     jonas = open_room.approved_client(1)
     with stream(mette_phone) as own, stream(mette_laptop) as other_device, stream(jonas) as others:
         _add(mette_phone, "Mettes tanke")
-        assert other_device.next() == 1
-        assert own.next() == 1
+        [stored] = open_room.store.elements(open_room.session_id)
+        news = {"id": stored.id, "circle": stored.circle_id, "field": "what", "text": "Mettes tanke", "device": True}
+        assert other_device.next() == news
+        assert own.next() == news
         # The laptop moves the day on: every page looks again. Jonas' stream numbers it 1,
-        # so Mette's add did not wake it (it would be 2).
+        # so Mette's add did not wake it (it would be 2, or the element itself).
         open_room.go_to(REVIEW_STEP)
         assert others.next() == 1
-        assert other_device.next() == 2
+        assert other_device.next() == 1
     assert [e.text for e in open_room.store.elements(open_room.session_id)] == ["Mettes tanke"]
+
+
+def test_the_writing_page_is_answered_with_the_element_as_its_stream_tells_it(open_room: OpenRoom):
+    mette = open_room.approved_client(0)
+    with stream(mette) as own:
+        answer = mette.request("POST", "api/elements", {"circle": None, "field": "what", "text": 'Sol & vind "nu"'})
+        assert answer.status == 201
+        assert answer.json() == own.next()
+    assert answer.json()["text"] == 'Sol & vind "nu"'
+
+
+def test_an_unapproved_device_of_the_partner_is_told_to_look_and_not_shown_the_element(open_room: OpenRoom):
+    mette = open_room.approved_client(0)
+    waiting = open_room.client()
+    assert waiting.join(open_room.partners[0]).status == 200
+    with stream(waiting) as page:
+        _add(mette, "Privat")
+        assert page.next() == 1
+    assert "own" not in waiting.state()
+
+
+def test_a_page_far_behind_is_told_to_look_again_instead_of_every_element(open_room: OpenRoom, monkeypatch):
+    monkeypatch.setattr(web, "MAX_NEWS_WAITING", 2)
+    room = open_room.room
+    mette = open_room.partners[0]
+    open_room.approved_client(0)
+    [device] = [d for d in room.devices() if d.partner_id == mette]
+    app = web.RoomApp(room)
+
+    async def heard() -> list[str]:
+        events = app._stream(device.id)
+        chunks = [await anext(events)]
+        # Three elements before the stream's loop runs again: more than it holds for a page.
+        for number in range(3):
+            room.notify_changed(mette, {"id": number, "circle": 1, "field": "what", "text": "x", "device": True})
+        chunks.append(await anext(events))
+        room.notify_changed(mette, {"id": 9, "circle": 1, "field": "what", "text": "x", "device": True})
+        chunks.append(await anext(events))
+        await events.aclose()
+        return chunks
+
+    opened, behind, caught_up = asyncio.run(heard())
+    assert opened == "retry: 2000\ndata: 0\n\n"
+    assert behind == "data: 1\n\n"
+    assert caught_up.startswith("event: added\n")
+    assert '"id": 9' in caught_up
 
 
 def test_a_page_that_has_not_joined_hears_only_what_everyone_sees(open_room: OpenRoom):
@@ -75,7 +125,7 @@ def _woken(open_room: OpenRoom, partner_index: int) -> list[str]:
     device = next(d for d in reversed(open_room.room.devices()) if d.partner_id == open_room.partners[partner_index])
     assert client.device
     calls: list[str] = []
-    open_room.room.watch(lambda: calls.append("woken"), device.id)
+    open_room.room.watch(lambda _news: calls.append("woken"), device.id)
     return calls
 
 

@@ -138,7 +138,7 @@ class Room:
         self._buckets: dict[str, _Bucket] = {}
         self._listeners = Listeners()
         #: Each live page's wake-up call -> the device it belongs to (None before it joined).
-        self._wakers: dict[Callable[[], None], str | None] = {}
+        self._wakers: dict[Callable[[dict | None], None], str | None] = {}
         self._version = 0
         #: Changes every page shows, and changes one partner's pages show (see `seen_by`).
         self._everyone_version = 0
@@ -191,23 +191,28 @@ class Room:
         """Hear of every RoomEvent (on the server's thread); returns the call that stops it."""
         return self._listeners.subscribe(listener)
 
-    def notify_changed(self, partner_id: int | None = None) -> None:
+    def notify_changed(self, partner_id: int | None = None, news: dict | None = None) -> None:
         """Something changed that pages show: they look again.
 
         Without `partner_id` (the laptop's step, timer, reveal, any edit of its own) every
         device's page looks again; with it, only the pages of the devices bound to that
-        partner, for a change nobody else's page shows.
+        partner, for a change nobody else's page shows. `news` is the change itself (see
+        `news_of`): the partner's approved pages are handed it instead of a look again.
         """
         with self._lock:
             self._version += 1
             if partner_id is None:
                 self._everyone_version += 1
-                wakers = list(self._wakers)
+                wakers = [(wake, None) for wake in self._wakers]
             else:
                 self._partner_versions[partner_id] = self._partner_versions.get(partner_id, 0) + 1
-                wakers = [wake for wake, device_id in self._wakers.items() if self._partner_of(device_id) == partner_id]
-        for wake in wakers:
-            wake()
+                wakers = []
+                for wake, device_id in self._wakers.items():
+                    device = self._devices.get(device_id) if device_id else None
+                    if device is not None and device.partner_id == partner_id:
+                        wakers.append((wake, news if device.approved else None))
+        for wake, told in wakers:
+            wake(told)
 
     def seen_by(self, partner_id: int | None) -> tuple[int, int]:
         """How often what a page of `partner_id` shows has changed: (for everyone, for the partner).
@@ -218,9 +223,23 @@ class Room:
         with self._lock:
             return self._everyone_version, self._partner_versions.get(partner_id, 0) if partner_id is not None else 0
 
-    def _partner_of(self, device_id: str | None) -> int | None:
-        device = self._devices.get(device_id) if device_id else None
-        return device.partner_id if device is not None else None
+    @staticmethod
+    def news_of(event: RoomEvent) -> dict | None:
+        """What a page needs to show a device's new element without reading its state again.
+
+        Only an added element: a page appends it to the circle it shows. Every other change
+        is rare beside it, and a page reads its state for those.
+        """
+        after = event.after
+        if event.kind != "element-added" or event.partner_id is None or after is None:
+            return None
+        return {
+            "id": after.id,
+            "circle": after.circle_id,
+            "field": after.field,
+            "text": after.text,
+            "device": after.written_on_device,
+        }
 
     @staticmethod
     def scope_of(event: RoomEvent) -> int | None:
@@ -246,11 +265,12 @@ class Room:
         """Grows with every change a page should see."""
         return self._version
 
-    def watch(self, wake: Callable[[], None], device_id: str | None = None) -> Callable[[], None]:
+    def watch(self, wake: Callable[[dict | None], None], device_id: str | None = None) -> Callable[[], None]:
         """Be woken (from any thread) by every change the page of `device_id` shows.
 
-        Without a device (a page that has not joined), only by changes everyone sees.
-        Returns the call that stops it.
+        `wake` is handed the change's news (see `news_of`) where the page may see it, else
+        None: look again. Without a device (a page that has not joined), only changes
+        everyone sees wake it. Returns the call that stops it.
         """
         with self._lock:
             self._wakers[wake] = device_id
@@ -321,7 +341,7 @@ class Room:
 
     def _changed(self, event: RoomEvent) -> None:
         self._tell(event)
-        self.notify_changed(self.scope_of(event))
+        self.notify_changed(self.scope_of(event), self.news_of(event))
 
     def _tell(self, event: RoomEvent) -> None:
         """The listeners (the window) hear of every event, whatever its scope."""

@@ -4,8 +4,8 @@ Every path lies under /r/<token>/; a wrong token gets the same bare 404 as a pat
 does not exist, so the server tells a stranger nothing. Bodies are small JSON objects,
 read up to `MAX_BODY_BYTES` and checked field by field; what the store refuses comes back
 as 400 with the store's own message in Danish and English. Live updates are server-sent
-events that only say "look again": the page then asks for its state, which holds only
-what that device may see.
+events: a "look again", after which the page asks for its state (which holds only what
+that device may see), or a partner's added element itself, for that partner's pages.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import re
 import secrets
+import threading
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -38,6 +39,9 @@ MAX_BODY_BYTES = 8 * 1024
 KEEPALIVE_SECONDS = 15.0
 #: Live streams open at once; a page holds one, a reloaded page may briefly hold two.
 MAX_STREAMS = 120
+#: Added elements a stream holds for a page that has not taken them yet; past that, the
+#: page is told to look again instead.
+MAX_NEWS_WAITING = 50
 #: A page state read for one partner's page serves that partner's other pages this long at
 #: most, unless something they show changed first (then it is read again at once).
 STATE_KEPT_SECONDS = 2.0
@@ -262,22 +266,37 @@ class RoomApp:
         return await self._guarded(request, serve)
 
     async def _stream(self, device_id: str | None):
-        """A "look again" for each change this device's page shows, numbered for this stream alone.
+        """The changes this device's page shows: an added element as itself, anything else as a "look again".
 
-        The number counts the notices this stream was sent for, so it tells a device
-        nothing of other partners' writing (the room's own version would).
+        A look again is numbered by the count of them this stream was sent, so it tells a
+        device nothing of other partners' writing (the room's own version would). An added
+        element goes out as a named event ("added", the element as the page shows it): the
+        page appends it instead of reading its whole circle again, which was most of the
+        room's work while partners write.
         """
         loop = asyncio.get_running_loop()
+        loop_thread = threading.get_ident()
         changed = asyncio.Event()
         notices = 0
+        looks = 0
+        news: list[dict] = []
 
-        def arrived() -> None:
+        def arrived(told: dict | None) -> None:
             nonlocal notices
-            notices += 1
+            if told is None or len(news) >= MAX_NEWS_WAITING:
+                # A page far behind reads its state once rather than catch up one by one.
+                notices += 1
+                news.clear()
+            else:
+                news.append(told)
             changed.set()
 
-        def wake() -> None:
-            loop.call_soon_threadsafe(arrived)
+        def wake(told: dict | None = None) -> None:
+            if threading.get_ident() == loop_thread:
+                # A device's own write, told on the loop itself: no wake-up through the loop's pipe.
+                arrived(told)
+            else:
+                loop.call_soon_threadsafe(arrived, told)
 
         self._streams += 1
         self._wakers.add(wake)
@@ -293,7 +312,12 @@ class RoomApp:
                 changed.clear()
                 if self.closing:
                     break
-                yield f"data: {notices}\n\n"
+                lines = "".join(f"event: added\ndata: {json.dumps(told)}\n\n" for told in news)
+                news.clear()
+                if notices != looks:
+                    looks = notices
+                    lines += f"data: {notices}\n\n"
+                yield lines
         finally:
             unwatch()
             self._wakers.discard(wake)
@@ -330,8 +354,10 @@ class RoomApp:
             added = await self._gate(
                 lambda store: writes.add_element(store, session_id, partner_id, circle_id, field, text)
             )
-            self.room.emit(RoomEvent("element-added", device.id, partner_id, None, added))
-            return JSONResponse({"id": added.id, "text": added.text}, status_code=201, headers=_SECURITY_HEADERS)
+            event = RoomEvent("element-added", device.id, partner_id, None, added)
+            self.room.emit(event)
+            # The element as the stream's news tells it, so the writing page shows it without a read.
+            return JSONResponse(Room.news_of(event), status_code=201, headers=_SECURITY_HEADERS)
 
         return await self._guarded(request, serve, need="approved")
 

@@ -132,6 +132,7 @@
   var timerAnchor = null;      // {remaining, at, running}
   var loading = false;
   var again = false;
+  var lateNews = [];           // elements heard of while a read was under way: its answer may predate them
   var events = null;
   var shownStep = null;
 
@@ -228,6 +229,7 @@
   async function refresh() {
     if (loading) { again = true; return; }
     loading = true;
+    lateNews = [];
     var asked = device;
     try {
       var answer = await request("GET", "api/state");
@@ -240,8 +242,12 @@
       if (shown && shown.message === "offline") { say(null); }
       if (asked && !state.device) { forget(); say("notJoined"); }
       render();
+      // Whatever the read missed was heard meanwhile; an element it already holds is kept once.
+      lateNews.forEach(function (item) { takeNews(item); });
     } catch (error) {
-      if (error.message !== "429") { say("offline"); }
+      // Refused for the device's rate (its reads share it with its writes): asked again
+      // shortly, or the page would show a step the day has left until the next change.
+      if (error.message === "429") { again = true; } else { say("offline"); }
     } finally {
       loading = false;
       if (again) { again = false; window.setTimeout(refresh, 400); }
@@ -254,7 +260,40 @@
     var query = device ? "?device=" + encodeURIComponent(device) : "";
     events = new EventSource("api/events" + query);
     events.onmessage = function () { refresh(); };
+    events.addEventListener("added", function (event) {
+      var item;
+      try { item = JSON.parse(event.data); } catch (e) { refresh(); return; }
+      heard(item);
+    });
     events.onerror = function () { /* EventSource reconnects by itself */ };
+  }
+
+  // An element added on one of the partner's devices, this one included: it is appended to
+  // the circle on the page, without reading the whole circle again and without moving the
+  // focus of someone typing. A page that does not show that circle reads its state instead.
+  function heard(item) {
+    if (loading) { lateNews.push(item); }
+    if (!takeNews(item)) { refresh(); }
+  }
+
+  function takeNews(item) {
+    if (!state || !state.step || state.step.mode !== "circle" || !state.own) { return false; }
+    var circle = null;
+    state.own.forEach(function (own) { if (own.id === item.circle) { circle = own; } });
+    if (!circle || !circle.fields[item.field]) { return false; }
+    var items = circle.fields[item.field];
+    for (var i = 0; i < items.length; i++) { if (items[i].id === item.id) { return true; } }
+    var shownItem = { id: item.id, text: item.text, device: item.device };
+    items.push(shownItem);
+    var list = $("list-" + circle.id + "-" + item.field);
+    if (list && $("circle").hidden === false) {
+      list.appendChild(renderElement(shownItem, true));
+      var empty = $("empty-" + circle.id + "-" + item.field);
+      if (empty) { empty.parentNode.removeChild(empty); }
+    } else if (editing === null) {
+      render();
+    }
+    return true;
   }
 
   // Drawing ---------------------------------------------------------------------------
@@ -355,6 +394,9 @@
     var template = state.template;
     $("circle-heading").textContent = pick(template.name);
     var body = $("circle-body");
+    // A redraw under someone typing keeps their place: on a phone a lost focus closes the keyboard.
+    var typing = body.contains(document.activeElement) && document.activeElement.id ? document.activeElement : null;
+    var place = typing && typing.tagName === "TEXTAREA" ? [typing.selectionStart, typing.selectionEnd] : null;
     clear(body);
     var circles = state.own.length ? state.own : [{ id: null, title: "", fields: {} }];
     circles.forEach(function (circle, index) {
@@ -364,6 +406,11 @@
         body.appendChild(renderField(circle, field, writable));
       });
     });
+    var again = typing ? $(typing.id) : null;
+    if (again) {
+      again.focus();
+      if (place && again.tagName === "TEXTAREA") { again.setSelectionRange(place[0], place[1]); }
+    }
   }
 
   function renderField(circle, field, writable) {
@@ -372,12 +419,17 @@
     box.appendChild(heading);
     box.appendChild(el("p", pick(field.hint), "hint"));
     var items = circle.fields[field.id] || [];
+    var key = (circle.id === null ? "new" : circle.id) + ":" + field.id;
     var list = el("ul", null, "elements");
+    if (writable) { list.id = "list-" + key.replace(":", "-"); }
     items.forEach(function (item) { list.appendChild(renderElement(item, writable)); });
-    if (!items.length) { box.appendChild(el("p", t("nothingYet"), "empty")); }
+    if (!items.length) {
+      var empty = el("p", t("nothingYet"), "empty");
+      if (writable) { empty.id = "empty-" + key.replace(":", "-"); }
+      box.appendChild(empty);
+    }
     box.appendChild(list);
     if (writable) {
-      var key = (circle.id === null ? "new" : circle.id) + ":" + field.id;
       var form = el("form");
       var id = "add-" + key.replace(":", "-");
       var label = el("label", t("addLabel") + ": " + pick(field.label));
@@ -658,12 +710,16 @@
 
   async function addElement(circleId, fieldId, input, key) {
     try {
-      await request("POST", "api/elements", { circle: circleId, field: fieldId, text: input.value });
+      var added = await request("POST", "api/elements", { circle: circleId, field: fieldId, text: input.value });
       drafts[key] = "";
       input.value = "";
       say(null);
-      await refresh();
-      var again = document.getElementById(input.id);
+      // The answer is the element itself: shown at once, the circle not read again (the
+      // first element of a circle the page has not seen yet is the exception).
+      if (!added || !takeNews(added)) { await refresh(); }
+      // Ready for the next one. A circle's first element gave it its id, and the field a new one.
+      var again = (added && document.getElementById("add-" + added.circle + "-" + fieldId)) ||
+        document.getElementById(input.id);
       if (again) { again.focus(); }
     } catch (error) { failed(error); }
   }
