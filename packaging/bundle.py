@@ -312,9 +312,10 @@ VSVersionInfo(
 """
 
 
-#: What uvicorn imports by name for the room's configuration (h11, asyncio, no lifespan):
-#: PyInstaller cannot see these imports, so the spec names them.
+#: What uvicorn imports by name for the room's configuration (httptools or else h11,
+#: asyncio, no lifespan): PyInstaller cannot see these imports, so the spec names them.
 ROOM_SERVER_MODULES = (
+    "uvicorn.protocols.http.httptools_impl",
     "uvicorn.protocols.http.h11_impl",
     "uvicorn.loops.asyncio",
     "uvicorn.lifespan.off",

@@ -334,3 +334,44 @@ def test_a_page_that_read_its_fill_still_gets_its_sheet_which_has_a_rate_of_its_
         assert downloads[-1] == 429
     finally:
         server.stop()
+
+
+def _raw_exchange(room: OpenRoom, head: bytes, *, lines: int) -> bytes:
+    """Send a request line, then `lines` header lines of 1 kB each; what the server answered."""
+    with socket.create_connection(("127.0.0.1", room.server.port), timeout=10) as sock:
+        sock.sendall(head)
+        try:
+            for _ in range(lines):
+                sock.sendall(b"X-Filler: " + b"a" * 1014 + b"\r\n")
+            sock.sendall(b"\r\n")
+        except OSError:
+            pass  # the server hung up mid-way: what it said before is read below
+        answer = b""
+        while chunk := sock.recv(4096):
+            answer += chunk
+            if b"\r\n\r\n" in answer and not answer.startswith(b"HTTP/1.1 200"):
+                break
+            if answer.startswith(b"HTTP/1.1 200") and answer.endswith(b"}"):
+                break
+        return answer
+
+
+def test_a_request_head_without_end_is_refused_and_the_room_goes_on(unchanged):
+    room, client = unchanged
+    path = f"/r/{room.room.token}/api/state"
+    # Megabytes of headers would otherwise be held in memory, as long as a stranger liked.
+    refused = _raw_exchange(room, f"GET {path} HTTP/1.1\r\nHost: room\r\n".encode(), lines=200)
+    assert refused.startswith(b"HTTP/1.1 400"), refused[:200]
+    # An ordinary head, even a large one, is served.
+    served = _raw_exchange(room, f"GET {path} HTTP/1.1\r\nHost: room\r\nConnection: close\r\n".encode(), lines=10)
+    assert served.startswith(b"HTTP/1.1 200"), served[:200]
+    assert client.request("GET", "api/state").status == 200
+
+
+def test_requests_are_parsed_by_httptools_with_the_head_bounded():
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+    from facilitator.room.server import http_protocol
+
+    # The dependency is declared (pyproject.toml): the slower h11 is only a fallback.
+    assert issubclass(http_protocol(), HttpToolsProtocol)
