@@ -212,6 +212,7 @@ def test_the_partners_other_device_shows_a_new_element_without_a_read_and_the_ty
         expect(why).to_have_value("")
         expect(why).to_be_focused()
         expect(laptop.get_by_text("Stormfloder hvert år")).to_be_visible()
+        save_screenshot(typist, SHOTS, "3b-circle-from-two-devices")
         assert reads == [], "the page read its state for an element it was told of"
     finally:
         context.close()
