@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -219,3 +220,35 @@ def test_a_window_that_is_never_painted_still_loads_its_store(paths: AppPaths, r
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[('BoardWorkspace', True)]"
+
+
+def test_what_the_start_built_is_left_out_of_the_collectors_full_passes(paths: AppPaths, reopened_at_the_board):
+    """A full pass over the start's hundred thousand objects held the window for 60-110 ms (issue 22)."""
+    script = textwrap.dedent(
+        f"""
+        import gc
+        import json
+        import sys
+        from PySide6.QtCore import QTimer
+        from facilitator.paths import AppPaths
+        from facilitator.ui.app import run
+
+        seen = []
+
+        def ready(app, window):
+            seen.append([gc.get_freeze_count(), len(gc.get_objects())])
+            QTimer.singleShot(0, app.quit)
+
+        code = run(AppPaths.resolve({str(paths.data_dir)!r}), on_ready=ready)
+        print(json.dumps(seen))
+        sys.exit(code)
+        """
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    [[frozen, still_collected]] = json.loads(result.stdout.strip().splitlines()[-1])
+    assert frozen > 50_000, "the window, Qt's wrappers and SQLAlchemy are frozen once the app has started"
+    assert still_collected < frozen / 10

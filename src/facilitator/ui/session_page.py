@@ -104,6 +104,10 @@ class SessionPage(QWidget):
         self._prepare_read.setSingleShot(True)
         self._prepare_read.setInterval(1)
         self._prepare_read.timeout.connect(self._read_next_workspace)
+        self._prepare_layout = QTimer(self)
+        self._prepare_layout.setSingleShot(True)
+        self._prepare_layout.setInterval(1)
+        self._prepare_layout.timeout.connect(self._lay_out_next_workspace)
         self._to_prepare: Workspace | None = None
         #: True while a screen is built or read ahead for the next step (not on screen).
         self._preparing = False
@@ -308,7 +312,7 @@ class SessionPage(QWidget):
             # at each step change), and only then to the new screen. Parked on the stack
             # while the screens change, it goes straight over.
             self.step_view.workspaces.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.step_view.workspaces.setCurrentWidget(workspace)
+        self.step_view.show_workspace(workspace)
         if carried:
             _focus_into(workspace)
 
@@ -339,11 +343,29 @@ class SessionPage(QWidget):
         self._prepare_read.start()
 
     def _read_next_workspace(self) -> None:
-        workspace, self._to_prepare = self._to_prepare, None
+        workspace = self._to_prepare
         if workspace is not None and workspace is not self._active and self.context.store.is_open:
             self._preparing = True
             try:
                 workspace.prepare()
+            finally:
+                self._preparing = False
+            # Laying it out with what it read is a third piece, on a turn of its own.
+            self._prepare_layout.start()
+        else:
+            self._to_prepare = None
+
+    def _lay_out_next_workspace(self) -> None:
+        """In idle time: lay the next step's screen out at the size it will have (issue 22).
+
+        A table of wrapped rows measured at its first showing held the window for some
+        20 ms; laid out now, the step change only paints it.
+        """
+        workspace, self._to_prepare = self._to_prepare, None
+        if workspace is not None and workspace is not self._active:
+            self._preparing = True
+            try:
+                self.step_view.lay_out_ahead(workspace)
             finally:
                 self._preparing = False
 
@@ -436,5 +458,6 @@ class SessionPage(QWidget):
         # Nothing more is built for a page on its way out (a restore may be replacing the data).
         self._prepare_next.stop()
         self._prepare_read.stop()
+        self._prepare_layout.stop()
         self.flush()
         self.day.stop()

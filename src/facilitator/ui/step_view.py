@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -69,20 +70,40 @@ class _WorkspaceStack(QStackedWidget):
         # The stack's own layout would hold it at the largest page's minimum.
         self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.currentChanged.connect(self.updateGeometry)
+        #: The page about to be shown, while the stack takes its size (see `show_page`).
+        self._arriving: QWidget | None = None
+
+    def _page(self) -> QWidget | None:
+        return self._arriving if self._arriving is not None else self.currentWidget()
 
     def sizeHint(self) -> QSize:
-        current = self.currentWidget()
-        return current.sizeHint() if current is not None else super().sizeHint()
+        page = self._page()
+        return page.sizeHint() if page is not None else super().sizeHint()
 
     def minimumSizeHint(self) -> QSize:
-        current = self.currentWidget()
-        return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
+        page = self._page()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
 
     def heightForWidth(self, width: int) -> int:
         # Qt's stacked layout answers with the tallest page at this width: a long overview
         # built in idle time for the next step made the page on screen scroll for nothing.
-        current = self.currentWidget()
-        return current.heightForWidth(width) if current is not None else -1
+        page = self._page()
+        return page.heightForWidth(width) if page is not None else -1
+
+    def show_page(self, page: QWidget, size: QSize) -> None:
+        """Show `page` at `size`, the size the scroll area will give it, laid out once.
+
+        Qt's stacked layout would lay the page out at the old page's size first, and the
+        scroll area then at its own: for a table of rows of wrapped text, twice the work.
+        """
+        if self.size() != size:
+            self._arriving = page
+            try:
+                # The scroll area checks the new size against the arriving page's needs.
+                self.resize(size)
+            finally:
+                self._arriving = None
+        self.setCurrentWidget(page)
 
 
 class _WorkspaceScroll(QScrollArea):
@@ -190,6 +211,39 @@ class StepView(QWidget):
         self.instruction_scroll.setVisible(bool(instruction))
         self.instruction_scroll.setFixedHeight(self.instruction_scroll.sizeHint().height())
         self.instruction_scroll.verticalScrollBar().setValue(0)
+
+    def workspace_size(self, page: QWidget) -> QSize:
+        """The size `page` gets when it is on screen, worked out as the scroll area does it.
+
+        The room the scroll area has, grown to the page's least size (the page then scrolls
+        up and down, and the scroll bar takes its width off the room).
+        """
+        scroll = self.workspace_scroll
+        room = scroll.maximumViewportSize()
+        least = self._least_size(page, room.width())
+        if least.height() > room.height():
+            room.setWidth(room.width() - scroll.verticalScrollBar().sizeHint().width())
+            least = self._least_size(page, room.width())
+        return room.expandedTo(least)
+
+    @staticmethod
+    def _least_size(page: QWidget, width: int) -> QSize:
+        least = page.minimumSizeHint().expandedTo(page.minimumSize())
+        if page.hasHeightForWidth():
+            least.setHeight(max(least.height(), page.heightForWidth(max(width, least.width()))))
+        return least
+
+    def lay_out_ahead(self, page: QWidget) -> None:
+        """In idle time: give `page`, not on screen yet, its size and lay it out, so showing it only paints."""
+        page.resize(self.workspace_size(page))
+        # A page never shown keeps its resize events, style and layouts for its first
+        # showing, and a table measures its rows when it first paints them: painting the
+        # page onto a single pixel does all of that now.
+        page.render(QPixmap(1, 1))
+
+    def show_workspace(self, page: QWidget) -> None:
+        """Put `page` on screen at the size the scroll area gives it."""
+        self.workspaces.show_page(page, self.workspace_size(page))
 
     def set_roomy(self, roomy: bool) -> None:
         """Give a workspace that needs the room (circles, board, forms) more of the height.
