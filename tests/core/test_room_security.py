@@ -375,3 +375,27 @@ def test_requests_are_parsed_by_httptools_with_the_head_bounded():
 
     # The dependency is declared (pyproject.toml): the slower h11 is only a fallback.
     assert issubclass(http_protocol(), HttpToolsProtocol)
+
+
+def test_the_rate_is_checked_before_routing_so_probing_for_paths_counts_too(store, program):
+    from tests.room_client import make_session
+
+    session_id, partners, _actions = make_session(store, program)
+    clock = ManualClock()
+    room = Room(DirectGate(store), session_id, clock=clock, approve_everyone=True)
+    server = RoomServer(room, "127.0.0.1")
+    server.start()
+    try:
+        client = Client(server.url)
+        client.join(partners[0])
+        clock.advance(60)
+        answers = [client.request("GET", f"api/nothing-{n}").status for n in range(RATE_BURST + 2)]
+        assert answers == [404] * RATE_BURST + [429] * 2
+        # Each request is counted once: the device's own reads are refused now too.
+        assert client.request("GET", "api/state").status == 429
+        refused = client.request("POST", "api/elements", {"circle": None, "field": "what", "text": "Ind"})
+        assert refused.status == 429
+        assert "Too many requests" in " ".join(refused.json()["error"])
+        assert store.elements(session_id) == []
+    finally:
+        server.stop()
