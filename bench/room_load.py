@@ -41,6 +41,7 @@ import http.client
 import json
 import os
 import platform
+import random
 import socket
 import statistics
 import subprocess
@@ -60,6 +61,8 @@ TARGET_FRAME_MS = 8.0
 CIRCLE_STEP = "delsession-1-individuelt"
 RESULT = "RESULT "
 FRAME_EVERY_MS = 16
+#: A page reads its state within this long after a "look again" (room.js LOOK_SPREAD_MS).
+LOOK_SPREAD_S = 0.5
 #: After the last add, how long the pages may take to finish the reads they still owe.
 SETTLE_S = 5.0
 
@@ -103,8 +106,9 @@ def _load_average() -> str:
 class _Page:
     """What room.js does beside the adds: a live stream, and a state read on each "look again".
 
-    As the page's `refresh`: at most one read in flight; notices that came meanwhile make
-    one more read 400 ms after it. An added element (the stream's "added" event, or the
+    As the page's `refresh`: a "look again" is read at a random moment within half a second
+    (every page hears a change everyone sees at once); at most one read in flight; notices
+    that came meanwhile make one more read 400 ms after it. An added element (the stream's "added" event, or the
     answer to the page's own add) is appended without a read, unless its circle is not yet
     in the state the page read (room.js `takeNews`). The reads share the device's rate
     limit with its adds, as on a phone, and a read answered 429 is asked again 400 ms
@@ -123,6 +127,8 @@ class _Page:
         self._busy = False
         self._stopped = False
         self._stream: http.client.HTTPConnection | None = None
+        #: The read planned after a "look again" (see `_listen`).
+        self._planned: threading.Timer | None = None
         #: The circles in the last state read: news of another circle makes the page read.
         self._circles: set[int] = set()
         self._threads = [threading.Thread(target=self._listen), threading.Thread(target=self._refresh)]
@@ -137,6 +143,10 @@ class _Page:
             self._pending = True
             self._wanted.notify()
 
+    def _look_as_planned(self) -> None:
+        self._planned = None
+        self.look()
+
     def heard(self, news: dict) -> None:
         """An added element: appended if the page shows its circle, else a read."""
         if news.get("circle") not in self._circles:
@@ -147,6 +157,9 @@ class _Page:
             return not self._pending and not self._busy
 
     def stop(self) -> None:
+        planned = self._planned
+        if planned is not None:
+            planned.cancel()
         with self._wanted:
             self._stopped = True
             self._wanted.notify()
@@ -181,7 +194,13 @@ class _Page:
                 elif line.startswith(b"data:"):
                     with self._lock:
                         self._result.notices += 1
-                    self.look()
+                    if line[len(b"data:") :].strip() == b"0":
+                        self.look()  # the stream has just opened: read now
+                    elif self._planned is None:
+                        # As room.js: a "look again" is read at a moment of the page's own,
+                        # and the notices until then with it.
+                        self._planned = threading.Timer(random.uniform(0, LOOK_SPREAD_S), self._look_as_planned)
+                        self._planned.start()
         except OSError:
             return  # stopped: the socket was shut
         finally:

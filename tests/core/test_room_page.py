@@ -248,3 +248,23 @@ def test_a_read_refused_for_the_devices_rate_is_asked_again(phone_page, open_roo
     open_room.room.notify_changed()
     expect(page.get_by_role("heading", name="De andre partneres cirkler")).to_be_visible()
     assert refused
+
+
+def test_a_look_again_is_read_at_a_moment_of_the_pages_own_within_half_a_second(phone_page, open_room: OpenRoom):
+    open_room.room.approve_everyone = True
+    page = phone_page
+    # The page's timers on a clock the test moves; the network runs in real time.
+    page.clock.install()
+    _join(page, open_room)
+    expect(page.get_by_role("heading", name="Forandringscirkel")).to_be_visible()
+    # Time stops a few seconds on: any read the join planned is made on the way.
+    page.clock.pause_at(dt.datetime.now(dt.UTC) + dt.timedelta(seconds=5))
+    review = page.get_by_role("heading", name="De andre partneres cirkler")
+
+    open_room.go_to(REVIEW_STEP)
+    # Every page hears this at once; none reads it before its own moment comes. (A real
+    # second for the notice to arrive: a page that read at once would show the review.)
+    page.wait_for_timeout(1_000)
+    expect(review).to_be_hidden()
+    page.clock.run_for(500)
+    expect(review).to_be_visible()

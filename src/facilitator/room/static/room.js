@@ -132,6 +132,8 @@
   var timerAnchor = null;      // {remaining, at, running}
   var loading = false;
   var again = false;
+  var LOOK_SPREAD_MS = 500;    // a "look again" is read within this long (see listen)
+  var lookSoon = null;         // the read planned after a "look again"
   var lateNews = [];           // elements heard of while a read was under way: its answer may predate them
   var events = null;
   var shownStep = null;
@@ -259,7 +261,16 @@
     if (!window.EventSource) { window.setInterval(refresh, 5000); return; }
     var query = device ? "?device=" + encodeURIComponent(device) : "";
     events = new EventSource("api/events" + query);
-    events.onmessage = function () { refresh(); };
+    events.onmessage = function (event) {
+      // A stream's first message: the page has just connected (or reconnected), read now.
+      if (event.data === "0") { refresh(); return; }
+      // A change everyone sees reaches every page in the room at the same moment: each reads
+      // at a moment of its own within half a second, or sixty reads at once hold up the
+      // partners' writing behind them.
+      if (lookSoon === null) {
+        lookSoon = window.setTimeout(function () { lookSoon = null; refresh(); }, Math.random() * LOOK_SPREAD_MS);
+      }
+    };
     events.addEventListener("added", function (event) {
       var item;
       try { item = JSON.parse(event.data); } catch (e) { refresh(); return; }
