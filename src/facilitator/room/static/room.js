@@ -417,10 +417,10 @@
         body.appendChild(renderField(circle, field, writable));
       });
     });
-    var again = typing ? $(typing.id) : null;
-    if (again) {
-      again.focus();
-      if (place && again.tagName === "TEXTAREA") { again.setSelectionRange(place[0], place[1]); }
+    var redrawn = typing ? $(typing.id) : null;
+    if (redrawn) {
+      redrawn.focus();
+      if (place && redrawn.tagName === "TEXTAREA") { redrawn.setSelectionRange(place[0], place[1]); }
     }
   }
 
@@ -729,9 +729,9 @@
       // first element of a circle the page has not seen yet is the exception).
       if (!added || !takeNews(added)) { await refresh(); }
       // Ready for the next one. A circle's first element gave it its id, and the field a new one.
-      var again = (added && document.getElementById("add-" + added.circle + "-" + fieldId)) ||
+      var next = (added && document.getElementById("add-" + added.circle + "-" + fieldId)) ||
         document.getElementById(input.id);
-      if (again) { again.focus(); }
+      if (next) { next.focus(); }
     } catch (error) { failed(error); }
   }
 
