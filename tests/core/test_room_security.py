@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
@@ -16,7 +18,7 @@ from facilitator.room.room import RATE_BURST
 from facilitator.room.web import MAX_BODY_BYTES
 from facilitator.timing.clock import ManualClock
 from tests.databases import table_rows
-from tests.room_client import NEXT_STEPS_STEP, Client, OpenRoom
+from tests.room_client import CLOSING_STEP, NEXT_STEPS_STEP, Client, OpenRoom, make_session
 
 
 @pytest.fixture
@@ -194,16 +196,31 @@ def test_path_traversal_finds_nothing(unchanged, path):
     assert b"root:" not in answer.body
 
 
-def test_a_device_that_asks_too_often_gets_429_and_writes_nothing_then(store, program):
-    from tests.room_client import make_session
+@contextmanager
+def _served_on_a_still_clock(
+    store, program, step: str | None = None, *, approve_everyone: bool = True
+) -> Iterator[tuple[int, list[int], ManualClock, str]]:
+    """A session's room on loopback whose clock moves only when told, so its rate limit holds.
 
+    Yields the session's id, its partners, the clock and the room's address.
+    """
     session_id, partners, _actions = make_session(store, program)
+    if step is not None:
+        store.update_session(session_id, current_step_id=step)
     clock = ManualClock()
-    room = Room(DirectGate(store), session_id, clock=clock, approve_everyone=True)
-    server = RoomServer(room, "127.0.0.1")
+    server = RoomServer(
+        Room(DirectGate(store), session_id, clock=clock, approve_everyone=approve_everyone), "127.0.0.1"
+    )
     server.start()
     try:
-        client = Client(server.url)
+        yield session_id, partners, clock, server.url
+    finally:
+        server.stop()
+
+
+def test_a_device_that_asks_too_often_gets_429_and_writes_nothing_then(store, program):
+    with _served_on_a_still_clock(store, program) as (session_id, partners, clock, url):
+        client = Client(url)
         client.join(partners[0])
         clock.advance(60)
         answers = [
@@ -216,8 +233,6 @@ def test_a_device_that_asks_too_often_gets_429_and_writes_nothing_then(store, pr
         # A second later the device may go on: a handful per second.
         clock.advance(1)
         assert client.request("GET", "api/state").status == 200
-    finally:
-        server.stop()
 
 
 def test_a_61st_device_is_refused(unchanged):
@@ -289,14 +304,8 @@ def test_pages_send_a_strict_content_security_policy(unchanged):
 
 
 def test_a_forged_forwarded_for_header_does_not_escape_the_rate_limit(store, program):
-    from tests.room_client import make_session
-
-    session_id, _partners, _actions = make_session(store, program)
-    room = Room(DirectGate(store), session_id, clock=ManualClock())
-    server = RoomServer(room, "127.0.0.1")
-    server.start()
-    try:
-        client = Client(server.url)
+    with _served_on_a_still_clock(store, program, approve_everyone=False) as (_session_id, _partners, _clock, url):
+        client = Client(url)
         # No proxy stands before the room: a page that has not joined is counted by its own
         # address, whatever address it claims to be sent for.
         answers = [
@@ -305,21 +314,11 @@ def test_a_forged_forwarded_for_header_does_not_escape_the_rate_limit(store, pro
         ]
         assert answers[:RATE_BURST] == [200] * RATE_BURST
         assert answers[RATE_BURST:] == [429] * 3
-    finally:
-        server.stop()
 
 
 def test_a_page_that_read_its_fill_still_gets_its_sheet_which_has_a_rate_of_its_own(store, program):
-    from tests.room_client import CLOSING_STEP, make_session
-
-    session_id, partners, _actions = make_session(store, program)
-    store.update_session(session_id, current_step_id=CLOSING_STEP)
-    clock = ManualClock()
-    room = Room(DirectGate(store), session_id, clock=clock, approve_everyone=True)
-    server = RoomServer(room, "127.0.0.1")
-    server.start()
-    try:
-        client = Client(server.url)
+    with _served_on_a_still_clock(store, program, CLOSING_STEP) as (_session_id, partners, clock, url):
+        client = Client(url)
         client.join(partners[0])
         clock.advance(60)
         # The page reads its state after every notice: a flurry of them uses up its rate.
@@ -332,8 +331,6 @@ def test_a_page_that_read_its_fill_still_gets_its_sheet_which_has_a_rate_of_its_
         # ...and has a limit of its own: a PDF is built for every request.
         downloads = [client.request("GET", "api/sheet.pdf?lang=da").status for _ in range(RATE_BURST)]
         assert downloads[-1] == 429
-    finally:
-        server.stop()
 
 
 def _raw_exchange(room: OpenRoom, head: bytes, *, lines: int) -> bytes:
@@ -378,15 +375,8 @@ def test_requests_are_parsed_by_httptools_with_the_head_bounded():
 
 
 def test_the_rate_is_checked_before_routing_so_probing_for_paths_counts_too(store, program):
-    from tests.room_client import make_session
-
-    session_id, partners, _actions = make_session(store, program)
-    clock = ManualClock()
-    room = Room(DirectGate(store), session_id, clock=clock, approve_everyone=True)
-    server = RoomServer(room, "127.0.0.1")
-    server.start()
-    try:
-        client = Client(server.url)
+    with _served_on_a_still_clock(store, program) as (session_id, partners, clock, url):
+        client = Client(url)
         client.join(partners[0])
         clock.advance(60)
         answers = [client.request("GET", f"api/nothing-{n}").status for n in range(RATE_BURST + 2)]
@@ -397,5 +387,3 @@ def test_the_rate_is_checked_before_routing_so_probing_for_paths_counts_too(stor
         assert refused.status == 429
         assert "Too many requests" in " ".join(refused.json()["error"])
         assert store.elements(session_id) == []
-    finally:
-        server.stop()
