@@ -148,16 +148,20 @@ def test_whose_pages_each_kind_of_change_wakes(open_room: OpenRoom):
     assert wakes(RoomEvent("element-added")) == (1, 1)  # no partner named: in doubt, all
 
 
-def test_a_join_wakes_only_its_partners_pages_and_an_approval_all(open_room: OpenRoom):
+def test_a_join_wakes_no_page_and_an_approval_every_page(open_room: OpenRoom):
     mettes, jonas_ = _woken(open_room, 0), _woken(open_room, 1)
     mettes.clear()
     jonas_.clear()
     newcomer = open_room.client()
     assert newcomer.join(open_room.partners[1]).status == 200
-    assert (len(mettes), len(jonas_)) == (0, 1)
+    # No page shows who else has joined: not even the partner's own pages look again.
+    assert (len(mettes), len(jonas_)) == (0, 0)
+    # The joining page reads for itself, and sees that it waits for the facilitator.
+    seen = newcomer.state()["device"]
+    assert (seen["partner"], seen["approved"]) == (open_room.partners[1], False)
     [device] = [d for d in open_room.room.devices() if not d.approved]
     open_room.room.approve(device.id)
-    assert (len(mettes), len(jonas_)) == (1, 2)
+    assert (len(mettes), len(jonas_)) == (1, 1)
 
 
 def test_the_window_still_hears_every_device_change(open_room: OpenRoom):

@@ -302,10 +302,11 @@ class Room:
             )
             self._devices[device.id] = device
             self._secrets[secret] = device.id
+        # The window lists the device; no page shows it. The joining page reads its state
+        # itself, and a page's state is the same for every device of a partner (see
+        # `seen_by`), so no other page looks again: with sixty phones joining at the start,
+        # each join woke the partner's pages already there, some two hundred reads.
         self._tell(RoomEvent("devices", device_id=device.id, partner_id=partner_id))
-        # A join shows only on the joining page, which reads its state itself: it need not
-        # wake every page, only (in doubt) those of its own partner.
-        self.notify_changed(partner_id)
         return secret, device
 
     def device_for(self, secret: str | None) -> Device | None:
