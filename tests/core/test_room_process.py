@@ -7,6 +7,7 @@ database file both processes open; waits are for events with a timeout, never sl
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
 import socket
 import subprocess
@@ -19,7 +20,7 @@ import pytest
 
 from facilitator.program import Program
 from facilitator.room import RoomEvent
-from facilitator.room.process import ROOM_NICENESS, RoomProcess, _OffsetClock, wall_offset
+from facilitator.room.process import ROOM_NICENESS, RoomProcess, _OffsetClock, _Outbox, wall_offset
 from facilitator.store import Store
 from facilitator.text import UserError
 from tests.room_client import Client, make_session
@@ -157,6 +158,35 @@ def test_a_room_that_dies_is_heard_of(served):
     room._process.kill()
     heard.wait_for("stopped")
     assert not room.running
+
+
+def test_the_room_tells_a_window_that_does_not_read_without_waiting_for_it():
+    """A window busy (or hung) must not hold up the phones: the server's loop only hands over."""
+    windows_end, rooms_end = multiprocessing.Pipe()
+    outbox = _Outbox(rooms_end.send)
+    # Far more than a pipe's buffer holds: sent from the putting thread, as before, the
+    # puts would stop once it was full, until the window read again.
+    events = [("event", RoomEvent("element-added", f"device {n}", 1, None, "ord " * 100)) for n in range(3000)]
+    put = threading.Event()
+
+    def put_all() -> None:
+        for event in events:
+            outbox.put(event)
+        put.set()
+
+    threading.Thread(target=put_all, daemon=True).start()
+    assert put.wait(WAIT), "putting waited for the window"
+    heard: list[tuple] = []
+    reads = 0
+    while len(heard) < len(events):
+        assert windows_end.poll(WAIT)
+        message = windows_end.recv()
+        reads += 1
+        heard += message[1] if message[0] == "batch" else [message]
+    outbox.close()
+    assert heard == events  # all of them, in order
+    assert reads < len(events) / 10  # gathered into batches, not one write each
+    assert not windows_end.poll(0.1)
 
 
 def test_the_pages_see_the_windows_clock():

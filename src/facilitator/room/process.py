@@ -40,6 +40,8 @@ STOP_SECONDS = 10.0
 CLOCK_TOLERANCE_SECONDS = 1.0
 #: How much the room's process steps back for the window when both want a core (POSIX nice).
 ROOM_NICENESS = 5
+#: Seconds the room's outbox gathers what happened before it tells the window again.
+GATHER_SECONDS = 0.01
 
 STOPPED = Text(
     "Rummet lukkede uventet; partnernes sider er ikke forbundet længere. Det, de nåede at gemme, er gemt. "
@@ -74,6 +76,50 @@ class _OffsetClock:
 def wall_offset(wall: Callable[[], dt.datetime]) -> float:
     """Seconds by which the wall clock `wall` differs from the computer's (about 0 on the real one)."""
     return (wall() - dt.datetime.now(dt.UTC)).total_seconds()
+
+
+class _Outbox:
+    """What the child tells the window, sent on a thread of its own and gathered into batches.
+
+    Sent from the server's loop, each partner's element cost the loop a pickle and a write
+    to the pipe, and a window that read slowly (or not at all) would, once the pipe's buffer
+    was full, have held up every phone in the room behind it. Now the loop only appends;
+    this thread sends what gathered, at most every `GATHER_SECONDS`, in order.
+    """
+
+    def __init__(self, send: Callable[[tuple], None]) -> None:
+        self._send = send
+        self._waiting: list[tuple] = []
+        self._ready = threading.Condition()
+        self._closed = False
+        self._thread = threading.Thread(target=self._run, name="room-outbox", daemon=True)
+        self._thread.start()
+
+    def put(self, message: tuple) -> None:
+        """Send `message` soon, after everything put before it; never waits for the window."""
+        with self._ready:
+            self._waiting.append(message)
+            if len(self._waiting) == 1:
+                self._ready.notify()
+
+    def close(self, timeout: float = STOP_SECONDS) -> None:
+        """Send what is waiting, then end the thread (waiting at most `timeout` for a stuck window)."""
+        with self._ready:
+            self._closed = True
+            self._ready.notify()
+        self._thread.join(timeout)
+
+    def _run(self) -> None:
+        while True:
+            with self._ready:
+                while not self._waiting and not self._closed:
+                    self._ready.wait()
+                if not self._waiting:
+                    return
+                messages, self._waiting = self._waiting, []
+            self._send(messages[0] if len(messages) == 1 else ("batch", messages))
+            with self._ready:
+                self._ready.wait_for(lambda: self._closed, GATHER_SECONDS)
 
 
 class RoomProcess:
@@ -276,20 +322,8 @@ class RoomProcess:
         try:
             while True:
                 message = connection.recv()
-                kind = message[0]
-                if kind == "started":
-                    self.url, self.token, self.join_code, self.port = message[1:]
-                    self._started.set()
-                elif kind == "failed":
-                    self._failure = UserError(Text(message[1], message[2]))
-                    break
-                elif kind == "devices":
-                    with self._lock:
-                        self._devices = list(message[1])
-                elif kind == "event":
-                    self._listeners.tell(message[1])
-                elif kind == "stopped":
-                    self.pieces, self.batches, self.cpu_seconds, self.states_read, self.states_kept = message[1:]
+                messages = message[1] if message[0] == "batch" else [message]
+                if not all(self._take(each) for each in messages):
                     break
         except (EOFError, OSError):
             pass
@@ -298,6 +332,25 @@ class RoomProcess:
             self._started.set()  # a start still waiting goes on, and finds the failure
         if not self._stopping and self._failure is None and self.url:
             self._listeners.tell(RoomEvent("stopped"))
+
+    def _take(self, message: tuple) -> bool:
+        """Act on one message from the child; False once it has said its last."""
+        kind = message[0]
+        if kind == "started":
+            self.url, self.token, self.join_code, self.port = message[1:]
+            self._started.set()
+        elif kind == "failed":
+            self._failure = UserError(Text(message[1], message[2]))
+            return False
+        elif kind == "devices":
+            with self._lock:
+                self._devices = list(message[1])
+        elif kind == "event":
+            self._listeners.tell(message[1])
+        elif kind == "stopped":
+            self.pieces, self.batches, self.cpu_seconds, self.states_read, self.states_kept = message[1:]
+            return False
+        return True
 
 
 def _serve(
@@ -332,11 +385,6 @@ def _serve(
     clock = _OffsetClock(offset_seconds)
     room = Room(gate, session_id, clock=clock, approve_everyone=approve_everyone)
 
-    def heard(event: RoomEvent) -> None:
-        if event.kind == "devices":
-            send(("devices", room.devices()))
-        send(("event", event))
-
     try:
         server = start_server(room, host, ports)
     except UserError as failure:
@@ -344,8 +392,16 @@ def _serve(
         gate.close()
         store.close()
         return
+    outbox = _Outbox(send)
+
+    def heard(event: RoomEvent) -> None:
+        if event.kind == "devices":
+            outbox.put(("devices", room.devices()))
+        outbox.put(("event", event))
+
+    # Nobody can join before the window shows the address, so "started" comes first.
+    outbox.put(("started", server.url, room.token, room.join_code, server.port))
     room.subscribe(heard)
-    send(("started", server.url, room.token, room.join_code, server.port))
     try:
         while True:
             try:
@@ -370,6 +426,7 @@ def _serve(
         # The gate first: requests still waiting get their answer, so the server can stop.
         gate.close()
         server.stop()
+        outbox.close()
         web = server.web
         send(("stopped", gate.pieces, gate.batches, time.process_time(), web.states_read, web.states_kept))
         store.close()
