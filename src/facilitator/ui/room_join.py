@@ -27,12 +27,10 @@ def plain_address(url: str) -> str:
 
 def qr_matrix(text: str) -> list[list[bool]]:
     """The QR code's modules for `text`, row by row (True: dark), without the quiet zone."""
-    # Imported when a code is drawn, not with the projector, which opens at every board of
-    # the day (28 ms of the first F5), the room or not.
-    import segno
+    # Imported when a code is drawn, not with the projector (28 ms of the first F5).
+    from facilitator.room.qr import qr_matrix as encoded
 
-    code = segno.make(text, error="m", micro=False)
-    return [[bool(module) for module in row] for row in code.matrix]
+    return encoded(text, border=0)
 
 
 def paint_qr(painter: QPainter, matrix: list[list[bool]], box: QRectF) -> None:
