@@ -399,7 +399,7 @@ def _serve(
             outbox.put(("devices", room.devices()))
         outbox.put(("event", event))
 
-    # Nobody can join before the window shows the address, so "started" comes first.
+    # Put before the room has a listener: no event can reach the window ahead of "started".
     outbox.put(("started", server.url, room.token, room.join_code, server.port))
     room.subscribe(heard)
     try:

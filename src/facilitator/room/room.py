@@ -305,7 +305,7 @@ class Room:
         # The window lists the device; no page shows it. The joining page reads its state
         # itself, and a page's state is the same for every device of a partner (see
         # `seen_by`), so no other page looks again: with sixty phones joining at the start,
-        # each join woke the partner's pages already there, some two hundred reads.
+        # each join woke the partner's pages already there: some four hundred reads in the bench.
         self._tell(RoomEvent("devices", device_id=device.id, partner_id=partner_id))
         return secret, device
 
