@@ -20,6 +20,7 @@ import pytest
 
 from facilitator.program import Program
 from facilitator.room import RoomEvent
+from facilitator.room import process as room_process
 from facilitator.room.process import ROOM_NICENESS, RoomProcess, _OffsetClock, _Outbox, wall_offset
 from facilitator.store import Store
 from facilitator.text import UserError
@@ -158,6 +159,29 @@ def test_a_room_that_dies_is_heard_of(served):
     room._process.kill()
     heard.wait_for("stopped")
     assert not room.running
+
+
+def test_on_windows_the_rooms_process_takes_the_class_below_normal(monkeypatch):
+    """Windows has no nice: the process asks for the priority class below normal instead."""
+    import ctypes
+
+    asked: list[tuple[object, int]] = []
+
+    class Kernel32:
+        @staticmethod
+        def GetCurrentProcess() -> str:
+            return "this process"
+
+        @staticmethod
+        def SetPriorityClass(handle: object, priority: int) -> int:
+            asked.append((handle, priority))
+            return 1
+
+    monkeypatch.delattr(os, "nice", raising=False)
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(ctypes, "windll", type("WinDLL", (), {"kernel32": Kernel32}), raising=False)
+    room_process.step_back()
+    assert asked == [("this process", 0x4000)]  # BELOW_NORMAL_PRIORITY_CLASS in Windows' headers
 
 
 def test_the_room_tells_a_window_that_does_not_read_without_waiting_for_it():

@@ -22,6 +22,7 @@ import contextlib
 import datetime as dt
 import multiprocessing
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -40,6 +41,8 @@ STOP_SECONDS = 10.0
 CLOCK_TOLERANCE_SECONDS = 1.0
 #: How much the room's process steps back for the window when both want a core (POSIX nice).
 ROOM_NICENESS = 5
+#: Windows' nearest to `ROOM_NICENESS`: the priority class just below normal.
+BELOW_NORMAL_PRIORITY_CLASS = 0x4000
 #: Seconds the room's outbox gathers what happened before it tells the window again.
 GATHER_SECONDS = 0.01
 
@@ -76,6 +79,24 @@ class _OffsetClock:
 def wall_offset(wall: Callable[[], dt.datetime]) -> float:
     """Seconds by which the wall clock `wall` differs from the computer's (about 0 on the real one)."""
     return (wall() - dt.datetime.now(dt.UTC)).total_seconds()
+
+
+def step_back() -> None:
+    """Run this process below the window's priority: POSIX nice, Windows' below-normal class.
+
+    The window on the projector comes first: where both want the laptop's cores, a phone's
+    answer may wait a few milliseconds, a frame of the facilitator's drag not.
+    """
+    if not ROOM_NICENESS:
+        return
+    if hasattr(os, "nice"):
+        os.nice(ROOM_NICENESS)
+    elif sys.platform == "win32":
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32
+        # No harm if it is refused (a locked-down machine): the room serves as before.
+        kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), BELOW_NORMAL_PRIORITY_CLASS)
 
 
 class _Outbox:
@@ -376,10 +397,7 @@ def _serve(
         with send_lock, contextlib.suppress(OSError, ValueError):
             connection.send(message)
 
-    if ROOM_NICENESS and hasattr(os, "nice"):
-        # The window on the projector comes first: where both want the laptop's cores, a
-        # phone's answer may wait a few milliseconds, a frame of the facilitator's drag not.
-        os.nice(ROOM_NICENESS)
+    step_back()
     store = Store(Path(database))
     gate = DirectGate(store)
     clock = _OffsetClock(offset_seconds)
